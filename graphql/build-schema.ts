@@ -1,0 +1,33 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
+import { authChecker } from './auth-checker';
+import { AccountResolver } from './resolvers/account.resolver';
+
+/** The resolvers that make up the API. */
+export const resolvers = [AccountResolver] as const;
+
+/** Builds the executable schema (no side effects; `soullink emit-schema` writes the SDL). */
+/**
+ * type-graphql insists on a PubSub even when every @Subscription has its own `subscribe`.
+ * Ours do: they subscribe through the context's EventBus (Redis or in-process), which
+ * belongs to the app instance, not to the schema. Topic-based subscriptions are not used.
+ */
+const noTopicPubSub: PubSub = {
+  publish: () => {
+    throw new Error('publish through services.events, not the schema PubSub');
+  },
+  subscribe: () => {
+    throw new Error('subscribe through services.events in the @Subscription subscribe option');
+  },
+};
+
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    authChecker,
+    // Input rules live in src/domain so GraphQL, CLI and jobs share them.
+    validate: false,
+    emitSchemaFile: false,
+    pubSub: noTopicPubSub,
+  });
+}

@@ -1,0 +1,38 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { DomainError } from '../src/domain/errors';
+
+/**
+ * The one mapping from errors to what clients see, used for HTTP (Apollo formatError) and
+ * websockets (graphql-ws onNext). Domain errors keep their stable code and safe details;
+ * GraphQL's own request errors keep theirs; anything else is INTERNAL with internals masked.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) {
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { ...original.details, code: original.code },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+  return {
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL' },
+  };
+}
+
+/** Whether an error is unexpected (a bug or an outage) and must be logged with its stack. */
+export function isInternal(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) return original.code === 'INTERNAL';
+  const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+  return code === undefined || code === 'INTERNAL_SERVER_ERROR';
+}

@@ -1,0 +1,16 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType('TierLimits', { description: 'What the account tier allows.' })
+export class TierLimitsType {
+  @Field(() => Int, { nullable: true, description: 'PARTNER personas allowed; null means unlimited.' })
+  partnerPersonas!: number | null;
+
+  @Field(() => Int, { description: 'Model tokens per calendar month (UTC).' })
+  monthlyTokens!: number;
+
+  @Field(() => Int, { description: 'Simulations that may run at the same time.' })
+  concurrentSimulations!: number;
+
+  @Field(() => Int, { description: 'Episodes one simulation may run.' })
+  episodesPerSimulation!: number;
+}

@@ -1,0 +1,25 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from './config/config';
+import type { AccessTokens } from './domain/accounts/access-tokens';
+import type { IdTokenVerifier } from './domain/accounts/id-token-verifier.port';
+import type { Logger } from './observability/logger';
+import type { Metrics } from './observability/metrics';
+import type { EventBus } from './ports/event-bus.port';
+import type { HealthCheck } from './ports/health-check.port';
+import type { JobRunner } from './ports/job-runner.port';
+
+/**
+ * Everything the composition root wires once per process and hands to the API server,
+ * the worker and the CLI. Holds ports, never concrete adapter types.
+ */
+export interface AppServices {
+  config: Config;
+  logger: Logger;
+  metrics: Metrics;
+  orm: MikroORM;
+  accessTokens: AccessTokens;
+  idTokens: IdTokenVerifier;
+  events: EventBus;
+  healthChecks: HealthCheck[];
+  jobs: JobRunner;
+}

@@ -1,0 +1,16 @@
+import { buildAppSchema } from '../../../graphql/build-schema';
+import { createApp } from '../../composition-root';
+import { loadConfig } from '../../config/load-config';
+import { startApiServer } from '../../server/api-server';
+import { untilSignal } from './run-until-signal';
+
+/** `soullink serve`: the API process; SIGTERM drains it gracefully. */
+export async function serveCommand(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp(config);
+  const server = await startApiServer(app.services, await buildAppSchema());
+  const signal = await untilSignal();
+  app.services.logger.info({ signal }, 'shutting down');
+  await server.close();
+  await app.close();
+}

@@ -1,0 +1,125 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Redis } from 'ioredis';
+import type { MongoClient } from 'mongodb';
+import { migrations } from '../migrations';
+import type { AppServices } from './app-services';
+import { JoseIdTokenVerifier, identityProvidersFromConfig } from './auth/jose-id-token-verifier';
+import type { Config } from './config/config';
+import { embeddedPostgresPassword } from './config/load-config';
+import { AccessTokens } from './domain/accounts/access-tokens';
+import { entities } from './entities';
+import { createLogger, type Logger } from './observability/logger';
+import { Metrics } from './observability/metrics';
+import type { EventBus } from './ports/event-bus.port';
+import type { HealthCheck } from './ports/health-check.port';
+import { InProcessEventBus } from './stores/memory/in-process-event-bus';
+import { MongodbHealth, createMongoClient } from './stores/mongodb/mongodb-health';
+import { createOrm } from './stores/postgres/create-orm';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './stores/postgres/embedded-postgres';
+import { PostgresHealth } from './stores/postgres/postgres-health';
+import { createRedisConnection, redisReady } from './stores/redis/redis-connection';
+import { RedisEventBus } from './stores/redis/redis-event-bus';
+import { RedisHealth } from './stores/redis/redis-health';
+import { WeaviateHealth } from './stores/weaviate/weaviate-health';
+import { LlmHealth } from './llm/llm-health';
+import { BullmqJobRunner } from './jobs/bullmq-job-runner';
+import { InProcessJobRunner } from './jobs/in-process-job-runner';
+import type { JobRunner } from './ports/job-runner.port';
+
+export interface App {
+  services: AppServices;
+  /** Closes every connection and stops the embedded database, in reverse order of start. */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: the only place that imports concrete adapters. Builds each port
+ * once from config and hands the set to the API server, the worker and the CLI.
+ */
+export async function createApp(config: Config, options: { logger?: Logger; metrics?: Metrics } = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const metrics = options.metrics ?? new Metrics();
+  const closers: (() => Promise<unknown>)[] = [];
+  const close = async () => {
+    for (const fn of closers.reverse()) {
+      try {
+        await fn();
+      } catch (err) {
+        logger.error({ err }, 'error while shutting down');
+      }
+    }
+  };
+
+  try {
+    const { orm, mode } = await connectPostgres(config, logger, closers);
+    const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger, closers) : undefined;
+    const events: EventBus = redis ? new RedisEventBus(redis.main, redis.subscriber) : new InProcessEventBus();
+    closers.push(() => events.close());
+    const mongo: MongoClient | undefined = config.mongodbUrl ? createMongoClient(config.mongodbUrl) : undefined;
+    if (mongo) closers.push(() => mongo.close());
+
+    const jobs: JobRunner = config.redisUrl ? new BullmqJobRunner(config.redisUrl, logger) : new InProcessJobRunner(logger);
+    closers.push(() => jobs.close());
+
+    const healthChecks: HealthCheck[] = [
+      new PostgresHealth(orm, mode),
+      new RedisHealth(redis?.main),
+      new MongodbHealth(mongo),
+      new WeaviateHealth(config.weaviateUrl),
+      new LlmHealth(),
+    ];
+    const services: AppServices = {
+      config,
+      logger,
+      metrics,
+      orm,
+      accessTokens: new AccessTokens(config.auth.jwtSecret, config.auth.accessTokenTtlSeconds),
+      idTokens: new JoseIdTokenVerifier(identityProvidersFromConfig(config.auth.oidc)),
+      events,
+      healthChecks,
+      jobs,
+    };
+    return { services, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+async function connectPostgres(config: Config, logger: Logger, closers: (() => Promise<unknown>)[]) {
+  let url: string;
+  if (config.postgres.mode === 'embedded') {
+    const embedded: EmbeddedPostgresHandle = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      port: config.postgres.port,
+      password: embeddedPostgresPassword(config),
+      logger,
+    });
+    closers.push(() => embedded.stop());
+    url = embedded.url;
+  } else {
+    url = config.postgres.url;
+  }
+  const orm: MikroORM = await createOrm({ clientUrl: url, entities, migrations, logger });
+  closers.push(() => orm.close(true));
+  if (config.postgres.migrateOnStart) {
+    const applied = await orm.migrator.up();
+    if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
+  }
+  return { orm, mode: config.postgres.mode };
+}
+
+async function connectRedis(url: string, logger: Logger, closers: (() => Promise<unknown>)[]): Promise<{ main: Redis; subscriber: Redis }> {
+  const main = createRedisConnection(url, logger, 'main');
+  const subscriber = createRedisConnection(url, logger, 'subscriber');
+  closers.push(async () => {
+    main.disconnect();
+    subscriber.disconnect();
+  });
+  // Redis is not critical: start even when it is down (limits and caches fail open),
+  // but wait briefly so a healthy Redis is in use from the first request.
+  await Promise.all([redisReady(main, 3000), redisReady(subscriber, 3000)]).catch((err: Error) =>
+    logger.warn({ err: err.message }, 'Redis not reachable at startup; continuing degraded'),
+  );
+  return { main, subscriber };
+}

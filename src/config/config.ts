@@ -1,0 +1,28 @@
+import type { RawEnv } from './env.schema';
+
+/** Validated configuration, built once at startup by `loadConfig` and passed down. */
+export interface Config {
+  env: RawEnv['NODE_ENV'];
+  isProduction: boolean;
+  http: { host: string; port: number; graphqlPath: string; maxBodyBytes: number; shutdownGraceMs: number; introspection: boolean };
+  dataDir: string;
+  postgres: { mode: 'external'; url: string; migrateOnStart: boolean } | { mode: 'embedded'; port: number; migrateOnStart: boolean };
+  redisUrl?: string;
+  mongodbUrl?: string;
+  weaviateUrl?: string;
+  auth: {
+    jwtSecret: string;
+    /** Where the JWT secret came from, so logs can say so without printing it. */
+    jwtSecretSource: 'env' | 'generated';
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+    oidc: { google?: OidcProviderConfig; apple?: OidcProviderConfig };
+  };
+  logLevel: RawEnv['LOG_LEVEL'];
+}
+
+export interface OidcProviderConfig {
+  issuer: string;
+  audience: string;
+  jwksUrl: string;
+}

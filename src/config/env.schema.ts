@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable SoulLink reads, with its default and meaning. This is the one
+ * place they are declared; the README's configuration table mirrors these descriptions.
+ * Unset optional URLs mean "use the embedded default" (see DESIGN.md).
+ */
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.url().optional())
+  .optional();
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+export const envSchema = z.object({
+  /** development | test | production. Production refuses generated secrets and embedded stores it cannot trust. */
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** Interface the HTTP and websocket server binds to. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Port for HTTP (GraphQL, /healthz, /readyz, /metrics) and graphql-ws on the same path. */
+  PORT: port.default(4000),
+  /** Path of the GraphQL endpoint, for both HTTP and websockets. */
+  GRAPHQL_PATH: z.string().regex(/^\/[\w\-/]*$/, 'must be a path such as /graphql').default('/graphql'),
+  /** Folder for local state: embedded PostgreSQL data, generated local secrets, model cache. */
+  DATA_DIR: z.string().min(1).default('.soullink-data'),
+  /** PostgreSQL connection URL. Unset: SoulLink starts its own embedded PostgreSQL under DATA_DIR. */
+  DATABASE_URL: optionalUrl,
+  /** Port of the embedded PostgreSQL (only used when DATABASE_URL is unset). */
+  EMBEDDED_PG_PORT: port.default(54329),
+  /** Apply pending migrations at startup. Default: on for the embedded database, off otherwise (run `soullink migrate`). */
+  MIGRATE_ON_START: z.stringbool().optional(),
+  /** Redis URL (short-term memory, limits, cache, pub/sub, jobs). Unset: in-process defaults (one process only). */
+  REDIS_URL: optionalUrl,
+  /** MongoDB URL for transcripts. Unset: transcripts live in PostgreSQL. */
+  MONGODB_URL: optionalUrl,
+  /** Weaviate URL for long-term memory. Unset: memory lives in PostgreSQL with in-process cosine ranking. */
+  WEAVIATE_URL: optionalUrl,
+  /** HMAC key (≥ 32 chars) for access tokens. Unset outside production: generated once and kept in DATA_DIR. */
+  JWT_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  /** Lifetime of access tokens (JWT), seconds. */
+  ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(86_400).default(900),
+  /** Lifetime of refresh tokens, days. */
+  REFRESH_TOKEN_TTL_DAYS: positiveInt.max(365).default(30),
+  /** Audience (client id) for Google id tokens. Unset: Google sign-in is disabled. */
+  OIDC_GOOGLE_AUDIENCE: optionalText,
+  /** Issuer expected in Google id tokens. */
+  OIDC_GOOGLE_ISSUER: z.string().min(1).default('https://accounts.google.com'),
+  /** JWKS URL for Google id tokens. */
+  OIDC_GOOGLE_JWKS_URL: z.url().default('https://www.googleapis.com/oauth2/v3/certs'),
+  /** Audience (service id / bundle id) for Apple id tokens. Unset: Apple sign-in is disabled. */
+  OIDC_APPLE_AUDIENCE: optionalText,
+  /** Issuer expected in Apple id tokens. */
+  OIDC_APPLE_ISSUER: z.string().min(1).default('https://appleid.apple.com'),
+  /** JWKS URL for Apple id tokens. */
+  OIDC_APPLE_JWKS_URL: z.url().default('https://appleid.apple.com/auth/keys'),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** On SIGTERM, how long open requests and streams may take to finish before they are cut, ms. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  /** Largest accepted HTTP request body, bytes. */
+  MAX_BODY_BYTES: positiveInt.max(50 * 1024 * 1024).default(1024 * 1024),
+  /** Expose GraphQL introspection. Default: on except in production. */
+  GRAPHQL_INTROSPECTION: z.stringbool().optional(),
+});
+
+export type RawEnv = z.infer<typeof envSchema>;

@@ -1,0 +1,51 @@
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { UnauthenticatedError } from '../errors';
+import type { Role, Tier } from '../tiers';
+
+/** What an access token asserts. Tier and role are hints; the user row stays authoritative. */
+export interface AccessClaims {
+  userId: string;
+  sessionId: string;
+  role: Role;
+  tier: Tier;
+}
+
+const ISSUER = 'soullink';
+const AUDIENCE = 'soullink-api';
+
+/** Short-lived HS256 access tokens (JWT). */
+export class AccessTokens {
+  private readonly key: Uint8Array;
+
+  constructor(secret: string, readonly ttlSeconds: number) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  async issue(claims: AccessClaims, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+    const iat = Math.floor(now.getTime() / 1000);
+    const token = await new SignJWT({ sid: claims.sessionId, role: claims.role, tier: claims.tier })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(claims.userId)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + this.ttlSeconds)
+      .sign(this.key);
+    return { token, expiresAt: new Date((iat + this.ttlSeconds) * 1000) };
+  }
+
+  /** Verifies signature, issuer, audience and expiry; throws UNAUTHENTICATED with a reason. */
+  async verify(token: string): Promise<AccessClaims> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') {
+        throw new UnauthenticatedError('Malformed access token', { reason: 'MALFORMED' });
+      }
+      return { userId: payload.sub, sessionId: payload.sid, role: payload.role as Role, tier: payload.tier as Tier };
+    } catch (err) {
+      if (err instanceof UnauthenticatedError) throw err;
+      if (err instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('Access token expired', { reason: 'TOKEN_EXPIRED' });
+      throw new UnauthenticatedError('Invalid access token', { reason: 'TOKEN_INVALID' });
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventBus } from '../../ports/event-bus.port';
+import type { AccessTokens } from './access-tokens';
+import type { IdTokenVerifier } from './id-token-verifier.port';
+
+/** What account operations need; the request context supplies a forked EntityManager. */
+export interface AccountDeps {
+  em: EntityManager;
+  accessTokens: AccessTokens;
+  idTokens: IdTokenVerifier;
+  events: EventBus;
+  refreshTokenTtlDays: number;
+}
+
+/** Client facts recorded on a new session (never secrets). */
+export interface SessionMeta {
+  userAgent?: string;
+}

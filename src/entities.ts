@@ -1,0 +1,7 @@
+import { AuthSession } from './domain/accounts/auth-session.entity';
+import { RefreshToken } from './domain/accounts/refresh-token.entity';
+import { UserIdentity } from './domain/accounts/user-identity.entity';
+import { User } from './domain/accounts/user.entity';
+
+/** Every MikroORM entity, listed explicitly (no folder scanning). */
+export const entities = [User, AuthSession, RefreshToken, UserIdentity];

@@ -1,0 +1,63 @@
+import { Queue, Worker } from 'bullmq';
+import type { Logger } from '../observability/logger';
+import type { JobHandler, JobRunner } from '../ports/job-runner.port';
+
+const QUEUE = 'soullink';
+
+/**
+ * Jobs on BullMQ: durable in Redis, retried with backoff, consumed by any `soullink worker`.
+ * BullMQ needs its own connections with `maxRetriesPerRequest: null` (blocking commands).
+ */
+export class BullmqJobRunner implements JobRunner {
+  readonly mode = 'bullmq' as const;
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly queue: Queue;
+  private worker: Worker | undefined;
+
+  constructor(
+    private readonly redisUrl: string,
+    private readonly logger: Logger,
+    private readonly concurrency = 4,
+  ) {
+    this.queue = new Queue(QUEUE, { connection: { url: redisUrl, maxRetriesPerRequest: null } });
+    this.queue.on('error', (err) => logger.warn({ component: 'bullmq', err: err.message }, 'queue error'));
+  }
+
+  register(name: string, handler: JobHandler): void {
+    this.handlers.set(name, handler);
+  }
+
+  async enqueue(name: string, payload: Record<string, unknown>, options: { jobId?: string; delayMs?: number } = {}): Promise<void> {
+    await this.queue.add(name, payload, {
+      jobId: options.jobId,
+      delay: options.delayMs,
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: { age: 3600, count: 1000 },
+      removeOnFail: { age: 7 * 86_400 },
+    });
+  }
+
+  async schedule(name: string, everyMs: number): Promise<void> {
+    await this.queue.upsertJobScheduler(name, { every: everyMs }, { name, data: {} });
+  }
+
+  async startConsuming(): Promise<void> {
+    this.worker = new Worker(
+      QUEUE,
+      async (job) => {
+        const handler = this.handlers.get(job.name);
+        if (!handler) throw new Error(`no handler registered for job ${job.name}`);
+        await handler(job.data as Record<string, unknown>);
+      },
+      { connection: { url: this.redisUrl, maxRetriesPerRequest: null }, concurrency: this.concurrency },
+    );
+    this.worker.on('failed', (job, err) => this.logger.error({ job: job?.name, jobId: job?.id, err }, 'job failed'));
+    this.worker.on('error', (err) => this.logger.warn({ component: 'bullmq', err: err.message }, 'worker error'));
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.close();
+    await this.queue.close();
+  }
+}

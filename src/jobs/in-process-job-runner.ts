@@ -1,0 +1,73 @@
+import type { Logger } from '../observability/logger';
+import type { JobHandler, JobRunner } from '../ports/job-runner.port';
+
+/**
+ * Jobs in the current process (the embedded default): enqueued jobs run on the next tick
+ * with up to 3 attempts; schedules use timers. Jobs pending at shutdown are awaited.
+ */
+export class InProcessJobRunner implements JobRunner {
+  readonly mode = 'in-process' as const;
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly running = new Set<Promise<void>>();
+  private readonly seenJobIds = new Set<string>();
+  private consuming = false;
+
+  constructor(private readonly logger: Logger) {}
+
+  register(name: string, handler: JobHandler): void {
+    this.handlers.set(name, handler);
+  }
+
+  async enqueue(name: string, payload: Record<string, unknown>, options: { jobId?: string; delayMs?: number } = {}): Promise<void> {
+    if (options.jobId) {
+      if (this.seenJobIds.has(options.jobId)) return;
+      this.seenJobIds.add(options.jobId);
+    }
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.track(this.run(name, payload));
+    }, options.delayMs ?? 0);
+    this.timers.add(timer);
+  }
+
+  async schedule(name: string, everyMs: number): Promise<void> {
+    const timer = setInterval(() => {
+      if (this.consuming) this.track(this.run(name, {}));
+    }, everyMs);
+    timer.unref();
+    this.timers.add(timer);
+  }
+
+  async startConsuming(): Promise<void> {
+    this.consuming = true;
+  }
+
+  async close(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    await Promise.allSettled([...this.running]);
+  }
+
+  private track(job: Promise<void>): void {
+    this.running.add(job);
+    void job.finally(() => this.running.delete(job));
+  }
+
+  private async run(name: string, payload: Record<string, unknown>): Promise<void> {
+    const handler = this.handlers.get(name);
+    if (!handler) {
+      this.logger.error({ job: name }, 'no handler registered for job');
+      return;
+    }
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      try {
+        await handler(payload);
+        return;
+      } catch (err) {
+        this.logger.error({ job: name, attempt, err }, 'job failed');
+        await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+      }
+    }
+  }
+}

@@ -1,0 +1,18 @@
+/** A background job handler; it must be idempotent (jobs are retried and may run twice). */
+export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
+
+/**
+ * Background jobs: BullMQ on Redis in production (any worker process picks them up),
+ * an in-process runner on embedded defaults.
+ */
+export interface JobRunner {
+  readonly mode: 'bullmq' | 'in-process';
+  /** Registers what runs a job of this name (in processes that consume). */
+  register(name: string, handler: JobHandler): void;
+  enqueue(name: string, payload: Record<string, unknown>, options?: { jobId?: string; delayMs?: number }): Promise<void>;
+  /** Runs `name` every `everyMs`, once across all workers. */
+  schedule(name: string, everyMs: number): Promise<void>;
+  /** Starts consuming (worker processes only; the API process only enqueues). */
+  startConsuming(): Promise<void>;
+  close(): Promise<void>;
+}

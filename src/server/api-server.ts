@@ -1,0 +1,111 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { GraphQLContext } from '../../graphql/context.type';
+import { formatError } from '../../graphql/format-error';
+import type { AppServices } from '../app-services';
+import { ContextFactory, requestIdFrom } from './context-factory';
+import { graphqlHttpHandler } from './graphql-http-handler';
+import { attachGraphqlWs } from './graphql-ws-server';
+import { observabilityPlugin } from './observability-plugin';
+import { checkReadiness } from './readiness';
+
+export interface RunningApiServer {
+  url: string;
+  port: number;
+  /** Graceful stop: refuse new work, let requests and streams finish up to `graceMs`, then cut. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/**
+ * The API process: GraphQL over HTTP and graphql-ws on the same port and path, plus
+ * /healthz (liveness), /readyz (per-dependency readiness) and /metrics (Prometheus).
+ */
+export async function startApiServer(services: AppServices, schema: GraphQLSchema): Promise<RunningApiServer> {
+  const { config, metrics, logger } = services;
+  const contexts = new ContextFactory(services);
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    introspection: config.http.introspection,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    plugins: [observabilityPlugin(metrics), ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : [])],
+  });
+  await apollo.start();
+  const handleGraphql = graphqlHttpHandler(apollo, contexts, config.http.maxBodyBytes);
+  let draining = false;
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    res.setHeader('x-request-id', requestId);
+    if (url.pathname === config.http.graphqlPath) {
+      if (draining) res.setHeader('connection', 'close');
+      return handleGraphql(req, res, url, requestId);
+    }
+    if (req.method !== 'GET') {
+      res.writeHead(405).end();
+      return;
+    }
+    switch (url.pathname) {
+      case '/healthz':
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' }));
+        return;
+      case '/readyz': {
+        const report = await checkReadiness(services.healthChecks);
+        const status = draining ? 'unavailable' : report.status;
+        res
+          .writeHead(status === 'unavailable' ? 503 : 200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ ...report, status }));
+        return;
+      }
+      case '/metrics':
+        res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(await metrics.registry.metrics());
+        return;
+      default:
+        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not found' }));
+    }
+  };
+
+  const httpServer = createServer((req, res) => {
+    route(req, res).catch((err: unknown) => {
+      logger.error({ err }, 'unhandled error in HTTP handler');
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL' } }] }));
+    });
+  });
+  // Slow-loris guard: a client must send its headers promptly.
+  httpServer.headersTimeout = 10_000;
+  httpServer.requestTimeout = 60_000;
+  const ws = attachGraphqlWs({ httpServer, path: config.http.graphqlPath, schema, contexts, metrics, logger });
+
+  httpServer.listen(config.http.port, config.http.host);
+  await once(httpServer, 'listening');
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${config.http.host}:${port}${config.http.graphqlPath}`;
+  logger.info({ url }, 'SoulLink API listening');
+
+  return {
+    url,
+    port,
+    async close(graceMs = config.http.shutdownGraceMs) {
+      draining = true;
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      // New websocket upgrades are refused; open streams get until the deadline to finish.
+      const deadline = Date.now() + graceMs;
+      while (Date.now() < deadline && (await ws.openSubscriptionCount()) > 0) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await ws.dispose();
+      const cut = setTimeout(() => httpServer.closeAllConnections(), Math.max(0, deadline - Date.now()));
+      await closed;
+      clearTimeout(cut);
+      await apollo.stop();
+      logger.info('SoulLink API stopped');
+    },
+  };
+}
