@@ -1,10 +1,29 @@
+import 'reflect-metadata';
+import { migrations } from '../migrations';
+import { entities } from '../src/entities';
+import { createLogger } from '../src/observability/logger';
+import { createOrm } from '../src/stores/postgres/create-orm';
+import { createDatabase } from './support/test-database';
 import { ensureTestServices } from './support/test-services';
 
 /**
- * Jest globalSetup: make sure a real PostgreSQL and Redis are reachable before any suite
- * runs (start them if absent), create a fresh database for this run and migrate it.
- * What it found or started is handed to the suites through environment variables.
+ * Jest globalSetup: make sure a real PostgreSQL and Redis are reachable (start them if
+ * absent), create a fresh database for this run and apply the committed migrations to it,
+ * as production would. Suites read TEST_DATABASE_URL and TEST_REDIS_URL.
  */
 export default async function globalSetup(): Promise<void> {
   await ensureTestServices();
+  const url = await createDatabase(process.env.TEST_SERVER_URL!, 'soullink_test');
+  const orm = await createOrm({ clientUrl: url, entities, migrations, logger: createLogger('silent') });
+  try {
+    await orm.migrator.up();
+  } finally {
+    await orm.close(true);
+    // MikroORM keeps entity metadata on globalThis, which jest shares with the suites'
+    // realm; metadata built here (other realm's Maps) breaks their discovery. Drop it.
+    for (const key of Object.keys(globalThis)) {
+      if (key.startsWith('mikro-orm-')) delete (globalThis as Record<string, unknown>)[key];
+    }
+  }
+  process.env.TEST_DATABASE_URL = url;
 }

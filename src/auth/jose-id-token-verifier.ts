@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { OidcProviderConfig } from '../config/config';
 import type { IdTokenVerifier, VerifiedIdentity } from '../domain/accounts/id-token-verifier.port';
 import { IdentityProvider } from '../domain/accounts/user-identity.entity';
@@ -44,7 +44,11 @@ export class JoseIdTokenVerifier implements IdTokenVerifier {
         emailVerified,
         name: typeof payload.name === 'string' ? payload.name : undefined,
       };
-    } catch {
+    } catch (err) {
+      // The provider's keys could not be fetched: not the client's fault, and retryable.
+      if (err instanceof joseErrors.JWKSTimeout || (err instanceof TypeError && /fetch/i.test(err.message))) {
+        throw new DomainError('IDENTITY_PROVIDER_UNAVAILABLE', `Could not reach the ${provider} key set; try again`);
+      }
       throw new UnauthenticatedError('Invalid id token', { reason: 'ID_TOKEN_INVALID' });
     }
   }

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'CONTENT_BLOCKED'
   | 'AI_SERVICE_UNAVAILABLE'
   | 'IDENTITY_PROVIDER_NOT_CONFIGURED'
+  | 'IDENTITY_PROVIDER_UNAVAILABLE'
   | 'INTERNAL';
 
 export class DomainError extends Error {

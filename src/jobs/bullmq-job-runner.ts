@@ -1,5 +1,6 @@
 import { Queue, Worker } from 'bullmq';
 import type { Logger } from '../observability/logger';
+import { withTimeout } from '../stores/shared/with-timeout';
 import type { JobHandler, JobRunner } from '../ports/job-runner.port';
 
 const QUEUE = 'soullink';
@@ -56,8 +57,13 @@ export class BullmqJobRunner implements JobRunner {
     this.worker.on('error', (err) => this.logger.warn({ component: 'bullmq', err: err.message }, 'worker error'));
   }
 
+  /** Lets running jobs finish; when Redis is unreachable, BullMQ's close would wait for it forever. */
   async close(): Promise<void> {
-    await this.worker?.close();
-    await this.queue.close();
+    try {
+      await withTimeout(Promise.all([this.worker?.close(), this.queue.close()]), 5000);
+    } catch (err) {
+      this.logger.warn({ component: 'bullmq', err: (err as Error).message }, 'closing without Redis; disconnecting');
+      await Promise.all([this.worker?.disconnect(), this.queue.disconnect()]);
+    }
   }
 }

@@ -80,7 +80,7 @@ export async function startApiServer(services: AppServices, schema: GraphQLSchem
   // Slow-loris guard: a client must send its headers promptly.
   httpServer.headersTimeout = 10_000;
   httpServer.requestTimeout = 60_000;
-  const ws = attachGraphqlWs({ httpServer, path: config.http.graphqlPath, schema, contexts, metrics, logger });
+  const ws = attachGraphqlWs({ httpServer, path: config.http.graphqlPath, schema, contexts, metrics, logger, isDraining: () => draining });
 
   httpServer.listen(config.http.port, config.http.host);
   await once(httpServer, 'listening');

@@ -35,12 +35,14 @@ export function attachGraphqlWs(options: {
   contexts: ContextFactory;
   metrics: Metrics;
   logger: Logger;
+  /** While draining, new websocket upgrades are refused. */
+  isDraining: () => boolean;
 }) {
   const { metrics, contexts, logger } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   options.httpServer.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path !== options.path) {
+    if (path !== options.path || options.isDraining()) {
       socket.destroy();
       return;
     }

