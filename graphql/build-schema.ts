@@ -2,9 +2,10 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { authChecker } from './auth-checker';
 import { AccountResolver } from './resolvers/account.resolver';
+import { UsageResolver } from './resolvers/usage.resolver';
 
 /** The resolvers that make up the API. */
-export const resolvers = [AccountResolver] as const;
+export const resolvers = [AccountResolver, UsageResolver] as const;
 
 /** Builds the executable schema (no side effects; `soullink emit-schema` writes the SDL). */
 /**

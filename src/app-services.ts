@@ -7,6 +7,8 @@ import type { Metrics } from './observability/metrics';
 import type { EventBus } from './ports/event-bus.port';
 import type { HealthCheck } from './ports/health-check.port';
 import type { JobRunner } from './ports/job-runner.port';
+import type { LlmSettings } from './llm/llm-settings';
+import type { ModelProvider } from './llm/model-provider.port';
 
 /**
  * Everything the composition root wires once per process and hands to the API server,
@@ -22,4 +24,7 @@ export interface AppServices {
   events: EventBus;
   healthChecks: HealthCheck[];
   jobs: JobRunner;
+  /** The only way to reach models (see src/llm). */
+  llm: ModelProvider;
+  llmSettings: LlmSettings;
 }

@@ -22,6 +22,22 @@ import { RedisEventBus } from './stores/redis/redis-event-bus';
 import { RedisHealth } from './stores/redis/redis-health';
 import { WeaviateHealth } from './stores/weaviate/weaviate-health';
 import { LlmHealth } from './llm/llm-health';
+import { InProcessResponseCache } from './llm/cache/in-process-response-cache';
+import { RedisResponseCache } from './llm/cache/redis-response-cache';
+import { ChatModelFactory } from './llm/chat-model-factory';
+import { llmSettingsFromConfig } from './llm/llm-settings-from-config';
+import type { LlmSettings } from './llm/llm-settings';
+import { ModelBreakers } from './llm/model-breakers';
+import type { ModelProvider } from './llm/model-provider.port';
+import { FallbackModerator } from './llm/moderation/fallback-moderator';
+import { LocalModerator } from './llm/moderation/local-moderator';
+import type { Moderator } from './llm/moderation/moderation.port';
+import { OpenAiModerator } from './llm/moderation/openai-moderator';
+import { ensureOfflineModel } from './llm/offline/model-fetcher';
+import { startOfflineLlmServer } from './llm/offline/offline-llm-server';
+import { ResilientModelProvider } from './llm/resilient-model-provider';
+import { PostgresUsageLedger } from './llm/usage/postgres-usage-ledger';
+import { PostgresTokenQuota } from './domain/usage/postgres-token-quota';
 import { BullmqJobRunner } from './jobs/bullmq-job-runner';
 import { InProcessJobRunner } from './jobs/in-process-job-runner';
 import type { JobRunner } from './ports/job-runner.port';
@@ -61,12 +77,14 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
     const jobs: JobRunner = config.redisUrl ? new BullmqJobRunner(config.redisUrl, logger) : new InProcessJobRunner(logger);
     closers.push(() => jobs.close());
 
+    const llm = buildLlm({ config, orm, redis: redis?.main, metrics, logger, closers });
+
     const healthChecks: HealthCheck[] = [
       new PostgresHealth(orm, mode),
       new RedisHealth(redis?.main),
       new MongodbHealth(mongo),
       new WeaviateHealth(config.weaviateUrl),
-      new LlmHealth(),
+      llm.health,
     ];
     const services: AppServices = {
       config,
@@ -78,6 +96,8 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
       events,
       healthChecks,
       jobs,
+      llm: llm.provider,
+      llmSettings: llm.settings,
     };
     return { services, close };
   } catch (err) {
@@ -122,4 +142,54 @@ async function connectRedis(url: string, logger: Logger, closers: (() => Promise
     logger.warn({ err: err.message }, 'Redis not reachable at startup; continuing degraded'),
   );
   return { main, subscriber };
+}
+
+/**
+ * The provider layer: endpoints and tiers from config (or the offline model, started on
+ * first use), breakers, the Postgres usage ledger and quotas, the response cache (Redis or
+ * in-process) and moderation (provider with local fallback, or local).
+ */
+function buildLlm(deps: {
+  config: Config;
+  orm: MikroORM;
+  redis: Redis | undefined;
+  metrics: Metrics;
+  logger: Logger;
+  closers: (() => Promise<unknown>)[];
+}): { provider: ModelProvider; settings: LlmSettings; health: LlmHealth } {
+  const { config, orm, redis, metrics, logger, closers } = deps;
+  let offline: Promise<string> | undefined;
+  const startOffline = () => {
+    offline ??= (async () => {
+      const modelPath = config.llm.offlineModelPath ?? (await ensureOfflineModel({ cacheDir: config.llm.modelCacheDir }));
+      const server = await startOfflineLlmServer({ modelPath, port: 0 });
+      closers.push(() => server.close());
+      logger.info({ model: modelPath.split('/').pop() }, 'offline model ready');
+      return server.baseUrl;
+    })();
+    return offline;
+  };
+  const settings = llmSettingsFromConfig(config.llm, startOffline);
+  const local = new LocalModerator();
+  const moderator: Moderator =
+    settings.moderation === 'provider'
+      ? new FallbackModerator(
+          new OpenAiModerator({ baseUrl: config.llm.baseUrl ?? 'https://api.openai.com/v1', apiKey: config.llm.apiKey, timeoutMs: 3000 }),
+          local,
+          (err) => logger.warn({ err: err.message }, 'moderation endpoint unavailable; using the local classifier'),
+        )
+      : local;
+  const breakers = new ModelBreakers(settings.breakerFailures, settings.breakerHalfOpenMs);
+  const provider = new ResilientModelProvider({
+    settings,
+    models: new ChatModelFactory(),
+    breakers,
+    ledger: new PostgresUsageLedger(orm, settings.prices),
+    quota: new PostgresTokenQuota(orm),
+    cache: redis ? new RedisResponseCache(redis) : new InProcessResponseCache(),
+    moderator,
+    metrics,
+    logger,
+  });
+  return { provider, settings, health: new LlmHealth(settings, breakers) };
 }

@@ -18,7 +18,7 @@ describe('Health, readiness and metrics', () => {
     expect(await getJson(`${t.baseUrl}/healthz`)).toEqual({ status: 200, body: { status: 'ok' } });
   });
 
-  it('When only Postgres is configured, Then /readyz reports each dependency truthfully', async () => {
+  it('When only Postgres is configured (no model endpoint), Then /readyz reports each dependency truthfully', async () => {
     const { status, body } = await getJson(`${t.baseUrl}/readyz`);
     expect(status).toBe(200);
     expect(body.dependencies).toMatchObject({
@@ -26,7 +26,7 @@ describe('Health, readiness and metrics', () => {
       redis: { status: 'ok', mode: 'in-process' },
       mongodb: { status: 'not configured' },
       weaviate: { status: 'not configured' },
-      llm: { status: 'not configured' },
+      llm: { status: 'ok', mode: 'offline' },
     });
   });
 

@@ -19,6 +19,26 @@ export interface Config {
     oidc: { google?: OidcProviderConfig; apple?: OidcProviderConfig };
   };
   logLevel: RawEnv['LOG_LEVEL'];
+  llm: LlmConfig;
+}
+
+/** Raw, validated LLM settings; src/llm/llm-settings-from-config.ts turns them into tiers. */
+export interface LlmConfig {
+  baseUrl?: string;
+  apiKey?: string;
+  endpoints: Record<string, { baseUrl: string; apiKey?: string }>;
+  tierModels: { deep?: string; chat?: string; fast?: string };
+  embeddingModel?: string;
+  prices: Record<string, { input: number; output: number }>;
+  firstTokenTimeoutMs: number;
+  chunkGapTimeoutMs: number;
+  requestTimeoutMs: number;
+  breakerFailures: number;
+  breakerHalfOpenMs: number;
+  cacheTtlSeconds: number;
+  moderation: RawEnv['MODERATION'];
+  offlineModelPath?: string;
+  modelCacheDir: string;
 }
 
 export interface OidcProviderConfig {

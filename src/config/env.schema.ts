@@ -66,6 +66,40 @@ export const envSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   /** Largest accepted HTTP request body, bytes. */
   MAX_BODY_BYTES: positiveInt.max(50 * 1024 * 1024).default(1024 * 1024),
+  /** Base URL of the default OpenAI-compatible endpoint (OpenAI, Azure, vLLM, Ollama, DeepSeek, Ark...). Unset with no API key: the offline model. */
+  LLM_BASE_URL: optionalUrl,
+  /** API key for LLM_BASE_URL. */
+  LLM_API_KEY: optionalText,
+  /** More endpoints as JSON: {"name": {"baseUrl": "...", "apiKey": "..."}}; tier lists refer to them as model@name. */
+  LLM_ENDPOINTS: optionalText,
+  /** Ordered fallback list for the deep tier (analysis, reports): comma-separated `model` or `model@endpoint`. */
+  LLM_DEEP_MODELS: optionalText,
+  /** Ordered fallback list for the chat tier (role-play). */
+  LLM_CHAT_MODELS: optionalText,
+  /** Ordered fallback list for the fast tier (classification, intent, titles). */
+  LLM_FAST_MODELS: optionalText,
+  /** Embedding model (`model` or `model@endpoint`). */
+  LLM_EMBEDDING_MODEL: optionalText,
+  /** Prices per million tokens as JSON: {"model": {"input": 2.5, "output": 10}}; merged over the built-in table. */
+  LLM_PRICES: optionalText,
+  /** Longest wait for a model's first token before falling back to the next model, ms. */
+  LLM_FIRST_TOKEN_TIMEOUT_MS: positiveInt.default(15_000),
+  /** Longest gap between two chunks of a streaming reply, ms. */
+  LLM_CHUNK_GAP_TIMEOUT_MS: positiveInt.default(10_000),
+  /** Timeout for a non-streaming call (structured output), ms. */
+  LLM_REQUEST_TIMEOUT_MS: positiveInt.default(60_000),
+  /** Consecutive failures that open a model's circuit breaker. */
+  LLM_BREAKER_FAILURES: positiveInt.default(5),
+  /** How long an open breaker waits before letting a trial call through, ms. */
+  LLM_BREAKER_HALF_OPEN_MS: positiveInt.default(30_000),
+  /** TTL of cached deterministic (temperature 0) answers, seconds. */
+  LLM_CACHE_TTL_SECONDS: positiveInt.default(86_400),
+  /** Moderation: provider (the endpoint's /moderations, local fallback), local (built-in zh/en classifier), or auto (provider on api.openai.com, else local). */
+  MODERATION: z.enum(['auto', 'provider', 'local']).default('auto'),
+  /** A GGUF file to use as the offline model instead of the bundled TinyLlama. */
+  OFFLINE_MODEL_PATH: optionalText,
+  /** Where the offline model is downloaded and cached. Default: ~/.cache/soullink/models. */
+  MODEL_CACHE_DIR: optionalText,
   /** Expose GraphQL introspection. Default: on except in production. */
   GRAPHQL_INTROSPECTION: z.stringbool().optional(),
 });

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
 import { ConfigError } from './config-error';
 import type { Config, OidcProviderConfig } from './config';
 import { envSchema } from './env.schema';
@@ -26,6 +28,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ].filter((p): p is { variable: string; message: string } => Boolean(p));
     if (missing.length > 0) throw new ConfigError(missing);
   }
+
+  const endpoints = parseJson('LLM_ENDPOINTS', e.LLM_ENDPOINTS, endpointsSchema, {});
+  const prices = parseJson('LLM_PRICES', e.LLM_PRICES, pricesSchema, {});
 
   const local = isProduction ? undefined : loadOrCreateLocalSecrets(dataDir);
   const oidc = (audience: string | undefined, issuer: string, jwksUrl: string): OidcProviderConfig | undefined =>
@@ -60,7 +65,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
     logLevel: e.LOG_LEVEL,
+    llm: {
+      baseUrl: e.LLM_BASE_URL,
+      apiKey: e.LLM_API_KEY,
+      endpoints,
+      tierModels: { deep: e.LLM_DEEP_MODELS, chat: e.LLM_CHAT_MODELS, fast: e.LLM_FAST_MODELS },
+      embeddingModel: e.LLM_EMBEDDING_MODEL,
+      prices,
+      firstTokenTimeoutMs: e.LLM_FIRST_TOKEN_TIMEOUT_MS,
+      chunkGapTimeoutMs: e.LLM_CHUNK_GAP_TIMEOUT_MS,
+      requestTimeoutMs: e.LLM_REQUEST_TIMEOUT_MS,
+      breakerFailures: e.LLM_BREAKER_FAILURES,
+      breakerHalfOpenMs: e.LLM_BREAKER_HALF_OPEN_MS,
+      cacheTtlSeconds: e.LLM_CACHE_TTL_SECONDS,
+      moderation: e.MODERATION,
+      offlineModelPath: e.OFFLINE_MODEL_PATH,
+      modelCacheDir: resolve(e.MODEL_CACHE_DIR ?? join(homedir(), '.cache', 'soullink', 'models')),
+    },
   };
+}
+
+const endpointsSchema = z.record(z.string().regex(/^[\w-]+$/), z.object({ baseUrl: z.url(), apiKey: z.string().optional() }));
+const pricesSchema = z.record(z.string(), z.object({ input: z.number().nonnegative(), output: z.number().nonnegative() }));
+
+/** Parses a JSON-valued variable against a schema, naming the variable when it is wrong. */
+function parseJson<T>(variable: string, raw: string | undefined, schema: z.ZodType<T>, fallback: T): T {
+  if (raw === undefined) return fallback;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new ConfigError([{ variable, message: 'is not valid JSON' }]);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError([{ variable, message: `${issue.path.join('.') || 'value'}: ${issue.message}` }]);
+  }
+  return parsed.data;
 }
 
 /** The embedded PostgreSQL password (kept with the local secrets). */

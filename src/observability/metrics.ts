@@ -38,6 +38,27 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly llmCalls = new Counter({
+    name: 'soullink_llm_calls_total',
+    help: 'Model calls by tier, model and outcome (ok, error, partial, canned, cached, blocked).',
+    labelNames: ['tier', 'model', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly llmTokens = new Counter({
+    name: 'soullink_llm_tokens_total',
+    help: 'Tokens by model and kind (prompt, completion).',
+    labelNames: ['model', 'kind'] as const,
+    registers: [this.registry],
+  });
+
+  readonly llmCache = new Counter({
+    name: 'soullink_llm_cache_total',
+    help: 'Response cache lookups for deterministic calls, by result (hit, miss).',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'soullink_' });
   }

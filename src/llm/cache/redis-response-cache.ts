@@ -1,0 +1,15 @@
+import type { Redis } from 'ioredis';
+import type { ResponseCache } from './response-cache.port';
+
+/** Response cache in Redis, shared by every instance, expiring by TTL. */
+export class RedisResponseCache implements ResponseCache {
+  constructor(private readonly redis: Redis) {}
+
+  async get(key: string): Promise<string | undefined> {
+    return (await this.redis.get(key)) ?? undefined;
+  }
+
+  async set(key: string, value: string, ttlSeconds: number): Promise<void> {
+    await this.redis.set(key, value, 'EX', ttlSeconds);
+  }
+}

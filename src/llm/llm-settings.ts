@@ -1,0 +1,34 @@
+import type { ModelTier } from './model-provider.port';
+
+export interface ModelEndpoint {
+  name: string;
+  /** A URL, or a function that starts the endpoint on first use (the offline model). */
+  baseUrl: string | (() => Promise<string>);
+  apiKey: string;
+}
+
+export interface ModelRef {
+  endpoint: ModelEndpoint;
+  model: string;
+}
+
+/** Price per million tokens, in USD. */
+export interface ModelPrice {
+  input: number;
+  output: number;
+}
+
+/** The provider layer's settings, derived from config (see env.schema.ts, LLM_*). */
+export interface LlmSettings {
+  mode: 'remote' | 'offline';
+  tiers: Record<ModelTier, ModelRef[]>;
+  embedding: ModelRef;
+  prices: Record<string, ModelPrice>;
+  firstTokenTimeoutMs: number;
+  chunkGapTimeoutMs: number;
+  requestTimeoutMs: number;
+  breakerFailures: number;
+  breakerHalfOpenMs: number;
+  cacheTtlSeconds: number;
+  moderation: 'provider' | 'local';
+}

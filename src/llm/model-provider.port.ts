@@ -1,0 +1,82 @@
+import type { ModerationDirection, ModerationVerdict } from './moderation/moderation.port';
+
+/** Model tiers by task: deep analysis and reports, role-play chat, cheap classification. */
+export type ModelTier = 'deep' | 'chat' | 'fast';
+
+/** Who and what a call is for: goes to the usage ledger, quotas and logs (never content). */
+export interface CallTag {
+  /** The user whose quota pays; absent for system work. */
+  userId?: string;
+  agent: string;
+  node: string;
+  purpose: string;
+  prompt?: { name: string; version: number };
+}
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface ChatRequest {
+  tier: ModelTier;
+  messages: ChatMessage[];
+  tag: CallTag;
+  /** 0 makes the call deterministic and cacheable. Default 0.7. */
+  temperature?: number;
+  maxTokens?: number;
+  /** Moderate the last user message first (block, or answer self-harm with support). */
+  moderateInput?: boolean;
+  /** Moderate the reply; a flagged reply is replaced by a safe one. */
+  moderateOutput?: boolean;
+  /** Short in-character line used when every model is down. */
+  cannedReply?: string;
+  signal?: AbortSignal;
+}
+
+export interface TokenUsage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+export interface ChatCompletion {
+  text: string;
+  /** The model that answered, or `canned` / `safety` when none did. */
+  model: string;
+  usage: TokenUsage;
+  /** Every model was down: `text` is the canned reply. */
+  degraded: boolean;
+  cached: boolean;
+  /** Set when moderation replaced or answered instead of the model. */
+  safety?: 'support' | 'replaced';
+}
+
+export type ChatStreamEvent =
+  | { type: 'chunk'; index: number; text: string }
+  | ({ type: 'complete' } & ChatCompletion)
+  | {
+      type: 'error';
+      code: 'AI_SERVICE_UNAVAILABLE';
+      message: string;
+      /** Text that had already reached the user before the failure; kept and marked. */
+      partialText: string;
+      retryable: boolean;
+    };
+
+export interface StructuredRequest extends Omit<ChatRequest, 'moderateOutput' | 'cannedReply'> {
+  /** JSON Schema of the expected object. */
+  schema: Record<string, unknown>;
+  schemaName: string;
+}
+
+/**
+ * The only way agents and domain operations reach models. Built once in the composition
+ * root (OpenAI-compatible endpoints, or the offline model) and passed in.
+ */
+export interface ModelProvider {
+  streamChat(request: ChatRequest): AsyncIterable<ChatStreamEvent>;
+  chat(request: ChatRequest): Promise<ChatCompletion>;
+  structured<T>(request: StructuredRequest): Promise<{ value: T; model: string; usage: TokenUsage; cached: boolean }>;
+  embed(texts: string[], tag: CallTag): Promise<number[][]>;
+  moderate(text: string, direction: ModerationDirection): Promise<ModerationVerdict>;
+}

@@ -1,0 +1,131 @@
+import { isNegatedBefore, isPlayful } from './context-cues';
+import { CHINESE_RULES } from './chinese-rules';
+import { ENGLISH_RULES } from './english-rules';
+import { maskBenignIdioms } from './benign-idioms';
+import {
+  MODERATION_CATEGORIES,
+  type ModerationCategory,
+  type ModerationDirection,
+  type ModerationVerdict,
+  type Moderator,
+} from './moderation.port';
+import type { PatternRule } from './pattern-rule';
+import { normalizeForModeration } from './text-normalizer';
+import { verdictFrom } from './verdict-policy';
+
+export type ModerationThresholds = Readonly<Record<ModerationCategory, number>>;
+
+/**
+ * Score at or above which a category is flagged. Self-harm and minors sit lower than the
+ * rest: a needless supportive reply costs little, a missed one can cost a great deal.
+ * A threshold above 1 turns a category off.
+ */
+export const DEFAULT_THRESHOLDS: ModerationThresholds = {
+  sexual: 0.6,
+  'sexual/minors': 0.4,
+  hate: 0.5,
+  harassment: 0.5,
+  'harassment/threatening': 0.5,
+  violence: 0.55,
+  'self-harm': 0.45,
+  'self-harm/intent': 0.45,
+  'self-harm/instructions': 0.45,
+  illicit: 0.5,
+};
+
+export interface LocalModeratorOptions {
+  /** Overrides of DEFAULT_THRESHOLDS for both directions. */
+  thresholds?: Partial<Record<ModerationCategory, number>>;
+  /** Further overrides for model output only, e.g. to hold the model to a stricter bar than users. */
+  outputThresholds?: Partial<Record<ModerationCategory, number>>;
+  /** Replaces the built-in English and Chinese rules. */
+  rules?: readonly PatternRule[];
+}
+
+export interface RuleHit {
+  readonly ruleId: string;
+  readonly category: ModerationCategory;
+  /** The rule's weight after negation. */
+  readonly weight: number;
+  readonly matched: string;
+  readonly negated: boolean;
+}
+
+/** A negated statement ("i dont want to die") still says something; it just says much less. */
+const NEGATED_FACTOR = 0.25;
+/** Banter ("lol", "哈哈") halves threats, insults and violence; see `isPlayful`. */
+const PLAYFUL_FACTOR = 0.5;
+const PLAYFUL_SOFTENS: ReadonlySet<ModerationCategory> = new Set([
+  'harassment',
+  'harassment/threatening',
+  'violence',
+]);
+
+/**
+ * A classifier for English and Chinese (simplified and traditional) built from weighted
+ * patterns, for when no provider moderation endpoint is configured. It runs in-process with
+ * no model, so it is fast and deterministic; it is also only as good as its lists, which the
+ * labelled corpus in `moderation-corpus.ts` keeps honest.
+ */
+export class LocalModerator implements Moderator {
+  private readonly inputThresholds: ModerationThresholds;
+  private readonly outputThresholds: ModerationThresholds;
+  private readonly rules: readonly { rule: PatternRule; pattern: RegExp }[];
+
+  constructor(options: LocalModeratorOptions = {}) {
+    this.inputThresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
+    this.outputThresholds = { ...this.inputThresholds, ...options.outputThresholds };
+    this.rules = (options.rules ?? [...ENGLISH_RULES, ...CHINESE_RULES]).map((rule) => ({
+      rule,
+      pattern: new RegExp(rule.pattern.source, rule.pattern.flags.replace('g', '') + 'g'),
+    }));
+  }
+
+  moderate(text: string, direction: ModerationDirection): Promise<ModerationVerdict> {
+    return Promise.resolve(this.classify(text, direction));
+  }
+
+  /** The same verdict as `moderate`, synchronously. */
+  classify(text: string, direction: ModerationDirection): ModerationVerdict {
+    const normalized = normalizeForModeration(text);
+    const hits = this.hitsIn(normalized.views);
+    const playful = isPlayful(normalized.plain);
+
+    const scores: Partial<Record<ModerationCategory, number>> = {};
+    for (const category of MODERATION_CATEGORIES) {
+      const weights = hits.filter((hit) => hit.category === category).map((hit) => hit.weight);
+      if (weights.length === 0) continue;
+      // Noisy-OR: independent pieces of evidence add up but never pass 1.
+      let score = 1 - weights.reduce((miss, weight) => miss * (1 - weight), 1);
+      if (playful && PLAYFUL_SOFTENS.has(category)) score *= PLAYFUL_FACTOR;
+      scores[category] = Math.round(score * 1000) / 1000;
+    }
+
+    const thresholds = direction === 'output' ? this.outputThresholds : this.inputThresholds;
+    const flagged = MODERATION_CATEGORIES.filter((category) => (scores[category] ?? 0) >= thresholds[category]);
+    return verdictFrom(flagged, scores);
+  }
+
+  /** Which rules fired on a text, strongest first: for tuning and for explaining a verdict. */
+  explain(text: string): RuleHit[] {
+    return this.hitsIn(normalizeForModeration(text).views);
+  }
+
+  /** Each rule counts once, at its strongest match across all views. */
+  private hitsIn(views: readonly string[]): RuleHit[] {
+    const best = new Map<string, RuleHit>();
+    for (const view of views.map(maskBenignIdioms)) {
+      for (const { rule, pattern } of this.rules) {
+        for (const match of view.matchAll(pattern)) {
+          const negated = rule.negatable === true && isNegatedBefore(view.slice(0, match.index));
+          const weight = negated ? rule.weight * NEGATED_FACTOR : rule.weight;
+          const previous = best.get(rule.id);
+          if (previous === undefined || weight > previous.weight) {
+            best.set(rule.id, { ruleId: rule.id, category: rule.category, weight, matched: match[0], negated });
+          }
+        }
+      }
+    }
+    return [...best.values()].sort((a, b) => b.weight - a.weight);
+  }
+}

@@ -1,0 +1,177 @@
+import { availableParallelism } from 'node:os';
+import type {
+  ChatHistoryItem,
+  Llama,
+  LlamaChatSession,
+  LlamaContext,
+  LlamaModel,
+} from 'node-llama-cpp' with { 'resolution-mode': 'import' };
+import { GenerationQueue } from './generation-queue';
+import { toGrammarSchema } from './grammar-schema';
+
+export interface LlamaRuntimeOptions {
+  modelPath: string;
+  /** Tokens of context (prompt + reply); older turns are shifted out beyond it. Default 2048. */
+  contextSize?: number;
+  /** Upper bound on any reply, whatever a request asks for. Default 512. */
+  maxTokensCap?: number;
+  /** Requests allowed to wait for the model at once. Default 32. */
+  maxWaiting?: number;
+}
+
+export interface ChatTurn {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface GenerateOptions {
+  /** Reply budget; capped by `maxTokensCap`. Default 256. */
+  maxTokens?: number;
+  temperature?: number;
+  seed?: number;
+  stop?: string[];
+  /** Constrains the reply to JSON matching this schema (a llama.cpp grammar built from it). */
+  jsonSchema?: Record<string, unknown>;
+  /** Constrains the reply to any JSON value (OpenAI's `json_object` mode). Ignored with `jsonSchema`. */
+  jsonObject?: boolean;
+  /** Receives the reply as it is generated. */
+  onTextChunk?: (text: string) => void;
+  /** Stops generating (keeping the text so far), e.g. when the client disconnects. */
+  signal?: AbortSignal;
+}
+
+export interface GenerationResult {
+  text: string;
+  /** Tokens of the rendered prompt, in the model's own tokenizer. */
+  promptTokens: number;
+  /** Tokens generated. */
+  completionTokens: number;
+  finishReason: 'stop' | 'length';
+}
+
+const DEFAULT_MAX_TOKENS = 256;
+
+/**
+ * One GGUF chat model loaded through node-llama-cpp, generating one reply at a time.
+ * node-llama-cpp is ESM-only, so it is loaded with a real dynamic import(), and only from the
+ * prebuilt binaries (`build: 'never'`): compiling llama.cpp on a user's machine is never attempted.
+ */
+export class LlamaRuntime {
+  private readonly queue: GenerationQueue;
+  private readonly grammars = new Map<string, Promise<unknown>>();
+
+  private constructor(
+    private readonly llama: Llama,
+    private readonly model: LlamaModel,
+    private readonly context: LlamaContext,
+    private readonly session: LlamaChatSession,
+    private readonly options: Required<Omit<LlamaRuntimeOptions, 'modelPath'>>,
+  ) {
+    this.queue = new GenerationQueue(options.maxWaiting);
+  }
+
+  static async load(options: LlamaRuntimeOptions): Promise<LlamaRuntime> {
+    const { getLlama, LlamaChatSession, LlamaLogLevel } = await import('node-llama-cpp');
+    // llama.cpp's default of at least 4 threads oversubscribes small machines, and its spinning
+    // threads then run ~10x slower than one thread per core.
+    const threads = Math.max(1, availableParallelism());
+    const llama = await getLlama({ build: 'never', gpu: false, maxThreads: threads, logLevel: LlamaLogLevel.error });
+    try {
+      const model = await llama.loadModel({ modelPath: options.modelPath });
+      const contextSize = Math.min(options.contextSize ?? 2048, model.trainContextSize);
+      const context = await model.createContext({ contextSize, threads });
+      const session = new LlamaChatSession({ contextSequence: context.getSequence() });
+      return new LlamaRuntime(llama, model, context, session, {
+        contextSize,
+        maxTokensCap: options.maxTokensCap ?? 512,
+        maxWaiting: options.maxWaiting ?? 32,
+      });
+    } catch (error) {
+      await llama.dispose();
+      throw error;
+    }
+  }
+
+  /** Generates the assistant's reply to `turns`, after any generation already running. */
+  generate(turns: readonly ChatTurn[], options: GenerateOptions = {}): Promise<GenerationResult> {
+    return this.queue.run(() => this.generateNow(turns, options));
+  }
+
+  /** Tokens `text` encodes to in this model's tokenizer. */
+  countTokens(text: string): number {
+    return this.model.tokenize(text).length;
+  }
+
+  async close(): Promise<void> {
+    await this.queue.drain().catch(() => undefined);
+    await this.context.dispose();
+    await this.model.dispose();
+    await this.llama.dispose();
+  }
+
+  private async generateNow(turns: readonly ChatTurn[], options: GenerateOptions): Promise<GenerationResult> {
+    // The client may have left while this request waited in the queue.
+    if (options.signal?.aborted) return { text: '', promptTokens: 0, completionTokens: 0, finishReason: 'stop' };
+    const { history, prompt } = splitConversation(turns);
+    this.session.setChatHistory(history);
+    const grammar = options.jsonSchema
+      ? await this.grammarFor(options.jsonSchema)
+      : options.jsonObject
+        ? await this.llama.getGrammarFor('json')
+        : undefined;
+    const maxTokens = Math.min(options.maxTokens ?? DEFAULT_MAX_TOKENS, this.options.maxTokensCap);
+    const outputBefore = this.session.sequence.tokenMeter.usedOutputTokens;
+
+    const result = await this.session.promptWithMeta(prompt, {
+      maxTokens,
+      ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.stop?.length ? { customStopTriggers: options.stop } : {}),
+      ...(options.onTextChunk ? { onTextChunk: options.onTextChunk } : {}),
+      ...(options.signal ? { signal: options.signal, stopOnAbortSignal: true } : {}),
+      ...(grammar ? { grammar: grammar as never } : {}),
+    });
+
+    return {
+      text: result.responseText,
+      promptTokens: this.promptTokens([...history, { type: 'user', text: prompt }]),
+      completionTokens: this.session.sequence.tokenMeter.usedOutputTokens - outputBefore,
+      finishReason: result.stopReason === 'maxTokens' ? 'length' : 'stop',
+    };
+  }
+
+  /** The prompt as the chat template renders it, counted in the model's tokenizer. */
+  private promptTokens(history: ChatHistoryItem[]): number {
+    const state = this.session.chatWrapper.generateContextState({ chatHistory: [...history, { type: 'model', response: [] }] });
+    return state.contextText.tokenize(this.model.tokenizer).length;
+  }
+
+  // Building a grammar compiles the schema; structured-output callers reuse a few schemas.
+  private grammarFor(schema: Record<string, unknown>): Promise<unknown> {
+    const key = JSON.stringify(schema);
+    let grammar = this.grammars.get(key);
+    if (!grammar) {
+      grammar = this.llama.createGrammarForJsonSchema(toGrammarSchema(schema) as never);
+      if (this.grammars.size >= 64) this.grammars.clear();
+      this.grammars.set(key, grammar);
+      grammar.catch(() => this.grammars.delete(key));
+    }
+    return grammar;
+  }
+}
+
+/**
+ * node-llama-cpp's session answers a new user prompt after a history; an OpenAI request is a
+ * list of turns. A final user turn becomes the prompt and the rest the history; a conversation
+ * ending otherwise is all history, answered after an empty prompt.
+ */
+function splitConversation(turns: readonly ChatTurn[]): { history: ChatHistoryItem[]; prompt: string } {
+  const last = turns.at(-1);
+  const endsWithUser = last?.role === 'user';
+  const history = (endsWithUser ? turns.slice(0, -1) : turns).map((turn): ChatHistoryItem => {
+    if (turn.role === 'system') return { type: 'system', text: turn.content };
+    if (turn.role === 'user') return { type: 'user', text: turn.content };
+    return { type: 'model', response: [turn.content] };
+  });
+  return { history, prompt: endsWithUser ? last.content : '' };
+}

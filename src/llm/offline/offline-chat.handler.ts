@@ -1,0 +1,117 @@
+import { chatCompletionRequestSchema, type ChatCompletionRequest, type ChatMessage } from '../openai-compat/chat-completion.request';
+import {
+  chatCompletionBody,
+  chatCompletionChunk,
+  chatUsage,
+  chatUsageChunk,
+  newCompletionIdentity,
+} from '../openai-compat/chat-completion.response';
+import { contentText, requestedMaxTokens } from '../openai-compat/chat-messages';
+import { sendJson, type RouteContext } from '../openai-compat/http-router';
+import { OpenAiHttpError } from '../openai-compat/openai-error';
+import { parseRequestBody } from '../openai-compat/request-validation';
+import { SseWriter } from '../openai-compat/sse-writer';
+import { GenerationQueueFullError } from './generation-queue';
+import type { ChatTurn, GenerateOptions, GenerationResult, LlamaRuntime } from './llama-runtime';
+
+/** POST /v1/chat/completions answered by the local model, streaming or not. */
+export async function handleOfflineChat(ctx: RouteContext, runtime: LlamaRuntime): Promise<void> {
+  const request = parseRequestBody(chatCompletionRequestSchema, ctx.body);
+  const identity = newCompletionIdentity(request.model);
+  const options = generateOptions(request, ctx.signal);
+  const turns = toTurns(request);
+
+  if (!request.stream) {
+    const result = await generate(runtime, turns, options);
+    if (ctx.signal.aborted) return;
+    const usage = chatUsage(result.promptTokens, result.completionTokens);
+    sendJson(ctx.res, 200, chatCompletionBody(identity, result.text, result.finishReason, usage));
+    return;
+  }
+
+  const includeUsage = request.stream_options?.include_usage === true;
+  const sse = new SseWriter(ctx.res);
+  let first = true;
+  let result: GenerationResult;
+  try {
+    result = await generate(runtime, turns, {
+      ...options,
+      onTextChunk: (text) => {
+        if (first) sse.open();
+        const delta = first ? { role: 'assistant' as const, content: text } : { content: text };
+        first = false;
+        // Writes are issued in order; awaiting them here would stall the model's callback.
+        void sse.send(chatCompletionChunk(identity, delta, null, includeUsage));
+      },
+    });
+  } catch (error) {
+    if (first) throw error; // nothing sent yet: the client gets a proper error status
+    ctx.res.destroy();
+    return;
+  }
+  if (first) {
+    // The reply was empty: still open the stream with the assistant role, as OpenAI does.
+    sse.open();
+    await sse.send(chatCompletionChunk(identity, { role: 'assistant', content: '' }, null, includeUsage));
+  }
+  await sse.send(chatCompletionChunk(identity, {}, result.finishReason, includeUsage));
+  if (includeUsage) await sse.send(chatUsageChunk(identity, chatUsage(result.promptTokens, result.completionTokens)));
+  await sse.done();
+}
+
+async function generate(runtime: LlamaRuntime, turns: ChatTurn[], options: GenerateOptions): Promise<GenerationResult> {
+  try {
+    return await runtime.generate(turns, options);
+  } catch (error) {
+    if (error instanceof GenerationQueueFullError) throw new OpenAiHttpError(503, error.message, 'model_busy');
+    throw error;
+  }
+}
+
+function generateOptions(request: ChatCompletionRequest, signal: AbortSignal): GenerateOptions {
+  const format = request.response_format;
+  const maxTokens = requestedMaxTokens(request);
+  const stop = request.stop == null ? undefined : typeof request.stop === 'string' ? [request.stop] : request.stop;
+  return {
+    signal,
+    ...(maxTokens !== undefined ? { maxTokens } : {}),
+    ...(request.temperature != null ? { temperature: request.temperature } : {}),
+    ...(request.seed != null ? { seed: request.seed } : {}),
+    ...(stop ? { stop } : {}),
+    ...(format?.type === 'json_schema' && format.json_schema.schema ? { jsonSchema: format.json_schema.schema } : {}),
+    ...(format?.type === 'json_object' ? { jsonObject: true } : {}),
+  };
+}
+
+/**
+ * The request's messages as chat turns. Tool results become user turns (the local model has no
+ * tool protocol), and for structured output the schema is stated in the system prompt: the
+ * grammar guarantees the shape, but a small model fills it far better when told what it is.
+ */
+function toTurns(request: ChatCompletionRequest): ChatTurn[] {
+  const turns = request.messages.map(toTurn);
+  const format = request.response_format;
+  if (format?.type === 'json_schema' && format.json_schema.schema) {
+    const instruction = `Answer with a JSON object matching this JSON schema:\n${JSON.stringify(format.json_schema.schema)}`;
+    const system = turns.findIndex((t) => t.role === 'system');
+    if (system >= 0) turns[system] = { role: 'system', content: `${turns[system].content}\n\n${instruction}` };
+    else turns.unshift({ role: 'system', content: instruction });
+  }
+  return turns;
+}
+
+function toTurn(message: ChatMessage): ChatTurn {
+  const text = contentText(message.content);
+  switch (message.role) {
+    case 'system':
+    case 'developer':
+      return { role: 'system', content: text };
+    case 'assistant':
+      return { role: 'assistant', content: text };
+    case 'tool':
+    case 'function':
+      return { role: 'user', content: `Tool result: ${text}` };
+    default:
+      return { role: 'user', content: text };
+  }
+}

@@ -1,0 +1,355 @@
+import type { BaseMessageLike } from '@langchain/core/messages';
+import type { AIMessageChunk } from '@langchain/core/messages';
+import { BrokenCircuitError } from 'cockatiel';
+import { DomainError } from '../domain/errors';
+import type { Logger } from '../observability/logger';
+import type { Metrics } from '../observability/metrics';
+import { responseCacheKey } from './cache/cache-key';
+import type { ResponseCache } from './cache/response-cache.port';
+import { cannedReply } from './canned-replies';
+import type { ChatModelFactory } from './chat-model-factory';
+import type { LlmSettings, ModelRef } from './llm-settings';
+import type { ModelBreakers } from './model-breakers';
+import type {
+  CallTag,
+  ChatCompletion,
+  ChatMessage,
+  ChatRequest,
+  ChatStreamEvent,
+  ModelProvider,
+  ModelTier,
+  StructuredRequest,
+  TokenUsage,
+} from './model-provider.port';
+import type { ModerationDirection, ModerationVerdict, Moderator } from './moderation/moderation.port';
+import { outputReplacement, supportReply } from './moderation/support-replies';
+import type { QuotaReservation, TokenQuota } from './quota/token-quota.port';
+import { StreamTimeoutError, nextWithin, withDeadline } from './timed-iterator';
+import { countChatPromptTokens, countTextTokens } from './tokens/token-counter';
+import type { UsageLedger } from './usage/usage-ledger.port';
+import type { UsageOutcome } from './usage/usage-record.entity';
+
+export interface ProviderDeps {
+  settings: LlmSettings;
+  models: ChatModelFactory;
+  breakers: ModelBreakers;
+  ledger: UsageLedger;
+  quota: TokenQuota;
+  cache: ResponseCache;
+  moderator: Moderator;
+  metrics: Metrics;
+  logger: Logger;
+}
+
+const DEFAULT_MAX_TOKENS = 512;
+
+interface OpenedStream {
+  iterator: AsyncIterator<AIMessageChunk>;
+  abort: AbortController;
+  firstText: string;
+  usage?: TokenUsage;
+}
+
+function textOf(chunk: AIMessageChunk): string {
+  const { content } = chunk;
+  if (typeof content === 'string') return content;
+  return content.map((part) => (typeof part === 'object' && 'text' in part ? String(part.text) : '')).join('');
+}
+
+function usageOf(chunk: { usage_metadata?: { input_tokens: number; output_tokens: number } }): TokenUsage | undefined {
+  const u = chunk.usage_metadata;
+  return u ? { promptTokens: u.input_tokens, completionTokens: u.output_tokens } : undefined;
+}
+
+const toLangChain = (messages: ChatMessage[]): BaseMessageLike[] => messages.map((m) => ({ role: m.role, content: m.content }));
+
+/**
+ * The provider layer: tiers of models on OpenAI-compatible endpoints with a circuit breaker
+ * and per-step timeouts each, fallback down the list before the first token, no silent
+ * retry after it, a canned reply when all fail; quotas reserved before and settled after
+ * every call; each attempt in the usage ledger; moderation in and out; a cache for
+ * deterministic calls.
+ */
+export class ResilientModelProvider implements ModelProvider {
+  constructor(private readonly deps: ProviderDeps) {}
+
+  async *streamChat(request: ChatRequest): AsyncGenerator<ChatStreamEvent> {
+    const safety = await this.screenInput(request);
+    if (safety) {
+      yield { type: 'complete', ...safety };
+      return;
+    }
+    const refs = this.deps.settings.tiers[request.tier];
+    const reservation = await this.reserve(request.tag, request.messages, request.maxTokens);
+    let spent = 0;
+    try {
+      for (const ref of refs) {
+        const started = performance.now();
+        let opened: OpenedStream;
+        try {
+          opened = await this.deps.breakers.for(ref).execute(() => this.openStream(ref, request));
+        } catch (err) {
+          await this.recordFailure(request.tier, ref, request.tag, started, err);
+          continue;
+        }
+        let text = opened.firstText;
+        let usage = opened.usage;
+        let index = 0;
+        yield { type: 'chunk', index, text };
+        try {
+          for (;;) {
+            const step = await nextWithin(opened.iterator, this.deps.settings.chunkGapTimeoutMs, 'chunk-gap', opened.abort);
+            if (step.done) break;
+            usage = usageOf(step.value) ?? usage;
+            const piece = textOf(step.value);
+            if (piece) {
+              text += piece;
+              index += 1;
+              yield { type: 'chunk', index, text: piece };
+            }
+          }
+        } catch (err) {
+          // Text has reached the user: no silent retry on another model. Keep it, mark it.
+          const partial = this.estimateUsage(ref, request.messages, text);
+          spent = partial.promptTokens + partial.completionTokens;
+          await this.record(request.tier, ref.model, request.tag, partial, started, 'partial');
+          this.deps.logger.warn({ model: ref.model, err: (err as Error).message }, 'model stream failed after first token');
+          yield {
+            type: 'error',
+            code: 'AI_SERVICE_UNAVAILABLE',
+            message: 'The reply was interrupted',
+            partialText: text,
+            retryable: true,
+          };
+          return;
+        }
+        usage ??= this.estimateUsage(ref, request.messages, text);
+        spent = usage.promptTokens + usage.completionTokens;
+        await this.record(request.tier, ref.model, request.tag, usage, started, 'ok');
+        const replaced = request.moderateOutput ? await this.screenOutput(text) : undefined;
+        yield {
+          type: 'complete',
+          text: replaced ?? text,
+          model: ref.model,
+          usage,
+          degraded: false,
+          cached: false,
+          ...(replaced ? { safety: 'replaced' as const } : {}),
+        };
+        return;
+      }
+      await this.record(request.tier, 'canned', request.tag, { promptTokens: 0, completionTokens: 0 }, performance.now(), 'canned');
+      yield {
+        type: 'complete',
+        text: request.cannedReply ?? cannedReply(request.messages),
+        model: 'canned',
+        usage: { promptTokens: 0, completionTokens: 0 },
+        degraded: true,
+        cached: false,
+      };
+    } finally {
+      await reservation?.settle(spent);
+    }
+  }
+
+  async chat(request: ChatRequest): Promise<ChatCompletion> {
+    const temperature = request.temperature ?? 0.7;
+    const refs = this.deps.settings.tiers[request.tier];
+    const key =
+      temperature === 0
+        ? responseCacheKey({
+            model: refs.map((r) => r.model).join(','),
+            messages: request.messages,
+            params: { kind: 'chat', maxTokens: request.maxTokens, moderateOutput: request.moderateOutput ?? false },
+          })
+        : undefined;
+    const hit = key ? await this.cached<ChatCompletion>(key, request.tier, request.tag) : undefined;
+    if (hit) return { ...hit, cached: true };
+    let completion: ChatCompletion | undefined;
+    for await (const event of this.streamChat(request)) {
+      if (event.type === 'error') throw new DomainError('AI_SERVICE_UNAVAILABLE', event.message, { retryable: event.retryable });
+      if (event.type === 'complete') completion = { ...event };
+    }
+    const result = completion!;
+    delete (result as Partial<{ type: string }>).type;
+    if (key && !result.degraded && !result.safety) await this.deps.cache.set(key, JSON.stringify(result), this.deps.settings.cacheTtlSeconds);
+    return result;
+  }
+
+  async structured<T>(request: StructuredRequest): Promise<{ value: T; model: string; usage: TokenUsage; cached: boolean }> {
+    const temperature = request.temperature ?? 0;
+    const refs = this.deps.settings.tiers[request.tier];
+    const key =
+      temperature === 0
+        ? responseCacheKey({
+            model: refs.map((r) => r.model).join(','),
+            messages: request.messages,
+            params: { kind: 'structured', schema: request.schema, maxTokens: request.maxTokens },
+          })
+        : undefined;
+    type Result = { value: T; model: string; usage: TokenUsage; cached: boolean };
+    const hit = key ? await this.cached<Result>(key, request.tier, request.tag) : undefined;
+    if (hit) return { ...hit, cached: true };
+
+    const safety = await this.screenInput({ ...request, moderateInput: request.moderateInput });
+    if (safety) throw new DomainError('CONTENT_BLOCKED', 'This request cannot be processed', { category: 'self-harm' });
+    const reservation = await this.reserve(request.tag, request.messages, request.maxTokens);
+    let spent = 0;
+    try {
+      for (const ref of refs) {
+        const started = performance.now();
+        try {
+          const { value, usage } = await this.deps.breakers.for(ref).execute(() => this.invokeStructured<T>(ref, request, temperature));
+          spent = usage.promptTokens + usage.completionTokens;
+          await this.record(request.tier, ref.model, request.tag, usage, started, 'ok');
+          const result: Result = { value, model: ref.model, usage, cached: false };
+          if (key) await this.deps.cache.set(key, JSON.stringify(result), this.deps.settings.cacheTtlSeconds);
+          return result;
+        } catch (err) {
+          await this.recordFailure(request.tier, ref, request.tag, started, err);
+        }
+      }
+      throw new DomainError('AI_SERVICE_UNAVAILABLE', 'No model could answer; try again shortly', { retryable: true });
+    } finally {
+      await reservation?.settle(spent);
+    }
+  }
+
+  async embed(texts: string[], tag: CallTag): Promise<number[][]> {
+    const ref = this.deps.settings.embedding;
+    const tokens = texts.reduce((sum, t) => sum + countTextTokens(t, ref.model), 0);
+    const reservation = tag.userId ? await this.deps.quota.reserve(tag.userId, tokens) : undefined;
+    const started = performance.now();
+    try {
+      const embedder = await this.deps.models.embedder(ref);
+      const vectors = await this.deps.breakers.for(ref).execute(() => embedder.embedDocuments(texts));
+      await this.record('embedding', ref.model, tag, { promptTokens: tokens, completionTokens: 0 }, started, 'ok');
+      await reservation?.settle(tokens);
+      return vectors;
+    } catch (err) {
+      await reservation?.settle(0);
+      await this.recordFailure('embedding', ref, tag, started, err);
+      throw new DomainError('AI_SERVICE_UNAVAILABLE', 'Embeddings are unavailable; try again shortly', { retryable: true });
+    }
+  }
+
+  moderate(text: string, direction: ModerationDirection): Promise<ModerationVerdict> {
+    return this.deps.moderator.moderate(text, direction);
+  }
+
+  private async openStream(ref: ModelRef, request: ChatRequest): Promise<OpenedStream> {
+    const abort = new AbortController();
+    request.signal?.addEventListener('abort', () => abort.abort(), { once: true });
+    const timeoutMs = this.deps.settings.firstTokenTimeoutMs;
+    const deadline = Date.now() + timeoutMs;
+    const model = await this.deps.models.chat(ref, request.temperature ?? 0.7, request.maxTokens ?? DEFAULT_MAX_TOKENS);
+    // LangChain's stream() may itself wait for the response and its first chunk: the
+    // first-token deadline covers it too.
+    const opening = model.stream(toLangChain(request.messages), { signal: abort.signal });
+    const stream = await withDeadline(opening, deadline, abort);
+    const iterator = stream[Symbol.asyncIterator]();
+    let usage: TokenUsage | undefined;
+    for (;;) {
+      const step = await nextWithin(iterator, Math.max(1, deadline - Date.now()), 'first-token', abort);
+      if (step.done) throw new Error('model returned an empty reply');
+      usage = usageOf(step.value) ?? usage;
+      const text = textOf(step.value);
+      if (text) return { iterator, abort, firstText: text, usage };
+    }
+  }
+
+  private async invokeStructured<T>(ref: ModelRef, request: StructuredRequest, temperature: number): Promise<{ value: T; usage: TokenUsage }> {
+    const abort = new AbortController();
+    request.signal?.addEventListener('abort', () => abort.abort(), { once: true });
+    const timer = setTimeout(() => abort.abort(), this.deps.settings.requestTimeoutMs);
+    try {
+      const model = await this.deps.models.chat(ref, temperature, request.maxTokens ?? 1024);
+      const runnable = model.withStructuredOutput(request.schema, { name: request.schemaName, method: 'jsonSchema', includeRaw: true });
+      const { raw, parsed } = (await runnable.invoke(toLangChain(request.messages), { signal: abort.signal })) as {
+        raw: { usage_metadata?: { input_tokens: number; output_tokens: number }; content: unknown };
+        parsed: T;
+      };
+      if (parsed === null || typeof parsed !== 'object') throw new Error('model did not return a JSON object');
+      const usage = usageOf(raw) ?? this.estimateUsage(ref, request.messages, typeof raw.content === 'string' ? raw.content : JSON.stringify(parsed));
+      return { value: parsed, usage };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Input moderation: throws CONTENT_BLOCKED, or returns the supportive answer for self-harm. */
+  private async screenInput(request: Pick<ChatRequest, 'moderateInput' | 'messages' | 'tag' | 'tier'>): Promise<ChatCompletion | undefined> {
+    if (!request.moderateInput) return undefined;
+    const lastUser = [...request.messages].reverse().find((m) => m.role === 'user');
+    if (!lastUser) return undefined;
+    const verdict = await this.deps.moderator.moderate(lastUser.content, 'input');
+    if (verdict.action === 'allow') return undefined;
+    await this.record(request.tier, 'moderation', request.tag, { promptTokens: 0, completionTokens: 0 }, performance.now(), 'blocked');
+    if (verdict.action === 'support') {
+      return { text: supportReply(lastUser.content), model: 'safety', usage: { promptTokens: 0, completionTokens: 0 }, degraded: false, cached: false, safety: 'support' };
+    }
+    throw new DomainError('CONTENT_BLOCKED', 'This message breaks the content rules', { category: verdict.categories[0] ?? 'unknown', categories: verdict.categories });
+  }
+
+  private async screenOutput(text: string): Promise<string | undefined> {
+    const verdict = await this.deps.moderator.moderate(text, 'output');
+    return outputReplacement(verdict, text) ?? undefined;
+  }
+
+  private async reserve(tag: CallTag, messages: ChatMessage[], maxTokens: number | undefined): Promise<QuotaReservation | undefined> {
+    if (!tag.userId) return undefined;
+    const estimate = countChatPromptTokens(messages, 'gpt-4o') + (maxTokens ?? DEFAULT_MAX_TOKENS);
+    return this.deps.quota.reserve(tag.userId, estimate);
+  }
+
+  private async cached<R>(key: string, tier: ModelTier, tag: CallTag): Promise<R | undefined> {
+    let raw: string | undefined;
+    try {
+      raw = await this.deps.cache.get(key);
+    } catch (err) {
+      // The cache is an optimisation: when Redis is down, answer without it.
+      this.deps.logger.warn({ err: (err as Error).message }, 'response cache unavailable');
+    }
+    this.deps.metrics.llmCache.inc({ result: raw ? 'hit' : 'miss' });
+    if (!raw) return undefined;
+    const value = JSON.parse(raw) as R & { model: string; usage: TokenUsage };
+    await this.record(tier, value.model, tag, value.usage, performance.now(), 'cached', true);
+    return value;
+  }
+
+  private estimateUsage(ref: ModelRef, messages: ChatMessage[], completion: string): TokenUsage {
+    return { promptTokens: countChatPromptTokens(messages, ref.model), completionTokens: countTextTokens(completion, ref.model) };
+  }
+
+  private async recordFailure(tier: ModelTier | 'embedding', ref: ModelRef, tag: CallTag, started: number, err: unknown): Promise<void> {
+    const reason = err instanceof BrokenCircuitError ? 'circuit open' : err instanceof StreamTimeoutError ? err.message : (err as Error).message;
+    this.deps.logger.warn({ model: ref.model, tier, agent: tag.agent, node: tag.node, reason: reason?.slice(0, 200) }, 'model call failed');
+    await this.record(tier, ref.model, tag, { promptTokens: 0, completionTokens: 0 }, started, 'error');
+  }
+
+  private async record(
+    tier: ModelTier | 'embedding',
+    model: string,
+    tag: CallTag,
+    usage: TokenUsage,
+    started: number,
+    outcome: UsageOutcome,
+    cacheHit = false,
+  ): Promise<void> {
+    this.deps.metrics.llmCalls.inc({ tier, model, outcome });
+    if (!cacheHit) {
+      this.deps.metrics.llmTokens.inc({ model, kind: 'prompt' }, usage.promptTokens);
+      this.deps.metrics.llmTokens.inc({ model, kind: 'completion' }, usage.completionTokens);
+    }
+    await this.deps.ledger.record({
+      tag,
+      tier,
+      model,
+      promptTokens: usage.promptTokens,
+      completionTokens: usage.completionTokens,
+      latencyMs: performance.now() - started,
+      cacheHit,
+      outcome,
+    });
+  }
+}

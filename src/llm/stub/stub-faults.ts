@@ -1,0 +1,31 @@
+import type { RouteContext } from '../openai-compat/http-router';
+import { OpenAiHttpError } from '../openai-compat/openai-error';
+import { untilAborted } from './abortable-sleep';
+import type { RequestLog } from './request-log';
+import type { StubKnobs, StubKnobTable } from './stub-knobs';
+import type { StubScriptBook } from './stub-script';
+
+/** The stub's mutable state, shared by its handlers and its control routes. */
+export interface StubState {
+  knobs: StubKnobTable;
+  script: StubScriptBook;
+  log: RequestLog;
+}
+
+/**
+ * Applies the request-level faults configured for `model`: throws the configured HTTP error,
+ * or hangs until the client or the server gives up (then returns null: nothing to answer).
+ * Otherwise returns the knobs that shape the reply.
+ */
+export async function applyStubFaults(ctx: RouteContext, state: StubState, model: string): Promise<StubKnobs | null> {
+  const failStatus = state.knobs.takeFailure(model);
+  if (failStatus !== null) {
+    throw new OpenAiHttpError(failStatus, `Stub failure configured for model '${model}' (HTTP ${failStatus})`, 'stub_failure');
+  }
+  const knobs = state.knobs.resolve(model);
+  if (knobs.hang) {
+    await untilAborted(ctx.signal);
+    return null;
+  }
+  return knobs;
+}
