@@ -153,16 +153,11 @@ export class ResilientModelProvider implements ModelProvider {
   }
 
   async chat(request: ChatRequest): Promise<ChatCompletion> {
-    const temperature = request.temperature ?? 0.7;
-    const refs = this.deps.settings.tiers[request.tier];
-    const key =
-      temperature === 0
-        ? responseCacheKey({
-            model: refs.map((r) => r.model).join(','),
-            messages: request.messages,
-            params: { kind: 'chat', maxTokens: request.maxTokens, moderateOutput: request.moderateOutput ?? false },
-          })
-        : undefined;
+    const key = this.cacheKey(request, request.temperature ?? 0.7, {
+      kind: 'chat',
+      maxTokens: request.maxTokens,
+      moderateOutput: request.moderateOutput ?? false,
+    });
     const hit = key ? await this.cached<ChatCompletion>(key, request.tier, request.tag) : undefined;
     if (hit) return { ...hit, cached: true };
     let completion: ChatCompletion | undefined;
@@ -172,21 +167,14 @@ export class ResilientModelProvider implements ModelProvider {
     }
     const result = completion!;
     delete (result as Partial<{ type: string }>).type;
-    if (key && !result.degraded && !result.safety) await this.deps.cache.set(key, JSON.stringify(result), this.deps.settings.cacheTtlSeconds);
+    if (key && !result.degraded && !result.safety) await this.store(key, result);
     return result;
   }
 
   async structured<T>(request: StructuredRequest): Promise<{ value: T; model: string; usage: TokenUsage; cached: boolean }> {
     const temperature = request.temperature ?? 0;
     const refs = this.deps.settings.tiers[request.tier];
-    const key =
-      temperature === 0
-        ? responseCacheKey({
-            model: refs.map((r) => r.model).join(','),
-            messages: request.messages,
-            params: { kind: 'structured', schema: request.schema, maxTokens: request.maxTokens },
-          })
-        : undefined;
+    const key = this.cacheKey(request, temperature, { kind: 'structured', schema: request.schema, maxTokens: request.maxTokens });
     type Result = { value: T; model: string; usage: TokenUsage; cached: boolean };
     const hit = key ? await this.cached<Result>(key, request.tier, request.tag) : undefined;
     if (hit) return { ...hit, cached: true };
@@ -203,7 +191,7 @@ export class ResilientModelProvider implements ModelProvider {
           spent = usage.promptTokens + usage.completionTokens;
           await this.record(request.tier, ref.model, request.tag, usage, started, 'ok');
           const result: Result = { value, model: ref.model, usage, cached: false };
-          if (key) await this.deps.cache.set(key, JSON.stringify(result), this.deps.settings.cacheTtlSeconds);
+          if (key) await this.store(key, result);
           return result;
         } catch (err) {
           await this.recordFailure(request.tier, ref, request.tag, started, err);
@@ -300,6 +288,22 @@ export class ResilientModelProvider implements ModelProvider {
     if (!tag.userId) return undefined;
     const estimate = countChatPromptTokens(messages, 'gpt-4o') + (maxTokens ?? DEFAULT_MAX_TOKENS);
     return this.deps.quota.reserve(tag.userId, estimate);
+  }
+
+  /** Only deterministic calls are cacheable; the key covers the tier's models and every parameter. */
+  private cacheKey(request: Pick<ChatRequest, 'tier' | 'messages'>, temperature: number, params: Record<string, unknown>): string | undefined {
+    if (temperature !== 0) return undefined;
+    const models = this.deps.settings.tiers[request.tier].map((r) => r.model).join(',');
+    return responseCacheKey({ model: models, messages: request.messages, params });
+  }
+
+  private async store(key: string, value: unknown): Promise<void> {
+    try {
+      await this.deps.cache.set(key, JSON.stringify(value), this.deps.settings.cacheTtlSeconds);
+    } catch (err) {
+      // An optimisation only: a cache outage must not fail a call that succeeded.
+      this.deps.logger.warn({ err: (err as Error).message }, 'response cache unavailable');
+    }
   }
 
   private async cached<R>(key: string, tier: ModelTier, tag: CallTag): Promise<R | undefined> {

@@ -8,6 +8,7 @@ import type {
 } from 'node-llama-cpp' with { 'resolution-mode': 'import' };
 import { GenerationQueue } from './generation-queue';
 import { toGrammarSchema } from './grammar-schema';
+import { OfflineModelError } from './offline-model-error';
 
 export interface LlamaRuntimeOptions {
   modelPath: string;
@@ -75,9 +76,24 @@ export class LlamaRuntime {
     // llama.cpp's default of at least 4 threads oversubscribes small machines, and its spinning
     // threads then run ~10x slower than one thread per core.
     const threads = Math.max(1, availableParallelism());
-    const llama = await getLlama({ build: 'never', gpu: false, maxThreads: threads, logLevel: LlamaLogLevel.error });
+    let llama: Llama;
     try {
-      const model = await llama.loadModel({ modelPath: options.modelPath });
+      llama = await getLlama({ build: 'never', gpu: false, maxThreads: threads, logLevel: LlamaLogLevel.error });
+    } catch (error) {
+      throw new OfflineModelError(
+        `Could not load llama.cpp's prebuilt binary for ${process.platform}-${process.arch}: ${(error as Error).message}`,
+        `reinstall dependencies with \`npm ci\` so the platform package @node-llama-cpp/${process.platform}-${process.arch} is present (do not omit optional dependencies).`,
+        { cause: error, alternatives: 'configure an API key for a hosted OpenAI-compatible model, or point the model base URL at a llama.cpp / Ollama server.' },
+      );
+    }
+    try {
+      const model = await llama.loadModel({ modelPath: options.modelPath }).catch((error: unknown) => {
+        throw new OfflineModelError(
+          `Could not load the GGUF model ${options.modelPath}: ${(error as Error).message}`,
+          'check that the file is a complete GGUF chat model; if it came from the model cache, delete it to fetch it again.',
+          { cause: error },
+        );
+      });
       const contextSize = Math.min(options.contextSize ?? 2048, model.trainContextSize);
       const context = await model.createContext({ contextSize, threads });
       const session = new LlamaChatSession({ contextSequence: context.getSequence() });

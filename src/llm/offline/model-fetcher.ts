@@ -79,7 +79,8 @@ export async function ensureOfflineModel(options: EnsureOfflineModelOptions): Pr
     await rm(partial, { force: true });
   }
   await writeMarker(target, markerPath, manifest);
-  await rm(downloads, { recursive: true, force: true });
+  // Only this run's tarballs: another process may be mid-download in the same folder.
+  await Promise.all(tarballs.map((tarball) => rm(tarball, { force: true })));
   log(`Offline model ready: ${target}`);
   return target;
 }

@@ -64,6 +64,7 @@ export class HttpRouter {
       const body = req.method === 'POST' ? await this.readJson(req) : undefined;
       await handler({ req, res, url, body, signal: aborter.signal });
     } catch (error) {
+      if (aborter.signal.aborted) return; // the client left; there is no one to answer
       if (error instanceof OpenAiHttpError) {
         sendOpenAiError(res, error);
         return;

@@ -30,10 +30,11 @@ export function openAiErrorBody(status: number, message: string, code: string | 
 
 /** Answers with an OpenAI-shaped error unless the response has already started. */
 export function sendOpenAiError(res: ServerResponse, error: OpenAiHttpError): void {
+  if (res.destroyed) return;
   if (res.headersSent) {
     // Mid-stream there is no status line left to change; cutting the connection is the only
     // signal a streaming client understands.
-    res.destroy(error);
+    res.destroy();
     return;
   }
   const body = JSON.stringify(openAiErrorBody(error.status, error.message, error.code, error.param));

@@ -17,7 +17,8 @@ import { abortableSleep } from './abortable-sleep';
 import { defaultStubReply } from './default-reply';
 import { sampleFromJsonSchema } from './json-schema-sampler';
 import { splitIntoChunks } from './reply-chunks';
-import { applyStubFaults, type StubState } from './stub-faults';
+import { applyStubFaults } from './stub-faults';
+import type { StubState } from './stub-state';
 import type { StubKnobs } from './stub-knobs';
 
 export const CHAT_COMPLETIONS_PATH = '/v1/chat/completions';

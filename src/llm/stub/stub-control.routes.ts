@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { sendJson, type HttpRouter } from '../openai-compat/http-router';
 import { OpenAiHttpError } from '../openai-compat/openai-error';
 import { parseRequestBody } from '../openai-compat/request-validation';
-import type { StubState } from './stub-faults';
+import type { StubState } from './stub-state';
 import { partialStubKnobsSchema } from './stub-knobs';
 import { scriptRulesSchema, type ScriptRule } from './stub-script';
 

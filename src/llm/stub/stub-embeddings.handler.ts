@@ -5,7 +5,8 @@ import { parseRequestBody } from '../openai-compat/request-validation';
 import { countTextTokens } from '../tokens/token-counter';
 import { abortableSleep } from './abortable-sleep';
 import { DEFAULT_EMBEDDING_DIMENSIONS, hashedEmbedding } from './hashed-embedding';
-import { applyStubFaults, type StubState } from './stub-faults';
+import { applyStubFaults } from './stub-faults';
+import type { StubState } from './stub-state';
 
 export const EMBEDDINGS_PATH = '/v1/embeddings';
 

@@ -1,16 +1,8 @@
 import type { RouteContext } from '../openai-compat/http-router';
 import { OpenAiHttpError } from '../openai-compat/openai-error';
 import { untilAborted } from './abortable-sleep';
-import type { RequestLog } from './request-log';
-import type { StubKnobs, StubKnobTable } from './stub-knobs';
-import type { StubScriptBook } from './stub-script';
-
-/** The stub's mutable state, shared by its handlers and its control routes. */
-export interface StubState {
-  knobs: StubKnobTable;
-  script: StubScriptBook;
-  log: RequestLog;
-}
+import type { StubKnobs } from './stub-knobs';
+import type { StubState } from './stub-state';
 
 /**
  * Applies the request-level faults configured for `model`: throws the configured HTTP error,

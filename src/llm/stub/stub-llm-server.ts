@@ -5,7 +5,7 @@ import { RequestLog, type RecordedRequest } from './request-log';
 import { CHAT_COMPLETIONS_PATH, handleStubChat } from './stub-chat.handler';
 import { addStubControlRoutes } from './stub-control.routes';
 import { EMBEDDINGS_PATH, handleStubEmbeddings } from './stub-embeddings.handler';
-import type { StubState } from './stub-faults';
+import type { StubState } from './stub-state';
 import { ANY_MODEL, DEFAULT_STUB_KNOBS, StubKnobTable, stubKnobsSchema, type StubKnobs } from './stub-knobs';
 import { handleStubModerations, MODERATIONS_PATH } from './stub-moderations.handler';
 import { StubScriptBook, type ScriptRule } from './stub-script';

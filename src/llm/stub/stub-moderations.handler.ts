@@ -4,7 +4,8 @@ import { moderationBody, moderationResult } from '../openai-compat/moderation.re
 import { parseRequestBody } from '../openai-compat/request-validation';
 import { abortableSleep } from './abortable-sleep';
 import { keywordModerationFlags } from './keyword-moderation';
-import { applyStubFaults, type StubState } from './stub-faults';
+import { applyStubFaults } from './stub-faults';
+import type { StubState } from './stub-state';
 
 export const MODERATIONS_PATH = '/v1/moderations';
 const DEFAULT_MODERATION_MODEL = 'omni-moderation-latest';
