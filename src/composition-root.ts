@@ -25,7 +25,7 @@ import { LlmHealth } from './llm/llm-health';
 import { InProcessResponseCache } from './llm/cache/in-process-response-cache';
 import { RedisResponseCache } from './llm/cache/redis-response-cache';
 import { ChatModelFactory } from './llm/chat-model-factory';
-import { llmSettingsFromConfig } from './llm/llm-settings-from-config';
+import { OFFLINE_CHAT_MODEL, OFFLINE_EMBEDDING_MODEL, llmSettingsFromConfig } from './llm/llm-settings-from-config';
 import type { LlmSettings } from './llm/llm-settings';
 import { ModelBreakers } from './llm/model-breakers';
 import type { ModelProvider } from './llm/model-provider.port';
@@ -162,7 +162,12 @@ function buildLlm(deps: {
   const startOffline = () => {
     offline ??= (async () => {
       const modelPath = config.llm.offlineModelPath ?? (await ensureOfflineModel({ cacheDir: config.llm.modelCacheDir }));
-      const server = await startOfflineLlmServer({ modelPath, port: 0 });
+      const server = await startOfflineLlmServer({
+        modelPath,
+        port: 0,
+        chatModelName: OFFLINE_CHAT_MODEL,
+        embeddingModelName: OFFLINE_EMBEDDING_MODEL,
+      });
       closers.push(() => server.close());
       logger.info({ model: modelPath.split('/').pop() }, 'offline model ready');
       return server.baseUrl;
