@@ -3,9 +3,13 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import { authChecker } from './auth-checker';
 import { AccountResolver } from './resolvers/account.resolver';
 import { UsageResolver } from './resolvers/usage.resolver';
+import { PersonaAnalysisResolver } from './resolvers/persona-analysis.resolver';
+import { PersonaResolver } from './resolvers/persona.resolver';
+import { CharacterCardResolver } from './resolvers/character-card.resolver';
+import { PersonaImportResolver } from './resolvers/persona-import.resolver';
 
 /** The resolvers that make up the API. */
-export const resolvers = [AccountResolver, UsageResolver] as const;
+export const resolvers = [AccountResolver, UsageResolver, PersonaResolver, PersonaImportResolver, PersonaAnalysisResolver, CharacterCardResolver] as const;
 
 /** Builds the executable schema (no side effects; `soullink emit-schema` writes the SDL). */
 /**

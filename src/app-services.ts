@@ -7,6 +7,7 @@ import type { Metrics } from './observability/metrics';
 import type { EventBus } from './ports/event-bus.port';
 import type { HealthCheck } from './ports/health-check.port';
 import type { JobRunner } from './ports/job-runner.port';
+import type { TranscriptStore } from './ports/transcript-store.port';
 import type { LlmSettings } from './llm/llm-settings';
 import type { ModelProvider } from './llm/model-provider.port';
 
@@ -27,4 +28,5 @@ export interface AppServices {
   /** The only way to reach models (see src/llm). */
   llm: ModelProvider;
   llmSettings: LlmSettings;
+  transcripts: TranscriptStore;
 }

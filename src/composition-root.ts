@@ -39,8 +39,12 @@ import { ResilientModelProvider } from './llm/resilient-model-provider';
 import { PostgresUsageLedger } from './llm/usage/postgres-usage-ledger';
 import { PostgresTokenQuota } from './domain/usage/postgres-token-quota';
 import { BullmqJobRunner } from './jobs/bullmq-job-runner';
+import { registerJobs } from './jobs/worker';
 import { InProcessJobRunner } from './jobs/in-process-job-runner';
 import type { JobRunner } from './ports/job-runner.port';
+import type { TranscriptStore } from './ports/transcript-store.port';
+import { MongodbTranscriptStore } from './stores/transcripts/mongodb-transcript-store';
+import { PostgresTranscriptStore } from './stores/transcripts/postgres-transcript-store';
 
 export interface App {
   services: AppServices;
@@ -77,6 +81,10 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
     const jobs: JobRunner = config.redisUrl ? new BullmqJobRunner(config.redisUrl, logger) : new InProcessJobRunner(logger);
     closers.push(() => jobs.close());
 
+    const transcripts: TranscriptStore = mongo
+      ? new MongodbTranscriptStore(mongo)
+      : new PostgresTranscriptStore({ execute: (sql, params) => orm.em.getConnection().execute(sql, params) });
+    closers.push(() => transcripts.close());
     const llm = buildLlm({ config, orm, redis: redis?.main, metrics, logger, closers });
 
     const healthChecks: HealthCheck[] = [
@@ -97,8 +105,10 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
       healthChecks,
       jobs,
       llm: llm.provider,
+      transcripts,
       llmSettings: llm.settings,
     };
+    registerJobs(services);
     return { services, close };
   } catch (err) {
     await close();

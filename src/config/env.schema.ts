@@ -64,8 +64,8 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** On SIGTERM, how long open requests and streams may take to finish before they are cut, ms. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
-  /** Largest accepted HTTP request body, bytes. */
-  MAX_BODY_BYTES: positiveInt.max(50 * 1024 * 1024).default(1024 * 1024),
+  /** Largest accepted HTTP request body, bytes (chat-log imports travel in the body, up to 1.5 MB). */
+  MAX_BODY_BYTES: positiveInt.max(50 * 1024 * 1024).default(2 * 1024 * 1024),
   /** Base URL of the default OpenAI-compatible endpoint (OpenAI, Azure, vLLM, Ollama, DeepSeek, Ark...). Unset with no API key: the offline model. */
   LLM_BASE_URL: optionalUrl,
   /** API key for LLM_BASE_URL. */

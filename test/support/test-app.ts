@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GraphQLSchema } from 'graphql';
@@ -26,10 +26,11 @@ export interface TestApp {
  * database. Environment overrides configure it as an operator would.
  */
 export async function startTestApp(env: Record<string, string | undefined> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'soullink-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: process.env.TEST_DATABASE_URL,
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'soullink-test-')),
+    DATA_DIR: dataDir,
     JWT_SECRET: TEST_JWT_SECRET,
     PORT: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -47,6 +48,7 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     async close() {
       await server.close(0);
       await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

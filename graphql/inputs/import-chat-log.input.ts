@@ -1,0 +1,28 @@
+import { Field, InputType, Int, registerEnumType } from 'type-graphql';
+
+export enum ChatLogFormatInput {
+  AUTO = 'AUTO',
+  WHATSAPP = 'WHATSAPP',
+  LINE = 'LINE',
+  TELEGRAM = 'TELEGRAM',
+  PLAIN = 'PLAIN',
+}
+registerEnumType(ChatLogFormatInput, {
+  name: 'ChatLogFormat',
+  description: 'WhatsApp (Android or iOS .txt), LINE .txt, Telegram Desktop JSON, plain "Name: message" lines, or AUTO-detect.',
+});
+
+@InputType()
+export class ImportChatLogInput {
+  @Field(() => ChatLogFormatInput, { defaultValue: ChatLogFormatInput.AUTO })
+  format!: ChatLogFormatInput;
+
+  @Field({ description: 'The export file’s text (at most 1.5 MB, 20,000 messages).' })
+  content!: string;
+
+  @Field({ description: 'Which speaker in the log is this persona (as written in the export).' })
+  personaSpeaker!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Exports carry local times without a zone: minutes east of UTC (e.g. 480 for UTC+8). Default 0.' })
+  timeZoneOffsetMinutes?: number;
+}

@@ -1,0 +1,37 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver, registerEnumType } from 'type-graphql';
+import { exportCharacterCard, exportCharacterCardPng, importCharacterCard } from '../../src/domain/personas/character-card-io';
+import type { AuthedContext } from '../context.type';
+import { PersonaType } from '../types/persona.type';
+
+export enum CardFormat {
+  JSON = 'JSON',
+  PNG_BASE64 = 'PNG_BASE64',
+}
+registerEnumType(CardFormat, { name: 'CardFormat' });
+
+@Resolver()
+export class CharacterCardResolver {
+  @Authorized()
+  @Query(() => GraphQLJSONObject, { description: 'The persona as a Character Card V2 (chara_card_v2 JSON), for SillyTavern and other role-play tools.' })
+  async characterCard(@Ctx() ctx: AuthedContext, @Arg('personaId', () => ID) personaId: string): Promise<Record<string, unknown>> {
+    const card = await exportCharacterCard(ctx.em, ctx.principal.user.id, personaId, ctx.principal.user.displayName);
+    return card as unknown as Record<string, unknown>;
+  }
+
+  @Authorized()
+  @Query(() => String, { description: 'The persona as a Character Card PNG (base64), the card in its `chara` text chunk.' })
+  async characterCardPng(@Ctx() ctx: AuthedContext, @Arg('personaId', () => ID) personaId: string): Promise<string> {
+    return exportCharacterCardPng(ctx.em, ctx.principal.user.id, personaId, ctx.principal.user.displayName);
+  }
+
+  @Authorized()
+  @Mutation(() => PersonaType, { description: 'Create a PARTNER persona from a Character Card: V1 or V2 JSON text, or a card PNG as base64.' })
+  async importCharacterCard(
+    @Ctx() ctx: AuthedContext,
+    @Arg('card') card: string,
+    @Arg('format', () => CardFormat, { defaultValue: CardFormat.JSON }) format: CardFormat,
+  ): Promise<PersonaType> {
+    return PersonaType.from(await importCharacterCard(ctx.em, ctx.principal.user, { card, format }));
+  }
+}

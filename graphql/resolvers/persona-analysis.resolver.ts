@@ -1,0 +1,51 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { PersonaAnalysisEvent } from '../../src/domain/personas/analysis/analysis-events';
+import { personaAnalysisTopic } from '../../src/domain/personas/analysis/analysis-events';
+import { requestPersonaAnalysis } from '../../src/domain/personas/analysis/request-persona-analysis';
+import { findOwnPersona } from '../../src/domain/personas/find-own-persona';
+import { listPersonaProfiles } from '../../src/domain/personas/analysis/list-persona-profiles';
+import { UnauthenticatedError } from '../../src/domain/errors';
+import type { AuthedContext, GraphQLContext } from '../context.type';
+import { PersonaAnalysisEventType, PersonaProfileType } from '../types/persona-profile.type';
+
+@Resolver()
+export class PersonaAnalysisResolver {
+  @Authorized()
+  @Mutation(() => PersonaProfileType, { description: 'Queue a new analysis (a new profile version). Progress streams on personaAnalysisEvents.' })
+  async analyzePersona(@Ctx() ctx: AuthedContext, @Arg('personaId', () => ID) personaId: string): Promise<PersonaProfileType> {
+    const { em, services } = ctx;
+    return PersonaProfileType.from(await requestPersonaAnalysis({ em, jobs: services.jobs, events: services.events }, ctx.principal.user.id, personaId));
+  }
+
+  @Authorized()
+  @Query(() => [PersonaProfileType], { description: 'Profile versions of a persona, newest first.' })
+  async personaProfiles(@Ctx() ctx: AuthedContext, @Arg('personaId', () => ID) personaId: string): Promise<PersonaProfileType[]> {
+    return (await listPersonaProfiles(ctx.em, ctx.principal.user.id, personaId)).map(PersonaProfileType.from);
+  }
+
+  @Authorized()
+  @Query(() => PersonaProfileType, { nullable: true, description: 'One profile version (default: the newest completed one).' })
+  async personaProfile(
+    @Ctx() ctx: AuthedContext,
+    @Arg('personaId', () => ID) personaId: string,
+    @Arg('version', () => Int, { nullable: true }) version?: number,
+  ): Promise<PersonaProfileType | null> {
+    const profiles = await listPersonaProfiles(ctx.em, ctx.principal.user.id, personaId);
+    const chosen = version ? profiles.find((p) => p.version === version) : profiles.find((p) => p.status === 'COMPLETED');
+    return chosen ? PersonaProfileType.from(chosen) : null;
+  }
+
+  @Authorized()
+  @Subscription(() => PersonaAnalysisEventType, {
+    description: 'Progress of analyses of one of your personas.',
+    subscribe: async ({ args, context }) => {
+      const ctx = context as GraphQLContext;
+      if (!ctx.principal) throw new UnauthenticatedError();
+      const persona = await findOwnPersona(ctx.em, ctx.principal.user.id, String(args.personaId));
+      return ctx.services.events.subscribe<PersonaAnalysisEvent>(personaAnalysisTopic(persona.id));
+    },
+  })
+  personaAnalysisEvents(@Root() event: PersonaAnalysisEvent, @Arg('personaId', () => ID) _personaId: string): PersonaAnalysisEventType {
+    return Object.assign(new PersonaAnalysisEventType(), event);
+  }
+}
