@@ -6,10 +6,11 @@ import { UsageResolver } from './resolvers/usage.resolver';
 import { PersonaAnalysisResolver } from './resolvers/persona-analysis.resolver';
 import { PersonaResolver } from './resolvers/persona.resolver';
 import { CharacterCardResolver } from './resolvers/character-card.resolver';
+import { SimulationResolver } from './resolvers/simulation.resolver';
 import { PersonaImportResolver } from './resolvers/persona-import.resolver';
 
 /** The resolvers that make up the API. */
-export const resolvers = [AccountResolver, UsageResolver, PersonaResolver, PersonaImportResolver, PersonaAnalysisResolver, CharacterCardResolver] as const;
+export const resolvers = [AccountResolver, UsageResolver, PersonaResolver, PersonaImportResolver, PersonaAnalysisResolver, CharacterCardResolver, SimulationResolver] as const;
 
 /** Builds the executable schema (no side effects; `soullink emit-schema` writes the SDL). */
 /**

@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123082045_accounts } from './Migration20261123082045_accounts';
 import { Migration20261123083938_usage_ledger } from './Migration20261123083938_usage_ledger';
 import { Migration20261123084816_personas } from './Migration20261123084816_personas';
+import { Migration20261123092019_simulations } from './Migration20261123092019_simulations';
 import { Migration20261123100000_transcripts } from './Migration20261123100000_transcripts';
 
 /**
@@ -13,5 +14,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123082045_accounts', class: Migration20261123082045_accounts },
   { name: 'Migration20261123083938_usage_ledger', class: Migration20261123083938_usage_ledger },
   { name: 'Migration20261123084816_personas', class: Migration20261123084816_personas },
+  { name: 'Migration20261123092019_simulations', class: Migration20261123092019_simulations },
   { name: 'Migration20261123100000_transcripts', class: Migration20261123100000_transcripts },
 ];

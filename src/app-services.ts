@@ -1,4 +1,6 @@
+import type { BaseCheckpointSaver } from '@langchain/langgraph';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { ScenarioTemplate } from './domain/simulations/scenarios/scenario-template.schema';
 import type { Config } from './config/config';
 import type { AccessTokens } from './domain/accounts/access-tokens';
 import type { IdTokenVerifier } from './domain/accounts/id-token-verifier.port';
@@ -29,4 +31,8 @@ export interface AppServices {
   llm: ModelProvider;
   llmSettings: LlmSettings;
   transcripts: TranscriptStore;
+  /** LangGraph checkpoints (PostgreSQL), so any worker can resume any run. */
+  checkpointer: BaseCheckpointSaver;
+  /** Built-in scenario templates (seeds/scenarios). */
+  scenarioLibrary: ScenarioTemplate[];
 }

@@ -1,7 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
 import type { MongoClient } from 'mongodb';
+import { PostgresSaver } from '@langchain/langgraph-checkpoint-postgres';
 import { migrations } from '../migrations';
+import { SCENARIO_LIBRARY } from '../seeds/scenarios/library';
 import type { AppServices } from './app-services';
 import { JoseIdTokenVerifier, identityProvidersFromConfig } from './auth/jose-id-token-verifier';
 import type { Config } from './config/config';
@@ -71,7 +73,11 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
   };
 
   try {
-    const { orm, mode } = await connectPostgres(config, logger, closers);
+    const { orm, mode, url: databaseUrl } = await connectPostgres(config, logger, closers);
+    // LangGraph checkpoints live in the same PostgreSQL (their own tables, created idempotently).
+    const checkpointer = PostgresSaver.fromConnString(databaseUrl);
+    await checkpointer.setup();
+    closers.push(() => checkpointer.end());
     const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger, closers) : undefined;
     const events: EventBus = redis ? new RedisEventBus(redis.main, redis.subscriber) : new InProcessEventBus();
     closers.push(() => events.close());
@@ -107,6 +113,8 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
       llm: llm.provider,
       transcripts,
       llmSettings: llm.settings,
+      checkpointer,
+      scenarioLibrary: SCENARIO_LIBRARY,
     };
     registerJobs(services);
     return { services, close };
@@ -136,7 +144,7 @@ async function connectPostgres(config: Config, logger: Logger, closers: (() => P
     const applied = await orm.migrator.up();
     if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
   }
-  return { orm, mode: config.postgres.mode };
+  return { orm, mode: config.postgres.mode, url };
 }
 
 async function connectRedis(url: string, logger: Logger, closers: (() => Promise<unknown>)[]): Promise<{ main: Redis; subscriber: Redis }> {

@@ -5,8 +5,11 @@ import { User } from './domain/accounts/user.entity';
 import { ChatImport } from './domain/personas/chat-import.entity';
 import { PersonaProfile } from './domain/personas/persona-profile.entity';
 import { Persona } from './domain/personas/persona.entity';
+import { SimulationEpisode } from './domain/simulations/simulation-episode.entity';
+import { SimulationEvent } from './domain/simulations/simulation-event.entity';
+import { Simulation } from './domain/simulations/simulation.entity';
 import { MonthlyTokenUsage } from './domain/usage/monthly-token-usage.entity';
 import { UsageRecord } from './llm/usage/usage-record.entity';
 
 /** Every MikroORM entity, listed explicitly (no folder scanning). */
-export const entities = [User, AuthSession, RefreshToken, UserIdentity, UsageRecord, MonthlyTokenUsage, Persona, ChatImport, PersonaProfile];
+export const entities = [User, AuthSession, RefreshToken, UserIdentity, UsageRecord, MonthlyTokenUsage, Persona, ChatImport, PersonaProfile, Simulation, SimulationEvent, SimulationEpisode];

@@ -1,6 +1,9 @@
 import type { AppServices } from '../app-services';
 import { PERSONA_ANALYSIS_JOB } from '../domain/personas/analysis/analysis-events';
 import { runPersonaAnalysis } from '../domain/personas/analysis/run-persona-analysis';
+import { runSimulation } from '../domain/simulations/run-simulation';
+import { SIMULATION_JOB } from '../domain/simulations/start-simulation';
+import { Simulation, SimulationStatus } from '../domain/simulations/simulation.entity';
 import { PURGE_EXPIRED_SESSIONS, purgeExpiredSessionsJob } from './purge-expired-sessions.job';
 
 const HOUR_MS = 3_600_000;
@@ -10,10 +13,13 @@ const HOUR_MS = 3_600_000;
  * Redis) executes jobs in the process that enqueued them; with BullMQ only workers consume.
  */
 export function registerJobs(services: AppServices): void {
-  const { jobs, orm, llm, transcripts, events, logger } = services;
+  const { jobs, orm, llm, llmSettings, transcripts, events, logger, checkpointer, scenarioLibrary } = services;
   jobs.register(PURGE_EXPIRED_SESSIONS, purgeExpiredSessionsJob(orm));
   jobs.register(PERSONA_ANALYSIS_JOB, (payload) =>
     runPersonaAnalysis({ orm, llm, transcripts, events, logger }, String(payload.profileId)),
+  );
+  jobs.register(SIMULATION_JOB, (payload) =>
+    runSimulation({ orm, llm, llmSettings, transcripts, events, checkpointer, library: scenarioLibrary, logger }, String(payload.simulationId)),
   );
 }
 
@@ -22,6 +28,12 @@ export async function startWorker(services: AppServices): Promise<{ close(): Pro
   const { jobs, logger } = services;
   await jobs.schedule(PURGE_EXPIRED_SESSIONS, HOUR_MS);
   await jobs.startConsuming();
+  if (jobs.mode === 'in-process') {
+    // In-process jobs die with the process; runs it left unfinished resume from their checkpoints.
+    const unfinished = await services.orm.em.fork().find(Simulation, { status: { $in: [SimulationStatus.QUEUED, SimulationStatus.RUNNING] } }, { fields: ['id'] });
+    for (const { id } of unfinished) await jobs.enqueue(SIMULATION_JOB, { simulationId: id }, { jobId: `simulation:${id}:resume` });
+    if (unfinished.length > 0) logger.info({ runs: unfinished.length }, 'resuming unfinished simulations');
+  }
   logger.info({ mode: jobs.mode }, 'worker consuming jobs');
   return { close: () => jobs.close() };
 }

@@ -5,6 +5,7 @@ import { createApp } from '../../composition-root';
 import { loadConfig } from '../../config/load-config';
 import { startApiServer } from '../../server/api-server';
 import { startWorker } from '../../jobs/worker';
+import { runDemoSimulation } from './demo-simulation';
 import { untilSignal } from './run-until-signal';
 
 async function gql(url: string, query: string, variables: Record<string, unknown>, token?: string) {
@@ -42,6 +43,13 @@ export async function quickstartCommand(once: boolean): Promise<void> {
     out.write(`  health:  ${server.url.replace(/\/graphql$/, '')}/readyz   metrics: /metrics\n`);
     out.write(`  demo login: ${demo.email} / ${demo.password}\n`);
     out.write(`  signed in as ${user.displayName} (${user.tier}: ${user.limits.partnerPersonas} partner personas, ${user.limits.monthlyTokens} tokens/month)\n\n`);
+    const report = await runDemoSimulation({
+      url: server.url,
+      token: login.login.accessToken,
+      dataDir: config.dataDir,
+      log: (line) => out.write(`${line}\n`),
+    });
+    out.write(`\nCompatibility report written to:\n  ${report.markdown}\n  ${report.html}\n\n`);
     out.write(`Try:\n  curl -s ${server.url} -H 'content-type: application/json' \\\n`);
     out.write(`    -d '{"query":"mutation { login(input: {email: \\"${demo.email}\\", password: \\"${demo.password}\\"}) { accessToken } }"}'\n\n`);
     if (!once) {

@@ -1,0 +1,51 @@
+import type { ModelProvider, TokenUsage } from '../../src/llm/model-provider.port';
+import type { TranscriptStore } from '../../src/ports/transcript-store.port';
+import type { ScenarioTemplate } from '../../src/domain/simulations/scenarios/scenario-template.schema';
+import type { PartnerPromptSource } from '../partner-simulation/build-partner-prompt';
+
+/** A persona as the simulation sees it (snapshot taken when the run starts). */
+export interface SimPersona extends Omit<PartnerPromptSource, 'styleSummary'> {
+  id: string;
+  goals: string[];
+  dealbreakers: string[];
+}
+
+export interface SimulationRun {
+  id: string;
+  ownerId: string;
+  seed: string;
+  self: SimPersona;
+  partner: SimPersona;
+  library: ScenarioTemplate[];
+  scenarioIds: string[] | null;
+  scenarioCount: number;
+  episodesPerScenario: number;
+  maxTurns: number;
+  tokenBudget: number;
+}
+
+/** What the simulation graph needs, injected by src/domain (nodes never build clients). */
+export interface SimulationDeps {
+  llm: ModelProvider;
+  transcripts: TranscriptStore;
+  run: SimulationRun;
+  /** Appends to the run's durable event log and publishes it. */
+  emit(type: string, payload: Record<string, unknown>): Promise<void>;
+  /** Whether the user asked to cancel (checked before every step). */
+  isCancelled(): Promise<boolean>;
+  /** USD cost of a call, from the configured price table. */
+  costOf(model: string, usage: TokenUsage): number;
+}
+
+/** Consecutive near-identical turns after which an episode is stale. */
+export const STALE_LIMIT = 2;
+/** Token estimate reserved for scoring and the report when checking the budget. */
+export const SCORING_RESERVE_TOKENS = 2500;
+
+export const tag = (deps: SimulationDeps, agent: string, node: string, prompt?: { name: string; version: number }) => ({
+  userId: deps.run.ownerId,
+  agent,
+  node,
+  purpose: 'simulation',
+  prompt,
+});

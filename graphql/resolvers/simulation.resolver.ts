@@ -1,0 +1,106 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { UnauthenticatedError } from '../../src/domain/errors';
+import { cancelSimulation } from '../../src/domain/simulations/cancel-simulation';
+import { estimateSimulation } from '../../src/domain/simulations/estimate-simulation';
+import { findOwnSimulation } from '../../src/domain/simulations/find-own-simulation';
+import { listSimulations } from '../../src/domain/simulations/list-simulations';
+import { renderReport } from '../../src/domain/simulations/report/render-report';
+import type { CompatibilityReport } from '../../src/domain/simulations/report/compatibility-report';
+import { simulationEventStream } from '../../src/domain/simulations/simulation-event-stream';
+import type { SimulationEventMessage } from '../../src/domain/simulations/simulation-events';
+import { SimulationStatus } from '../../src/domain/simulations/simulation.entity';
+import { SIMULATION_JOB, checkSimulationRequest, startSimulation } from '../../src/domain/simulations/start-simulation';
+import type { AuthedContext, GraphQLContext } from '../context.type';
+import {
+  GraphQLJSONObject,
+  ReportDocumentType,
+  ReportFormat,
+  SimulationEstimateType,
+  SimulationEventType,
+  SimulationType,
+  StartSimulationInput,
+} from '../types/simulation.type';
+
+@Resolver()
+export class SimulationResolver {
+  @Authorized()
+  @Query(() => SimulationEstimateType, { description: 'Tokens and cost a simulation would use, before anything runs.' })
+  async estimateSimulation(@Ctx() ctx: AuthedContext, @Arg('input', () => StartSimulationInput) input: StartSimulationInput): Promise<SimulationEstimateType> {
+    const data = await checkSimulationRequest(ctx.em, ctx.principal.user, input, ctx.services.scenarioLibrary);
+    return Object.assign(new SimulationEstimateType(), estimateSimulation(data, ctx.services.llmSettings));
+  }
+
+  @Authorized()
+  @Mutation(() => SimulationType, { description: 'Queue a simulation; follow it on simulationEvents.' })
+  async startSimulation(@Ctx() ctx: AuthedContext, @Arg('input', () => StartSimulationInput) input: StartSimulationInput): Promise<SimulationType> {
+    const { jobs, scenarioLibrary } = ctx.services;
+    const simulation = await startSimulation(
+      { em: ctx.em, library: scenarioLibrary, enqueue: (id) => jobs.enqueue(SIMULATION_JOB, { simulationId: id }, { jobId: `simulation:${id}` }) },
+      ctx.principal.user,
+      input,
+    );
+    return SimulationType.from(simulation);
+  }
+
+  @Authorized()
+  @Mutation(() => SimulationType, { description: 'Stop a run within one step; what finished is kept.' })
+  async cancelSimulation(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<SimulationType> {
+    return SimulationType.from(await cancelSimulation(ctx.em, ctx.principal.user.id, id));
+  }
+
+  @Authorized()
+  @Query(() => SimulationType)
+  async simulation(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<SimulationType> {
+    return SimulationType.from(await findOwnSimulation(ctx.em, ctx.principal.user.id, id));
+  }
+
+  @Authorized()
+  @Query(() => [SimulationType], { description: 'Your simulations, newest first.' })
+  async simulations(
+    @Ctx() ctx: AuthedContext,
+    @Arg('status', () => SimulationStatus, { nullable: true }) status?: SimulationStatus,
+    @Arg('partnerPersonaId', () => ID, { nullable: true }) partnerPersonaId?: string,
+    @Arg('limit', () => Int, { defaultValue: 20 }) limit = 20,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
+  ): Promise<SimulationType[]> {
+    return (await listSimulations(ctx.em, ctx.principal.user.id, { status, partnerPersonaId }, { limit, offset })).map(SimulationType.from);
+  }
+
+  @Authorized()
+  @Query(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'The compatibility report: every dimension as a mean with a 95% bootstrap interval, per-scenario breakdown, critical moments, strengths, risks, recommendations, caveats, cost.',
+  })
+  async compatibilityReport(@Ctx() ctx: AuthedContext, @Arg('simulationId', () => ID) simulationId: string): Promise<Record<string, unknown> | null> {
+    return (await findOwnSimulation(ctx.em, ctx.principal.user.id, simulationId)).report;
+  }
+
+  @Authorized()
+  @Query(() => ReportDocumentType, { nullable: true, description: 'The report as Markdown, self-contained HTML (inline SVG charts) or JSON.' })
+  async reportDocument(
+    @Ctx() ctx: AuthedContext,
+    @Arg('simulationId', () => ID) simulationId: string,
+    @Arg('format', () => ReportFormat) format: ReportFormat,
+  ): Promise<ReportDocumentType | null> {
+    const { report } = await findOwnSimulation(ctx.em, ctx.principal.user.id, simulationId);
+    return report ? Object.assign(new ReportDocumentType(), renderReport(report as unknown as CompatibilityReport, format)) : null;
+  }
+
+  @Authorized()
+  @Subscription(() => SimulationEventType, {
+    description: 'Events of a run after `afterSeq` (default 0): the missed ones from the log, then live. Ends after REPORT_READY, FAILED or CANCELLED.',
+    subscribe: async ({ args, context }) => {
+      const ctx = context as GraphQLContext;
+      if (!ctx.principal) throw new UnauthenticatedError();
+      const simulation = await findOwnSimulation(ctx.em, ctx.principal.user.id, String(args.simulationId));
+      return simulationEventStream({ em: ctx.em, events: ctx.services.events }, simulation.id, Number(args.afterSeq ?? 0));
+    },
+  })
+  simulationEvents(
+    @Root() event: SimulationEventMessage,
+    @Arg('simulationId', () => ID) _simulationId: string,
+    @Arg('afterSeq', () => Int, { defaultValue: 0 }) _afterSeq: number,
+  ): SimulationEventType {
+    return Object.assign(new SimulationEventType(), { ...event, at: new Date(event.at) });
+  }
+}

@@ -1,0 +1,85 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { DEMO_CHAT_SPEAKER, DEMO_PARTNER, DEMO_SELF } from '../../../seeds/demo/demo-personas';
+
+type Gql = (query: string, variables?: Record<string, unknown>) => Promise<Record<string, any>>;
+
+/** A tiny GraphQL-over-HTTP client for the demo (the quick start acts as a real client). */
+export function httpClient(url: string, token: string): Gql {
+  return async (query, variables = {}) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: Record<string, any>; errors?: { message: string; extensions?: { code?: string } }[] };
+    if (body.errors?.length) throw new Error(body.errors.map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('; '));
+    return body.data!;
+  };
+}
+
+async function ensurePersona(gql: Gql, persona: typeof DEMO_SELF | typeof DEMO_PARTNER): Promise<string> {
+  const { personas } = await gql('query($kind: PersonaKind) { personas(kind: $kind) { id name } }', { kind: persona.kind });
+  const found = (personas as { id: string; name: string }[]).find((p) => p.name === persona.name);
+  if (found) return found.id;
+  return (await gql('mutation($input: CreatePersonaInput!) { createPersona(input: $input) { id } }', { input: persona })).createPersona.id;
+}
+
+/**
+ * The demo: the demo couple's personas (created once), Mei's chat log imported with
+ * consent, then one seeded simulation through the API, watched on simulationEvents, with
+ * the report written to DATA_DIR/reports.
+ */
+export async function runDemoSimulation(options: { url: string; token: string; dataDir: string; log: (line: string) => void }): Promise<{ markdown: string; html: string }> {
+  const gql = httpClient(options.url, options.token);
+  const selfId = await ensurePersona(gql, DEMO_SELF);
+  const partnerId = await ensurePersona(gql, DEMO_PARTNER);
+  const chat = readFileSync(join(__dirname, '../../../../seeds/demo/mei-and-alex.chat.txt'), 'utf8');
+  await gql('mutation($id: ID!, $input: ImportChatLogInput!) { importChatLog(personaId: $id, input: $input) { inserted } }', {
+    id: partnerId,
+    input: { format: 'PLAIN', content: chat, personaSpeaker: DEMO_CHAT_SPEAKER },
+  });
+  await gql('mutation($id: ID!) { setPersonaConsent(id: $id, given: true) { id } }', { id: partnerId });
+
+  const { startSimulation } = await gql('mutation($input: StartSimulationInput!) { startSimulation(input: $input) { id seed } }', {
+    input: { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioCount: 1, episodesPerScenario: 1, maxTurns: 6, seed: 'demo' },
+  });
+  const simulationId: string = startSimulation.id;
+  options.log(`Simulation ${simulationId} started (seed ${startSimulation.seed}); following its events:`);
+
+  const ws = createClient({ url: options.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${options.token}` }, retryAttempts: 0 });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      ws.subscribe(
+        { query: 'subscription($id: ID!) { simulationEvents(simulationId: $id) { seq type payload } }', variables: { id: simulationId } },
+        {
+          next: (result) => {
+            const event = (result.data as { simulationEvents: { type: string; payload: Record<string, any> } } | undefined)?.simulationEvents;
+            if (!event) return;
+            const p = event.payload;
+            if (event.type === 'EPISODE_STARTED') options.log(`  episode: ${p.title} — ${p.setting}`);
+            if (event.type === 'TURN') options.log(`    ${p.name}: ${String(p.text).replace(/\s+/g, ' ').slice(0, 140)}`);
+            if (event.type === 'EVENT_INJECTED') options.log(`    [${p.text}]`);
+            if (event.type === 'EPISODE_SCORED') options.log('  episode scored');
+            if (event.type === 'FAILED') reject(new Error(String(p.message)));
+          },
+          error: reject,
+          complete: resolve,
+        },
+      );
+    });
+  } finally {
+    await ws.dispose();
+  }
+
+  const dir = join(options.dataDir, 'reports');
+  mkdirSync(dir, { recursive: true });
+  const files = { markdown: join(dir, `${simulationId}.md`), html: join(dir, `${simulationId}.html`) };
+  for (const [format, file] of [['MARKDOWN', files.markdown], ['HTML', files.html]] as const) {
+    const { reportDocument } = await gql('query($id: ID!, $format: ReportFormat!) { reportDocument(simulationId: $id, format: $format) { body } }', { id: simulationId, format });
+    writeFileSync(file, reportDocument.body);
+  }
+  return files;
+}

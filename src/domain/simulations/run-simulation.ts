@@ -1,0 +1,152 @@
+import type { BaseCheckpointSaver } from '@langchain/langgraph';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createSimulationGraph } from '../../../agents/simulation/graph';
+import type { SimPersona } from '../../../agents/simulation/configuration';
+import type { LlmSettings } from '../../llm/llm-settings';
+import type { ModelProvider } from '../../llm/model-provider.port';
+import { costUsd } from '../../llm/usage/cost';
+import type { Logger } from '../../observability/logger';
+import type { EventBus } from '../../ports/event-bus.port';
+import type { TranscriptStore } from '../../ports/transcript-store.port';
+import { DomainError } from '../errors';
+import { PersonaProfile, ProfileStatus } from '../personas/persona-profile.entity';
+import type { Persona } from '../personas/persona.entity';
+import { styleSamples } from '../personas/style-samples';
+import type { EpisodeScore } from './dimensions';
+import type { ScenarioTemplate } from './scenarios/scenario-template.schema';
+import { SimulationEpisode } from './simulation-episode.entity';
+import type { SimulationEventType } from './simulation-event.entity';
+import { appendSimulationEvent } from './simulation-events';
+import { Simulation, SimulationStatus } from './simulation.entity';
+
+export interface SimulationJobDeps {
+  orm: MikroORM;
+  llm: ModelProvider;
+  llmSettings: LlmSettings;
+  transcripts: TranscriptStore;
+  events: EventBus;
+  checkpointer: BaseCheckpointSaver;
+  library: ScenarioTemplate[];
+  logger: Logger;
+}
+
+async function snapshot(orm: MikroORM, persona: Persona): Promise<{ persona: SimPersona; profile: PersonaProfile | null }> {
+  const profile = await orm.em.fork().findOne(PersonaProfile, { persona: persona.id, status: ProfileStatus.COMPLETED }, { orderBy: { version: 'desc' } });
+  return {
+    profile,
+    persona: {
+      id: persona.id,
+      name: persona.name,
+      age: persona.age,
+      gender: persona.gender,
+      relationshipContext: persona.relationshipContext,
+      description: persona.description,
+      interests: persona.interests,
+      values: persona.values,
+      goals: persona.goals,
+      dealbreakers: persona.dealbreakers,
+      profileSummary: typeof profile?.profile?.summary === 'string' ? profile.profile.summary : null,
+      samples: styleSamples(persona.styleFingerprint),
+    },
+  };
+}
+
+/** What a reader of the report must keep in mind about how it was produced. */
+function caveatsFor(partner: { persona: SimPersona; profile: PersonaProfile | null }, settings: LlmSettings): string[] {
+  const caveats: string[] = [];
+  const fidelity = partner.profile?.fidelity;
+  caveats.push(
+    fidelity
+      ? `Partner persona fidelity ${fidelity.score} against a generic baseline of ${fidelity.baseline} (${fidelity.sampleSize} held-out exchanges).`
+      : `${partner.persona.name}'s persona has no fidelity score: the simulation may not behave like the real person.`,
+  );
+  if (settings.mode === 'offline') caveats.push('Produced by the small offline model: role-play and scoring are rough; configure a stronger model for real use.');
+  caveats.push('Simulated episodes explore tendencies; they are not predictions about a real relationship.');
+  return caveats;
+}
+
+/**
+ * The simulation job: runs (or resumes, from the Postgres checkpoint) the run's graph, then
+ * stores the report. Any worker may pick the job up again after a crash; finished steps are
+ * not repeated and transcript turns are keyed by run, episode and turn.
+ */
+export async function runSimulation(deps: SimulationJobDeps, simulationId: string): Promise<void> {
+  const em = deps.orm.em.fork();
+  const simulation = await em.findOne(Simulation, { id: simulationId }, { populate: ['selfPersona', 'partnerPersona'] });
+  if (!simulation || ![SimulationStatus.QUEUED, SimulationStatus.RUNNING].includes(simulation.status)) return;
+  const emit = async (type: SimulationEventType, payload: Record<string, unknown>) => {
+    if (type === 'EPISODE_SCORED') {
+      const score = payload.score as unknown as EpisodeScore;
+      await deps.orm.em
+        .fork()
+        .getConnection()
+        .execute(
+          `insert into simulation_episodes (id, simulation_id, scenario_id, episode_index, score, created_at)
+           values (gen_random_uuid(), ?, ?, ?, ?, now()) on conflict do nothing`,
+          [simulationId, score.scenarioId, score.episodeIndex, JSON.stringify(score)],
+        );
+    }
+    await appendSimulationEvent(deps, simulationId, type, payload);
+  };
+  const finish = async (status: SimulationStatus, fields: Partial<Simulation>, event: SimulationEventType, payload: Record<string, unknown>) => {
+    em.assign(simulation, { ...fields, status, finishedAt: new Date() });
+    await em.flush();
+    await emit(event, { status, ...payload });
+  };
+
+  if (simulation.cancelRequestedAt) return finish(SimulationStatus.CANCELLED, {}, 'CANCELLED', {});
+  if (simulation.status === SimulationStatus.QUEUED) {
+    simulation.status = SimulationStatus.RUNNING;
+    simulation.startedAt = new Date();
+    await em.flush();
+  }
+  try {
+    const self = await snapshot(deps.orm, simulation.selfPersona.getEntity());
+    const partner = await snapshot(deps.orm, simulation.partnerPersona.getEntity());
+    const graph = createSimulationGraph(
+      {
+        llm: deps.llm,
+        transcripts: deps.transcripts,
+        run: {
+          id: simulation.id,
+          ownerId: simulation.owner.id,
+          seed: simulation.seed,
+          self: self.persona,
+          partner: partner.persona,
+          library: deps.library,
+          scenarioIds: simulation.scenarioIds,
+          scenarioCount: simulation.scenarioCount,
+          episodesPerScenario: simulation.episodesPerScenario,
+          maxTurns: simulation.maxTurns,
+          tokenBudget: simulation.tokenBudget,
+        },
+        emit: (type, payload) => emit(type as SimulationEventType, payload),
+        isCancelled: async () => {
+          const rows = await deps.orm.em.getConnection().execute<{ c: Date | null }[]>('select cancel_requested_at as c from simulations where id = ?', [simulationId]);
+          return Boolean(rows[0]?.c);
+        },
+        costOf: (model, usage) => costUsd(deps.llmSettings.prices, model, usage.promptTokens, usage.completionTokens),
+      },
+      { checkpointer: deps.checkpointer, caveats: caveatsFor(partner, deps.llmSettings) },
+    );
+    const config = {
+      configurable: { thread_id: simulation.id },
+      recursionLimit: simulation.scenarioCount * simulation.episodesPerScenario * (simulation.maxTurns + 4) + 10,
+    };
+    // A checkpoint means an earlier attempt got part of the way: resume rather than restart.
+    const resuming = Boolean(await deps.checkpointer.getTuple(config));
+    const result = await graph.invoke(resuming ? null : {}, config);
+    const fields = {
+      report: result.report as unknown as Record<string, unknown>,
+      tokensUsed: result.tokens,
+      costUsd: result.costUsd.toFixed(8),
+    };
+    if (result.stopReason === 'cancelled') return await finish(SimulationStatus.CANCELLED, fields, 'CANCELLED', { partial: true });
+    const status = result.stopReason === 'budget' ? SimulationStatus.PARTIAL : SimulationStatus.COMPLETED;
+    await finish(status, fields, 'REPORT_READY', { partial: status === SimulationStatus.PARTIAL, episodes: result.scores.length });
+  } catch (err) {
+    const reason = err instanceof DomainError ? err.message : 'The simulation failed; try again later';
+    deps.logger.error({ err, simulationId }, 'simulation failed');
+    await finish(SimulationStatus.FAILED, { failureReason: reason }, 'FAILED', { message: reason });
+  }
+}

@@ -1,0 +1,35 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Simulation } from './simulation.entity';
+
+export type SimulationEventType =
+  | 'STARTED'
+  | 'EPISODE_STARTED'
+  | 'TURN'
+  | 'EVENT_INJECTED'
+  | 'EPISODE_SCORED'
+  | 'REPORT_READY'
+  | 'FAILED'
+  | 'CANCELLED';
+
+/**
+ * The durable event log of a run. A subscriber that reconnects with its last `seq` is
+ * served what it missed from here, then live events, so it misses and repeats nothing.
+ */
+@Entity({ tableName: 'simulation_events' })
+@Index({ properties: ['simulation', 'seq'] })
+export class SimulationEvent {
+  @ManyToOne(() => Simulation, { ref: true, deleteRule: 'cascade', primary: true })
+  simulation!: Ref<Simulation>;
+
+  @PrimaryKey({ type: 'integer' })
+  seq!: number;
+
+  @Property({ type: 'string', length: 24 })
+  type!: SimulationEventType;
+
+  @Property({ type: 'json' })
+  payload!: Record<string, unknown>;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}

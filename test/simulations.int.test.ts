@@ -1,0 +1,202 @@
+import {
+  CancelSimulationDocument,
+  CompatibilityReportDocument,
+  CreatePersonaDocument,
+  EstimateSimulationDocument,
+  ImportChatLogDocument,
+  RegisterDocument,
+  ReportDocumentDocument,
+  SimulationDocument,
+  SimulationEventsDocument,
+  SimulationsDocument,
+  StartSimulationDocument,
+} from '../graphql/generated/graphql';
+import { DIMENSION_KEYS } from '../src/domain/simulations/dimensions';
+import { startStubLlmServer, type StubLlmServer } from '../src/llm/stub/stub-llm-server';
+import { errorCode } from './support/graphql-client';
+import { newAccountInput, startTestApp, type TestApp } from './support/test-app';
+import { collect, eventually, wsClient } from './support/ws-client';
+
+let stub: StubLlmServer;
+let t: TestApp;
+
+beforeAll(async () => {
+  stub = await startStubLlmServer();
+  t = await startTestApp({ LLM_BASE_URL: stub.baseUrl, LLM_API_KEY: 'stub', MODERATION: 'local' });
+});
+afterAll(async () => {
+  await t.close();
+  await stub.close();
+});
+beforeEach(() => {
+  stub.reset();
+  scriptAnalysis();
+});
+
+function scriptAnalysis() {
+  stub.script([
+    {
+      match: 'couples researcher scoring',
+      reply: {
+        dimensions: DIMENSION_KEYS.map((dimension, i) => ({ dimension, score: 4 + (i % 5), reasoning: `Because of turn ${i % 3 + 1}`, citations: ['t1', 't2', 't99'] })),
+        horsemen: { criticism: 1, contempt: 0, defensiveness: 1, stonewalling: 0 },
+        positiveInteractions: 6,
+        negativeInteractions: 2,
+        criticalMoments: [{ turn: 't2', dimension: 'conflictRepair', impact: 3, note: 'A warm repair attempt' }],
+      },
+    },
+    {
+      match: 'write the\nstrengths',
+      reply: { strengths: ['Warm humour'], risks: ['Different pace on moving in'], recommendations: ['Agree on a timeline together'] },
+    },
+  ]);
+}
+
+async function couple() {
+  const token = (await t.http.ok(RegisterDocument, { input: newAccountInput() })).register.accessToken;
+  const self = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Alex', values: ['honesty'] } }, token)).createPersona;
+  const partner = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Mei', interests: ['hiking'] } }, token)).createPersona;
+  return { token, selfId: self.id, partnerId: partner.id };
+}
+
+type Events = { seq: number; type: string; payload: Record<string, unknown> }[];
+
+async function runToEnd(token: string, input: Record<string, unknown>): Promise<{ id: string; events: Events }> {
+  const { startSimulation } = await t.http.ok(StartSimulationDocument, { input: input as never }, token);
+  const { client } = wsClient(t.wsUrl, { authorization: `Bearer ${token}` });
+  const sub = collect(client, SimulationEventsDocument, { simulationId: startSimulation.id });
+  await sub.done;
+  await client.dispose();
+  return { id: startSimulation.id, events: sub.results.map((r) => r.data!.simulationEvents as Events[number]) };
+}
+
+describe('Compatibility simulation through GraphQL', () => {
+  it('When a simulation runs, Then events stream to REPORT_READY and the report has every dimension with a 95% interval', async () => {
+    const { token, selfId, partnerId } = await couple();
+    const input = { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioCount: 2, episodesPerScenario: 2, maxTurns: 4, seed: 'seed-1' };
+    const estimate = (await t.http.ok(EstimateSimulationDocument, { input }, token)).estimateSimulation;
+    expect(estimate).toMatchObject({ episodes: 4, turns: 16 });
+    expect(estimate.totalTokens).toBeGreaterThan(0);
+
+    const { id, events } = await runToEnd(token, input);
+    const types = events.map((e) => e.type);
+    expect(types[0]).toBe('STARTED');
+    expect(types.filter((x) => x === 'EPISODE_STARTED')).toHaveLength(4);
+    expect(types.filter((x) => x === 'EPISODE_SCORED')).toHaveLength(4);
+    expect(types.at(-1)).toBe('REPORT_READY');
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(types.filter((x) => x === 'TURN')).toHaveLength(16);
+
+    const simulation = (await t.http.ok(SimulationDocument, { id }, token)).simulation;
+    expect(simulation).toMatchObject({ status: 'COMPLETED' });
+    expect(simulation.tokensUsed).toBeGreaterThan(0);
+    const report = (await t.http.ok(CompatibilityReportDocument, { simulationId: id }, token)).compatibilityReport as Record<string, any>;
+    expect(report.episodes).toBe(4);
+    expect(report.partial).toBe(false);
+    expect(report.dimensions.map((d: { key: string }) => d.key)).toEqual([...DIMENSION_KEYS]);
+    for (const d of report.dimensions) {
+      expect(d.estimate.n).toBe(4);
+      expect(d.estimate.ciLow).toBeLessThanOrEqual(d.estimate.mean);
+      expect(d.estimate.ciHigh).toBeGreaterThanOrEqual(d.estimate.mean);
+    }
+    expect(report.perScenario).toHaveLength(2);
+    expect(report.strengths).toEqual(['Warm humour']);
+    expect(report.criticalMoments.length).toBeGreaterThan(0);
+
+    const html = (await t.http.ok(ReportDocumentDocument, { simulationId: id, format: 'HTML' }, token)).reportDocument!;
+    expect(html.body).toContain('<svg');
+    expect(html.body).not.toMatch(/https?:\/\//);
+    const md = (await t.http.ok(ReportDocumentDocument, { simulationId: id, format: 'MARKDOWN' }, token)).reportDocument!;
+    expect(md.body).toContain('Warm humour');
+  });
+
+  it('When a subscriber reconnects with afterSeq, Then it gets exactly the events it missed', async () => {
+    const { token, selfId, partnerId } = await couple();
+    const { id, events } = await runToEnd(token, { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioCount: 1, episodesPerScenario: 1, maxTurns: 4, seed: 'replay' });
+    const { client } = wsClient(t.wsUrl, { authorization: `Bearer ${token}` });
+    const sub = collect(client, SimulationEventsDocument, { simulationId: id, afterSeq: 3 });
+    await sub.done;
+    await client.dispose();
+    expect(sub.results.map((r) => r.data!.simulationEvents.seq)).toEqual(events.filter((e) => e.seq > 3).map((e) => e.seq));
+  });
+
+  it('When the same seed runs twice with the same scripted models, Then the episodes and the report statistics are the same', async () => {
+    const { token, selfId, partnerId } = await couple();
+    const input = { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioCount: 2, episodesPerScenario: 1, maxTurns: 4, seed: 'same-seed' };
+    const first = await runToEnd(token, input);
+    const second = await runToEnd(token, input);
+    const turns = (r: { events: Events }) => r.events.filter((e) => e.type === 'TURN' || e.type === 'EPISODE_STARTED').map((e) => [e.type, e.payload.text ?? e.payload.title]);
+    expect(turns(second)).toEqual(turns(first));
+    const stats = async (id: string) => {
+      const report = (await t.http.ok(CompatibilityReportDocument, { simulationId: id }, token)).compatibilityReport as Record<string, any>;
+      return { overall: report.overall, dimensions: report.dimensions, perScenario: report.perScenario.map((s: Record<string, unknown>) => ({ ...s })) };
+    };
+    expect(await stats(second.id)).toEqual(await stats(first.id));
+  });
+
+  it('When the token budget runs out, Then the run stops cleanly with a partial report', async () => {
+    const { token, selfId, partnerId } = await couple();
+    const { id, events } = await runToEnd(token, { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioCount: 2, episodesPerScenario: 2, maxTurns: 4, seed: 'budget', tokenBudget: 4000 });
+    expect(events.at(-1)).toMatchObject({ type: 'REPORT_READY', payload: { partial: true } });
+    expect((await t.http.ok(SimulationDocument, { id }, token)).simulation.status).toBe('PARTIAL');
+    const report = (await t.http.ok(CompatibilityReportDocument, { simulationId: id }, token)).compatibilityReport as Record<string, any>;
+    expect(report.partial).toBe(true);
+    expect(report.episodes).toBeLessThan(4);
+  });
+
+  it('When a run is cancelled, Then it stops within a step and is CANCELLED', async () => {
+    const { token, selfId, partnerId } = await couple();
+    stub.configure('*', { firstTokenLatencyMs: 150 });
+    const { startSimulation } = await t.http.ok(
+      StartSimulationDocument,
+      { input: { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioCount: 2, episodesPerScenario: 2, maxTurns: 20, seed: 'cancel' } },
+      token,
+    );
+    const { client } = wsClient(t.wsUrl, { authorization: `Bearer ${token}` });
+    const sub = collect(client, SimulationEventsDocument, { simulationId: startSimulation.id });
+    await eventually(() => sub.results.some((r) => r.data?.simulationEvents.type === 'TURN'), 10_000);
+    await t.http.ok(CancelSimulationDocument, { id: startSimulation.id }, token);
+    await sub.done;
+    await client.dispose();
+    const events = sub.results.map((r) => r.data!.simulationEvents);
+    expect(events.at(-1)?.type).toBe('CANCELLED');
+    const turnsAfterCancelAsk = events.filter((e) => e.type === 'TURN').length;
+    expect(turnsAfterCancelAsk).toBeLessThan(20);
+    expect((await t.http.ok(SimulationDocument, { id: startSimulation.id }, token)).simulation.status).toBe('CANCELLED');
+  });
+
+  it('When the input is bad, Then the error has a code and no simulation is created', async () => {
+    const { token, selfId, partnerId } = await couple();
+    const other = await couple();
+    const base = { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioCount: 1, episodesPerScenario: 1, maxTurns: 4 };
+    const cases: [Record<string, unknown>, string][] = [
+      [{ ...base, partnerPersonaId: '00000000-0000-4000-8000-000000000000' }, 'PERSONA_NOT_FOUND'],
+      [{ ...base, partnerPersonaId: other.partnerId }, 'PERSONA_NOT_FOUND'],
+      [{ ...base, selfPersonaId: partnerId }, 'VALIDATION_FAILED'],
+      [{ ...base, scenarioCount: 4, episodesPerScenario: 2 }, 'QUOTA_EXCEEDED'],
+      [{ ...base, tokenBudget: -5 }, 'VALIDATION_FAILED'],
+      [{ ...base, scenarioIds: ['no-such-scenario'] }, 'VALIDATION_FAILED'],
+    ];
+    for (const [input, code] of cases) {
+      expect(errorCode(await t.http.request(StartSimulationDocument, { input: input as never }, token))).toBe(code);
+    }
+    // A partner built from real messages needs consent.
+    await t.http.ok(ImportChatLogDocument, { personaId: partnerId, input: { format: 'PLAIN', content: 'Mei: hi\nAlex: hello', personaSpeaker: 'Mei' } }, token);
+    expect(errorCode(await t.http.request(StartSimulationDocument, { input: base }, token))).toBe('CONSENT_REQUIRED');
+    expect((await t.http.ok(SimulationsDocument, {}, token)).simulations).toHaveLength(0);
+  });
+
+  it('When another user asks for a simulation, its report or its events, Then NOT_FOUND', async () => {
+    const owner = await couple();
+    const { id } = await runToEnd(owner.token, { selfPersonaId: owner.selfId, partnerPersonaId: owner.partnerId, scenarioCount: 1, episodesPerScenario: 1, maxTurns: 2, seed: 'mine' });
+    const intruder = (await t.http.ok(RegisterDocument, { input: newAccountInput() })).register.accessToken;
+    expect(errorCode(await t.http.request(SimulationDocument, { id }, intruder))).toBe('NOT_FOUND');
+    expect(errorCode(await t.http.request(CompatibilityReportDocument, { simulationId: id }, intruder))).toBe('NOT_FOUND');
+    expect(errorCode(await t.http.request(CancelSimulationDocument, { id }, intruder))).toBe('NOT_FOUND');
+    const { client } = wsClient(t.wsUrl, { authorization: `Bearer ${intruder}` });
+    const sub = collect(client, SimulationEventsDocument, { simulationId: id });
+    await sub.done.catch(() => undefined);
+    await client.dispose();
+    expect(sub.results.every((r) => !r.data)).toBe(true);
+  });
+});
