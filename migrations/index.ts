@@ -4,6 +4,7 @@ import { Migration20261123083938_usage_ledger } from './Migration20261123083938_
 import { Migration20261123084816_personas } from './Migration20261123084816_personas';
 import { Migration20261123092019_simulations } from './Migration20261123092019_simulations';
 import { Migration20261123100000_transcripts } from './Migration20261123100000_transcripts';
+import { Migration20261123101000_custom_scenarios } from './Migration20261123101000_custom_scenarios';
 
 /**
  * Every migration, in order. Listed explicitly so the compiled app and the TS test run
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123084816_personas', class: Migration20261123084816_personas },
   { name: 'Migration20261123092019_simulations', class: Migration20261123092019_simulations },
   { name: 'Migration20261123100000_transcripts', class: Migration20261123100000_transcripts },
+  { name: 'Migration20261123101000_custom_scenarios', class: Migration20261123101000_custom_scenarios },
 ];

@@ -5,6 +5,7 @@ import { User } from './domain/accounts/user.entity';
 import { ChatImport } from './domain/personas/chat-import.entity';
 import { PersonaProfile } from './domain/personas/persona-profile.entity';
 import { Persona } from './domain/personas/persona.entity';
+import { CustomScenario } from './domain/simulations/custom-scenario.entity';
 import { SimulationEpisode } from './domain/simulations/simulation-episode.entity';
 import { SimulationEvent } from './domain/simulations/simulation-event.entity';
 import { Simulation } from './domain/simulations/simulation.entity';
@@ -12,4 +13,4 @@ import { MonthlyTokenUsage } from './domain/usage/monthly-token-usage.entity';
 import { UsageRecord } from './llm/usage/usage-record.entity';
 
 /** Every MikroORM entity, listed explicitly (no folder scanning). */
-export const entities = [User, AuthSession, RefreshToken, UserIdentity, UsageRecord, MonthlyTokenUsage, Persona, ChatImport, PersonaProfile, Simulation, SimulationEvent, SimulationEpisode];
+export const entities = [User, AuthSession, RefreshToken, UserIdentity, UsageRecord, MonthlyTokenUsage, Persona, ChatImport, PersonaProfile, Simulation, SimulationEvent, SimulationEpisode, CustomScenario];

@@ -1,4 +1,6 @@
 import {
+  AddScenarioDocument,
+  ScenariosDocument,
   CancelSimulationDocument,
   CompatibilityReportDocument,
   CreatePersonaDocument,
@@ -184,6 +186,33 @@ describe('Compatibility simulation through GraphQL', () => {
     await t.http.ok(ImportChatLogDocument, { personaId: partnerId, input: { format: 'PLAIN', content: 'Mei: hi\nAlex: hello', personaSpeaker: 'Mei' } }, token);
     expect(errorCode(await t.http.request(StartSimulationDocument, { input: base }, token))).toBe('CONSENT_REQUIRED');
     expect((await t.http.ok(SimulationsDocument, {}, token)).simulations).toHaveLength(0);
+  });
+
+  it('When a user adds a scenario of their own, Then their simulations can use it and others cannot', async () => {
+    const { token, selfId, partnerId } = await couple();
+    const template = {
+      id: 'karaoke-night',
+      title: 'Karaoke night with coworkers',
+      category: 'custom',
+      setting: ['a karaoke bar in Xuhui'],
+      premise: '{{self}} brings {{partner}} to a coworker karaoke night for the first time.',
+      stressorIntensity: { min: 1, max: 3 },
+      stakes: ['feeling part of each other’s world'],
+      privateGoals: { self: ['show {{partner}} off a little'], partner: ['get through one duet without cringing'] },
+      events: [{ kind: 'friend-remark', description: 'A coworker jokes about {{self}}’s ex.', weight: 1 }],
+      maxTurns: 6,
+    };
+    const added = (await t.http.ok(AddScenarioDocument, { template }, token)).addScenario as Record<string, unknown>;
+    expect(added.id).toBe('karaoke-night');
+    expect(((await t.http.ok(ScenariosDocument, {}, token)).scenarios as { id: string }[]).map((x) => x.id)).toContain('karaoke-night');
+    const { events } = await runToEnd(token, { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioIds: ['karaoke-night'], episodesPerScenario: 1, maxTurns: 2, seed: 'k' });
+    expect(events.find((e) => e.type === 'EPISODE_STARTED')?.payload.title).toBe('Karaoke night with coworkers');
+
+    const other = await couple();
+    const foreign = await t.http.request(StartSimulationDocument, { input: { selfPersonaId: other.selfId, partnerPersonaId: other.partnerId, scenarioIds: ['karaoke-night'] } }, other.token);
+    expect(errorCode(foreign)).toBe('VALIDATION_FAILED');
+    const bad = await t.http.request(AddScenarioDocument, { template: { ...template, id: 'Bad Id' } }, token);
+    expect(errorCode(bad)).toBe('VALIDATION_FAILED');
   });
 
   it('When another user asks for a simulation, its report or its events, Then NOT_FOUND', async () => {

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { UnauthenticatedError } from '../../src/domain/errors';
 import { cancelSimulation } from '../../src/domain/simulations/cancel-simulation';
+import { addCustomScenario, scenarioCatalog } from '../../src/domain/simulations/scenario-catalog';
 import { estimateSimulation } from '../../src/domain/simulations/estimate-simulation';
 import { findOwnSimulation } from '../../src/domain/simulations/find-own-simulation';
 import { listSimulations } from '../../src/domain/simulations/list-simulations';
@@ -26,7 +27,8 @@ export class SimulationResolver {
   @Authorized()
   @Query(() => SimulationEstimateType, { description: 'Tokens and cost a simulation would use, before anything runs.' })
   async estimateSimulation(@Ctx() ctx: AuthedContext, @Arg('input', () => StartSimulationInput) input: StartSimulationInput): Promise<SimulationEstimateType> {
-    const data = await checkSimulationRequest(ctx.em, ctx.principal.user, input, ctx.services.scenarioLibrary);
+    const library = await scenarioCatalog(ctx.em, ctx.principal.user.id, ctx.services.scenarioLibrary);
+    const data = await checkSimulationRequest(ctx.em, ctx.principal.user, input, library);
     return Object.assign(new SimulationEstimateType(), estimateSimulation(data, ctx.services.llmSettings));
   }
 
@@ -34,12 +36,25 @@ export class SimulationResolver {
   @Mutation(() => SimulationType, { description: 'Queue a simulation; follow it on simulationEvents.' })
   async startSimulation(@Ctx() ctx: AuthedContext, @Arg('input', () => StartSimulationInput) input: StartSimulationInput): Promise<SimulationType> {
     const { jobs, scenarioLibrary } = ctx.services;
+    const library = await scenarioCatalog(ctx.em, ctx.principal.user.id, scenarioLibrary);
     const simulation = await startSimulation(
-      { em: ctx.em, library: scenarioLibrary, enqueue: (id) => jobs.enqueue(SIMULATION_JOB, { simulationId: id }, { jobId: `simulation:${id}` }) },
+      { em: ctx.em, library, enqueue: (id) => jobs.enqueue(SIMULATION_JOB, { simulationId: id }, { jobId: `simulation:${id}` }) },
       ctx.principal.user,
       input,
     );
     return SimulationType.from(simulation);
+  }
+
+  @Authorized()
+  @Query(() => [GraphQLJSONObject], { description: 'Scenario templates your simulations can use: the built-in library and your own.' })
+  async scenarios(@Ctx() ctx: AuthedContext): Promise<Record<string, unknown>[]> {
+    return (await scenarioCatalog(ctx.em, ctx.principal.user.id, ctx.services.scenarioLibrary)) as unknown as Record<string, unknown>[];
+  }
+
+  @Authorized()
+  @Mutation(() => GraphQLJSONObject, { description: 'Add a scenario template of your own (same schema as the built-in ones).' })
+  async addScenario(@Ctx() ctx: AuthedContext, @Arg('template', () => GraphQLJSONObject) template: Record<string, unknown>): Promise<Record<string, unknown>> {
+    return (await addCustomScenario(ctx.em, ctx.principal.user.id, ctx.services.scenarioLibrary, template)) as unknown as Record<string, unknown>;
   }
 
   @Authorized()

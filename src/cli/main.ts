@@ -11,6 +11,9 @@ Commands:
   quickstart               Embedded defaults: start the API, seed demo data, run the demo.
   migrate                  Apply pending database migrations.
   migration-create <name>  Write a migration for entity changes (needs a database).
+  simulate [--self ID|file.json] [--partner ID|file.json] [--scenarios a,b | --scenario-count N]
+           [--episodes N] [--turns N] [--seed S] [--budget TOKENS] [--user EMAIL] [--out DIR]
+                           Run a compatibility simulation here and write the report files.
   seed                     Insert demo data (idempotent).
   emit-schema              Write graphql/schema.graphql from the resolvers.
   stub-llm --port N        Run the OpenAI-compatible stub model server.
@@ -21,7 +24,21 @@ async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { port: { type: 'string' }, host: { type: 'string' }, once: { type: 'boolean' } },
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      once: { type: 'boolean' },
+      user: { type: 'string' },
+      self: { type: 'string' },
+      partner: { type: 'string' },
+      scenarios: { type: 'string' },
+      'scenario-count': { type: 'string' },
+      episodes: { type: 'string' },
+      turns: { type: 'string' },
+      seed: { type: 'string' },
+      budget: { type: 'string' },
+      out: { type: 'string' },
+    },
   });
   // Each command loads only its own modules (the stub server needs no ORM, for instance).
   switch (command) {
@@ -35,6 +52,8 @@ async function main(argv: string[]): Promise<void> {
       return (await import('./commands/migrate.command.js')).migrateCommand();
     case 'migration-create':
       return (await import('./commands/migrate.command.js')).migrationCreateCommand(positionals[0] ?? 'change');
+    case 'simulate':
+      return (await import('./commands/simulate.command.js')).simulateCommand({ ...values, scenarioCount: values['scenario-count'] });
     case 'seed':
       return (await import('./commands/seed.command.js')).seedCommand();
     case 'emit-schema':

@@ -7,8 +7,11 @@ import { eventsAt } from '../scenario-generator/inject-events';
 import { userProxyPrompt } from '../user-proxy/prompts';
 import { userTurnPrompt } from '../user-proxy/user-turn-prompt';
 import type { EpisodeState, Role, SimulationStateType, SimulationUpdate, Turn } from '../state';
+import { withoutLeaks } from './without-leaks';
 
 const END_MARK = /\s*\[END\]\s*$/i;
+
+
 const normalise = (text: string) => text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
 
 /** What `speaker` sees: its own lines as assistant, the other's and the narrator's as user. */
@@ -94,7 +97,7 @@ export async function takeTurn(deps: SimulationDeps, state: SimulationStateType)
   }
 
   const ended = END_MARK.test(text);
-  const clean = text.replace(END_MARK, '').trim() || '…';
+  const clean = withoutLeaks(text.replace(END_MARK, ''), episode.scenario.privateGoals[speaker]).trim() || '…';
   const line = await persist(deps, episode, { turn: turnNo, speaker, name: me.name, text: clean }, key);
   turns.push(line);
   await deps.emit('TURN', { episodeId: episode.episodeId, turn: turnNo, speaker, name: me.name, text: clean, messageId: line.id });

@@ -14,7 +14,7 @@ import type { Persona } from '../personas/persona.entity';
 import { styleSamples } from '../personas/style-samples';
 import type { EpisodeScore } from './dimensions';
 import type { ScenarioTemplate } from './scenarios/scenario-template.schema';
-import { SimulationEpisode } from './simulation-episode.entity';
+import { scenarioCatalog } from './scenario-catalog';
 import type { SimulationEventType } from './simulation-event.entity';
 import { appendSimulationEvent } from './simulation-events';
 import { Simulation, SimulationStatus } from './simulation.entity';
@@ -113,7 +113,7 @@ export async function runSimulation(deps: SimulationJobDeps, simulationId: strin
           seed: simulation.seed,
           self: self.persona,
           partner: partner.persona,
-          library: deps.library,
+          library: await scenarioCatalog(em, simulation.owner.id, deps.library),
           scenarioIds: simulation.scenarioIds,
           scenarioCount: simulation.scenarioCount,
           episodesPerScenario: simulation.episodesPerScenario,
