@@ -33,6 +33,8 @@ export interface SimulationDeps {
   emit(type: string, payload: Record<string, unknown>): Promise<void>;
   /** Whether the user asked to cancel (checked before every step). */
   isCancelled(): Promise<boolean>;
+  /** `brief` asks the analysis agent for short text (small offline model), `full` otherwise. */
+  scoreDetail: 'full' | 'brief';
   /** USD cost of a call, from the configured price table. */
   costOf(model: string, usage: TokenUsage): number;
 }

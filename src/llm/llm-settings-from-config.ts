@@ -42,6 +42,11 @@ export function llmSettingsFromConfig(llm: LlmConfig, startOffline: () => Promis
     const ref = { endpoint: offline, model: OFFLINE_CHAT_MODEL };
     return {
       ...common,
+      // One small model on the CPU serves every call in turn: requests queue, and a long
+      // structured answer takes minutes. Timeouts made for hosted models would cut it off.
+      firstTokenTimeoutMs: Math.max(common.firstTokenTimeoutMs, 180_000),
+      chunkGapTimeoutMs: Math.max(common.chunkGapTimeoutMs, 60_000),
+      requestTimeoutMs: Math.max(common.requestTimeoutMs, 900_000),
       mode: 'offline',
       // A 1B model serves every tier; the offline server adds no latency of its own.
       tiers: { deep: [ref], chat: [ref], fast: [ref] },

@@ -1,10 +1,15 @@
 import { DIMENSION_KEYS } from '../../../src/domain/simulations/dimensions';
 
-const turnRefs = { type: 'array', items: { type: 'string', pattern: '^t[0-9]+$' }, maxItems: 6 } as const;
 const count = { type: 'integer', minimum: 0, maximum: 100 } as const;
 
+/** How much text the verdict carries: `brief` keeps a small local model's answer short enough to finish. */
+export type ScoreDetail = 'full' | 'brief';
+
 /** JSON Schema of the analysis agent's verdict on one episode. */
-export const episodeScoreSchema = {
+export function episodeScoreSchema(detail: ScoreDetail) {
+  const text = detail === 'full' ? 400 : 60;
+  const turnRefs = { type: 'array', items: { type: 'string', pattern: '^t[0-9]+$' }, maxItems: detail === 'full' ? 6 : 2 } as const;
+  return {
   type: 'object',
   properties: {
     dimensions: {
@@ -16,7 +21,7 @@ export const episodeScoreSchema = {
         properties: {
           dimension: { type: 'string', enum: [...DIMENSION_KEYS] },
           score: { type: 'number', minimum: 0, maximum: 10 },
-          reasoning: { type: 'string', maxLength: 400 },
+          reasoning: { type: 'string', maxLength: text },
           citations: turnRefs,
         },
         required: ['dimension', 'score', 'reasoning', 'citations'],
@@ -33,14 +38,14 @@ export const episodeScoreSchema = {
     negativeInteractions: count,
     criticalMoments: {
       type: 'array',
-      maxItems: 4,
+      maxItems: detail === 'full' ? 4 : 2,
       items: {
         type: 'object',
         properties: {
           turn: { type: 'string', pattern: '^t[0-9]+$' },
           dimension: { type: 'string', enum: [...DIMENSION_KEYS] },
           impact: { type: 'number', minimum: -10, maximum: 10 },
-          note: { type: 'string', maxLength: 300 },
+          note: { type: 'string', maxLength: text },
         },
         required: ['turn', 'dimension', 'impact', 'note'],
         additionalProperties: false,
@@ -49,7 +54,8 @@ export const episodeScoreSchema = {
   },
   required: ['dimensions', 'horsemen', 'positiveInteractions', 'negativeInteractions', 'criticalMoments'],
   additionalProperties: false,
-} as const;
+  } as const;
+}
 
 export interface RawEpisodeScore {
   dimensions: { dimension: string; score: number; reasoning: string; citations: string[] }[];
@@ -59,13 +65,12 @@ export interface RawEpisodeScore {
   criticalMoments: { turn: string; dimension: string; impact: number; note: string }[];
 }
 
-export const reportNarrativeSchema = {
-  type: 'object',
-  properties: {
-    strengths: { type: 'array', items: { type: 'string', maxLength: 300 }, maxItems: 6 },
-    risks: { type: 'array', items: { type: 'string', maxLength: 300 }, maxItems: 6 },
-    recommendations: { type: 'array', items: { type: 'string', maxLength: 300 }, maxItems: 6 },
-  },
-  required: ['strengths', 'risks', 'recommendations'],
-  additionalProperties: false,
-} as const;
+export function reportNarrativeSchema(detail: ScoreDetail) {
+  const list = { type: 'array', items: { type: 'string', maxLength: detail === 'full' ? 300 : 80 }, maxItems: detail === 'full' ? 6 : 2 } as const;
+  return {
+    type: 'object',
+    properties: { strengths: list, risks: list, recommendations: list },
+    required: ['strengths', 'risks', 'recommendations'],
+    additionalProperties: false,
+  } as const;
+}

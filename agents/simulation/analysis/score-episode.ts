@@ -28,8 +28,8 @@ export async function scoreEpisode(deps: SimulationDeps, state: SimulationStateT
   const { value, model, usage } = await deps.llm.structured<RawEpisodeScore>({
     tier: 'deep',
     temperature: 0,
-    maxTokens: 1800,
-    schema: episodeScoreSchema,
+    maxTokens: deps.scoreDetail === 'full' ? 1800 : 700,
+    schema: episodeScoreSchema(deps.scoreDetail),
     schemaName: 'episode_score',
     messages: [
       {

@@ -27,8 +27,8 @@ export async function writeReport(deps: SimulationDeps, state: SimulationStateTy
     const result = await deps.llm.structured<typeof narrative>({
       tier: 'deep',
       temperature: 0,
-      maxTokens: 1200,
-      schema: reportNarrativeSchema,
+      maxTokens: deps.scoreDetail === 'full' ? 1200 : 300,
+      schema: reportNarrativeSchema(deps.scoreDetail),
       schemaName: 'report_narrative',
       messages: [{ role: 'user', content: reportNarrativePrompt.render({ self: self.name, partner: partner.name, summary }) }],
       tag: tag(deps, 'analysis', 'write-report', reportNarrativePrompt),

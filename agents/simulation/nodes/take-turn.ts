@@ -87,7 +87,7 @@ export async function takeTurn(deps: SimulationDeps, state: SimulationStateType)
     const reply = await deps.llm.chat({
       tier: 'chat',
       temperature: 0.8,
-      maxTokens: 200,
+      maxTokens: 120,
       messages: [{ role: 'system', content: system }, ...historyFor(speaker, turns)],
       tag: tag(deps, speaker === 'self' ? 'user-proxy' : 'partner-simulation', 'take-turn', prompt),
       cannedReply: '…',
@@ -97,7 +97,7 @@ export async function takeTurn(deps: SimulationDeps, state: SimulationStateType)
   }
 
   const ended = END_MARK.test(text);
-  const clean = withoutLeaks(text.replace(END_MARK, ''), episode.scenario.privateGoals[speaker]).trim() || '…';
+  const clean = withoutLeaks(text.replace(END_MARK, ''), episode.scenario.privateGoals[speaker], me.name).trim() || '…';
   const line = await persist(deps, episode, { turn: turnNo, speaker, name: me.name, text: clean }, key);
   turns.push(line);
   await deps.emit('TURN', { episodeId: episode.episodeId, turn: turnNo, speaker, name: me.name, text: clean, messageId: line.id });

@@ -11,3 +11,10 @@ describe('withoutLeaks', () => {
     expect(withoutLeaks('See you at eight?\nBring snacks 🍿', 'Get them to agree on a date')).toBe('See you at eight?\nBring snacks 🍿');
   });
 });
+
+describe('withoutLeaks with a speaker', () => {
+  it('When a reply starts with the speaker’s own name, Then the prefix is removed', () => {
+    expect(withoutLeaks('Mei: 好呀~ 😂', 'some goal text that is long', 'Mei')).toBe('好呀~ 😂');
+    expect(withoutLeaks('Meiling is here', 'some goal text that is long', 'Mei')).toBe('Meiling is here');
+  });
+});

@@ -3,7 +3,7 @@
  * the prompt's scaffolding would leak this agent's private state into the shared
  * transcript, so it is dropped.
  */
-export function withoutLeaks(text: string, goal: string): string {
+export function withoutLeaks(text: string, goal: string, speaker?: string): string {
   const goalProbe = goal.slice(0, 40).toLowerCase();
   return text
     .split('\n')
@@ -11,5 +11,7 @@ export function withoutLeaks(text: string, goal: string): string {
       const l = line.toLowerCase();
       return !l.includes('private goal') && !(goalProbe.length > 10 && l.includes(goalProbe)) && !l.includes('stay in character');
     })
-    .join('\n');
+    .join('\n')
+    // Small models also prefix their own name ("Mei: …"), as if writing a script.
+    .replace(speaker ? new RegExp(`^\\s*${speaker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:：]\\s*`) : /^(?!)/, '');
 }

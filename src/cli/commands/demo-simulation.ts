@@ -44,7 +44,7 @@ export async function runDemoSimulation(options: { url: string; token: string; d
   await gql('mutation($id: ID!) { setPersonaConsent(id: $id, given: true) { id } }', { id: partnerId });
 
   const { startSimulation } = await gql('mutation($input: StartSimulationInput!) { startSimulation(input: $input) { id seed } }', {
-    input: { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioCount: 1, episodesPerScenario: 1, maxTurns: 6, seed: 'demo' },
+    input: { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioCount: 1, episodesPerScenario: 1, maxTurns: 4, seed: 'demo' },
   });
   const simulationId: string = startSimulation.id;
   options.log(`Simulation ${simulationId} started (seed ${startSimulation.seed}); following its events:`);

@@ -125,6 +125,7 @@ export async function runSimulation(deps: SimulationJobDeps, simulationId: strin
           const rows = await deps.orm.em.getConnection().execute<{ c: Date | null }[]>('select cancel_requested_at as c from simulations where id = ?', [simulationId]);
           return Boolean(rows[0]?.c);
         },
+        scoreDetail: deps.llmSettings.mode === 'offline' ? 'brief' : 'full',
         costOf: (model, usage) => costUsd(deps.llmSettings.prices, model, usage.promptTokens, usage.completionTokens),
       },
       { checkpointer: deps.checkpointer, caveats: caveatsFor(partner, deps.llmSettings) },
