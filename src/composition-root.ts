@@ -84,7 +84,7 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
     const mongo: MongoClient | undefined = config.mongodbUrl ? createMongoClient(config.mongodbUrl) : undefined;
     if (mongo) closers.push(() => mongo.close());
 
-    const jobs: JobRunner = config.redisUrl ? new BullmqJobRunner(config.redisUrl, logger) : new InProcessJobRunner(logger);
+    const jobs: JobRunner = config.redisUrl ? new BullmqJobRunner(config.redisUrl, logger, config.jobs) : new InProcessJobRunner(logger);
     closers.push(() => jobs.close());
 
     const transcripts: TranscriptStore = mongo

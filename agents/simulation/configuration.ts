@@ -29,8 +29,8 @@ export interface SimulationDeps {
   llm: ModelProvider;
   transcripts: TranscriptStore;
   run: SimulationRun;
-  /** Appends to the run's durable event log and publishes it. */
-  emit(type: string, payload: Record<string, unknown>): Promise<void>;
+  /** Appends to the run's durable event log and publishes it; a `key` makes it once-only. */
+  emit(type: string, payload: Record<string, unknown>, key?: string): Promise<void>;
   /** Whether the user asked to cancel (checked before every step). */
   isCancelled(): Promise<boolean>;
   /** `brief` asks the analysis agent for short text (small offline model), `full` otherwise. */

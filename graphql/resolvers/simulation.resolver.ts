@@ -38,7 +38,7 @@ export class SimulationResolver {
     const { jobs, scenarioLibrary } = ctx.services;
     const library = await scenarioCatalog(ctx.em, ctx.principal.user.id, scenarioLibrary);
     const simulation = await startSimulation(
-      { em: ctx.em, library, enqueue: (id) => jobs.enqueue(SIMULATION_JOB, { simulationId: id }, { jobId: `simulation:${id}` }) },
+      { em: ctx.em, library, enqueue: (id) => jobs.enqueue(SIMULATION_JOB, { simulationId: id }, { jobId: `simulation-${id}` }) },
       ctx.principal.user,
       input,
     );

@@ -100,6 +100,10 @@ export const envSchema = z.object({
   OFFLINE_MODEL_PATH: optionalText,
   /** Where the offline model is downloaded and cached. Default: ~/.cache/soullink/models. */
   MODEL_CACHE_DIR: optionalText,
+  /** BullMQ job lock, ms: a worker that dies (kill -9) has its job picked up by another after about this long. */
+  JOB_LOCK_MS: positiveInt.min(1000).max(600_000).default(30_000),
+  /** Background jobs one worker process runs at the same time. */
+  WORKER_CONCURRENCY: positiveInt.max(64).default(4),
   /** Expose GraphQL introspection. Default: on except in production. */
   GRAPHQL_INTROSPECTION: z.stringbool().optional(),
 });

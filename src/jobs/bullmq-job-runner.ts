@@ -18,7 +18,7 @@ export class BullmqJobRunner implements JobRunner {
   constructor(
     private readonly redisUrl: string,
     private readonly logger: Logger,
-    private readonly concurrency = 4,
+    private readonly options: { concurrency: number; lockMs: number },
   ) {
     this.queue = new Queue(QUEUE, { connection: { url: redisUrl, maxRetriesPerRequest: null } });
     this.queue.on('error', (err) => logger.warn({ component: 'bullmq', err: err.message }, 'queue error'));
@@ -51,7 +51,13 @@ export class BullmqJobRunner implements JobRunner {
         if (!handler) throw new Error(`no handler registered for job ${job.name}`);
         await handler(job.data as Record<string, unknown>);
       },
-      { connection: { url: this.redisUrl, maxRetriesPerRequest: null }, concurrency: this.concurrency },
+      {
+        connection: { url: this.redisUrl, maxRetriesPerRequest: null },
+        concurrency: this.options.concurrency,
+        // A dead worker's lock lapses after lockMs; the stalled check then hands its job on.
+        lockDuration: this.options.lockMs,
+        stalledInterval: this.options.lockMs,
+      },
     );
     this.worker.on('failed', (job, err) => this.logger.error({ job: job?.name, jobId: job?.id, err }, 'job failed'));
     this.worker.on('error', (err) => this.logger.warn({ component: 'bullmq', err: err.message }, 'worker error'));

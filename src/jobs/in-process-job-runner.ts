@@ -21,6 +21,8 @@ export class InProcessJobRunner implements JobRunner {
 
   async enqueue(name: string, payload: Record<string, unknown>, options: { jobId?: string; delayMs?: number } = {}): Promise<void> {
     if (options.jobId) {
+      // Same rule as BullMQ, so a bad id fails in development too.
+      if (options.jobId.includes(':')) throw new Error(`job id "${options.jobId}" must not contain ':'`);
       if (this.seenJobIds.has(options.jobId)) return;
       this.seenJobIds.add(options.jobId);
     }

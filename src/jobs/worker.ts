@@ -31,7 +31,7 @@ export async function startWorker(services: AppServices): Promise<{ close(): Pro
   if (jobs.mode === 'in-process') {
     // In-process jobs die with the process; runs it left unfinished resume from their checkpoints.
     const unfinished = await services.orm.em.fork().find(Simulation, { status: { $in: [SimulationStatus.QUEUED, SimulationStatus.RUNNING] } }, { fields: ['id'] });
-    for (const { id } of unfinished) await jobs.enqueue(SIMULATION_JOB, { simulationId: id }, { jobId: `simulation:${id}:resume` });
+    for (const { id } of unfinished) await jobs.enqueue(SIMULATION_JOB, { simulationId: id }, { jobId: `simulation-${id}-resume` });
     if (unfinished.length > 0) logger.info({ runs: unfinished.length }, 'resuming unfinished simulations');
   }
   logger.info({ mode: jobs.mode }, 'worker consuming jobs');

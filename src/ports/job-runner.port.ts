@@ -9,6 +9,7 @@ export interface JobRunner {
   readonly mode: 'bullmq' | 'in-process';
   /** Registers what runs a job of this name (in processes that consume). */
   register(name: string, handler: JobHandler): void;
+  /** `jobId` makes enqueueing idempotent; letters, digits, '-' and '_' only (BullMQ rejects ':'). */
   enqueue(name: string, payload: Record<string, unknown>, options?: { jobId?: string; delayMs?: number }): Promise<void>;
   /** Runs `name` every `everyMs`, once across all workers. */
   schedule(name: string, everyMs: number): Promise<void>;

@@ -78,6 +78,6 @@ export async function scoreEpisode(deps: SimulationDeps, state: SimulationStateT
     tokens,
     costUsd: deps.costOf(model, usage),
   };
-  await deps.emit('EPISODE_SCORED', { score: score as unknown as Record<string, unknown> });
+  await deps.emit('EPISODE_SCORED', { score: score as unknown as Record<string, unknown> }, `${episode.episodeId}:scored`);
   return { scores: [score], episode: null, episodeCursor: state.episodeCursor + 1, tokens, costUsd: score.costUsd, models: [model] };
 }

@@ -61,7 +61,7 @@ export async function takeTurn(deps: SimulationDeps, state: SimulationStateType)
   for (const [i, event] of eventsAt(episode.scenario, turnNo).entries()) {
     const line = await persist(deps, episode, { turn: turnNo, speaker: 'narrator', name: 'Narrator', text: event.text }, `${turnNo}:event:${i}`);
     turns.push(line);
-    await deps.emit('EVENT_INJECTED', { episodeId: episode.episodeId, turn: turnNo, kind: event.kind, text: event.text, messageId: line.id });
+    await deps.emit('EVENT_INJECTED', { episodeId: episode.episodeId, turn: turnNo, kind: event.kind, text: event.text, messageId: line.id }, `${episode.episodeId}:${turnNo}:event:${i}`);
   }
 
   const lastSpeaker = [...turns].reverse().find((t) => t.speaker !== 'narrator')?.speaker;
@@ -100,7 +100,7 @@ export async function takeTurn(deps: SimulationDeps, state: SimulationStateType)
   const clean = withoutLeaks(text.replace(END_MARK, ''), episode.scenario.privateGoals[speaker], me.name).trim() || '…';
   const line = await persist(deps, episode, { turn: turnNo, speaker, name: me.name, text: clean }, key);
   turns.push(line);
-  await deps.emit('TURN', { episodeId: episode.episodeId, turn: turnNo, speaker, name: me.name, text: clean, messageId: line.id });
+  await deps.emit('TURN', { episodeId: episode.episodeId, turn: turnNo, speaker, name: me.name, text: clean, messageId: line.id }, `${episode.episodeId}:${key}`);
 
   const previousSame = [...turns].reverse().slice(1).find((t) => t.speaker === speaker);
   const stale = previousSame !== undefined && normalise(previousSame.text) === normalise(clean);

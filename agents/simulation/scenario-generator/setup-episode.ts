@@ -27,7 +27,7 @@ export async function setupEpisode(deps: SimulationDeps, state: SimulationStateT
     setting: scenario.setting,
     stakes: scenario.stakes,
     stressorIntensity: scenario.stressorIntensity,
-  });
+  }, `${episodeId}:started`);
   return {
     episode: {
       episodeId,

@@ -74,7 +74,7 @@ export async function runSimulation(deps: SimulationJobDeps, simulationId: strin
   const em = deps.orm.em.fork();
   const simulation = await em.findOne(Simulation, { id: simulationId }, { populate: ['selfPersona', 'partnerPersona'] });
   if (!simulation || ![SimulationStatus.QUEUED, SimulationStatus.RUNNING].includes(simulation.status)) return;
-  const emit = async (type: SimulationEventType, payload: Record<string, unknown>) => {
+  const emit = async (type: SimulationEventType, payload: Record<string, unknown>, key?: string) => {
     if (type === 'EPISODE_SCORED') {
       const score = payload.score as unknown as EpisodeScore;
       await deps.orm.em
@@ -86,7 +86,7 @@ export async function runSimulation(deps: SimulationJobDeps, simulationId: strin
           [simulationId, score.scenarioId, score.episodeIndex, JSON.stringify(score)],
         );
     }
-    await appendSimulationEvent(deps, simulationId, type, payload);
+    await appendSimulationEvent(deps, simulationId, type, payload, key);
   };
   const finish = async (status: SimulationStatus, fields: Partial<Simulation>, event: SimulationEventType, payload: Record<string, unknown>) => {
     em.assign(simulation, { ...fields, status, finishedAt: new Date() });
@@ -120,7 +120,7 @@ export async function runSimulation(deps: SimulationJobDeps, simulationId: strin
           maxTurns: simulation.maxTurns,
           tokenBudget: simulation.tokenBudget,
         },
-        emit: (type, payload) => emit(type as SimulationEventType, payload),
+        emit: (type, payload, key) => emit(type as SimulationEventType, payload, key),
         isCancelled: async () => {
           const rows = await deps.orm.em.getConnection().execute<{ c: Date | null }[]>('select cancel_requested_at as c from simulations where id = ?', [simulationId]);
           return Boolean(rows[0]?.c);

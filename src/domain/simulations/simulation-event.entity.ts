@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
 import { Simulation } from './simulation.entity';
 
 export type SimulationEventType =
@@ -17,6 +17,7 @@ export type SimulationEventType =
  */
 @Entity({ tableName: 'simulation_events' })
 @Index({ properties: ['simulation', 'seq'] })
+@Unique({ properties: ['simulation', 'key'] })
 export class SimulationEvent {
   @ManyToOne(() => Simulation, { ref: true, deleteRule: 'cascade', primary: true })
   simulation!: Ref<Simulation>;
@@ -29,6 +30,10 @@ export class SimulationEvent {
 
   @Property({ type: 'json' })
   payload!: Record<string, unknown>;
+
+  /** Set for events that must appear once even if a resumed step emits them again (a turn). */
+  @Property({ type: 'string', length: 160, nullable: true })
+  key: string | null = null;
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

@@ -23,14 +23,19 @@ export async function appendSimulationEvent(
   simulationId: string,
   type: SimulationEventType,
   payload: Record<string, unknown>,
-): Promise<SimulationEventMessage> {
+  /** Events with a key are logged once: a resumed step that emits again is ignored. */
+  key?: string,
+): Promise<SimulationEventMessage | undefined> {
   const conn = deps.orm.em.getConnection();
+  if (key && (await conn.execute('select 1 from simulation_events where simulation_id = ? and key = ?', [simulationId, key])).length > 0) {
+    return undefined;
+  }
   const at = new Date();
   const rows = await conn.execute<{ seq: number }[]>(
     `with next as (update simulations set event_seq = event_seq + 1 where id = ? returning event_seq)
-     insert into simulation_events (simulation_id, seq, type, payload, created_at)
-     select ?, event_seq, ?, ?, ? from next returning seq`,
-    [simulationId, simulationId, type, JSON.stringify(payload), at],
+     insert into simulation_events (simulation_id, seq, type, payload, key, created_at)
+     select ?, event_seq, ?, ?, ?, ? from next returning seq`,
+    [simulationId, simulationId, type, JSON.stringify(payload), key ?? null, at],
   );
   const message: SimulationEventMessage = { seq: Number(rows[0]!.seq), type, payload, at: at.toISOString() };
   await deps.events.publish(simulationTopic(simulationId), message);

@@ -69,6 +69,12 @@ export async function startSimulation(
     await tx.flush();
     return created;
   });
-  await deps.enqueue(simulation.id);
+  try {
+    await deps.enqueue(simulation.id);
+  } catch (err) {
+    // Without its job the run would sit QUEUED forever: take it back, then report the error.
+    await deps.em.remove(simulation).flush();
+    throw err;
+  }
   return simulation;
 }

@@ -32,7 +32,13 @@ export async function requestPersonaAnalysis(
     await tx.flush();
     return created;
   });
-  await deps.jobs.enqueue(PERSONA_ANALYSIS_JOB, { profileId: profile.id }, { jobId: `persona-analysis:${profile.id}` });
+  try {
+    await deps.jobs.enqueue(PERSONA_ANALYSIS_JOB, { profileId: profile.id }, { jobId: `persona-analysis-${profile.id}` });
+  } catch (err) {
+    // A profile whose job never ran would stay PENDING forever: take it back.
+    await deps.em.remove(profile).flush();
+    throw err;
+  }
   const event: PersonaAnalysisEvent = { profileId: profile.id, version: profile.version, status: ProfileStatus.PENDING, stage: 'queued', progress: 0 };
   await deps.events.publish(personaAnalysisTopic(persona.id), event);
   return profile;

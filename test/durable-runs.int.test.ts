@@ -1,0 +1,134 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreatePersonaDocument, RegisterDocument, SimulationEventsDocument, StartSimulationDocument } from '../graphql/generated/graphql';
+import { DIMENSION_KEYS } from '../src/domain/simulations/dimensions';
+import { startStubLlmServer, type StubLlmServer } from '../src/llm/stub/stub-llm-server';
+import { startSoullink, stopProcess } from './support/child-process';
+import { GraphQLClient } from './support/graphql-client';
+import { hasRedisServer, startPrivateRedis } from './support/private-redis';
+import { TEST_JWT_SECRET, newAccountInput, startTestApp, type TestApp } from './support/test-app';
+import { collect, eventually, wsClient } from './support/ws-client';
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+(hasRedisServer ? describe : describe.skip)('Durable runs across processes (BullMQ workers, Redis pub/sub)', () => {
+  let redis: Awaited<ReturnType<typeof startPrivateRedis>>;
+  let stub: StubLlmServer;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    redis = await startPrivateRedis();
+    stub = await startStubLlmServer({ defaults: { firstTokenLatencyMs: 80 } });
+    stub.script([
+      {
+        match: 'couples researcher scoring',
+        reply: {
+          dimensions: DIMENSION_KEYS.map((dimension) => ({ dimension, score: 6, reasoning: 'ok', citations: ['t1'] })),
+          horsemen: { criticism: 0, contempt: 0, defensiveness: 0, stonewalling: 0 },
+          positiveInteractions: 3,
+          negativeInteractions: 1,
+          criticalMoments: [],
+        },
+      },
+      { match: 'write the\nstrengths', reply: { strengths: ['s'], risks: ['r'], recommendations: ['c'] } },
+    ]);
+    env = {
+      NODE_ENV: 'test',
+      DATABASE_URL: process.env.TEST_DATABASE_URL!,
+      REDIS_URL: redis.url,
+      LLM_BASE_URL: stub.baseUrl,
+      LLM_API_KEY: 'stub',
+      MODERATION: 'local',
+      JWT_SECRET: TEST_JWT_SECRET,
+      JOB_LOCK_MS: '1500',
+      LOG_LEVEL: 'info',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'soullink-proc-')),
+    };
+  });
+  afterAll(async () => {
+    await stub.close();
+    await redis.stop();
+  });
+
+  async function couple(http: GraphQLClient) {
+    const token = (await http.ok(RegisterDocument, { input: newAccountInput() })).register.accessToken;
+    const self = (await http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Alex' } }, token)).createPersona;
+    const partner = (await http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Mei' } }, token)).createPersona;
+    return { token, selfId: self.id, partnerId: partner.id };
+  }
+
+  it('When the worker is killed with SIGKILL mid-run, Then another worker resumes it and every turn appears exactly once', async () => {
+    const api: TestApp = await startTestApp({ REDIS_URL: redis.url, LLM_BASE_URL: stub.baseUrl, LLM_API_KEY: 'stub', MODERATION: 'local', JOB_LOCK_MS: '1500' });
+    const first = startSoullink('worker', env);
+    let second: ReturnType<typeof startSoullink> | undefined;
+    try {
+      await first.waitFor('worker consuming jobs');
+      const { token, selfId, partnerId } = await couple(api.http);
+      const { startSimulation } = await api.http.ok(
+        StartSimulationDocument,
+        { input: { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioCount: 2, episodesPerScenario: 1, maxTurns: 6, seed: 'crash' } },
+        token,
+      );
+      const { client } = wsClient(api.wsUrl, { authorization: `Bearer ${token}` });
+      const sub = collect(client, SimulationEventsDocument, { simulationId: startSimulation.id });
+      await eventually(() => sub.results.filter((r) => r.data?.simulationEvents.type === 'TURN').length >= 3, 20_000);
+      await stopProcess(first.child, 'SIGKILL');
+      const beforeCrash = sub.results.filter((r) => r.data?.simulationEvents.type === 'TURN').length;
+      expect(beforeCrash).toBeLessThan(12);
+
+      second = startSoullink('worker', env);
+      await sub.done;
+      await client.dispose();
+      const events = sub.results.map((r) => r.data!.simulationEvents);
+      expect(events.at(-1)?.type).toBe('REPORT_READY');
+      const turns = events.filter((e) => e.type === 'TURN').map((e) => `${String(e.payload.episodeId)}#${String(e.payload.turn)}`);
+      expect(turns).toHaveLength(12);
+      expect(new Set(turns).size).toBe(12);
+      for (const episodeId of new Set(events.filter((e) => e.type === 'TURN').map((e) => String(e.payload.episodeId)))) {
+        const stored = await api.app.services.transcripts.list(episodeId, { limit: 100 });
+        // Narrator lines (injected events) share their turn number; agent turns appear once each.
+        expect(stored.filter((m) => m.role !== 'system').map((m) => m.metadata?.turn)).toEqual([1, 2, 3, 4, 5, 6]);
+      }
+      expect(events.map((e) => e.seq)).toEqual([...events.map((e) => e.seq)].sort((a, b) => a - b));
+    } finally {
+      await stopProcess(first.child, 'SIGKILL');
+      if (second) await stopProcess(second.child);
+      await api.close();
+    }
+  }, 90_000);
+
+  it('When a run executes on a worker, Then a subscriber on another API process receives its events', async () => {
+    const [portA, portB] = [await freePort(), await freePort()];
+    const apiA = startSoullink('serve', { ...env, PORT: String(portA) });
+    const apiB = startSoullink('serve', { ...env, PORT: String(portB) });
+    const worker = startSoullink('worker', env);
+    try {
+      await Promise.all([apiA.waitFor('SoulLink API listening'), apiB.waitFor('SoulLink API listening'), worker.waitFor('worker consuming jobs')]);
+      const httpA = new GraphQLClient(`http://127.0.0.1:${portA}/graphql`);
+      const { token, selfId, partnerId } = await couple(httpA);
+      const { startSimulation } = await httpA.ok(
+        StartSimulationDocument,
+        { input: { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioCount: 1, episodesPerScenario: 1, maxTurns: 4, seed: 'fanout' } },
+        token,
+      );
+      const { client } = wsClient(`ws://127.0.0.1:${portB}/graphql`, { authorization: `Bearer ${token}` });
+      const sub = collect(client, SimulationEventsDocument, { simulationId: startSimulation.id });
+      await sub.done;
+      await client.dispose();
+      const types = sub.results.map((r) => r.data!.simulationEvents.type);
+      expect(types).toContain('TURN');
+      expect(types.at(-1)).toBe('REPORT_READY');
+    } finally {
+      await Promise.all([stopProcess(apiA.child), stopProcess(apiB.child), stopProcess(worker.child)]);
+    }
+  }, 90_000);
+});
