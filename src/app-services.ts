@@ -9,6 +9,7 @@ import type { Metrics } from './observability/metrics';
 import type { EventBus } from './ports/event-bus.port';
 import type { HealthCheck } from './ports/health-check.port';
 import type { JobRunner } from './ports/job-runner.port';
+import type { RunLock } from './ports/run-lock.port';
 import type { TranscriptStore } from './ports/transcript-store.port';
 import type { LlmSettings } from './llm/llm-settings';
 import type { ModelProvider } from './llm/model-provider.port';
@@ -33,6 +34,7 @@ export interface AppServices {
   transcripts: TranscriptStore;
   /** LangGraph checkpoints (PostgreSQL), so any worker can resume any run. */
   checkpointer: BaseCheckpointSaver;
+  runLock: RunLock;
   /** Built-in scenario templates (seeds/scenarios). */
   scenarioLibrary: ScenarioTemplate[];
 }

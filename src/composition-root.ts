@@ -19,6 +19,7 @@ import { MongodbHealth, createMongoClient } from './stores/mongodb/mongodb-healt
 import { createOrm } from './stores/postgres/create-orm';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './stores/postgres/embedded-postgres';
 import { PostgresHealth } from './stores/postgres/postgres-health';
+import { AdvisoryRunLock } from './stores/postgres/advisory-run-lock';
 import { createRedisConnection, redisReady } from './stores/redis/redis-connection';
 import { RedisEventBus } from './stores/redis/redis-event-bus';
 import { RedisHealth } from './stores/redis/redis-health';
@@ -114,6 +115,7 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
       transcripts,
       llmSettings: llm.settings,
       checkpointer,
+      runLock: new AdvisoryRunLock(databaseUrl),
       scenarioLibrary: SCENARIO_LIBRARY,
     };
     registerJobs(services);

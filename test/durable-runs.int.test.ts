@@ -49,7 +49,7 @@ const freePort = () =>
       LLM_API_KEY: 'stub',
       MODERATION: 'local',
       JWT_SECRET: TEST_JWT_SECRET,
-      JOB_LOCK_MS: '1500',
+      JOB_LOCK_MS: '3000',
       LOG_LEVEL: 'info',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'soullink-proc-')),
     };
@@ -67,7 +67,7 @@ const freePort = () =>
   }
 
   it('When the worker is killed with SIGKILL mid-run, Then another worker resumes it and every turn appears exactly once', async () => {
-    const api: TestApp = await startTestApp({ REDIS_URL: redis.url, LLM_BASE_URL: stub.baseUrl, LLM_API_KEY: 'stub', MODERATION: 'local', JOB_LOCK_MS: '1500' });
+    const api: TestApp = await startTestApp({ REDIS_URL: redis.url, LLM_BASE_URL: stub.baseUrl, LLM_API_KEY: 'stub', MODERATION: 'local', JOB_LOCK_MS: '3000' });
     const first = startSoullink('worker', env);
     let second: ReturnType<typeof startSoullink> | undefined;
     try {
@@ -89,7 +89,7 @@ const freePort = () =>
       await sub.done;
       await client.dispose();
       const events = sub.results.map((r) => r.data!.simulationEvents);
-      expect(events.at(-1)?.type).toBe('REPORT_READY');
+      expect(events.at(-1)).toMatchObject({ type: 'REPORT_READY' });
       const turns = events.filter((e) => e.type === 'TURN').map((e) => `${String(e.payload.episodeId)}#${String(e.payload.turn)}`);
       expect(turns).toHaveLength(12);
       expect(new Set(turns).size).toBe(12);
@@ -126,7 +126,7 @@ const freePort = () =>
       await client.dispose();
       const types = sub.results.map((r) => r.data!.simulationEvents.type);
       expect(types).toContain('TURN');
-      expect(types.at(-1)).toBe('REPORT_READY');
+      expect(sub.results.at(-1)?.data?.simulationEvents).toMatchObject({ type: 'REPORT_READY' });
     } finally {
       await Promise.all([stopProcess(apiA.child), stopProcess(apiB.child), stopProcess(worker.child)]);
     }

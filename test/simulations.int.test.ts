@@ -14,22 +14,20 @@ import {
   StartSimulationDocument,
 } from '../graphql/generated/graphql';
 import { DIMENSION_KEYS } from '../src/domain/simulations/dimensions';
-import { startStubLlmServer, type StubLlmServer } from '../src/llm/stub/stub-llm-server';
+import type { StubLlmServer } from '../src/llm/stub/stub-llm-server';
+import { startAppWithStub } from './support/app-with-stub';
 import { errorCode } from './support/graphql-client';
-import { newAccountInput, startTestApp, type TestApp } from './support/test-app';
+import { newAccountInput, type TestApp } from './support/test-app';
 import { collect, eventually, wsClient } from './support/ws-client';
 
 let stub: StubLlmServer;
 let t: TestApp;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  stub = await startStubLlmServer();
-  t = await startTestApp({ LLM_BASE_URL: stub.baseUrl, LLM_API_KEY: 'stub', MODERATION: 'local' });
+  ({ t, stub, close } = await startAppWithStub());
 });
-afterAll(async () => {
-  await t.close();
-  await stub.close();
-});
+afterAll(() => close());
 beforeEach(() => {
   stub.reset();
   scriptAnalysis();

@@ -13,13 +13,13 @@ const HOUR_MS = 3_600_000;
  * Redis) executes jobs in the process that enqueued them; with BullMQ only workers consume.
  */
 export function registerJobs(services: AppServices): void {
-  const { jobs, orm, llm, llmSettings, transcripts, events, logger, checkpointer, scenarioLibrary } = services;
+  const { jobs, orm, llm, llmSettings, transcripts, events, logger, checkpointer, scenarioLibrary, runLock } = services;
   jobs.register(PURGE_EXPIRED_SESSIONS, purgeExpiredSessionsJob(orm));
   jobs.register(PERSONA_ANALYSIS_JOB, (payload) =>
     runPersonaAnalysis({ orm, llm, transcripts, events, logger }, String(payload.profileId)),
   );
   jobs.register(SIMULATION_JOB, (payload) =>
-    runSimulation({ orm, llm, llmSettings, transcripts, events, checkpointer, library: scenarioLibrary, logger }, String(payload.simulationId)),
+    runSimulation({ orm, llm, llmSettings, transcripts, events, checkpointer, library: scenarioLibrary, runLock, logger }, String(payload.simulationId)),
   );
 }
 

@@ -13,7 +13,7 @@ import { createPersona } from './create-persona';
 import { findOwnPersona } from './find-own-persona';
 import { PersonaProfile, ProfileStatus } from './persona-profile.entity';
 import { PersonaKind, type Persona } from './persona.entity';
-import { styleSamples } from './style-samples';
+import { personaFacts } from './persona-facts';
 
 /** Card-only fields kept with the persona (in its style record) so a round trip loses nothing. */
 interface CardExtras {
@@ -25,18 +25,11 @@ async function cardFieldsOf(em: EntityManager, persona: Persona): Promise<Person
   const profile = await em.findOne(PersonaProfile, { persona: persona.id, status: ProfileStatus.COMPLETED }, { orderBy: { version: 'desc' } });
   const extras = (persona.styleFingerprint ?? {}) as CardExtras;
   const summary = typeof profile?.profile?.summary === 'string' ? profile.profile.summary : (extras.personalitySummary ?? null);
+  const { samples, ...facts } = personaFacts(persona);
   return {
-    name: persona.name,
-    age: persona.age,
-    gender: persona.gender,
-    relationshipContext: persona.relationshipContext,
-    description: persona.description,
-    interests: persona.interests,
-    values: persona.values,
-    goals: persona.goals,
-    dealbreakers: persona.dealbreakers,
+    ...facts,
     personalitySummary: summary,
-    speakingSamples: styleSamples(persona.styleFingerprint),
+    speakingSamples: samples,
     greeting: extras.greeting ?? null,
   };
 }

@@ -7,11 +7,12 @@ import type { ModelProvider } from '../../llm/model-provider.port';
 import { costUsd } from '../../llm/usage/cost';
 import type { Logger } from '../../observability/logger';
 import type { EventBus } from '../../ports/event-bus.port';
+import type { RunLock } from '../../ports/run-lock.port';
 import type { TranscriptStore } from '../../ports/transcript-store.port';
 import { DomainError } from '../errors';
 import { PersonaProfile, ProfileStatus } from '../personas/persona-profile.entity';
 import type { Persona } from '../personas/persona.entity';
-import { styleSamples } from '../personas/style-samples';
+import { personaFacts } from '../personas/persona-facts';
 import type { EpisodeScore } from './dimensions';
 import type { ScenarioTemplate } from './scenarios/scenario-template.schema';
 import { scenarioCatalog } from './scenario-catalog';
@@ -27,6 +28,7 @@ export interface SimulationJobDeps {
   events: EventBus;
   checkpointer: BaseCheckpointSaver;
   library: ScenarioTemplate[];
+  runLock: RunLock;
   logger: Logger;
 }
 
@@ -35,18 +37,9 @@ async function snapshot(orm: MikroORM, persona: Persona): Promise<{ persona: Sim
   return {
     profile,
     persona: {
+      ...personaFacts(persona),
       id: persona.id,
-      name: persona.name,
-      age: persona.age,
-      gender: persona.gender,
-      relationshipContext: persona.relationshipContext,
-      description: persona.description,
-      interests: persona.interests,
-      values: persona.values,
-      goals: persona.goals,
-      dealbreakers: persona.dealbreakers,
       profileSummary: typeof profile?.profile?.summary === 'string' ? profile.profile.summary : null,
-      samples: styleSamples(persona.styleFingerprint),
     },
   };
 }
@@ -71,6 +64,19 @@ function caveatsFor(partner: { persona: SimPersona; profile: PersonaProfile | nu
  * not repeated and transcript turns are keyed by run, episode and turn.
  */
 export async function runSimulation(deps: SimulationJobDeps, simulationId: string): Promise<void> {
+  const release = await deps.runLock.tryAcquire(`simulation:${simulationId}`);
+  if (!release) {
+    deps.logger.info({ simulationId }, 'simulation already running elsewhere; skipping duplicate delivery');
+    return;
+  }
+  try {
+    await runLocked(deps, simulationId);
+  } finally {
+    await release();
+  }
+}
+
+async function runLocked(deps: SimulationJobDeps, simulationId: string): Promise<void> {
   const em = deps.orm.em.fork();
   const simulation = await em.findOne(Simulation, { id: simulationId }, { populate: ['selfPersona', 'partnerPersona'] });
   if (!simulation || ![SimulationStatus.QUEUED, SimulationStatus.RUNNING].includes(simulation.status)) return;

@@ -34,9 +34,11 @@ export async function appendSimulationEvent(
   const rows = await conn.execute<{ seq: number }[]>(
     `with next as (update simulations set event_seq = event_seq + 1 where id = ? returning event_seq)
      insert into simulation_events (simulation_id, seq, type, payload, key, created_at)
-     select ?, event_seq, ?, ?, ?, ? from next returning seq`,
+     select ?, event_seq, ?, ?, ?, ? from next on conflict (simulation_id, key) do nothing returning seq`,
     [simulationId, simulationId, type, JSON.stringify(payload), key ?? null, at],
   );
+  // Lost a race with another writer of the same keyed event: it is logged already.
+  if (rows.length === 0) return undefined;
   const message: SimulationEventMessage = { seq: Number(rows[0]!.seq), type, payload, at: at.toISOString() };
   await deps.events.publish(simulationTopic(simulationId), message);
   return message;

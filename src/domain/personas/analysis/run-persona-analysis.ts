@@ -8,7 +8,7 @@ import type { TranscriptStore } from '../../../ports/transcript-store.port';
 import { DomainError } from '../../errors';
 import { PersonaProfile, ProfileStatus } from '../persona-profile.entity';
 import { styleDistanceOfTexts } from '../style-distance-of-texts';
-import { styleSamples } from '../style-samples';
+import { personaFacts } from '../persona-facts';
 import { personaAnalysisTopic, type PersonaAnalysisEvent } from './analysis-events';
 import { assertConsent } from './request-persona-analysis';
 
@@ -42,19 +42,7 @@ export async function runPersonaAnalysis(deps: PersonaAnalysisJobDeps, profileId
     const graph = createPersonaAnalysisGraph({
       llm: deps.llm,
       transcripts: deps.transcripts,
-      persona: {
-        id: persona.id,
-        ownerId: persona.owner.id,
-        name: persona.name,
-        age: persona.age,
-        gender: persona.gender,
-        relationshipContext: persona.relationshipContext,
-        description: persona.description,
-        interests: persona.interests,
-        values: persona.values,
-        styleSummary: null,
-        samples: styleSamples(persona.styleFingerprint),
-      },
+      persona: { ...personaFacts(persona), id: persona.id, ownerId: persona.owner.id, styleSummary: null },
       styleDistance: styleDistanceOfTexts,
       progress: (stage, progress) => publish({ status: ProfileStatus.PROCESSING, stage, progress }),
     });

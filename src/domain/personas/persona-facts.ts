@@ -1,0 +1,18 @@
+import type { Persona } from './persona.entity';
+import { styleSamples } from './style-samples';
+
+/** What a user said about a persona, plus its speaking samples: the part every agent prompt, card and snapshot shares. */
+export function personaFacts(persona: Persona) {
+  return {
+    name: persona.name,
+    age: persona.age,
+    gender: persona.gender,
+    relationshipContext: persona.relationshipContext,
+    description: persona.description,
+    interests: persona.interests,
+    values: persona.values,
+    goals: persona.goals,
+    dealbreakers: persona.dealbreakers,
+    samples: styleSamples(persona.styleFingerprint),
+  };
+}
