@@ -86,6 +86,9 @@ describe('Compatibility simulation through GraphQL', () => {
     expect(types.at(-1)).toBe('REPORT_READY');
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     expect(types.filter((x) => x === 'TURN')).toHaveLength(16);
+    // Episodes run in parallel up to SIMULATION_EPISODE_CONCURRENCY (2 by default).
+    const startedBeforeFirstScore = types.slice(0, types.indexOf('EPISODE_SCORED')).filter((x) => x === 'EPISODE_STARTED').length;
+    expect(startedBeforeFirstScore).toBe(2);
 
     const simulation = (await t.http.ok(SimulationDocument, { id }, token)).simulation;
     expect(simulation).toMatchObject({ status: 'COMPLETED' });
@@ -125,7 +128,16 @@ describe('Compatibility simulation through GraphQL', () => {
     const input = { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioCount: 2, episodesPerScenario: 1, maxTurns: 4, seed: 'same-seed' };
     const first = await runToEnd(token, input);
     const second = await runToEnd(token, input);
-    const turns = (r: { events: Events }) => r.events.filter((e) => e.type === 'TURN' || e.type === 'EPISODE_STARTED').map((e) => [e.type, e.payload.text ?? e.payload.title]);
+    // Episodes run in parallel, so compare each episode's own sequence of turns.
+    const turns = (r: { events: Events }) => {
+      const byEpisode: Record<string, string[]> = {};
+      for (const e of r.events.filter((x) => x.type === 'TURN')) {
+        const key = String(e.payload.episodeId).split(':').slice(1).join(':');
+        (byEpisode[key] ??= []).push(`${String(e.payload.name)}: ${String(e.payload.text)}`);
+      }
+      return byEpisode;
+    };
+    expect(Object.keys(turns(first))).toHaveLength(2);
     expect(turns(second)).toEqual(turns(first));
     const stats = async (id: string) => {
       const report = (await t.http.ok(CompatibilityReportDocument, { simulationId: id }, token)).compatibilityReport as Record<string, any>;

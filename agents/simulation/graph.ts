@@ -1,45 +1,31 @@
-import { END, START, StateGraph, type BaseCheckpointSaver } from '@langchain/langgraph';
-import { scoreEpisode } from './analysis/score-episode';
+import { END, START, Send, StateGraph, type BaseCheckpointSaver } from '@langchain/langgraph';
 import { writeReport } from './analysis/write-report';
-import { STALE_LIMIT, type SimulationDeps } from './configuration';
+import type { SimulationDeps } from './configuration';
 import { planEpisodes } from './nodes/plan-episodes';
-import { takeTurn } from './nodes/take-turn';
-import { setupEpisode } from './scenario-generator/setup-episode';
-import { SimulationState, type SimulationStateType } from './state';
+import { playEpisode, type TokenMeter } from './nodes/play-episode';
+import { SimulationState, type EpisodeTask, type SimulationStateType } from './state';
 
-/** After a turn: keep talking, or score the episode (turn cap, natural end, stale) — or stop the run. */
-export function routeAfterTurn(state: SimulationStateType): 'take-turn' | 'score-episode' | 'write-report' {
-  const episode = state.episode!;
-  // Cancel and budget stop before another model call: the unfinished episode is not scored.
-  if (state.stopReason) return 'write-report';
-  if (episode.turn >= episode.scenario.maxTurns) return 'score-episode';
-  if (episode.endSignals.self && episode.endSignals.partner) return 'score-episode';
-  if (episode.staleTurns >= STALE_LIMIT) return 'score-episode';
-  return 'take-turn';
-}
-
-/** After scoring: the next episode (the cursor counts them), or the report. */
-export function routeAfterScore(state: SimulationStateType): 'setup-episode' | 'write-report' {
-  return state.episodeCursor < state.plan.length && !state.stopReason ? 'setup-episode' : 'write-report';
+/** Fans the plan out: one play-episode task per episode, or straight to the report when there is none. */
+export function routeAfterPlan(state: SimulationStateType): Send[] | 'write-report' {
+  if (state.plan.length === 0) return 'write-report';
+  return state.plan.map((item, index) => new Send('play-episode', { item, index, tokensBefore: state.tokens } satisfies EpisodeTask));
 }
 
 /**
- * plan-episodes → [setup-episode → take-turn (looped) → score-episode] × episodes →
- * write-report. Compiled with a checkpointer, a run resumes after a crash from its last
- * finished step (thread_id = simulation id).
+ * plan-episodes → play-episode × N (in parallel, bounded by the caller's maxConcurrency) →
+ * write-report. Compiled with a checkpointer, a run resumes after a crash: finished
+ * episodes are kept, unfinished ones replay their stored turns and continue.
  */
 export function createSimulationGraph(deps: SimulationDeps, options: { checkpointer?: BaseCheckpointSaver; caveats: string[] }) {
+  const meter: TokenMeter = { spent: 0 };
   return new StateGraph(SimulationState)
     .addNode('plan-episodes', () => planEpisodes(deps))
-    .addNode('setup-episode', (state) => setupEpisode(deps, state))
-    .addNode('take-turn', (state) => takeTurn(deps, state))
-    .addNode('score-episode', (state) => scoreEpisode(deps, state))
+    // Send delivers an EpisodeTask, not the graph state, to this node.
+    .addNode('play-episode', (task) => playEpisode(deps, task as unknown as EpisodeTask, meter))
     .addNode('write-report', (state) => writeReport(deps, state, options.caveats))
     .addEdge(START, 'plan-episodes')
-    .addConditionalEdges('plan-episodes', (state) => (state.plan.length > 0 ? 'setup-episode' : 'write-report'), ['setup-episode', 'write-report'])
-    .addEdge('setup-episode', 'take-turn')
-    .addConditionalEdges('take-turn', routeAfterTurn, ['take-turn', 'score-episode', 'write-report'])
-    .addConditionalEdges('score-episode', routeAfterScore, ['setup-episode', 'write-report'])
+    .addConditionalEdges('plan-episodes', routeAfterPlan, ['play-episode', 'write-report'])
+    .addEdge('play-episode', 'write-report')
     .addEdge('write-report', END)
     .compile({ checkpointer: options.checkpointer });
 }

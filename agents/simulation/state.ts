@@ -1,6 +1,6 @@
 import { Annotation } from '@langchain/langgraph';
 import type { CompatibilityReport } from '../../src/domain/simulations/report/compatibility-report';
-import type { EpisodeEnding, EpisodeScore } from '../../src/domain/simulations/dimensions';
+import type { EpisodeScore } from '../../src/domain/simulations/dimensions';
 import type { ScenarioInstance } from '../../src/domain/simulations/scenarios/instantiate-scenario';
 
 export type Role = 'self' | 'partner';
@@ -20,17 +20,25 @@ export interface EpisodePlanItem {
   episodeIndex: number;
 }
 
-/** The episode being played. Each agent's private goal lives in `scenario`, never in the shared turns. */
+/** An episode being played. Each agent's private goal lives in `scenario`, never in the shared turns. */
 export interface EpisodeState {
   episodeId: string;
   scenario: ScenarioInstance;
+  /** Turns taken so far: the turn loop's counter, capped by scenario.maxTurns. */
   turn: number;
   turns: Turn[];
   /** Consecutive near-identical replies. */
   staleTurns: number;
   /** Each side said the conversation reached its natural end. */
   endSignals: Record<Role, boolean>;
-  endedBy: EpisodeEnding | null;
+}
+
+/** What play-episode receives through Send: one episode of the plan. */
+export interface EpisodeTask {
+  item: EpisodePlanItem;
+  index: number;
+  /** Tokens the run had spent when the episodes were fanned out (for the budget). */
+  tokensBefore: number;
 }
 
 const replace = <T>(_: T, next: T) => next;
@@ -39,11 +47,7 @@ const replace = <T>(_: T, next: T) => next;
 export const SimulationState = Annotation.Root({
   /** Episodes to play, in order: scenarios × episodes per scenario. */
   plan: Annotation<EpisodePlanItem[]>({ reducer: replace, default: () => [] }),
-  /** Index of the next episode in `plan`: the episode loop's counter. */
-  episodeCursor: Annotation<number>({ reducer: replace, default: () => 0 }),
-  /** The episode in progress, or null between episodes. */
-  episode: Annotation<EpisodeState | null>({ reducer: replace, default: () => null }),
-  /** Scores of finished episodes, appended in order. */
+  /** Scores of finished episodes, appended as they finish (episodes run in parallel). */
   scores: Annotation<EpisodeScore[]>({ reducer: (all, more) => all.concat(more), default: () => [] }),
   /** Tokens spent so far (summed). */
   tokens: Annotation<number>({ reducer: (a, b) => a + b, default: () => 0 }),

@@ -8,7 +8,7 @@ export interface Config {
   dataDir: string;
   postgres: { mode: 'external'; url: string; migrateOnStart: boolean } | { mode: 'embedded'; port: number; migrateOnStart: boolean };
   redisUrl?: string;
-  jobs: { lockMs: number; concurrency: number };
+  jobs: { lockMs: number; concurrency: number; episodeConcurrency: number };
   mongodbUrl?: string;
   weaviateUrl?: string;
   auth: {

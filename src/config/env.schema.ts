@@ -102,6 +102,8 @@ export const envSchema = z.object({
   MODEL_CACHE_DIR: optionalText,
   /** BullMQ job lock, ms: a worker that dies (kill -9) has its job picked up by another after about this long. */
   JOB_LOCK_MS: positiveInt.min(1000).max(600_000).default(30_000),
+  /** Episodes of one simulation run at the same time (each episode's turns stay in order). */
+  SIMULATION_EPISODE_CONCURRENCY: positiveInt.max(16).default(2),
   /** Background jobs one worker process runs at the same time. */
   WORKER_CONCURRENCY: positiveInt.max(64).default(4),
   /** Expose GraphQL introspection. Default: on except in production. */

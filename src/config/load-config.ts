@@ -52,7 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { mode: 'external', url: e.DATABASE_URL, migrateOnStart: e.MIGRATE_ON_START ?? false }
       : { mode: 'embedded', port: e.EMBEDDED_PG_PORT, migrateOnStart: e.MIGRATE_ON_START ?? true },
     redisUrl: e.REDIS_URL,
-    jobs: { lockMs: e.JOB_LOCK_MS, concurrency: e.WORKER_CONCURRENCY },
+    jobs: { lockMs: e.JOB_LOCK_MS, concurrency: e.WORKER_CONCURRENCY, episodeConcurrency: e.SIMULATION_EPISODE_CONCURRENCY },
     mongodbUrl: e.MONGODB_URL,
     weaviateUrl: e.WEAVIATE_URL,
     auth: {

@@ -19,7 +19,7 @@ export function registerJobs(services: AppServices): void {
     runPersonaAnalysis({ orm, llm, transcripts, events, logger }, String(payload.profileId)),
   );
   jobs.register(SIMULATION_JOB, (payload) =>
-    runSimulation({ orm, llm, llmSettings, transcripts, events, checkpointer, library: scenarioLibrary, runLock, logger }, String(payload.simulationId)),
+    runSimulation({ orm, llm, llmSettings, transcripts, events, checkpointer, library: scenarioLibrary, runLock, episodeConcurrency: services.config.jobs.episodeConcurrency, logger }, String(payload.simulationId)),
   );
 }
 

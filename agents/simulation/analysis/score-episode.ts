@@ -1,14 +1,12 @@
 import { DIMENSIONS, DIMENSION_KEYS, type DimensionKey, type EpisodeEnding, type EpisodeScore } from '../../../src/domain/simulations/dimensions';
 import { STALE_LIMIT, tag, type SimulationDeps } from '../configuration';
 import { describeScene } from '../scenario-generator/describe-scene';
-import type { SimulationStateType, SimulationUpdate } from '../state';
+import type { EpisodePlanItem, EpisodeState } from '../state';
 import { episodeScoreSchema, type RawEpisodeScore } from './episode-score.schema';
 import { scoreEpisodePrompt } from './prompts';
 
-function endingOf(state: SimulationStateType): EpisodeEnding {
-  const episode = state.episode!;
-  if (state.stopReason === 'cancelled') return 'cancelled';
-  if (state.stopReason === 'budget') return 'budget';
+/** Why a finished episode ended. */
+export function endingOf(episode: EpisodeState): EpisodeEnding {
   if (episode.endSignals.self && episode.endSignals.partner) return 'natural';
   if (episode.staleTurns >= STALE_LIMIT) return 'stale';
   return 'max-turns';
@@ -19,8 +17,7 @@ function endingOf(state: SimulationStateType): EpisodeEnding {
  * schema) and names the turns that swung it. Turn refs become transcript message ids;
  * refs to turns that do not exist are dropped.
  */
-export async function scoreEpisode(deps: SimulationDeps, state: SimulationStateType): Promise<SimulationUpdate> {
-  const episode = state.episode!;
+export async function scoreEpisode(deps: SimulationDeps, episode: EpisodeState, item: EpisodePlanItem): Promise<{ score: EpisodeScore; model: string }> {
   const { self, partner } = deps.run;
   const ref = (turnIndex: number) => `t${turnIndex + 1}`;
   const byRef = new Map(episode.turns.map((t, i) => [ref(i), t]));
@@ -61,7 +58,6 @@ export async function scoreEpisode(deps: SimulationDeps, state: SimulationStateT
     if (!turn || !isDimension(m.dimension)) return [];
     return [{ turnId: turn.id, speaker: turn.name, quote: turn.text.slice(0, 300), dimension: m.dimension, impact: m.impact, note: m.note }];
   });
-  const item = state.plan[state.episodeCursor]!;
   const tokens = usage.promptTokens + usage.completionTokens;
   const score: EpisodeScore = {
     episodeId: episode.episodeId,
@@ -74,10 +70,10 @@ export async function scoreEpisode(deps: SimulationDeps, state: SimulationStateT
     positiveToNegativeRatio: value.negativeInteractions > 0 ? Math.round((value.positiveInteractions / value.negativeInteractions) * 100) / 100 : null,
     criticalMoments,
     turns: episode.turns.filter((t) => t.speaker !== 'narrator').length,
-    endedBy: endingOf(state),
+    endedBy: endingOf(episode),
     tokens,
     costUsd: deps.costOf(model, usage),
   };
   await deps.emit('EPISODE_SCORED', { score: score as unknown as Record<string, unknown> }, `${episode.episodeId}:scored`);
-  return { scores: [score], episode: null, episodeCursor: state.episodeCursor + 1, tokens, costUsd: score.costUsd, models: [model] };
+  return { score, model };
 }

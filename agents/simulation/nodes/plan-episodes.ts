@@ -8,5 +8,5 @@ export async function planEpisodes(deps: SimulationDeps): Promise<SimulationUpda
   const templates = selectScenarios(run.library, { seed: run.seed, count: run.scenarioCount, ids: run.scenarioIds ?? undefined });
   const plan = templates.flatMap((t) => Array.from({ length: run.episodesPerScenario }, (_, episodeIndex) => ({ templateId: t.id, episodeIndex })));
   await deps.emit('STARTED', { episodes: plan.length, scenarios: templates.map((t) => ({ id: t.id, title: t.title })) }, 'started');
-  return { plan, episodeCursor: 0 };
+  return { plan };
 }

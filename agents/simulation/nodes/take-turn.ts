@@ -1,12 +1,12 @@
 import type { ChatMessage } from '../../../src/llm/model-provider.port';
-import { SCORING_RESERVE_TOKENS, tag, type SimulationDeps } from '../configuration';
+import { tag, type SimulationDeps } from '../configuration';
 import { partnerTurnPrompt } from '../partner-simulation/partner-turn-prompt';
 import { partnerScenePrompt } from '../partner-simulation/prompts';
 import { describeScene } from '../scenario-generator/describe-scene';
 import { eventsAt } from '../scenario-generator/inject-events';
 import { userProxyPrompt } from '../user-proxy/prompts';
 import { userTurnPrompt } from '../user-proxy/user-turn-prompt';
-import type { EpisodeState, Role, SimulationStateType, SimulationUpdate, Turn } from '../state';
+import type { EpisodeState, Role, Turn } from '../state';
 import { withoutLeaks } from './without-leaks';
 
 const END_MARK = /\s*\[END\]\s*$/i;
@@ -46,15 +46,12 @@ async function persist(deps: SimulationDeps, episode: EpisodeState, turn: Omit<T
 }
 
 /**
- * One turn of the episode: the scenario-generator injects any scheduled event, then the
+ * One turn of an episode: the scenario-generator injects any scheduled event, then the
  * agent whose turn it is (user-proxy or partner-simulation) replies from its persona, the
  * shared transcript and its own private goal. A turn already in the transcript store (a
  * resumed run) is reused, never generated twice.
  */
-export async function takeTurn(deps: SimulationDeps, state: SimulationStateType): Promise<SimulationUpdate> {
-  if (await deps.isCancelled()) return { stopReason: 'cancelled' };
-  if (state.tokens + SCORING_RESERVE_TOKENS > deps.run.tokenBudget) return { stopReason: 'budget' };
-  const episode = state.episode!;
+export async function takeTurn(deps: SimulationDeps, episode: EpisodeState): Promise<{ episode: EpisodeState; tokens: number; costUsd: number; models: string[] }> {
   const turnNo = episode.turn + 1;
   const turns = [...episode.turns];
 
@@ -112,8 +109,6 @@ export async function takeTurn(deps: SimulationDeps, state: SimulationStateType)
       staleTurns: stale ? episode.staleTurns + 1 : 0,
       endSignals: { ...episode.endSignals, [speaker]: episode.endSignals[speaker] || ended },
     },
-    tokens: spent.tokens,
-    costUsd: spent.costUsd,
-    models: spent.models,
+    ...spent,
   };
 }

@@ -1,13 +1,12 @@
 import { instantiateScenario } from '../../../src/domain/simulations/scenarios/instantiate-scenario';
 import type { SimulationDeps } from '../configuration';
-import type { SimulationStateType, SimulationUpdate } from '../state';
+import type { EpisodePlanItem, EpisodeState } from '../state';
 
 /**
  * The scenario-generator sets up the next episode: concrete setting, stakes, tension, each
  * side's private goal and the events it will inject — all drawn from the episode's seed.
  */
-export async function setupEpisode(deps: SimulationDeps, state: SimulationStateType): Promise<SimulationUpdate> {
-  const item = state.plan[state.episodeCursor]!;
+export async function setupEpisode(deps: SimulationDeps, item: EpisodePlanItem, index: number): Promise<EpisodeState> {
   const template = deps.run.library.find((t) => t.id === item.templateId)!;
   const scenario = instantiateScenario(template, {
     seed: deps.run.seed,
@@ -20,7 +19,7 @@ export async function setupEpisode(deps: SimulationDeps, state: SimulationStateT
   const episodeId = `${deps.run.id}:${item.templateId}:${item.episodeIndex}`;
   await deps.emit('EPISODE_STARTED', {
     episodeId,
-    index: state.episodeCursor,
+    index,
     scenarioId: template.id,
     title: scenario.title,
     premise: scenario.premise,
@@ -28,15 +27,5 @@ export async function setupEpisode(deps: SimulationDeps, state: SimulationStateT
     stakes: scenario.stakes,
     stressorIntensity: scenario.stressorIntensity,
   }, `${episodeId}:started`);
-  return {
-    episode: {
-      episodeId,
-      scenario,
-      turn: 0,
-      turns: [],
-      staleTurns: 0,
-      endSignals: { self: false, partner: false },
-      endedBy: null,
-    },
-  };
+  return { episodeId, scenario, turn: 0, turns: [], staleTurns: 0, endSignals: { self: false, partner: false } };
 }

@@ -29,6 +29,8 @@ export interface SimulationJobDeps {
   checkpointer: BaseCheckpointSaver;
   library: ScenarioTemplate[];
   runLock: RunLock;
+  /** Episodes of one run played at the same time. */
+  episodeConcurrency: number;
   logger: Logger;
 }
 
@@ -138,7 +140,7 @@ async function runLocked(deps: SimulationJobDeps, simulationId: string): Promise
     );
     const config = {
       configurable: { thread_id: simulation.id },
-      recursionLimit: simulation.scenarioCount * simulation.episodesPerScenario * (simulation.maxTurns + 4) + 10,
+      maxConcurrency: deps.episodeConcurrency,
     };
     // A checkpoint means an earlier attempt got part of the way: resume rather than restart.
     const resuming = Boolean(await deps.checkpointer.getTuple(config));
