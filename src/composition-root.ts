@@ -187,6 +187,8 @@ function buildLlm(deps: {
         port: 0,
         chatModelName: OFFLINE_CHAT_MODEL,
         embeddingModelName: OFFLINE_EMBEDDING_MODEL,
+        // Structured verdicts (episode scores) need room; callers still set their own max tokens.
+        maxTokensCap: 1024,
       });
       closers.push(() => server.close());
       logger.info({ model: modelPath.split('/').pop() }, 'offline model ready');

@@ -7,8 +7,9 @@ export type ScoreDetail = 'full' | 'brief';
 
 /** JSON Schema of the analysis agent's verdict on one episode. */
 export function episodeScoreSchema(detail: ScoreDetail) {
-  const text = detail === 'full' ? 400 : 60;
-  const turnRefs = { type: 'array', items: { type: 'string', pattern: '^t[0-9]+$' }, maxItems: detail === 'full' ? 6 : 2 } as const;
+  // Brief: ten dimensions must fit a small model's output budget (about 40 tokens each).
+  const text = detail === 'full' ? 400 : 30;
+  const turnRefs = { type: 'array', items: { type: 'string', pattern: '^t[0-9]+$' }, maxItems: detail === 'full' ? 6 : 1 } as const;
   return {
   type: 'object',
   properties: {
@@ -38,7 +39,7 @@ export function episodeScoreSchema(detail: ScoreDetail) {
     negativeInteractions: count,
     criticalMoments: {
       type: 'array',
-      maxItems: detail === 'full' ? 4 : 2,
+      maxItems: detail === 'full' ? 4 : 1,
       items: {
         type: 'object',
         properties: {

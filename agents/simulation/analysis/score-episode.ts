@@ -25,7 +25,7 @@ export async function scoreEpisode(deps: SimulationDeps, episode: EpisodeState, 
   const { value, model, usage } = await deps.llm.structured<RawEpisodeScore>({
     tier: 'deep',
     temperature: 0,
-    maxTokens: deps.scoreDetail === 'full' ? 1800 : 700,
+    maxTokens: deps.scoreDetail === 'full' ? 1800 : 1000,
     schema: episodeScoreSchema(deps.scoreDetail),
     schemaName: 'episode_score',
     messages: [
