@@ -10,6 +10,7 @@ import type { EventBus } from './ports/event-bus.port';
 import type { HealthCheck } from './ports/health-check.port';
 import type { JobRunner } from './ports/job-runner.port';
 import type { RunLock } from './ports/run-lock.port';
+import type { ShortTermMemory } from './ports/short-term-memory.port';
 import type { TranscriptStore } from './ports/transcript-store.port';
 import type { LlmSettings } from './llm/llm-settings';
 import type { ModelProvider } from './llm/model-provider.port';
@@ -35,6 +36,8 @@ export interface AppServices {
   /** LangGraph checkpoints (PostgreSQL), so any worker can resume any run. */
   checkpointer: BaseCheckpointSaver;
   runLock: RunLock;
+  /** Recent turns per (user, persona) for chat prompts. */
+  shortTermMemory: ShortTermMemory;
   /** Built-in scenario templates (seeds/scenarios). */
   scenarioLibrary: ScenarioTemplate[];
 }

@@ -23,6 +23,8 @@ import { AdvisoryRunLock } from './stores/postgres/advisory-run-lock';
 import { createRedisConnection, redisReady } from './stores/redis/redis-connection';
 import { RedisEventBus } from './stores/redis/redis-event-bus';
 import { RedisHealth } from './stores/redis/redis-health';
+import { InProcessShortTermMemory } from './stores/short-term-memory/in-process-short-term-memory';
+import { RedisShortTermMemory } from './stores/short-term-memory/redis-short-term-memory';
 import { WeaviateHealth } from './stores/weaviate/weaviate-health';
 import { LlmHealth } from './llm/llm-health';
 import { InProcessResponseCache } from './llm/cache/in-process-response-cache';
@@ -116,6 +118,7 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
       llmSettings: llm.settings,
       checkpointer,
       runLock: new AdvisoryRunLock(databaseUrl),
+      shortTermMemory: redis ? new RedisShortTermMemory(redis.main) : new InProcessShortTermMemory(),
       scenarioLibrary: SCENARIO_LIBRARY,
     };
     registerJobs(services);
