@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../src/domain/errors';
 
 /**
@@ -16,6 +16,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       path: formatted.path,
       extensions: { ...original.details, code: original.code },
     };
+  }
+  // Apollo relabels every validation error GRAPHQL_VALIDATION_FAILED; our limit rules' own
+  // codes (QUERY_TOO_DEEP, TOO_MANY_ALIASES) live on the error it wraps.
+  const inner = (error as { originalError?: unknown }).originalError;
+  if (inner instanceof GraphQLError && typeof inner.extensions?.code === 'string' && inner.extensions.code !== formatted.extensions?.code) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...inner.extensions } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {

@@ -5,6 +5,7 @@ export interface Config {
   env: RawEnv['NODE_ENV'];
   isProduction: boolean;
   http: { host: string; port: number; graphqlPath: string; maxBodyBytes: number; shutdownGraceMs: number; introspection: boolean };
+  queryLimits: { maxDepth: number; maxAliases: number; maxTokens: number };
   dataDir: string;
   postgres: { mode: 'external'; url: string; migrateOnStart: boolean } | { mode: 'embedded'; port: number; migrateOnStart: boolean };
   redisUrl?: string;

@@ -106,6 +106,12 @@ export const envSchema = z.object({
   SIMULATION_EPISODE_CONCURRENCY: positiveInt.max(16).default(2),
   /** Background jobs one worker process runs at the same time. */
   WORKER_CONCURRENCY: positiveInt.max(64).default(4),
+  /** Deepest field nesting a GraphQL operation may have (introspection excluded). */
+  QUERY_MAX_DEPTH: positiveInt.max(50).default(6),
+  /** Most aliases one GraphQL document may use. */
+  QUERY_MAX_ALIASES: positiveInt.max(500).default(15),
+  /** Most lexical tokens one GraphQL document may have (parsing stops beyond). */
+  QUERY_MAX_TOKENS: positiveInt.max(100_000).default(1000),
   /** Expose GraphQL introspection. Default: on except in production. */
   GRAPHQL_INTROSPECTION: z.stringbool().optional(),
 });

@@ -47,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
       introspection: e.GRAPHQL_INTROSPECTION ?? !isProduction,
     },
+    queryLimits: { maxDepth: e.QUERY_MAX_DEPTH, maxAliases: e.QUERY_MAX_ALIASES, maxTokens: e.QUERY_MAX_TOKENS },
     dataDir,
     postgres: e.DATABASE_URL
       ? { mode: 'external', url: e.DATABASE_URL, migrateOnStart: e.MIGRATE_ON_START ?? false }

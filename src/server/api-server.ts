@@ -6,6 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from '../../graphql/context.type';
 import { formatError } from '../../graphql/format-error';
+import { limitRules } from '../../graphql/limits/validation-rules';
 import type { AppServices } from '../app-services';
 import { ContextFactory, requestIdFrom } from './context-factory';
 import { graphqlHttpHandler } from './graphql-http-handler';
@@ -32,6 +33,8 @@ export async function startApiServer(services: AppServices, schema: GraphQLSchem
     introspection: config.http.introspection,
     includeStacktraceInErrorResponses: false,
     formatError,
+    parseOptions: { maxTokens: config.queryLimits.maxTokens },
+    validationRules: limitRules(config.queryLimits),
     plugins: [observabilityPlugin(metrics), ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });
   await apollo.start();
@@ -80,7 +83,16 @@ export async function startApiServer(services: AppServices, schema: GraphQLSchem
   // Slow-loris guard: a client must send its headers promptly.
   httpServer.headersTimeout = 10_000;
   httpServer.requestTimeout = 60_000;
-  const ws = attachGraphqlWs({ httpServer, path: config.http.graphqlPath, schema, contexts, metrics, logger, isDraining: () => draining });
+  const ws = attachGraphqlWs({
+    httpServer,
+    path: config.http.graphqlPath,
+    schema,
+    contexts,
+    metrics,
+    logger,
+    limits: config.queryLimits,
+    isDraining: () => draining,
+  });
 
   httpServer.listen(config.http.port, config.http.host);
   await once(httpServer, 'listening');

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import type { QueryLimits } from '../../graphql/limits/query-limits';
+import { limitRules } from '../../graphql/limits/validation-rules';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { formatError, isInternal } from '../../graphql/format-error';
@@ -37,6 +39,7 @@ export function attachGraphqlWs(options: {
   logger: Logger;
   /** While draining, new websocket upgrades are refused. */
   isDraining: () => boolean;
+  limits: QueryLimits;
 }) {
   const { metrics, contexts, logger } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
@@ -63,6 +66,20 @@ export function attachGraphqlWs(options: {
     {
       schema: options.schema,
       connectionInitWaitTimeout: 3000,
+      // Same limits as HTTP: depth and aliases in validation, tokens checked before graphql-ws parses.
+      validate: (schema, document) =>
+        validate(schema, document, [...specifiedRules, ...limitRules(options.limits)]).map((e) =>
+          // Apollo marks GraphQL's own validation errors with this code; graphql-ws does not.
+          e.extensions?.code ? e : new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+        ),
+      onSubscribe: (_ctx, _id, payload) => {
+        try {
+          parse(payload.query, { maxTokens: options.limits.maxTokens });
+        } catch (err) {
+          return [new GraphQLError(err instanceof Error ? err.message : 'Invalid query', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+        }
+        return undefined;
+      },
       onConnect: async (ctx) => {
         const token = tokenFrom(ctx.connectionParams);
         if (!token) return false;

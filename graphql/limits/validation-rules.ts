@@ -1,0 +1,9 @@
+import type { ValidationRule } from 'graphql';
+import { aliasLimitRule } from './alias-limit.rule';
+import { depthLimitRule } from './depth-limit.rule';
+import type { QueryLimits } from './query-limits';
+
+/** The extra validation rules both transports apply (after GraphQL's specified rules). */
+export function limitRules(limits: QueryLimits): ValidationRule[] {
+  return [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases)];
+}
