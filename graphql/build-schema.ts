@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { authChecker } from './auth-checker';
+import { rateLimitMiddleware } from './rate-limit.middleware';
 import { AccountResolver } from './resolvers/account.resolver';
 import { UsageResolver } from './resolvers/usage.resolver';
 import { PersonaAnalysisResolver } from './resolvers/persona-analysis.resolver';
@@ -35,5 +36,6 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     validate: false,
     emitSchemaFile: false,
     pubSub: noTopicPubSub,
+    globalMiddlewares: [rateLimitMiddleware],
   });
 }

@@ -18,6 +18,8 @@ export interface GraphQLContext {
   services: AppServices;
   log: Logger;
   userAgent?: string;
+  /** The client's network address (rate limits for signed-out callers). */
+  clientAddress?: string;
 }
 
 /** A context whose principal is known (resolvers behind @Authorized). */

@@ -10,6 +10,8 @@ import type { EventBus } from './ports/event-bus.port';
 import type { HealthCheck } from './ports/health-check.port';
 import type { JobRunner } from './ports/job-runner.port';
 import type { RunLock } from './ports/run-lock.port';
+import type { RateLimiter } from './ports/rate-limiter.port';
+import type { RateClass, RateRule } from './domain/rate-limits/rate-limit-policy';
 import type { ShortTermMemory } from './ports/short-term-memory.port';
 import type { TranscriptStore } from './ports/transcript-store.port';
 import type { LlmSettings } from './llm/llm-settings';
@@ -36,6 +38,8 @@ export interface AppServices {
   /** LangGraph checkpoints (PostgreSQL), so any worker can resume any run. */
   checkpointer: BaseCheckpointSaver;
   runLock: RunLock;
+  rateLimiter: RateLimiter;
+  rateRules: Record<RateClass, RateRule>;
   /** Recent turns per (user, persona) for chat prompts. */
   shortTermMemory: ShortTermMemory;
   /** Built-in scenario templates (seeds/scenarios). */

@@ -23,6 +23,9 @@ import { AdvisoryRunLock } from './stores/postgres/advisory-run-lock';
 import { createRedisConnection, redisReady } from './stores/redis/redis-connection';
 import { RedisEventBus } from './stores/redis/redis-event-bus';
 import { RedisHealth } from './stores/redis/redis-health';
+import { DEFAULT_RATE_RULES } from './domain/rate-limits/rate-limit-policy';
+import { InProcessRateLimiter } from './stores/rate-limit/in-process-rate-limiter';
+import { RedisRateLimiter } from './stores/rate-limit/redis-rate-limiter';
 import { InProcessShortTermMemory } from './stores/short-term-memory/in-process-short-term-memory';
 import { RedisShortTermMemory } from './stores/short-term-memory/redis-short-term-memory';
 import { WeaviateHealth } from './stores/weaviate/weaviate-health';
@@ -118,6 +121,8 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
       llmSettings: llm.settings,
       checkpointer,
       runLock: new AdvisoryRunLock(databaseUrl),
+      rateLimiter: redis ? new RedisRateLimiter(redis.main) : new InProcessRateLimiter(),
+      rateRules: { ...DEFAULT_RATE_RULES, ...config.rateLimits },
       shortTermMemory: redis ? new RedisShortTermMemory(redis.main) : new InProcessShortTermMemory(),
       scenarioLibrary: SCENARIO_LIBRARY,
     };

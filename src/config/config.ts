@@ -6,6 +6,8 @@ export interface Config {
   isProduction: boolean;
   http: { host: string; port: number; graphqlPath: string; maxBodyBytes: number; shutdownGraceMs: number; introspection: boolean };
   queryLimits: { maxDepth: number; maxAliases: number; maxTokens: number };
+  /** Overrides of DEFAULT_RATE_RULES (src/domain/rate-limits). */
+  rateLimits: Partial<Record<string, { limit: number; windowMs: number }>>;
   dataDir: string;
   postgres: { mode: 'external'; url: string; migrateOnStart: boolean } | { mode: 'embedded'; port: number; migrateOnStart: boolean };
   redisUrl?: string;

@@ -112,6 +112,8 @@ export const envSchema = z.object({
   QUERY_MAX_ALIASES: positiveInt.max(500).default(15),
   /** Most lexical tokens one GraphQL document may have (parsing stops beyond). */
   QUERY_MAX_TOKENS: positiveInt.max(100_000).default(1000),
+  /** Rate-limit overrides as JSON: {"auth": {"limit": 30, "windowMs": 60000}, ...}; classes: global, auth, loginAccount, chat, simulation, analysis, import. */
+  RATE_LIMITS: optionalText,
   /** Expose GraphQL introspection. Default: on except in production. */
   GRAPHQL_INTROSPECTION: z.stringbool().optional(),
 });

@@ -5,6 +5,7 @@ import { ConfigError } from './config-error';
 import type { Config, OidcProviderConfig } from './config';
 import { envSchema } from './env.schema';
 import { loadOrCreateLocalSecrets } from './local-secrets';
+import { rateRulesOverride } from '../domain/rate-limits/rate-limit-policy';
 
 /**
  * Reads and validates the environment once. Throws ConfigError naming every bad variable.
@@ -31,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const endpoints = parseJson('LLM_ENDPOINTS', e.LLM_ENDPOINTS, endpointsSchema, {});
   const prices = parseJson('LLM_PRICES', e.LLM_PRICES, pricesSchema, {});
+  const rateLimits = parseJson('RATE_LIMITS', e.RATE_LIMITS, rateRulesOverride, {});
 
   const local = isProduction ? undefined : loadOrCreateLocalSecrets(dataDir);
   const oidc = (audience: string | undefined, issuer: string, jwksUrl: string): OidcProviderConfig | undefined =>
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
       introspection: e.GRAPHQL_INTROSPECTION ?? !isProduction,
     },
+    rateLimits,
     queryLimits: { maxDepth: e.QUERY_MAX_DEPTH, maxAliases: e.QUERY_MAX_ALIASES, maxTokens: e.QUERY_MAX_TOKENS },
     dataDir,
     postgres: e.DATABASE_URL

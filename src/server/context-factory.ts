@@ -29,7 +29,7 @@ export class ContextFactory {
     return authenticate(this.services.orm.em.fork(), this.services.accessTokens, token);
   }
 
-  async create(input: { requestId: string; token?: string; principal?: Principal; userAgent?: string }): Promise<GraphQLContext> {
+  async create(input: { requestId: string; token?: string; principal?: Principal; userAgent?: string; clientAddress?: string }): Promise<GraphQLContext> {
     const em = this.services.orm.em.fork();
     let principal = input.principal;
     let authError: UnauthenticatedError | undefined;
@@ -45,6 +45,6 @@ export class ContextFactory {
     }
     if (principal) principal = { ...principal, user: em.merge(principal.user) };
     const log = this.services.logger.child({ requestId: input.requestId, userId: principal?.user.id });
-    return { requestId: input.requestId, principal, authError, em, services: this.services, log, userAgent: input.userAgent };
+    return { requestId: input.requestId, principal, authError, em, services: this.services, log, userAgent: input.userAgent, clientAddress: input.clientAddress };
   }
 }

@@ -42,6 +42,7 @@ export function graphqlHttpHandler(apollo: ApolloServer<GraphQLContext>, context
           requestId,
           token: bearerToken(req.headers.authorization),
           userAgent: req.headers['user-agent'],
+          clientAddress: req.socket.remoteAddress,
         }),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);

@@ -102,7 +102,7 @@ export function attachGraphqlWs(options: {
       },
       context: async (ctx) => {
         const s = stateOf(ctx.extra);
-        return contexts.create({ requestId: randomUUID(), token: s.token });
+        return contexts.create({ requestId: randomUUID(), token: s.token, clientAddress: ctx.extra.request.socket.remoteAddress });
       },
       onOperation: (ctx, id, _payload, args, result) => {
         const { name, type } = operationLabel(args.document, args.operationName);
