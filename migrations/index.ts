@@ -5,6 +5,7 @@ import { Migration20261123084816_personas } from './Migration20261123084816_pers
 import { Migration20261123092019_simulations } from './Migration20261123092019_simulations';
 import { Migration20261123100000_transcripts } from './Migration20261123100000_transcripts';
 import { Migration20261123101000_custom_scenarios } from './Migration20261123101000_custom_scenarios';
+import { Migration20261123110000_memories } from './Migration20261123110000_memories';
 
 /**
  * Every migration, in order. Listed explicitly so the compiled app and the TS test run
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123092019_simulations', class: Migration20261123092019_simulations },
   { name: 'Migration20261123100000_transcripts', class: Migration20261123100000_transcripts },
   { name: 'Migration20261123101000_custom_scenarios', class: Migration20261123101000_custom_scenarios },
+  { name: 'Migration20261123110000_memories', class: Migration20261123110000_memories },
 ];
