@@ -1,3 +1,4 @@
+import { deleteCounted, sqlRows, type SqlExecutor } from '../postgres/sql-executor';
 import { randomUUID } from 'node:crypto';
 import {
   isMemoryId,
@@ -20,9 +21,7 @@ import type { Memory, MemoryKind, MemoryStore, MemoryView, NewMemory, RecalledMe
  * question mark, and no parameter is an array (knex would expand it): vectors and id lists
  * travel as JSON text.
  */
-export interface SqlExecutor {
-  execute(sql: string, params?: unknown[]): Promise<unknown>;
-}
+export type { SqlExecutor } from '../postgres/sql-executor';
 
 export interface PostgresMemoryStoreOptions {
   /** The clock for createdAt, corrections and the default recall moment. */
@@ -269,18 +268,12 @@ export class PostgresMemoryStore implements MemoryStore {
     }
   }
 
-  private async deleteWhere(condition: string, params: unknown[]): Promise<number> {
-    const rows = await this.rows<{ n: number }>(
-      `with gone as (delete from memories where ${condition} returning 1) select count(*)::int as n from gone`,
-      params,
-    );
-    return Number(rows[0]?.n ?? 0);
+  private deleteWhere(condition: string, params: unknown[]): Promise<number> {
+    return deleteCounted(this.db, 'memories', condition, params);
   }
 
-  private async rows<T>(sql: string, params: unknown[]): Promise<T[]> {
-    const result = await this.db.execute(sql, params);
-    if (!Array.isArray(result)) throw new Error('SqlExecutor.execute must resolve to the rows of the statement');
-    return result as T[];
+  private rows<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return sqlRows<T>(this.db, sql, params);
   }
 }
 

@@ -1,3 +1,4 @@
+import { deleteCounted, sqlRows, type SqlExecutor } from '../postgres/sql-executor';
 import { randomUUID } from 'node:crypto';
 import {
   chunkMessages,
@@ -25,9 +26,7 @@ import type {
  * own, never relying on two statements sharing a connection or a transaction; none holds
  * a literal question mark, since `?` and `??` are placeholders.
  */
-export interface SqlExecutor {
-  execute(sql: string, params?: unknown[]): Promise<unknown>;
-}
+export type { SqlExecutor } from '../postgres/sql-executor';
 
 export interface PostgresTranscriptStoreOptions {
   /** Called by close(), e.g. to close a connection pool the store was given to own. */
@@ -219,18 +218,12 @@ export class PostgresTranscriptStore implements TranscriptStore {
     await this.options.onClose?.();
   }
 
-  private async deleteWhere(condition: string, params: unknown[]): Promise<number> {
-    const rows = await this.rows<{ n: number }>(
-      `with gone as (delete from transcript_messages where ${condition} returning 1) select count(*)::int as n from gone`,
-      params,
-    );
-    return Number(rows[0]?.n ?? 0);
+  private deleteWhere(condition: string, params: unknown[]): Promise<number> {
+    return deleteCounted(this.db, 'transcript_messages', condition, params);
   }
 
-  private async rows<T>(sql: string, params: unknown[]): Promise<T[]> {
-    const result = await this.db.execute(sql, params);
-    if (!Array.isArray(result)) throw new Error('SqlExecutor.execute must resolve to the rows of the statement');
-    return result as T[];
+  private rows<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return sqlRows<T>(this.db, sql, params);
   }
 }
 
