@@ -54,7 +54,14 @@ async function measure(scenario: string, concurrency: number, requests: number, 
  * Loopback only, bounded request counts.
  */
 export async function apiLatencyBench(): Promise<ApiLatencyResult[]> {
-  const config = loadConfig({ ...process.env, PORT: '0', LOG_LEVEL: 'warn' });
+  // The benchmark measures SoulLink's per-request cost, not its rate limits: lift them.
+  const unlimited = { limit: 1_000_000, windowMs: 60_000 };
+  const config = loadConfig({
+    ...process.env,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    RATE_LIMITS: JSON.stringify({ global: unlimited, auth: unlimited, loginAccount: unlimited }),
+  });
   const app = await createApp(config);
   const server = await startApiServer(app.services, await buildAppSchema());
   try {
