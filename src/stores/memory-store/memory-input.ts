@@ -7,7 +7,7 @@ import {
   type MemoryView,
   type NewMemory,
   type RecallQuery,
-} from './memory-store.port';
+} from '../../ports/memory-store.port';
 
 /**
  * Input rules shared by every MemoryStore adapter, so that each accepts and refuses exactly

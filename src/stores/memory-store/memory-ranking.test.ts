@@ -1,6 +1,6 @@
 import { validateRecallQuery } from './memory-input';
 import { cosine, importanceWeight, keywordString, keywordTokens, rankMemories, recencyWeight } from './memory-ranking';
-import type { Memory } from './memory-store.port';
+import type { Memory } from '../../ports/memory-store.port';
 
 const DAY = 86_400_000;
 const NOW = new Date('2026-11-23T12:00:00Z');

@@ -1,5 +1,5 @@
 import type { ValidRecallQuery } from './memory-input';
-import type { Memory, RecalledMemory } from './memory-store.port';
+import type { Memory, RecalledMemory } from '../../ports/memory-store.port';
 
 /**
  * Recall ranking shared by every MemoryStore adapter. An adapter narrows the memories to

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { MemoryInputError } from './memory-input';
-import type { Memory, MemoryStore, NewMemory, RecalledMemory } from './memory-store.port';
+import type { Memory, MemoryStore, NewMemory, RecalledMemory } from '../../ports/memory-store.port';
 
 const DAY = 86_400_000;
 

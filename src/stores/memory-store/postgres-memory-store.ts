@@ -12,7 +12,7 @@ import {
   type MemoryListFilter,
 } from './memory-input';
 import { rankMemories } from './memory-ranking';
-import type { Memory, MemoryKind, MemoryStore, MemoryView, NewMemory, RecalledMemory, RecallQuery } from './memory-store.port';
+import type { Memory, MemoryKind, MemoryStore, MemoryView, NewMemory, RecalledMemory, RecallQuery } from '../../ports/memory-store.port';
 
 /**
  * Runs one SQL statement and resolves to its rows. Shaped like MikroORM's

@@ -14,7 +14,7 @@ import {
   type MemoryListFilter,
 } from './memory-input';
 import { keywordString, rankMemories } from './memory-ranking';
-import type { Memory, MemoryKind, MemoryStore, MemoryView, NewMemory, RecalledMemory, RecallQuery } from './memory-store.port';
+import type { Memory, MemoryKind, MemoryStore, MemoryView, NewMemory, RecalledMemory, RecallQuery } from '../../ports/memory-store.port';
 
 /** One memory as a Weaviate object (the vector travels beside it, as the named vector `default`). */
 export type MemoryProperties = {

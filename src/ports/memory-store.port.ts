@@ -2,8 +2,6 @@
  * The long-term memory port: summaries, key events and profile facts an agent remembers
  * about a user, per (user, persona) and per agent view. Weaviate in production, a table in
  * the app's PostgreSQL by default; one contract suite (memory-store.contract.ts) for both.
- *
- * Lives next to its adapters for now; it is meant to move to `src/ports/` unchanged.
  */
 
 export type MemoryKind = 'SUMMARY' | 'EVENT' | 'FACT';
