@@ -9,9 +9,12 @@ import { PersonaResolver } from './resolvers/persona.resolver';
 import { CharacterCardResolver } from './resolvers/character-card.resolver';
 import { SimulationResolver } from './resolvers/simulation.resolver';
 import { PersonaImportResolver } from './resolvers/persona-import.resolver';
+import { ChatResolver } from './resolvers/chat.resolver';
+import { ChatEventsResolver } from './resolvers/chat-events.resolver';
+import { MemoryResolver } from './resolvers/memory.resolver';
 
 /** The resolvers that make up the API. */
-export const resolvers = [AccountResolver, UsageResolver, PersonaResolver, PersonaImportResolver, PersonaAnalysisResolver, CharacterCardResolver, SimulationResolver] as const;
+export const resolvers = [AccountResolver, UsageResolver, PersonaResolver, PersonaImportResolver, PersonaAnalysisResolver, CharacterCardResolver, SimulationResolver, ChatResolver, ChatEventsResolver, MemoryResolver] as const;
 
 /** Builds the executable schema (no side effects; `soullink emit-schema` writes the SDL). */
 /**

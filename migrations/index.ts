@@ -6,6 +6,7 @@ import { Migration20261123092019_simulations } from './Migration20261123092019_s
 import { Migration20261123100000_transcripts } from './Migration20261123100000_transcripts';
 import { Migration20261123101000_custom_scenarios } from './Migration20261123101000_custom_scenarios';
 import { Migration20261123110000_memories } from './Migration20261123110000_memories';
+import { Migration20261123130000_chats } from './Migration20261123130000_chats';
 
 /**
  * Every migration, in order. Listed explicitly so the compiled app and the TS test run
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123100000_transcripts', class: Migration20261123100000_transcripts },
   { name: 'Migration20261123101000_custom_scenarios', class: Migration20261123101000_custom_scenarios },
   { name: 'Migration20261123110000_memories', class: Migration20261123110000_memories },
+  { name: 'Migration20261123130000_chats', class: Migration20261123130000_chats },
 ];

@@ -13,6 +13,9 @@ import type { RunLock } from './ports/run-lock.port';
 import type { RateLimiter } from './ports/rate-limiter.port';
 import type { RateClass, RateRule } from './domain/rate-limits/rate-limit-policy';
 import type { ShortTermMemory } from './ports/short-term-memory.port';
+import type { ChatEventLog } from './ports/chat-event-log.port';
+import type { MemoryStore } from './ports/memory-store.port';
+import type { ChatEngine } from './domain/chats/chat-engine';
 import type { TranscriptStore } from './ports/transcript-store.port';
 import type { LlmSettings } from './llm/llm-settings';
 import type { ModelProvider } from './llm/model-provider.port';
@@ -42,6 +45,12 @@ export interface AppServices {
   rateRules: Record<RateClass, RateRule>;
   /** Recent turns per (user, persona) for chat prompts. */
   shortTermMemory: ShortTermMemory;
+  /** Long-term memory (Weaviate, or PostgreSQL by default). */
+  memories: MemoryStore;
+  /** Per-chat event log with replay by seq (Redis Streams, or in-process). */
+  chatEvents: ChatEventLog;
+  /** Writes chat replies (one per process). */
+  chat: ChatEngine;
   /** Built-in scenario templates (seeds/scenarios). */
   scenarioLibrary: ScenarioTemplate[];
 }

@@ -53,6 +53,15 @@ import type { JobRunner } from './ports/job-runner.port';
 import type { TranscriptStore } from './ports/transcript-store.port';
 import { MongodbTranscriptStore } from './stores/transcripts/mongodb-transcript-store';
 import { PostgresTranscriptStore } from './stores/transcripts/postgres-transcript-store';
+import type { ChatEventLog } from './ports/chat-event-log.port';
+import type { MemoryStore } from './ports/memory-store.port';
+import { ChatEngine } from './domain/chats/chat-engine';
+import { chatDepsFrom } from './domain/chats/chat-deps';
+import { FailoverChatEventLog } from './stores/chat-events/failover-chat-event-log';
+import { InProcessChatEventLog } from './stores/chat-events/in-process-chat-event-log';
+import { RedisChatEventLog } from './stores/chat-events/redis-chat-event-log';
+import { PostgresMemoryStore } from './stores/memory-store/postgres-memory-store';
+import { WeaviateMemoryStore, connectWeaviate } from './stores/memory-store/weaviate-memory-store';
 
 export interface App {
   services: AppServices;
@@ -98,6 +107,16 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
       : new PostgresTranscriptStore({ execute: (sql, params) => orm.em.getConnection().execute(sql, params) });
     closers.push(() => transcripts.close());
     const llm = buildLlm({ config, orm, redis: redis?.main, metrics, logger, closers });
+    const memories = await buildMemoryStore(config, orm, closers);
+    const chatEvents: ChatEventLog = redis
+      ? new FailoverChatEventLog(new RedisChatEventLog(redis.main, redis.chatSubscriber, {
+          onError: (err) => logger.warn({ err: err.message, component: 'chat-events' }, 'chat event log background failure'),
+        }), new InProcessChatEventLog(), {
+          // The chat goes on when Redis does not: events flow through this process until it is back.
+          onFailover: (err) => logger.warn({ err: err.message, component: 'chat-events' }, 'chat event log unavailable in Redis; serving from this process'),
+        })
+      : new InProcessChatEventLog();
+    closers.push(() => chatEvents.close());
 
     const healthChecks: HealthCheck[] = [
       new PostgresHealth(orm, mode),
@@ -125,7 +144,14 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
       rateRules: { ...DEFAULT_RATE_RULES, ...config.rateLimits },
       shortTermMemory: redis ? new RedisShortTermMemory(redis.main) : new InProcessShortTermMemory(),
       scenarioLibrary: SCENARIO_LIBRARY,
+      memories,
+      chatEvents,
+      chat: undefined as unknown as ChatEngine,
     };
+    services.chat = new ChatEngine(chatDepsFrom(services));
+    await services.chat.start();
+    // Closed before the event bus and the stores it writes to (closers run in reverse).
+    closers.push(() => services.chat.close(Math.min(config.http.shutdownGraceMs, 10_000)));
     registerJobs(services);
     return { services, close };
   } catch (err) {
@@ -157,19 +183,36 @@ async function connectPostgres(config: Config, logger: Logger, closers: (() => P
   return { orm, mode: config.postgres.mode, url };
 }
 
-async function connectRedis(url: string, logger: Logger, closers: (() => Promise<unknown>)[]): Promise<{ main: Redis; subscriber: Redis }> {
+async function connectRedis(url: string, logger: Logger, closers: (() => Promise<unknown>)[]): Promise<{ main: Redis; subscriber: Redis; chatSubscriber: Redis }> {
   const main = createRedisConnection(url, logger, 'main');
   const subscriber = createRedisConnection(url, logger, 'subscriber');
+  const chatSubscriber = createRedisConnection(url, logger, 'chat-subscriber');
   closers.push(async () => {
     main.disconnect();
     subscriber.disconnect();
+    chatSubscriber.disconnect();
   });
   // Redis is not critical: start even when it is down (limits and caches fail open),
   // but wait briefly so a healthy Redis is in use from the first request.
-  await Promise.all([redisReady(main, 3000), redisReady(subscriber, 3000)]).catch((err: Error) =>
+  await Promise.all([redisReady(main, 3000), redisReady(subscriber, 3000), redisReady(chatSubscriber, 3000)]).catch((err: Error) =>
     logger.warn({ err: err.message }, 'Redis not reachable at startup; continuing degraded'),
   );
-  return { main, subscriber };
+  return { main, subscriber, chatSubscriber };
+}
+
+/** Long-term memory: Weaviate when WEAVIATE_URL is set, else a table in the app's PostgreSQL. */
+async function buildMemoryStore(config: Config, orm: MikroORM, closers: (() => Promise<unknown>)[]): Promise<MemoryStore> {
+  let store: MemoryStore;
+  if (config.weaviateUrl) {
+    const client = await connectWeaviate(config.weaviateUrl);
+    const weaviate = new WeaviateMemoryStore(client, { onClose: () => client.close() });
+    await weaviate.ensureCollection();
+    store = weaviate;
+  } else {
+    store = new PostgresMemoryStore({ execute: (sql, params) => orm.em.getConnection().execute(sql, params) });
+  }
+  closers.push(() => store.close());
+  return store;
 }
 
 /**

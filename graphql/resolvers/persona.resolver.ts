@@ -43,7 +43,7 @@ export class PersonaResolver {
   @Authorized()
   @Mutation(() => Boolean, { description: 'Deletes the persona with its imported messages and profiles.' })
   async deletePersona(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<boolean> {
-    await deletePersona({ em: ctx.em, transcripts: ctx.services.transcripts }, ctx.principal.user.id, id);
+    await deletePersona({ em: ctx.em, transcripts: ctx.services.transcripts, chatEvents: ctx.services.chatEvents }, ctx.principal.user.id, id);
     return true;
   }
 

@@ -12,6 +12,7 @@ export interface Config {
   postgres: { mode: 'external'; url: string; migrateOnStart: boolean } | { mode: 'embedded'; port: number; migrateOnStart: boolean };
   redisUrl?: string;
   jobs: { lockMs: number; concurrency: number; episodeConcurrency: number };
+  chat: { historyTokens: number; idleMs: number; memoryHalfLifeDays: number };
   mongodbUrl?: string;
   weaviateUrl?: string;
   auth: {

@@ -106,6 +106,12 @@ export const envSchema = z.object({
   SIMULATION_EPISODE_CONCURRENCY: positiveInt.max(16).default(2),
   /** Background jobs one worker process runs at the same time. */
   WORKER_CONCURRENCY: positiveInt.max(64).default(4),
+  /** Tokens of recent conversation put into the partner's prompt (newest turns first, until the budget is spent). */
+  CHAT_HISTORY_TOKENS: positiveInt.min(100).max(32_000).default(1500),
+  /** A chat with no message for this long counts as idle: its new messages are summarised into long-term memory, minutes. */
+  CHAT_IDLE_MINUTES: positiveInt.max(24 * 60).default(10),
+  /** Long-term memory recall: a memory's recency weight halves every this many days. */
+  MEMORY_HALF_LIFE_DAYS: positiveInt.max(3650).default(30),
   /** Deepest field nesting a GraphQL operation may have (introspection excluded). */
   QUERY_MAX_DEPTH: positiveInt.max(50).default(6),
   /** Most aliases one GraphQL document may use. */

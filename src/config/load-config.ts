@@ -57,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { mode: 'embedded', port: e.EMBEDDED_PG_PORT, migrateOnStart: e.MIGRATE_ON_START ?? true },
     redisUrl: e.REDIS_URL,
     jobs: { lockMs: e.JOB_LOCK_MS, concurrency: e.WORKER_CONCURRENCY, episodeConcurrency: e.SIMULATION_EPISODE_CONCURRENCY },
+    chat: { historyTokens: e.CHAT_HISTORY_TOKENS, idleMs: e.CHAT_IDLE_MINUTES * 60_000, memoryHalfLifeDays: e.MEMORY_HALF_LIFE_DAYS },
     mongodbUrl: e.MONGODB_URL,
     weaviateUrl: e.WEAVIATE_URL,
     auth: {

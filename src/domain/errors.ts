@@ -9,6 +9,10 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'USER_NOT_FOUND'
   | 'PERSONA_NOT_FOUND'
+  | 'CHAT_NOT_FOUND'
+  | 'MESSAGE_NOT_FOUND'
+  | 'MEMORY_NOT_FOUND'
+  | 'REPLY_IN_PROGRESS'
   | 'VALIDATION_FAILED'
   | 'EMAIL_TAKEN'
   | 'RATE_LIMITED'
@@ -46,7 +50,7 @@ export class ForbiddenError extends DomainError {
 }
 
 export class NotFoundError extends DomainError {
-  constructor(code: Extract<ErrorCode, 'NOT_FOUND' | 'USER_NOT_FOUND' | 'PERSONA_NOT_FOUND'>, message: string) {
+  constructor(code: Extract<ErrorCode, 'NOT_FOUND' | 'USER_NOT_FOUND' | 'PERSONA_NOT_FOUND' | 'CHAT_NOT_FOUND' | 'MESSAGE_NOT_FOUND' | 'MEMORY_NOT_FOUND'>, message: string) {
     super(code, message);
   }
 }

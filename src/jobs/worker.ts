@@ -5,8 +5,11 @@ import { runSimulation } from '../domain/simulations/run-simulation';
 import { SIMULATION_JOB } from '../domain/simulations/start-simulation';
 import { Simulation, SimulationStatus } from '../domain/simulations/simulation.entity';
 import { PURGE_EXPIRED_SESSIONS, purgeExpiredSessionsJob } from './purge-expired-sessions.job';
+import { chatDepsFrom } from '../domain/chats/chat-deps';
+import { CHAT_MEMORY_JOB, CHAT_MEMORY_NIGHTLY_JOB, CHAT_MEMORY_SWEEP_JOB, consolidateChatMemory, enqueueChatMemoryRuns } from '../domain/memories/chat-memory-jobs';
 
 const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
 
 /**
  * Registers every job handler. Every process registers them: the in-process runner (no
@@ -21,12 +24,21 @@ export function registerJobs(services: AppServices): void {
   jobs.register(SIMULATION_JOB, (payload) =>
     runSimulation({ orm, llm, llmSettings, transcripts, events, checkpointer, library: scenarioLibrary, runLock, episodeConcurrency: services.config.jobs.episodeConcurrency, logger }, String(payload.simulationId)),
   );
+  jobs.register(CHAT_MEMORY_JOB, (payload) => consolidateChatMemory(chatDepsFrom(services), String(payload.sessionId)));
+  jobs.register(CHAT_MEMORY_SWEEP_JOB, async () => {
+    await enqueueChatMemoryRuns(chatDepsFrom(services), services.config.chat.idleMs);
+  });
+  jobs.register(CHAT_MEMORY_NIGHTLY_JOB, async () => {
+    await enqueueChatMemoryRuns(chatDepsFrom(services), null);
+  });
 }
 
 /** Starts consuming jobs and the schedules (worker processes, and the quick start). */
 export async function startWorker(services: AppServices): Promise<{ close(): Promise<void> }> {
   const { jobs, logger } = services;
   await jobs.schedule(PURGE_EXPIRED_SESSIONS, HOUR_MS);
+  await jobs.schedule(CHAT_MEMORY_SWEEP_JOB, MINUTE_MS);
+  await jobs.schedule(CHAT_MEMORY_NIGHTLY_JOB, 24 * HOUR_MS);
   await jobs.startConsuming();
   if (jobs.mode === 'in-process') {
     // In-process jobs die with the process; runs it left unfinished resume from their checkpoints.

@@ -84,11 +84,14 @@ export class ResilientModelProvider implements ModelProvider {
     let spent = 0;
     try {
       for (const ref of refs) {
+        // The caller withdrew the request (a newer chat message): no fallback, no canned reply.
+        if (request.signal?.aborted) return;
         const started = performance.now();
         let opened: OpenedStream;
         try {
           opened = await this.deps.breakers.for(ref).execute(() => this.openStream(ref, request));
         } catch (err) {
+          if (request.signal?.aborted) return;
           await this.recordFailure(request.tier, ref, request.tag, started, err);
           continue;
         }
@@ -227,6 +230,7 @@ export class ResilientModelProvider implements ModelProvider {
 
   private async openStream(ref: ModelRef, request: ChatRequest): Promise<OpenedStream> {
     const abort = new AbortController();
+    if (request.signal?.aborted) abort.abort();
     request.signal?.addEventListener('abort', () => abort.abort(), { once: true });
     const timeoutMs = this.deps.settings.firstTokenTimeoutMs;
     const deadline = Date.now() + timeoutMs;

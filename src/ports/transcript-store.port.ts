@@ -39,6 +39,13 @@ export interface TranscriptStore {
   ): Promise<TranscriptMessage[]>;
   /** Only the owner's messages; unknown ids are skipped. */
   getByIds(ownerId: string, ids: string[]): Promise<TranscriptMessage[]>;
+  /** The message appended with this dedupe key in this conversation, or null. One indexed lookup. */
+  findByDedupeKey(conversationId: string, dedupeKey: string): Promise<TranscriptMessage | null>;
+  /**
+   * Many keys of one conversation at once (missing keys are absent from the result), in seq
+   * order. At most TRANSCRIPT_LIMITS.maxGetByIds keys per call; repeated keys count once.
+   */
+  findByDedupeKeys(conversationId: string, dedupeKeys: string[]): Promise<TranscriptMessage[]>;
   count(conversationId: string): Promise<number>;
   /** Removes what one batch wrote (compensation for a failed import or run). */
   deleteBatch(conversationId: string, batchId: string): Promise<number>;

@@ -35,7 +35,7 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     PORT: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Suites register and sign in many users from one address; the rate-limit suite sets its own.
-    RATE_LIMITS: JSON.stringify({ auth: { limit: 100_000, windowMs: 60_000 }, global: { limit: 100_000, windowMs: 60_000 } }),
+    RATE_LIMITS: JSON.stringify({ auth: { limit: 100_000, windowMs: 60_000 }, global: { limit: 100_000, windowMs: 60_000 }, chat: { limit: 100_000, windowMs: 60_000 } }),
     ...env,
   });
   const app = await createApp(config);

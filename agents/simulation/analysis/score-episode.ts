@@ -1,4 +1,5 @@
-import { DIMENSIONS, DIMENSION_KEYS, type DimensionKey, type EpisodeEnding, type EpisodeScore } from '../../../src/domain/simulations/dimensions';
+import { DIMENSIONS, type EpisodeEnding, type EpisodeScore } from '../../../src/domain/simulations/dimensions';
+import { cleanDimensionScores, isDimension } from './clean-scores';
 import { STALE_LIMIT, tag, type SimulationDeps } from '../configuration';
 import { describeScene } from '../scenario-generator/describe-scene';
 import type { EpisodePlanItem, EpisodeState } from '../state';
@@ -43,16 +44,7 @@ export async function scoreEpisode(deps: SimulationDeps, episode: EpisodeState, 
     ],
     tag: tag(deps, 'analysis', 'score-episode', scoreEpisodePrompt),
   });
-  const isDimension = (key: string): key is DimensionKey => (DIMENSION_KEYS as readonly string[]).includes(key);
-  const seen = new Set<string>();
-  const dimensions = (value.dimensions ?? [])
-    .filter((d) => isDimension(d.dimension) && !seen.has(d.dimension) && seen.add(d.dimension))
-    .map((d) => ({
-      dimension: d.dimension as DimensionKey,
-      score: Math.max(0, Math.min(10, d.score)),
-      reasoning: d.reasoning,
-      citedTurnIds: d.citations.map((c) => byRef.get(c)?.id).filter((id): id is string => Boolean(id)),
-    }));
+  const dimensions = cleanDimensionScores(value, (ref) => byRef.get(ref)?.id).map(({ citedIds, ...d }) => ({ ...d, citedTurnIds: citedIds }));
   const criticalMoments = (value.criticalMoments ?? []).flatMap((m) => {
     const turn = byRef.get(m.turn);
     if (!turn || !isDimension(m.dimension)) return [];

@@ -40,9 +40,10 @@ async function persist(deps: SimulationDeps, episode: EpisodeState, turn: Omit<T
       metadata: { simulationId: deps.run.id, turn: turn.turn, speaker: turn.speaker },
     },
   ]);
-  const stored = await deps.transcripts.list(episode.episodeId, { order: 'desc', limit: 50 });
-  const row = stored.find((m) => m.dedupeKey === key);
-  return { ...turn, id: row!.id, text: row!.text };
+  // append reports counts, not ids; if an earlier attempt stored this key, its row (and text) wins.
+  const row = await deps.transcripts.findByDedupeKey(episode.episodeId, key);
+  if (!row) throw new Error(`transcript: line ${JSON.stringify(key)} of episode ${episode.episodeId} missing right after its append`);
+  return { ...turn, id: row.id, text: row.text };
 }
 
 /**
@@ -69,7 +70,7 @@ export async function takeTurn(deps: SimulationDeps, episode: EpisodeState): Pro
   const other = speaker === 'self' ? partner : self;
   const key = `${turnNo}:${speaker}`;
 
-  const existing = (await deps.transcripts.list(episode.episodeId, { order: 'desc', limit: 50 })).find((m) => m.dedupeKey === key);
+  const existing = await deps.transcripts.findByDedupeKey(episode.episodeId, key);
   let text: string;
   let spent = { tokens: 0, costUsd: 0, models: [] as string[] };
   if (existing) {

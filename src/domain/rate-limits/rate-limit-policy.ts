@@ -39,4 +39,8 @@ export const RATE_CLASS_OF_FIELD: Readonly<Record<string, RateClass>> = {
   analyzePersona: 'analysis',
   importChatLog: 'import',
   importCharacterCard: 'import',
+  sendChatMessage: 'chat',
+  regenerateReply: 'chat',
+  forkChat: 'chat',
+  scoreChat: 'analysis',
 };

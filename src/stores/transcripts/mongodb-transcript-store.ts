@@ -8,8 +8,10 @@ import {
   normaliseListOptions,
   planAppend,
   requireKey,
+  TRANSCRIPT_LIMITS,
   TranscriptInputError,
   type ValidMessage,
+  normaliseDedupeKeys,
 } from './transcript-input';
 import type {
   ConversationKind,
@@ -246,6 +248,28 @@ export class MongodbTranscriptStore implements TranscriptStore {
       .limit(wanted.length)
       .toArray();
     return inRequestedOrder(wanted, docs.map(toMessage));
+  }
+
+  /** Served by the unique (conversationId, dedupeKey) index. */
+  async findByDedupeKey(conversationId: string, dedupeKey: string): Promise<TranscriptMessage | null> {
+    requireKey('conversationId', conversationId);
+    requireKey('dedupeKey', dedupeKey);
+    await this.ready();
+    const doc = await this.messages.findOne({ conversationId, dedupeKey }, { maxTimeMS: this.maxTimeMS });
+    return doc ? toMessage(doc) : null;
+  }
+
+  async findByDedupeKeys(conversationId: string, dedupeKeys: string[]): Promise<TranscriptMessage[]> {
+    requireKey('conversationId', conversationId);
+    const wanted = normaliseDedupeKeys(dedupeKeys);
+    if (wanted.length === 0) return [];
+    await this.ready();
+    const docs = await this.messages
+      .find({ conversationId, dedupeKey: { $in: wanted } }, { maxTimeMS: this.maxTimeMS })
+      .sort({ seq: 1 })
+      .limit(wanted.length)
+      .toArray();
+    return docs.map(toMessage);
   }
 
   async count(conversationId: string): Promise<number> {

@@ -8,8 +8,10 @@ import {
   normaliseListOptions,
   planAppend,
   requireKey,
+  TRANSCRIPT_LIMITS,
   TranscriptInputError,
   type ValidMessage,
+  normaliseDedupeKeys,
 } from './transcript-input';
 import type {
   ConversationKind,
@@ -183,6 +185,31 @@ export class PostgresTranscriptStore implements TranscriptStore {
       [owner, JSON.stringify(wanted)],
     );
     return inRequestedOrder(wanted, rows.map(toMessage));
+  }
+
+  /** Served by the unique (conversation_id, dedupe_key) constraint's index. */
+  async findByDedupeKey(conversationId: string, dedupeKey: string): Promise<TranscriptMessage | null> {
+    requireKey('conversationId', conversationId);
+    requireKey('dedupeKey', dedupeKey);
+    const rows = await this.rows<MessageRow>(
+      `select ${COLUMNS} from transcript_messages where conversation_id = ? and dedupe_key = ?`,
+      [conversationId, dedupeKey],
+    );
+    return rows[0] ? toMessage(rows[0]) : null;
+  }
+
+  /** The keys travel as one JSON array parameter, like getByIds' ids, so any count is one `?`. */
+  async findByDedupeKeys(conversationId: string, dedupeKeys: string[]): Promise<TranscriptMessage[]> {
+    requireKey('conversationId', conversationId);
+    const wanted = normaliseDedupeKeys(dedupeKeys);
+    if (wanted.length === 0) return [];
+    const rows = await this.rows<MessageRow>(
+      `select ${COLUMNS} from transcript_messages
+       where conversation_id = ? and dedupe_key in (select jsonb_array_elements_text(?::jsonb))
+       order by seq`,
+      [conversationId, JSON.stringify(wanted)],
+    );
+    return rows.map(toMessage);
   }
 
   async count(conversationId: string): Promise<number> {

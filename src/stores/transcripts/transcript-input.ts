@@ -234,3 +234,16 @@ export function requireKey(field: string, value: string): void {
     throw new TranscriptInputError(`${field}: must be a non-empty string of at most ${TRANSCRIPT_LIMITS.maxKeyChars} characters`);
   }
 }
+
+/**
+ * The distinct keys to look up; refuses what no append could have stored, and more keys than
+ * getByIds takes ids, so the lookup stays bounded.
+ */
+export function normaliseDedupeKeys(dedupeKeys: readonly string[]): string[] {
+  if (!Array.isArray(dedupeKeys)) throw new TranscriptInputError('dedupeKeys: must be an array');
+  if (dedupeKeys.length > TRANSCRIPT_LIMITS.maxGetByIds) {
+    throw new TranscriptInputError(`dedupeKeys: ${dedupeKeys.length} requested, at most ${TRANSCRIPT_LIMITS.maxGetByIds}`);
+  }
+  dedupeKeys.forEach((key, i) => requireKey(`dedupeKeys[${i}]`, key));
+  return [...new Set(dedupeKeys)];
+}

@@ -324,6 +324,61 @@ export function transcriptStoreContract(name: string, create: () => Promise<Tran
       });
     });
 
+    describe('findByDedupeKey', () => {
+      it('When a message was appended, Then its key finds it, from another handle too', async () => {
+        const conv = conversation();
+        await store.append(messages(conv, 3, { metadata: { turn: 2 } }));
+        const listed = await store.list(conv);
+
+        expect(await other.findByDedupeKey(conv, 'k-1')).toEqual(listed[1]);
+      });
+
+      it('When a key is unknown or belongs to another conversation, Then nothing is found', async () => {
+        const [conv, elsewhere] = [conversation(), conversation()];
+        await store.append(messages(conv, 1));
+        await store.append(messages(elsewhere, 1, { keyPrefix: 'theirs' }));
+
+        expect(await store.findByDedupeKey(conv, 'k-9')).toBeNull();
+        expect(await store.findByDedupeKey(conv, 'theirs-0')).toBeNull();
+        expect(await store.findByDedupeKey(conversation(), 'k-0')).toBeNull();
+      });
+
+      it('When a key is appended again, Then the first message stays, same id and text', async () => {
+        const conv = conversation();
+        const [first] = messages(conv, 1);
+        await store.append([first!]);
+        const stored = await store.findByDedupeKey(conv, 'k-0');
+
+        await other.append([{ ...first!, text: 'second copy', batchId: 'retry' }]);
+
+        const found = await store.findByDedupeKey(conv, 'k-0');
+        expect(found).toEqual(stored);
+        expect(found!.text).toBe('message 0');
+      });
+
+      it('When many keys are asked for, Then only the stored ones of that conversation come back, in seq order, once each', async () => {
+        const [conv, elsewhere] = [conversation(), conversation()];
+        await store.append(messages(conv, 4));
+        await store.append(messages(elsewhere, 1, { keyPrefix: 'theirs' }));
+        const listed = await store.list(conv);
+
+        const found = await other.findByDedupeKeys(conv, ['k-3', 'missing', 'k-0', 'theirs-0', 'k-3']);
+
+        expect(found).toEqual([listed[0], listed[3]]);
+        expect(await store.findByDedupeKeys(conv, [])).toEqual([]);
+        expect(await store.findByDedupeKeys(conversation(), ['k-0'])).toEqual([]);
+      });
+
+      it('When a key cannot exist or too many are asked for, Then the lookup is refused', async () => {
+        const conv = conversation();
+        await expect(store.findByDedupeKey(conv, '')).rejects.toBeInstanceOf(TranscriptInputError);
+        await expect(store.findByDedupeKey('', 'k-0')).rejects.toBeInstanceOf(TranscriptInputError);
+        await expect(store.findByDedupeKeys(conv, ['k-0', 'nul \u0000'])).rejects.toBeInstanceOf(TranscriptInputError);
+        const tooMany = range(0, TRANSCRIPT_LIMITS.maxGetByIds).map((i) => `k-${i}`);
+        await expect(store.findByDedupeKeys(conv, tooMany)).rejects.toBeInstanceOf(TranscriptInputError);
+      });
+    });
+
     describe('deletion', () => {
       it('When a batch is deleted, Then only its messages in that conversation go, and its keys can be appended again', async () => {
         const [conv, elsewhere] = [conversation(), conversation()];

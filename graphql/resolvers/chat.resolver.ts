@@ -1,0 +1,150 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { chatDepsFrom } from '../../src/domain/chats/chat-deps';
+import { deleteChat } from '../../src/domain/chats/delete-chat';
+import { findOwnChat } from '../../src/domain/chats/find-own-chat';
+import { forkChat } from '../../src/domain/chats/fork-chat';
+import { listAlternatives, listChatMessages } from '../../src/domain/chats/list-chat-messages';
+import { listChats } from '../../src/domain/chats/list-chats';
+import { regenerateReply } from '../../src/domain/chats/regenerate-reply';
+import { renameChat, setChatPolicy } from '../../src/domain/chats/rename-chat';
+import { scoreChat } from '../../src/domain/chats/score-chat';
+import { sendChatMessage } from '../../src/domain/chats/send-chat-message';
+import { readSharedChat, revokeChatShare, shareChat } from '../../src/domain/chats/share-chat';
+import { startChat } from '../../src/domain/chats/start-chat';
+import { ChatPolicy } from '../../src/domain/chats/chat-policy';
+import type { AuthedContext, GraphQLContext } from '../context.type';
+import { PageInput } from '../inputs/page.input';
+import {
+  ChatMessagePageType,
+  ChatMessageType,
+  ChatSessionPageType,
+  ChatSessionType,
+  ChatShareType,
+  SentChatMessageType,
+  SharedChatType,
+} from '../types/chat.type';
+
+@Resolver(() => ChatMessageType)
+export class ChatResolver {
+  @Authorized()
+  @Mutation(() => ChatSessionType, { description: 'Open a chat with the partner agent of one of your PARTNER personas, optionally in a scenario.' })
+  async startChat(
+    @Ctx() ctx: AuthedContext,
+    @Arg('partnerPersonaId', () => ID) partnerPersonaId: string,
+    @Arg('scenarioId', () => String, { nullable: true }) scenarioId?: string | null,
+    @Arg('policy', () => ChatPolicy, { nullable: true }) policy?: ChatPolicy | null,
+  ): Promise<ChatSessionType> {
+    return ChatSessionType.from(await startChat(ctx.em, ctx.principal.user, ctx.services.scenarioLibrary, { partnerPersonaId, scenarioId, policy }));
+  }
+
+  @Authorized()
+  @Query(() => ChatSessionPageType, { description: 'Your chats, most recently active first.' })
+  async chatSessions(
+    @Ctx() ctx: AuthedContext,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
+    @Arg('partnerPersonaId', () => ID, { nullable: true }) partnerPersonaId?: string | null,
+  ): Promise<ChatSessionPageType> {
+    const { items, total } = await listChats(ctx.em, ctx.principal.user.id, { personaId: partnerPersonaId }, { limit: page?.limit ?? 20, offset: page?.offset ?? 0 });
+    return { items: items.map(ChatSessionType.from), total };
+  }
+
+  @Authorized()
+  @Query(() => ChatSessionType)
+  async chatSession(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<ChatSessionType> {
+    return ChatSessionType.from(await findOwnChat(ctx.em, ctx.principal.user.id, id));
+  }
+
+  @Authorized()
+  @Mutation(() => ChatSessionType)
+  async renameChat(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string, @Arg('title') title: string): Promise<ChatSessionType> {
+    return ChatSessionType.from(await renameChat(ctx.em, ctx.principal.user.id, id, title));
+  }
+
+  @Authorized()
+  @Mutation(() => ChatSessionType, { description: 'What a second message does while a reply streams.' })
+  async setChatPolicy(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string, @Arg('policy', () => ChatPolicy) policy: ChatPolicy): Promise<ChatSessionType> {
+    return ChatSessionType.from(await setChatPolicy(ctx.em, ctx.principal.user.id, id, policy));
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Deletes the chat, its messages and its events. Memories drawn from it stay until you forget them.' })
+  async deleteChat(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<boolean> {
+    return deleteChat(ctx.services, ctx.em, ctx.principal.user.id, id);
+  }
+
+  @Authorized()
+  @Query(() => ChatMessagePageType, { description: 'A page of the conversation, oldest first, before position `before` (the latest page when absent).' })
+  async chatMessages(
+    @Ctx() ctx: AuthedContext,
+    @Arg('sessionId', () => ID) sessionId: string,
+    @Arg('before', () => Int, { nullable: true }) before?: number | null,
+    @Arg('limit', () => Int, { defaultValue: 50 }) limit = 50,
+  ): Promise<ChatMessagePageType> {
+    const page = await listChatMessages(ctx.services, ctx.em, ctx.principal.user.id, sessionId, { before, limit });
+    return { messages: page.messages.map(ChatMessageType.from), nextBefore: page.nextBefore };
+  }
+
+  @FieldResolver(() => [ChatMessageType], { description: 'Earlier versions of a regenerated reply, oldest first.' })
+  async alternatives(@Root() message: ChatMessageType, @Ctx() ctx: GraphQLContext): Promise<ChatMessageType[]> {
+    // Only reachable through a message the caller could already read (their chat or a share link).
+    return (await listAlternatives(ctx.services, ctx.em, message)).map(ChatMessageType.from);
+  }
+
+  @Authorized()
+  @Mutation(() => SentChatMessageType, {
+    description: 'Send a message; the reply streams on chatEvents. Idempotent: the same clientMessageId returns the same message and never asks the model twice.',
+  })
+  async sendChatMessage(
+    @Ctx() ctx: AuthedContext,
+    @Arg('sessionId', () => ID) sessionId: string,
+    @Arg('content') content: string,
+    @Arg('clientMessageId') clientMessageId: string,
+  ): Promise<SentChatMessageType> {
+    const sent = await sendChatMessage(chatDepsFrom(ctx.services), ctx.em, ctx.principal.user, { sessionId, content, clientMessageId });
+    return { message: ChatMessageType.from(sent.message), replyId: sent.replyId };
+  }
+
+  @Authorized()
+  @Mutation(() => ChatMessageType, { description: 'Write the latest reply again; the current version stays as an alternative.' })
+  async regenerateReply(@Ctx() ctx: AuthedContext, @Arg('messageId', () => ID) messageId: string): Promise<ChatMessageType> {
+    return ChatMessageType.from(await regenerateReply(chatDepsFrom(ctx.services), ctx.em, ctx.principal.user.id, messageId));
+  }
+
+  @Authorized()
+  @Mutation(() => ChatSessionType, { description: 'A new chat sharing the history up to this message; with `content`, that message is sent in the branch.' })
+  async forkChat(
+    @Ctx() ctx: AuthedContext,
+    @Arg('messageId', () => ID) messageId: string,
+    @Arg('content', () => String, { nullable: true }) content?: string | null,
+  ): Promise<ChatSessionType> {
+    const fork = await forkChat(chatDepsFrom(ctx.services), ctx.em, ctx.principal.user, { messageId, content });
+    return ChatSessionType.from(fork);
+  }
+
+  @Authorized()
+  @Mutation(() => GraphQLJSONObject, { description: 'The analysis agent scores the chat (e.g. a branch) on the simulation dimensions, citing message ids.' })
+  async scoreChat(@Ctx() ctx: AuthedContext, @Arg('sessionId', () => ID) sessionId: string): Promise<Record<string, unknown>> {
+    const detail = ctx.services.llmSettings.mode === 'offline' ? 'brief' : 'full';
+    return (await scoreChat(ctx.services, ctx.em, ctx.principal.user.id, sessionId, detail)) as unknown as Record<string, unknown>;
+  }
+
+  @Authorized()
+  @Mutation(() => ChatShareType, { description: 'A read-only share link (its token is shown once). Sharing again replaces the previous link.' })
+  async shareChat(@Ctx() ctx: AuthedContext, @Arg('sessionId', () => ID) sessionId: string): Promise<ChatShareType> {
+    const { token, session } = await shareChat(ctx.em, ctx.principal.user.id, sessionId);
+    return { token, session: ChatSessionType.from(session) };
+  }
+
+  @Authorized()
+  @Mutation(() => ChatSessionType, { description: 'The share link stops working at once.' })
+  async revokeChatShare(@Ctx() ctx: AuthedContext, @Arg('sessionId', () => ID) sessionId: string): Promise<ChatSessionType> {
+    return ChatSessionType.from(await revokeChatShare(ctx.em, ctx.principal.user.id, sessionId));
+  }
+
+  @Query(() => SharedChatType, { description: 'A shared chat, read-only, for anyone holding its token.' })
+  async sharedChat(@Ctx() ctx: GraphQLContext, @Arg('token') token: string): Promise<SharedChatType> {
+    const { session, messages } = await readSharedChat(ctx.services, ctx.em, token);
+    return { title: session.title, partnerName: session.persona.getEntity().name, messages: messages.map(ChatMessageType.from) };
+  }
+}

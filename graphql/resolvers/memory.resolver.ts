@@ -1,0 +1,41 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { correctMemory, forgetMemory, listMemories } from '../../src/domain/memories/manage-memories';
+import type { AuthedContext } from '../context.type';
+import { PageInput } from '../inputs/page.input';
+import { MemoryAgentView, MemoryType } from '../types/memory.type';
+
+@Resolver()
+export class MemoryResolver {
+  @Authorized()
+  @Query(() => [MemoryType], { description: 'What the agents remember about you: newest first, or ranked by `search` (within one persona).' })
+  async memories(
+    @Ctx() ctx: AuthedContext,
+    @Arg('personaId', () => ID, { nullable: true }) personaId?: string | null,
+    @Arg('view', () => MemoryAgentView, { nullable: true }) view?: MemoryAgentView | null,
+    @Arg('search', () => String, { nullable: true }) search?: string | null,
+    @Arg('includeInvalid', () => Boolean, { defaultValue: false, description: 'Also memories that were replaced or corrected.' }) includeInvalid = false,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
+  ): Promise<MemoryType[]> {
+    const items = await listMemories(ctx.services, ctx.em, ctx.principal.user.id, {
+      personaId,
+      view,
+      search,
+      includeInvalid,
+      limit: page?.limit ?? 20,
+      offset: page?.offset ?? 0,
+    });
+    return items.map(MemoryType.from);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Deletes the memory for good.' })
+  async forgetMemory(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<boolean> {
+    return forgetMemory(ctx.services, ctx.principal.user.id, id);
+  }
+
+  @Authorized()
+  @Mutation(() => MemoryType, { description: 'Replaces what is remembered; the old version is kept as history (validTo set), never recalled again.' })
+  async correctMemory(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string, @Arg('text') text: string): Promise<MemoryType> {
+    return MemoryType.from(await correctMemory(ctx.services, ctx.principal.user.id, id, text));
+  }
+}

@@ -1,0 +1,36 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { AppServices } from '../../app-services';
+import type { ChatEngine } from './chat-engine';
+import type { Logger } from '../../observability/logger';
+import type { ChatEventLog } from '../../ports/chat-event-log.port';
+import type { EventBus } from '../../ports/event-bus.port';
+import type { JobRunner } from '../../ports/job-runner.port';
+import type { MemoryStore } from '../../ports/memory-store.port';
+import type { RunLock } from '../../ports/run-lock.port';
+import type { ShortTermMemory } from '../../ports/short-term-memory.port';
+import type { TranscriptStore } from '../../ports/transcript-store.port';
+import type { ModelProvider } from '../../llm/model-provider.port';
+import type { ScenarioTemplate } from '../simulations/scenarios/scenario-template.schema';
+
+/** What live chat needs, handed in by the composition root (ports only). */
+export interface ChatDeps {
+  orm: MikroORM;
+  transcripts: TranscriptStore;
+  chatEvents: ChatEventLog;
+  /** Carries reply-withdrawal notices between processes. */
+  events: EventBus;
+  llm: ModelProvider;
+  shortTermMemory: ShortTermMemory;
+  memories: MemoryStore;
+  jobs: JobRunner;
+  runLock: RunLock;
+  scenarioLibrary: ScenarioTemplate[];
+  logger: Logger;
+  settings: { historyTokens: number; idleMs: number; memoryHalfLifeDays: number };
+}
+
+/** The chat's slice of the services, and the engine for operations that queue replies. */
+export function chatDepsFrom(services: AppServices): ChatDeps & { engine: ChatEngine } {
+  const { orm, transcripts, chatEvents, events, llm, shortTermMemory, memories, jobs, runLock, scenarioLibrary, logger, config } = services;
+  return { orm, transcripts, chatEvents, events, llm, shortTermMemory, memories, jobs, runLock, scenarioLibrary, logger, settings: config.chat, engine: services.chat };
+}

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { sqlRows } from '../../stores/postgres/sql-executor';
+import { afterReply } from './after-reply';
+import type { ChatDeps } from './chat-deps';
+import { generateReply, type ReplyJob } from './generate-reply';
+import { LEASE_MS, acquireReplyLease, releaseReplyLease, renewReplyLease } from './reply-lease';
+
+const CONTROL_TOPIC = 'chat-control';
+/** Replies one pump writes before it lets go of the lease (a bound on the loop). */
+const MAX_REPLIES_PER_LEASE = 100;
+/** How often a process looks for sessions whose writer died (lease expired, replies waiting). */
+const ORPHAN_SWEEP_MS = 15_000;
+
+interface WithdrawNotice {
+  replyIds: string[];
+}
+
+/**
+ * Writes chat replies. Each process runs one engine; a session's replies are written by
+ * whichever process holds its lease, one at a time in position order. `kick` after
+ * anything that queues a reply; `withdraw` aborts replies a newer message replaced,
+ * wherever they are being written (notices travel over the event bus).
+ */
+export class ChatEngine {
+  readonly instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly pumping = new Map<string, { again: boolean }>();
+  private readonly writing = new Map<string, AbortController>();
+  private readonly background = new Set<Promise<unknown>>();
+  private control: AsyncIterableIterator<WithdrawNotice> | undefined;
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(private readonly deps: ChatDeps) {}
+
+  async start(): Promise<void> {
+    const control = await this.deps.events.subscribe<WithdrawNotice>(CONTROL_TOPIC);
+    this.control = control;
+    this.track(
+      (async () => {
+        for await (const notice of control) for (const id of notice.replyIds) this.writing.get(id)?.abort();
+      })(),
+    );
+    this.sweepTimer = setInterval(() => this.track(this.sweepOrphans()), ORPHAN_SWEEP_MS);
+    this.sweepTimer.unref();
+  }
+
+  /** Makes sure someone writes the session's queued replies (this process, unless another holds the lease). */
+  kick(sessionId: string): void {
+    if (!this.closed) this.track(this.pump(sessionId));
+  }
+
+  /** Stops these replies wherever they are being written; their rows already say how they end. */
+  async withdraw(replyIds: string[]): Promise<void> {
+    if (replyIds.length === 0) return;
+    for (const id of replyIds) this.writing.get(id)?.abort();
+    await this.deps.events.publish<WithdrawNotice>(CONTROL_TOPIC, { replyIds });
+  }
+
+  /** Stops taking work, gives running replies `graceMs` to finish, then hands the rest back to the queue. */
+  async close(graceMs = 5_000): Promise<void> {
+    this.closed = true;
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    const settled = Promise.allSettled([...this.background]);
+    const timer = setTimeout(() => {
+      for (const abort of this.writing.values()) abort.abort();
+    }, graceMs);
+    await Promise.race([settled, new Promise((r) => setTimeout(r, graceMs + 2_000).unref())]);
+    clearTimeout(timer);
+    await this.control?.return?.();
+  }
+
+  private track(work: Promise<unknown>): void {
+    const tracked = work.catch((err: unknown) => this.deps.logger.error({ err }, 'chat engine task failed'));
+    this.background.add(tracked);
+    void tracked.finally(() => this.background.delete(tracked));
+  }
+
+  private async pump(sessionId: string): Promise<void> {
+    const running = this.pumping.get(sessionId);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    const state = { again: true };
+    this.pumping.set(sessionId, state);
+    const db = this.deps.orm.em.getConnection();
+    try {
+      while (state.again && !this.closed) {
+        state.again = false;
+        // Another process holds the lease: it looks for queued replies after releasing it.
+        if (!(await acquireReplyLease(db, sessionId, this.instanceId))) return;
+        const renew = setInterval(() => void renewReplyLease(db, sessionId, this.instanceId).catch(() => undefined), LEASE_MS / 3);
+        try {
+          // A reply left STREAMING with no lease holder belonged to a process that died: write it again.
+          await db.execute(`update chat_messages set status = 'QUEUED' where session_id = ? and status = 'STREAMING'`, [sessionId]);
+          for (let n = 0; n < MAX_REPLIES_PER_LEASE && !this.closed; n++) {
+            const next = await this.claimNext(sessionId);
+            if (!next) break;
+            await this.write(next);
+          }
+        } finally {
+          clearInterval(renew);
+          await releaseReplyLease(db, sessionId, this.instanceId);
+        }
+        // A message queued between our last look and the release found the lease taken: look again.
+        const waiting = await sqlRows<{ id: string }>(db, `select id from chat_messages where session_id = ? and status = 'QUEUED' limit 1`, [sessionId]);
+        if (waiting.length > 0) state.again = true;
+      }
+    } finally {
+      this.pumping.delete(sessionId);
+    }
+  }
+
+  private async claimNext(sessionId: string): Promise<ReplyJob | undefined> {
+    const rows = await sqlRows<{ id: string; seq: number; reply_to: string | null }>(
+      this.deps.orm.em.getConnection(),
+      `update chat_messages set status = 'STREAMING' where id = (
+         select id from chat_messages where session_id = ? and status = 'QUEUED' order by seq, version limit 1
+       ) and status = 'QUEUED' returning id, seq, reply_to`,
+      [sessionId],
+    );
+    const row = rows[0];
+    return row ? { replyId: row.id, sessionId, seq: Number(row.seq), replyTo: row.reply_to } : undefined;
+  }
+
+  private async write(job: ReplyJob): Promise<void> {
+    const abort = new AbortController();
+    this.writing.set(job.replyId, abort);
+    try {
+      const spoken = await generateReply(this.deps, job, abort.signal);
+      // The coach and the title run beside the next reply, not before it.
+      if (spoken) this.track(afterReply(this.deps, spoken));
+    } finally {
+      this.writing.delete(job.replyId);
+    }
+  }
+
+  private async sweepOrphans(): Promise<void> {
+    const rows = await sqlRows<{ id: string }>(
+      this.deps.orm.em.getConnection(),
+      `select distinct s.id from chat_messages m join chat_sessions s on s.id = m.session_id
+        where m.status in ('QUEUED', 'STREAMING') and (s.reply_lease_until is null or s.reply_lease_until < now()) limit 50`,
+      [],
+    );
+    for (const { id } of rows) this.kick(id);
+  }
+}

@@ -1,0 +1,90 @@
+import type { Logger } from '../../observability/logger';
+import type { RecentTurn, ShortTermMemory } from '../../ports/short-term-memory.port';
+import { SHORT_TERM_LIMIT } from '../../ports/short-term-memory.port';
+import type { TranscriptStore } from '../../ports/transcript-store.port';
+import { countTextTokens } from '../../llm/tokens/token-counter';
+import type { SqlExecutor } from '../../stores/postgres/sql-executor';
+import { sqlRows } from '../../stores/postgres/sql-executor';
+import { SPOKEN_SQL } from './chat-message-view';
+
+export interface HistoryTurn {
+  messageId: string;
+  role: 'user' | 'partner';
+  text: string;
+  at: string;
+}
+
+/** Budgets are counted with one encoding: close enough for every current model. */
+const BUDGET_MODEL = 'gpt-4o';
+/** Rows considered before the token budget trims: a cap on work per reply. */
+const MAX_ROWS = 60;
+
+interface HistoryRow {
+  id: string;
+  role: 'USER' | 'PARTNER';
+  created_at: Date | string;
+}
+
+/**
+ * The conversation before position `beforeSeq`, newest turns kept first until the token
+ * budget is spent, oldest first in the result. Postgres says which messages belong (this
+ * session's current versions); their texts come from short-term memory (Redis) when it
+ * holds them, else from the transcript store, which then refreshes short-term memory.
+ * Short-term memory failing never fails the reply: it is logged and the transcript serves.
+ */
+export async function loadHistory(
+  deps: { db: SqlExecutor; transcripts: TranscriptStore; shortTermMemory: ShortTermMemory; logger: Logger },
+  scope: { sessionId: string; userId: string; personaId: string; beforeSeq: number; budgetTokens: number },
+): Promise<{ turns: HistoryTurn[]; source: 'short-term-memory' | 'transcripts' | 'empty' }> {
+  const rows = await sqlRows<HistoryRow>(
+    deps.db,
+    `select id, role, created_at from chat_messages where session_id = ? and active and ${SPOKEN_SQL} and seq < ? order by seq desc limit ?`,
+    [scope.sessionId, scope.beforeSeq, MAX_ROWS],
+  );
+  if (rows.length === 0) return { turns: [], source: 'empty' };
+
+  let cached: RecentTurn[] | undefined;
+  try {
+    cached = await deps.shortTermMemory.recent(scope.userId, scope.personaId, SHORT_TERM_LIMIT);
+  } catch (err) {
+    deps.logger.warn({ err: (err as Error).message, component: 'short-term-memory' }, 'short-term memory unavailable; reading history from the transcript store');
+  }
+  const texts = new Map((cached ?? []).map((t) => [t.messageId, t.text]));
+  const missing = rows.filter((r) => !texts.has(r.id)).map((r) => r.id);
+  if (missing.length > 0) {
+    const stored = await deps.transcripts.findByDedupeKeys(scope.sessionId, missing);
+    for (const m of stored) texts.set(m.dedupeKey, m.text);
+  }
+
+  const newestFirst: HistoryTurn[] = [];
+  let spent = 0;
+  for (const row of rows) {
+    const text = texts.get(row.id);
+    if (text === undefined) continue;
+    spent += countTextTokens(text, BUDGET_MODEL) + 4;
+    if (spent > scope.budgetTokens && newestFirst.length > 0) break;
+    newestFirst.push({
+      messageId: row.id,
+      role: row.role === 'USER' ? 'user' : 'partner',
+      text,
+      at: (row.created_at instanceof Date ? row.created_at : new Date(row.created_at)).toISOString(),
+    });
+  }
+  const turns = newestFirst.reverse();
+  if (missing.length > 0 && cached !== undefined) {
+    // Short-term memory was reachable but stale (another session, a fork, a regenerated reply): rebuild it.
+    await deps.shortTermMemory.replace(scope.userId, scope.personaId, turns).catch((err: Error) =>
+      deps.logger.warn({ err: err.message, component: 'short-term-memory' }, 'could not rebuild short-term memory'),
+    );
+  }
+  return { turns, source: missing.length === 0 ? 'short-term-memory' : 'transcripts' };
+}
+
+/** Adds a turn to short-term memory; an outage is logged, never fatal. */
+export async function rememberTurn(deps: { shortTermMemory: ShortTermMemory; logger: Logger }, userId: string, personaId: string, turn: RecentTurn): Promise<void> {
+  try {
+    await deps.shortTermMemory.push(userId, personaId, turn);
+  } catch (err) {
+    deps.logger.warn({ err: (err as Error).message, component: 'short-term-memory' }, 'short-term memory unavailable; turn not cached');
+  }
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { User } from '../accounts/user.entity';
+import { ValidationError } from '../errors';
+import type { NewTranscriptMessage } from '../../ports/transcript-store.port';
+import type { ChatDeps } from './chat-deps';
+import type { ChatEngine } from './chat-engine';
+import { MESSAGE_COLUMNS, SPOKEN_SQL, type ChatMessageRow } from './chat-message-view';
+import { ChatMessageStatus } from './chat-message.entity';
+import { ChatSession } from './chat-session.entity';
+import { findOwnChatMessage } from './find-own-chat';
+import { sendChatMessage } from './send-chat-message';
+
+/** Most messages a fork copies (a conversation longer than this forks from its latest part). */
+const MAX_FORK_MESSAGES = 2_000;
+
+/**
+ * Starts a branch: a new chat holding the conversation up to and including `messageId`, so
+ * the user can try "what if I had said this". With `content`, that message is sent in the
+ * branch at once and its reply streams on the new chat's events. The branch's history is
+ * already in long-term memory through the original, so its memory watermark starts at the
+ * fork point.
+ */
+export async function forkChat(
+  deps: ChatDeps & { engine: ChatEngine },
+  em: EntityManager,
+  user: User,
+  input: { messageId: string; content?: string | null },
+): Promise<ChatSession> {
+  const at = await findOwnChatMessage(em, user.id, input.messageId);
+  if (!at.active || ![ChatMessageStatus.SENT, ChatMessageStatus.COMPLETE, ChatMessageStatus.INTERRUPTED].includes(at.status)) {
+    throw new ValidationError('messageId', 'A chat can be forked at a message of the conversation (not a withdrawn, failed or unfinished reply)');
+  }
+  const parent = at.session.getEntity();
+  const rows = await em.getConnection().execute<ChatMessageRow[]>(
+    `select ${MESSAGE_COLUMNS} from chat_messages where session_id = ? and active and ${SPOKEN_SQL} and seq <= ? order by seq desc limit ?`,
+    [parent.id, at.seq, MAX_FORK_MESSAGES],
+  );
+  rows.reverse();
+  const texts = new Map((await findTexts(deps, parent.id, rows.map((r) => r.id))).map((m) => [m.dedupeKey, m]));
+
+  const fork = em.create(ChatSession, {
+    owner: user,
+    persona: parent.persona,
+    scenarioId: parent.scenarioId,
+    policy: parent.policy,
+    parent,
+    forkedFromMessageId: at.id,
+    title: parent.title ? `${parent.title} (branch)`.slice(0, 120) : null,
+    messageSeq: rows.length,
+    messageCount: rows.length,
+    memorySeq: rows.length,
+  });
+  const copies = rows.map((r, i) => ({ row: r, id: randomUUID(), seq: i + 1 }));
+  const oldToNew = new Map(copies.map((c) => [c.row.id, c.id]));
+  const transcript: NewTranscriptMessage[] = copies.flatMap((c) => {
+    const original = texts.get(c.row.id);
+    if (!original) return [];
+    return [{ ...pick(original), conversationId: fork.id, batchId: fork.id, dedupeKey: c.id, metadata: { chatMessageId: c.id, copiedFrom: c.row.id } }];
+  });
+  await deps.transcripts.append(transcript);
+  try {
+    await em.transactional(async (tx) => {
+      tx.persist(fork);
+      await tx.flush();
+      const conn = tx.getConnection();
+      const ctx = tx.getTransactionContext();
+      for (const c of copies) {
+        await conn.execute(
+          `insert into chat_messages (id, session_id, seq, version, role, status, active, reply_to, client_message_id, token_count, degraded, created_at, completed_at)
+           values (?, ?, ?, 1, ?, ?, true, ?, null, ?, ?, ?, ?)`,
+          [c.id, fork.id, c.seq, c.row.role, c.row.status, c.row.reply_to ? (oldToNew.get(c.row.reply_to) ?? null) : null, c.row.token_count, c.row.degraded, c.row.created_at, c.row.completed_at],
+          'all',
+          ctx,
+        );
+      }
+    });
+  } catch (err) {
+    await deps.transcripts.deleteConversation(fork.id);
+    throw err;
+  }
+  if (input.content) await sendChatMessage(deps, em, user, { sessionId: fork.id, content: input.content, clientMessageId: `fork-${fork.id}` });
+  return fork;
+}
+
+async function findTexts(deps: ChatDeps, sessionId: string, ids: string[]) {
+  const out = [];
+  // The store looks up at most 1,000 keys at a time.
+  for (let i = 0; i < ids.length; i += 1000) out.push(...(await deps.transcripts.findByDedupeKeys(sessionId, ids.slice(i, i + 1000))));
+  return out;
+}
+
+function pick(m: NewTranscriptMessage): Omit<NewTranscriptMessage, 'conversationId' | 'batchId' | 'dedupeKey' | 'metadata'> {
+  return { ownerId: m.ownerId, kind: m.kind, sender: m.sender, role: m.role, text: m.text, sentAt: m.sentAt };
+}

@@ -1,0 +1,245 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { memoryPromptSection, recallMemories } from '../../../agents/live-chat/recall-memories';
+import { partnerSystemPrompt as partnerPromptDefinition } from '../../../agents/partner-simulation/prompts';
+import type { ChatMessage } from '../../llm/model-provider.port';
+import { countTextTokens } from '../../llm/tokens/token-counter';
+import type { RecalledMemory } from '../../ports/memory-store.port';
+import { sqlRows } from '../../stores/postgres/sql-executor';
+import { DomainError } from '../errors';
+import { scenarioCatalog } from '../simulations/scenario-catalog';
+import type { ChatDeps } from './chat-deps';
+import { systemEvent } from './chat-event-payloads';
+import { loadHistory, rememberTurn, type HistoryTurn } from './chat-history';
+import { ChatMessageStatus } from './chat-message.entity';
+import { ChatSession } from './chat-session.entity';
+import { ChunkEmitter } from './chunk-emitter';
+import { SessionEvents, raiseEventFloor } from './session-events';
+import { partnerSystemPrompt } from './partner-context';
+
+export interface ReplyJob {
+  replyId: string;
+  sessionId: string;
+  seq: number;
+  replyTo: string | null;
+}
+
+/** A reply that reached the conversation, for the coach, the title and the memory triggers. */
+export interface SpokenReply {
+  session: ChatSession;
+  /** The chat's event writer, for the events that follow the reply. */
+  events: SessionEvents;
+  userName: string;
+  replyId: string;
+  text: string;
+  history: HistoryTurn[];
+}
+
+const REPLY_MAX_TOKENS = 400;
+
+/**
+ * Writes one reply: builds the partner's prompt (persona, profile, style, samples, recalled
+ * long-term memories, the conversation within its token budget), streams the model's deltas
+ * as AI_CHUNK events, and stores the result. `signal` aborts it when a newer message
+ * withdraws it (policies INTERRUPT and ROLLBACK) or the process stops.
+ */
+export async function generateReply(deps: ChatDeps, job: ReplyJob, signal: AbortSignal): Promise<SpokenReply | undefined> {
+  const em = deps.orm.em.fork();
+  const session = await em.findOne(ChatSession, job.sessionId, { populate: ['persona', 'owner'] });
+  if (!session) return undefined;
+  const user = session.owner.getEntity();
+  const persona = session.persona.getEntity();
+  const scenario = session.scenarioId ? (await scenarioCatalog(em, user.id, deps.scenarioLibrary)).find((s) => s.id === session.scenarioId) : undefined;
+  const [system, history] = await Promise.all([
+    partnerSystemPrompt(em, persona, user.displayName, scenario),
+    loadHistory(
+      { db: em.getConnection(), transcripts: deps.transcripts, shortTermMemory: deps.shortTermMemory, logger: deps.logger },
+      { sessionId: session.id, userId: user.id, personaId: persona.id, beforeSeq: job.seq, budgetTokens: deps.settings.historyTokens },
+    ),
+  ]);
+  const recalled = await recall(deps, user.id, persona.id, history.turns);
+  const memory = memoryPromptSection(recalled);
+  const messages: ChatMessage[] = [
+    { role: 'system', content: memory ? `${system}\n\n${memory}` : system },
+    ...history.turns.map((t): ChatMessage => ({ role: t.role === 'user' ? 'user' : 'assistant', content: t.text })),
+  ];
+  if (messages.at(-1)!.role !== 'user') messages.push({ role: 'user', content: '[Continue the conversation.]' });
+
+  const events = await SessionEvents.open(deps.chatEvents, session.id, session.eventSeq);
+  const emitter = new ChunkEmitter(events, job.replyId);
+  let done: { text: string; tokens: number; degraded: boolean; replaced: boolean } | undefined;
+  let failure: { code: string; message: string; retryable: boolean; partial: string } | undefined;
+  try {
+    for await (const event of deps.llm.streamChat({
+      tier: 'chat',
+      messages,
+      maxTokens: REPLY_MAX_TOKENS,
+      temperature: 0.8,
+      moderateInput: true,
+      moderateOutput: true,
+      cannedReply: '…',
+      signal,
+      tag: { userId: user.id, agent: 'partner-simulation', node: 'reply', purpose: 'chat', prompt: { name: partnerPromptDefinition.name, version: partnerPromptDefinition.version } },
+    })) {
+      if (signal.aborted) break;
+      if (event.type === 'chunk') emitter.push(event.text);
+      else if (event.type === 'complete') done = { text: event.text, tokens: event.usage.completionTokens, degraded: event.degraded, replaced: event.safety === 'replaced' };
+      else failure = { code: event.code, message: event.message, retryable: event.retryable, partial: event.partialText };
+    }
+  } catch (err) {
+    if (!signal.aborted) {
+      // Quota, moderation and outages reach the user as an ERROR event; anything else is a bug and is logged as one.
+      if (!(err instanceof DomainError)) deps.logger.error({ err, sessionId: session.id, replyId: job.replyId }, 'reply generation failed');
+      failure = err instanceof DomainError
+        ? { code: err.code, message: err.message, retryable: err.code === 'AI_SERVICE_UNAVAILABLE', partial: emitter.sent }
+        : { code: 'AI_SERVICE_UNAVAILABLE', message: 'The reply could not be written', retryable: true, partial: emitter.sent };
+    }
+  }
+  // A reply with no deltas (canned, a safety answer) still reaches streaming clients as a chunk.
+  if (done && !signal.aborted && emitter.sent === '' && done.text) emitter.push(done.text);
+  await emitter.flush();
+
+  const store = new ReplyStore(deps, em, session, job, persona.name, events);
+  if (signal.aborted) return store.withdrawn(emitter.sent, user.displayName, history.turns);
+  if (done) return store.finish(done, user.displayName, history.turns);
+  return store.failed(failure!, user.displayName, history.turns);
+}
+
+async function recall(deps: ChatDeps, userId: string, personaId: string, turns: HistoryTurn[]): Promise<RecalledMemory[]> {
+  const latest = [...turns].reverse().find((t) => t.role === 'user');
+  if (!latest) return [];
+  try {
+    const result = await recallMemories(
+      { llm: deps.llm, memories: deps.memories },
+      {
+        userId,
+        personaId,
+        view: 'partner',
+        latestText: latest.text,
+        recentTurns: turns.slice(-6).map((t) => ({ speaker: t.role, text: t.text })),
+        halfLifeDays: deps.settings.memoryHalfLifeDays,
+      },
+    );
+    return result.recalled;
+  } catch (err) {
+    // The reply goes on without long-term memory rather than not at all.
+    deps.logger.warn({ err: (err as Error).message, component: 'memory-recall' }, 'memory recall failed; replying without it');
+    return [];
+  }
+}
+
+/** Stores how a reply ended and tells subscribers, whichever way it ended. */
+class ReplyStore {
+  constructor(
+    private readonly deps: ChatDeps,
+    private readonly em: EntityManager,
+    private readonly session: ChatSession,
+    private readonly job: ReplyJob,
+    private readonly partnerName: string,
+    private readonly events: SessionEvents,
+  ) {}
+
+  private get db() {
+    return this.em.getConnection();
+  }
+
+  async finish(done: { text: string; tokens: number; degraded: boolean; replaced: boolean }, userName: string, history: HistoryTurn[]): Promise<SpokenReply | undefined> {
+    await this.storeText(done.text);
+    const rows = await sqlRows<{ id: string }>(
+      this.db,
+      `update chat_messages set status = 'COMPLETE', token_count = ?, degraded = ?, completed_at = now() where id = ? and status = 'STREAMING' returning id`,
+      [done.tokens, done.degraded, this.job.replyId],
+    );
+    if (rows.length === 0) {
+      // A newer message withdrew it while the last delta was on its way.
+      const status = await this.currentStatus();
+      if (status === ChatMessageStatus.INTERRUPTED) return this.keepInterrupted(done.text, done.tokens, userName, history);
+      return this.discard();
+    }
+    await this.counted();
+    await this.events.append([
+      { type: 'AI_COMPLETE', payload: { replyId: this.job.replyId, messageId: this.job.replyId, text: done.text, tokenCount: done.tokens, degraded: done.degraded, replaced: done.replaced, status: 'COMPLETE' } },
+    ]);
+    return this.spoken(done.text, userName, history);
+  }
+
+  async withdrawn(sent: string, userName: string, history: HistoryTurn[]): Promise<SpokenReply | undefined> {
+    const status = await this.currentStatus();
+    if (status === ChatMessageStatus.INTERRUPTED && sent) {
+      await this.storeText(sent);
+      return this.keepInterrupted(sent, countTextTokens(sent, 'gpt-4o'), userName, history);
+    }
+    if (status === ChatMessageStatus.STREAMING) {
+      // The process is stopping: hand the reply back to the queue for another process.
+      await this.db.execute(`update chat_messages set status = 'QUEUED' where id = ? and status = 'STREAMING'`, [this.job.replyId]);
+      await this.events.append([systemEvent('REPLY_RESTARTED', { replyId: this.job.replyId })]);
+      return undefined;
+    }
+    return this.discard();
+  }
+
+  async failed(failure: { code: string; message: string; retryable: boolean; partial: string }, userName: string, history: HistoryTurn[]): Promise<SpokenReply | undefined> {
+    const event = { type: 'ERROR' as const, payload: { replyId: this.job.replyId, code: failure.code, message: failure.message, retryable: failure.retryable } };
+    if (failure.partial) {
+      // What reached the user is kept, marked as cut off.
+      await this.storeText(failure.partial);
+      await this.db.execute(`update chat_messages set status = 'INTERRUPTED', token_count = ?, completed_at = now() where id = ? and status = 'STREAMING'`, [
+        countTextTokens(failure.partial, 'gpt-4o'),
+        this.job.replyId,
+      ]);
+      await this.counted();
+      await this.events.append([event]);
+      return undefined;
+    }
+    await this.db.execute(`update chat_messages set status = 'FAILED', completed_at = now() where id = ? and status = 'STREAMING'`, [this.job.replyId]);
+    await this.events.append([event]);
+    return undefined;
+  }
+
+  private async keepInterrupted(text: string, tokens: number, userName: string, history: HistoryTurn[]): Promise<SpokenReply> {
+    await this.db.execute('update chat_messages set token_count = ?, completed_at = now() where id = ?', [tokens, this.job.replyId]);
+    await this.counted();
+    await this.events.append([
+      { type: 'AI_COMPLETE', payload: { replyId: this.job.replyId, messageId: this.job.replyId, text, tokenCount: tokens, degraded: false, replaced: false, status: 'INTERRUPTED' } },
+    ]);
+    return this.spoken(text, userName, history);
+  }
+
+  private async discard(): Promise<undefined> {
+    await this.db.execute(`update chat_messages set status = 'DISCARDED', active = false where id = ? and status in ('STREAMING', 'QUEUED')`, [this.job.replyId]);
+    await this.deps.transcripts.deleteBatch(this.session.id, this.job.replyId);
+    await this.events.append([systemEvent('REPLY_DISCARDED', { replyId: this.job.replyId })]);
+    return undefined;
+  }
+
+  private async currentStatus(): Promise<ChatMessageStatus | undefined> {
+    const rows = await sqlRows<{ status: ChatMessageStatus }>(this.db, 'select status from chat_messages where id = ?', [this.job.replyId]);
+    return rows[0]?.status;
+  }
+
+  private async storeText(text: string): Promise<void> {
+    await this.deps.transcripts.append([
+      {
+        ownerId: this.session.owner.id,
+        conversationId: this.session.id,
+        kind: 'CHAT',
+        batchId: this.job.replyId,
+        dedupeKey: this.job.replyId,
+        sender: this.partnerName,
+        role: 'persona',
+        text,
+        sentAt: new Date(),
+        metadata: { chatMessageId: this.job.replyId, replyTo: this.job.replyTo },
+      },
+    ]);
+  }
+
+  private async counted(): Promise<void> {
+    await this.db.execute('update chat_sessions set message_count = message_count + 1, last_activity_at = now() where id = ?', [this.session.id]);
+  }
+
+  private async spoken(text: string, userName: string, history: HistoryTurn[]): Promise<SpokenReply> {
+    await raiseEventFloor(this.db, this.session.id, this.events.lastSeq);
+    await rememberTurn(this.deps, this.session.owner.id, this.session.persona.id, { role: 'partner', text, at: new Date().toISOString(), messageId: this.job.replyId });
+    return { session: this.session, events: this.events, userName, replyId: this.job.replyId, text, history };
+  }
+}

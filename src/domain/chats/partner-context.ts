@@ -1,0 +1,25 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { buildPartnerPrompt } from '../../../agents/partner-simulation/build-partner-prompt';
+import { personaFacts } from '../personas/persona-facts';
+import { PersonaProfile, ProfileStatus } from '../personas/persona-profile.entity';
+import type { Persona } from '../personas/persona.entity';
+import { describeStyle } from '../personas/style/describe-style';
+import type { ScenarioTemplate } from '../simulations/scenarios/scenario-template.schema';
+
+/**
+ * The partner agent's system prompt for a live chat: the persona's facts, its latest
+ * finished profile, its measured writing style and real samples, and the chat's scenario
+ * as a scene when one was chosen.
+ */
+export async function partnerSystemPrompt(em: EntityManager, persona: Persona, userName: string, scenario: ScenarioTemplate | undefined): Promise<string> {
+  const profile = await em.findOne(PersonaProfile, { persona: persona.id, status: ProfileStatus.COMPLETED }, { orderBy: { version: 'desc' }, fields: ['profile'] });
+  const base = buildPartnerPrompt({
+    ...personaFacts(persona),
+    profileSummary: typeof profile?.profile?.summary === 'string' ? profile.profile.summary : null,
+    styleSummary: describeStyle(persona.styleFingerprint),
+  });
+  const scene = scenario
+    ? `\nThe situation: ${scenario.premise.replaceAll('{{self}}', userName).replaceAll('{{partner}}', persona.name)} (${scenario.setting[0] ?? ''})`
+    : '';
+  return `${base}\nYou are chatting with ${userName}.${scene}`;
+}

@@ -1,0 +1,68 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ModelProvider } from '../../llm/model-provider.port';
+import type { MemoryStore, MemoryView as AgentView } from '../../ports/memory-store.port';
+import { NotFoundError, ValidationError } from '../errors';
+import { findOwnPersona } from '../personas/find-own-persona';
+import { memoryView, type MemoryView } from './memory-view';
+
+export interface MemoryQuery {
+  personaId?: string | null;
+  view?: AgentView | null;
+  /** Search text: ranked hybrid recall instead of newest first. */
+  search?: string | null;
+  includeInvalid?: boolean;
+  limit: number;
+  offset: number;
+}
+
+const MAX_PAGE = 100;
+
+/** The user's long-term memories: newest first, or ranked by a search. */
+export async function listMemories(deps: { memories: MemoryStore; llm: ModelProvider }, em: EntityManager, userId: string, query: MemoryQuery): Promise<MemoryView[]> {
+  if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_PAGE) throw new ValidationError('limit', `limit must be 1–${MAX_PAGE}`);
+  if (!Number.isInteger(query.offset) || query.offset < 0 || query.offset > 10_000) throw new ValidationError('offset', 'offset must be 0–10000');
+  if (query.personaId) await findOwnPersona(em, userId, query.personaId);
+  const search = query.search?.trim();
+  if (search) {
+    if (!query.personaId) throw new ValidationError('personaId', 'A memory search is within one persona');
+    if (search.length > 500) throw new ValidationError('search', 'A search holds at most 500 characters');
+    const [vector] = await deps.llm.embed([search], { userId, agent: 'memory', node: 'search', purpose: 'memory' });
+    const recalled = await deps.memories.recall({
+      userId,
+      personaId: query.personaId,
+      view: query.view ?? 'partner',
+      text: search,
+      vector: vector!,
+      limit: Math.min(50, query.limit),
+      includeInvalid: query.includeInvalid ?? false,
+    });
+    return recalled.map((r) => memoryView(r.memory, r.score));
+  }
+  const items = await deps.memories.list({
+    userId,
+    personaId: query.personaId ?? undefined,
+    view: query.view ?? undefined,
+    includeInvalid: query.includeInvalid ?? false,
+    limit: query.limit,
+    offset: query.offset,
+  });
+  return items.map((m) => memoryView(m));
+}
+
+/** Deletes the memory and its vector. */
+export async function forgetMemory(deps: { memories: MemoryStore }, userId: string, memoryId: string): Promise<boolean> {
+  if (!(await deps.memories.forget(userId, memoryId))) throw new NotFoundError('MEMORY_NOT_FOUND', 'Memory not found');
+  return true;
+}
+
+/** Replaces what is remembered: the old memory is invalidated (kept as history), the corrected one recalled from now on. */
+export async function correctMemory(deps: { memories: MemoryStore; llm: ModelProvider }, userId: string, memoryId: string, text: string): Promise<MemoryView> {
+  const clean = text.trim();
+  if (clean.length === 0 || clean.length > 2000) throw new ValidationError('text', 'A memory holds 1–2000 characters');
+  const current = await deps.memories.get(userId, memoryId);
+  if (!current || current.validTo !== null) throw new NotFoundError('MEMORY_NOT_FOUND', 'Memory not found (or already replaced)');
+  const [vector] = await deps.llm.embed([clean], { userId, agent: 'memory', node: 'correct', purpose: 'memory' });
+  const corrected = await deps.memories.correct(userId, memoryId, clean, vector!);
+  if (!corrected) throw new NotFoundError('MEMORY_NOT_FOUND', 'Memory not found (or already replaced)');
+  return memoryView(corrected);
+}
