@@ -7,6 +7,8 @@ import { Migration20261123100000_transcripts } from './Migration20261123100000_t
 import { Migration20261123101000_custom_scenarios } from './Migration20261123101000_custom_scenarios';
 import { Migration20261123110000_memories } from './Migration20261123110000_memories';
 import { Migration20261123130000_chats } from './Migration20261123130000_chats';
+import { Migration20261123140000_user_data_keys } from './Migration20261123140000_user_data_keys';
+import { Migration20261123150000_access_audit } from './Migration20261123150000_access_audit';
 
 /**
  * Every migration, in order. Listed explicitly so the compiled app and the TS test run
@@ -22,4 +24,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123101000_custom_scenarios', class: Migration20261123101000_custom_scenarios },
   { name: 'Migration20261123110000_memories', class: Migration20261123110000_memories },
   { name: 'Migration20261123130000_chats', class: Migration20261123130000_chats },
+  { name: 'Migration20261123140000_user_data_keys', class: Migration20261123140000_user_data_keys },
+  { name: 'Migration20261123150000_access_audit', class: Migration20261123150000_access_audit },
 ];

@@ -14,6 +14,8 @@ import type { RateLimiter } from './ports/rate-limiter.port';
 import type { RateClass, RateRule } from './domain/rate-limits/rate-limit-policy';
 import type { ShortTermMemory } from './ports/short-term-memory.port';
 import type { ChatEventLog } from './ports/chat-event-log.port';
+import type { DataKeyRing } from './ports/data-key-ring.port';
+import type { ResponseCache } from './llm/cache/response-cache.port';
 import type { MemoryStore } from './ports/memory-store.port';
 import type { ChatEngine } from './domain/chats/chat-engine';
 import type { TranscriptStore } from './ports/transcript-store.port';
@@ -47,6 +49,10 @@ export interface AppServices {
   shortTermMemory: ShortTermMemory;
   /** Long-term memory (Weaviate, or PostgreSQL by default). */
   memories: MemoryStore;
+  /** Per-user data keys of encryption at rest; erasure calls `forget`. */
+  dataKeys: DataKeyRing;
+  /** Deterministic model answers, per user (erasure forgets them). */
+  responseCache: ResponseCache;
   /** Per-chat event log with replay by seq (Redis Streams, or in-process). */
   chatEvents: ChatEventLog;
   /** Writes chat replies (one per process). */

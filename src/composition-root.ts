@@ -32,6 +32,7 @@ import { WeaviateHealth } from './stores/weaviate/weaviate-health';
 import { LlmHealth } from './llm/llm-health';
 import { InProcessResponseCache } from './llm/cache/in-process-response-cache';
 import { RedisResponseCache } from './llm/cache/redis-response-cache';
+import type { ResponseCache } from './llm/cache/response-cache.port';
 import { ChatModelFactory } from './llm/chat-model-factory';
 import { OFFLINE_CHAT_MODEL, OFFLINE_EMBEDDING_MODEL, llmSettingsFromConfig } from './llm/llm-settings-from-config';
 import type { LlmSettings } from './llm/llm-settings';
@@ -62,6 +63,9 @@ import { InProcessChatEventLog } from './stores/chat-events/in-process-chat-even
 import { RedisChatEventLog } from './stores/chat-events/redis-chat-event-log';
 import { PostgresMemoryStore } from './stores/memory-store/postgres-memory-store';
 import { WeaviateMemoryStore, connectWeaviate } from './stores/memory-store/weaviate-memory-store';
+import { EncryptingMemoryStore } from './stores/encryption/encrypting-memory-store';
+import { EncryptingTranscriptStore } from './stores/encryption/encrypting-transcript-store';
+import { PostgresDataKeyRing } from './stores/encryption/postgres-data-key-ring';
 
 export interface App {
   services: AppServices;
@@ -102,12 +106,20 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
     const jobs: JobRunner = config.redisUrl ? new BullmqJobRunner(config.redisUrl, logger, config.jobs) : new InProcessJobRunner(logger);
     closers.push(() => jobs.close());
 
-    const transcripts: TranscriptStore = mongo
-      ? new MongodbTranscriptStore(mongo)
-      : new PostgresTranscriptStore({ execute: (sql, params) => orm.em.getConnection().execute(sql, params) });
+    // Encryption at rest: transcript and memory texts are sealed with per-user data keys.
+    const dataKeys = new PostgresDataKeyRing(
+      { execute: (sql, params) => orm.em.getConnection().execute(sql, params) },
+      { masterKey: config.encryption.masterKey, masterKeyId: config.encryption.masterKeyId },
+    );
+    const transcripts: TranscriptStore = new EncryptingTranscriptStore(
+      mongo
+        ? new MongodbTranscriptStore(mongo)
+        : new PostgresTranscriptStore({ execute: (sql, params) => orm.em.getConnection().execute(sql, params) }),
+      dataKeys,
+    );
     closers.push(() => transcripts.close());
     const llm = buildLlm({ config, orm, redis: redis?.main, metrics, logger, closers });
-    const memories = await buildMemoryStore(config, orm, closers);
+    const memories: MemoryStore = new EncryptingMemoryStore(await buildMemoryStore(config, orm, closers), dataKeys);
     const chatEvents: ChatEventLog = redis
       ? new FailoverChatEventLog(new RedisChatEventLog(redis.main, redis.chatSubscriber, {
           onError: (err) => logger.warn({ err: err.message, component: 'chat-events' }, 'chat event log background failure'),
@@ -145,6 +157,8 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
       shortTermMemory: redis ? new RedisShortTermMemory(redis.main) : new InProcessShortTermMemory(),
       scenarioLibrary: SCENARIO_LIBRARY,
       memories,
+      dataKeys,
+      responseCache: llm.cache,
       chatEvents,
       chat: undefined as unknown as ChatEngine,
     };
@@ -227,7 +241,7 @@ function buildLlm(deps: {
   metrics: Metrics;
   logger: Logger;
   closers: (() => Promise<unknown>)[];
-}): { provider: ModelProvider; settings: LlmSettings; health: LlmHealth } {
+}): { provider: ModelProvider; settings: LlmSettings; health: LlmHealth; cache: ResponseCache } {
   const { config, orm, redis, metrics, logger, closers } = deps;
   let offline: Promise<string> | undefined;
   const startOffline = () => {
@@ -258,16 +272,17 @@ function buildLlm(deps: {
         )
       : local;
   const breakers = new ModelBreakers(settings.breakerFailures, settings.breakerHalfOpenMs);
+  const cache: ResponseCache = redis ? new RedisResponseCache(redis) : new InProcessResponseCache();
   const provider = new ResilientModelProvider({
     settings,
     models: new ChatModelFactory(),
     breakers,
     ledger: new PostgresUsageLedger(orm, settings.prices),
     quota: new PostgresTokenQuota(orm),
-    cache: redis ? new RedisResponseCache(redis) : new InProcessResponseCache(),
+    cache,
     moderator,
     metrics,
     logger,
   });
-  return { provider, settings, health: new LlmHealth(settings, breakers) };
+  return { provider, settings, health: new LlmHealth(settings, breakers), cache };
 }

@@ -2,6 +2,8 @@ import { AuthSession } from './domain/accounts/auth-session.entity';
 import { RefreshToken } from './domain/accounts/refresh-token.entity';
 import { UserIdentity } from './domain/accounts/user-identity.entity';
 import { User } from './domain/accounts/user.entity';
+import { AccessGrant } from './domain/access/access-grant.entity';
+import { AuditEvent } from './domain/access/audit-event.entity';
 import { ChatMessageRecord } from './domain/chats/chat-message.entity';
 import { ChatSession } from './domain/chats/chat-session.entity';
 import { ChatImport } from './domain/personas/chat-import.entity';
@@ -15,4 +17,4 @@ import { MonthlyTokenUsage } from './domain/usage/monthly-token-usage.entity';
 import { UsageRecord } from './llm/usage/usage-record.entity';
 
 /** Every MikroORM entity, listed explicitly (no folder scanning). */
-export const entities = [User, AuthSession, RefreshToken, UserIdentity, UsageRecord, MonthlyTokenUsage, Persona, ChatImport, PersonaProfile, Simulation, SimulationEvent, SimulationEpisode, CustomScenario, ChatSession, ChatMessageRecord];
+export const entities = [User, AuthSession, RefreshToken, UserIdentity, UsageRecord, MonthlyTokenUsage, Persona, ChatImport, PersonaProfile, Simulation, SimulationEvent, SimulationEpisode, CustomScenario, ChatSession, ChatMessageRecord, AccessGrant, AuditEvent];

@@ -8,7 +8,7 @@ import { startStubLlmServer, type StubLlmServer } from '../src/llm/stub/stub-llm
 import { startSoullink, stopProcess } from './support/child-process';
 import { GraphQLClient } from './support/graphql-client';
 import { hasRedisServer, startPrivateRedis } from './support/private-redis';
-import { TEST_JWT_SECRET, newAccountInput, startTestApp, type TestApp } from './support/test-app';
+import { TEST_JWT_SECRET, TEST_MASTER_KEY, newAccountInput, startTestApp, type TestApp } from './support/test-app';
 import { collect, eventually, wsClient } from './support/ws-client';
 
 const freePort = () =>
@@ -49,6 +49,7 @@ const freePort = () =>
       LLM_API_KEY: 'stub',
       MODERATION: 'local',
       JWT_SECRET: TEST_JWT_SECRET,
+      MASTER_KEY: TEST_MASTER_KEY,
       JOB_LOCK_MS: '3000',
       LOG_LEVEL: 'info',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'soullink-proc-')),

@@ -1,9 +1,11 @@
 import type { ValidationRule } from 'graphql';
 import { aliasLimitRule } from './alias-limit.rule';
+import { costLimitRule } from './cost-limit.rule';
 import { depthLimitRule } from './depth-limit.rule';
+import { directiveLimitRule } from './directive-limit.rule';
 import type { QueryLimits } from './query-limits';
 
 /** The extra validation rules both transports apply (after GraphQL's specified rules). */
 export function limitRules(limits: QueryLimits): ValidationRule[] {
-  return [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases)];
+  return [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases), directiveLimitRule(limits.maxDirectives), costLimitRule(limits.maxCost)];
 }

@@ -5,7 +5,8 @@ export interface Config {
   env: RawEnv['NODE_ENV'];
   isProduction: boolean;
   http: { host: string; port: number; graphqlPath: string; maxBodyBytes: number; shutdownGraceMs: number; introspection: boolean };
-  queryLimits: { maxDepth: number; maxAliases: number; maxTokens: number };
+  queryLimits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxDirectives: number };
+  websocket: { maxConnectionsPerUser: number; maxSubscriptionsPerUser: number };
   /** Overrides of DEFAULT_RATE_RULES (src/domain/rate-limits). */
   rateLimits: Partial<Record<string, { limit: number; windowMs: number }>>;
   dataDir: string;
@@ -23,6 +24,8 @@ export interface Config {
     refreshTokenTtlDays: number;
     oidc: { google?: OidcProviderConfig; apple?: OidcProviderConfig };
   };
+  /** Encryption at rest: the master key wrapping every user's data key (src/stores/encryption). */
+  encryption: { masterKey: Buffer; masterKeyId: string; source: 'env' | 'generated' };
   logLevel: RawEnv['LOG_LEVEL'];
   llm: LlmConfig;
 }

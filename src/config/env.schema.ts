@@ -44,6 +44,15 @@ export const envSchema = z.object({
   WEAVIATE_URL: optionalUrl,
   /** HMAC key (≥ 32 chars) for access tokens. Unset outside production: generated once and kept in DATA_DIR. */
   JWT_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  /** Master key (base64 of 32 random bytes) wrapping each user's data key for encryption at rest. Unset outside production: generated once and kept in DATA_DIR. */
+  MASTER_KEY: optionalText.pipe(
+    z
+      .string()
+      .refine((v) => /^[A-Za-z0-9+/_-]{43}=?$/.test(v) && Buffer.from(v, 'base64').length === 32, 'must be base64 of 32 bytes (openssl rand -base64 32)')
+      .optional(),
+  ),
+  /** Label of MASTER_KEY, stored with every data key it wraps, so the master key can be rotated. */
+  MASTER_KEY_ID: z.string().regex(/^[\w.-]{1,32}$/, 'must be 1–32 letters, digits, ".", "_" or "-"').default('k1'),
   /** Lifetime of access tokens (JWT), seconds. */
   ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(86_400).default(900),
   /** Lifetime of refresh tokens, days. */
@@ -118,6 +127,14 @@ export const envSchema = z.object({
   QUERY_MAX_ALIASES: positiveInt.max(500).default(15),
   /** Most lexical tokens one GraphQL document may have (parsing stops beyond). */
   QUERY_MAX_TOKENS: positiveInt.max(100_000).default(1000),
+  /** Highest estimated cost of one GraphQL operation (each field 1; fields under a list count once per item of its page). */
+  QUERY_MAX_COST: positiveInt.max(1_000_000).default(5000),
+  /** Most directives one GraphQL document may use. */
+  QUERY_MAX_DIRECTIVES: positiveInt.max(1000).default(50),
+  /** Open websocket connections one user may hold at once (more are closed with 4429). */
+  WS_MAX_CONNECTIONS_PER_USER: positiveInt.max(10_000).default(10),
+  /** Subscriptions one user may hold open at once across their connections. */
+  WS_MAX_SUBSCRIPTIONS_PER_USER: positiveInt.max(100_000).default(50),
   /** Rate-limit overrides as JSON: {"auth": {"limit": 30, "windowMs": 60000}, ...}; classes: global, auth, loginAccount, chat, simulation, analysis, import. */
   RATE_LIMITS: optionalText,
   /** Expose GraphQL introspection. Default: on except in production. */

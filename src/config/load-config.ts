@@ -25,6 +25,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction) {
     const missing = [
       !e.JWT_SECRET && { variable: 'JWT_SECRET', message: 'is required in production (at least 32 random characters)' },
+      !e.MASTER_KEY && { variable: 'MASTER_KEY', message: 'is required in production (base64 of 32 random bytes: openssl rand -base64 32)' },
       !e.DATABASE_URL && { variable: 'DATABASE_URL', message: 'is required in production (the embedded PostgreSQL is for local use)' },
     ].filter((p): p is { variable: string; message: string } => Boolean(p));
     if (missing.length > 0) throw new ConfigError(missing);
@@ -50,7 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       introspection: e.GRAPHQL_INTROSPECTION ?? !isProduction,
     },
     rateLimits,
-    queryLimits: { maxDepth: e.QUERY_MAX_DEPTH, maxAliases: e.QUERY_MAX_ALIASES, maxTokens: e.QUERY_MAX_TOKENS },
+    queryLimits: { maxDepth: e.QUERY_MAX_DEPTH, maxAliases: e.QUERY_MAX_ALIASES, maxTokens: e.QUERY_MAX_TOKENS, maxCost: e.QUERY_MAX_COST, maxDirectives: e.QUERY_MAX_DIRECTIVES },
+    websocket: { maxConnectionsPerUser: e.WS_MAX_CONNECTIONS_PER_USER, maxSubscriptionsPerUser: e.WS_MAX_SUBSCRIPTIONS_PER_USER },
     dataDir,
     postgres: e.DATABASE_URL
       ? { mode: 'external', url: e.DATABASE_URL, migrateOnStart: e.MIGRATE_ON_START ?? false }
@@ -69,6 +71,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         google: oidc(e.OIDC_GOOGLE_AUDIENCE, e.OIDC_GOOGLE_ISSUER, e.OIDC_GOOGLE_JWKS_URL),
         apple: oidc(e.OIDC_APPLE_AUDIENCE, e.OIDC_APPLE_ISSUER, e.OIDC_APPLE_JWKS_URL),
       },
+    },
+    encryption: {
+      masterKey: Buffer.from(e.MASTER_KEY ?? local!.masterKey, 'base64'),
+      masterKeyId: e.MASTER_KEY_ID,
+      source: e.MASTER_KEY ? 'env' : 'generated',
     },
     logLevel: e.LOG_LEVEL,
     llm: {

@@ -9,20 +9,22 @@ import { join } from 'node:path';
 export interface LocalSecrets {
   jwtSecret: string;
   embeddedPgPassword: string;
+  /** MASTER_KEY's stand-in: base64 of 32 bytes. Added to files written before it existed. */
+  masterKey: string;
 }
 
 export function loadOrCreateLocalSecrets(dataDir: string): LocalSecrets {
   const file = join(dataDir, 'local-secrets.json');
-  if (existsSync(file)) {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalSecrets>;
-    if (stored.jwtSecret && stored.embeddedPgPassword) return stored as LocalSecrets;
-  }
+  const stored: Partial<LocalSecrets> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalSecrets>) : {};
+  if (stored.jwtSecret && stored.embeddedPgPassword && stored.masterKey) return stored as LocalSecrets;
+  // Only what is missing is generated: the others keep sessions and the embedded database working.
   const secrets: LocalSecrets = {
-    jwtSecret: randomBytes(48).toString('base64url'),
-    embeddedPgPassword: randomBytes(24).toString('base64url'),
+    jwtSecret: stored.jwtSecret || randomBytes(48).toString('base64url'),
+    embeddedPgPassword: stored.embeddedPgPassword || randomBytes(24).toString('base64url'),
+    masterKey: stored.masterKey || randomBytes(32).toString('base64'),
   };
   // 0755 on the folder: the embedded PostgreSQL runs as user `postgres` when we are root.
   mkdirSync(dataDir, { recursive: true, mode: 0o755 });
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  writeFileSync(file, JSON.stringify({ ...stored, ...secrets }, null, 2), { mode: 0o600 });
   return secrets;
 }

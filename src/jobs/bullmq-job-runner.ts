@@ -39,6 +39,20 @@ export class BullmqJobRunner implements JobRunner {
     });
   }
 
+  async forgetJobs(fragments: string[]): Promise<number> {
+    if (fragments.length === 0) return 0;
+    // Retention keeps at most 1,000 finished jobs and a week of failed ones: a bounded scan.
+    const jobs = await this.queue.getJobs(['completed', 'failed', 'delayed', 'wait', 'prioritized']);
+    let removed = 0;
+    for (const job of jobs) {
+      if (job?.id && fragments.some((f) => job.id!.includes(f))) {
+        await job.remove();
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+
   async schedule(name: string, everyMs: number): Promise<void> {
     await this.queue.upsertJobScheduler(name, { every: everyMs }, { name, data: {} });
   }

@@ -33,6 +33,18 @@ export class InProcessJobRunner implements JobRunner {
     this.timers.add(timer);
   }
 
+  async forgetJobs(fragments: string[]): Promise<number> {
+    // Only ids are remembered here (for idempotent enqueueing), and only in this process.
+    let removed = 0;
+    for (const id of [...this.seenJobIds]) {
+      if (fragments.some((f) => id.includes(f))) {
+        this.seenJobIds.delete(id);
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+
   async schedule(name: string, everyMs: number): Promise<void> {
     const timer = setInterval(() => {
       if (this.consuming) this.track(this.run(name, {}));

@@ -295,10 +295,10 @@ export class ResilientModelProvider implements ModelProvider {
   }
 
   /** Only deterministic calls are cacheable; the key covers the tier's models and every parameter. */
-  private cacheKey(request: Pick<ChatRequest, 'tier' | 'messages'>, temperature: number, params: Record<string, unknown>): string | undefined {
+  private cacheKey(request: Pick<ChatRequest, 'tier' | 'messages' | 'tag'>, temperature: number, params: Record<string, unknown>): string | undefined {
     if (temperature !== 0) return undefined;
     const models = this.deps.settings.tiers[request.tier].map((r) => r.model).join(',');
-    return responseCacheKey({ model: models, messages: request.messages, params });
+    return responseCacheKey({ userId: request.tag.userId, model: models, messages: request.messages, params });
   }
 
   private async store(key: string, value: unknown): Promise<void> {

@@ -11,6 +11,8 @@ export interface JobRunner {
   register(name: string, handler: JobHandler): void;
   /** `jobId` makes enqueueing idempotent; letters, digits, '-' and '_' only (BullMQ rejects ':'). */
   enqueue(name: string, payload: Record<string, unknown>, options?: { jobId?: string; delayMs?: number }): Promise<void>;
+  /** Erasure: removes finished, failed and waiting jobs whose id contains any of `fragments` (user, run or chat ids). */
+  forgetJobs(fragments: string[]): Promise<number>;
   /** Runs `name` every `everyMs`, once across all workers. */
   schedule(name: string, everyMs: number): Promise<void>;
   /** Starts consuming (worker processes only; the API process only enqueues). */

@@ -9,4 +9,6 @@ export interface RateDecision {
 export interface RateLimiter {
   /** Counts one hit on `key` and decides whether it fits `limit` hits per `windowMs`. */
   hit(key: string, limit: number, windowMs: number): Promise<RateDecision>;
+  /** Erasure: drops every counter of a subject (keys ending in `:<subject>`, e.g. `user:<id>`). */
+  forget(subject: string): Promise<void>;
 }

@@ -19,6 +19,8 @@ export interface ShortTermMemory {
   /** Replaces the list (a rebuild from the transcript store). */
   replace(userId: string, personaId: string, turns: RecentTurn[]): Promise<void>;
   clear(userId: string, personaId?: string): Promise<void>;
+  /** Everything held for a user, per persona (data export). */
+  dump(userId: string): Promise<{ personaId: string; turns: RecentTurn[] }[]>;
 }
 
 export const SHORT_TERM_LIMIT = 100;

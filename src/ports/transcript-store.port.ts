@@ -47,6 +47,8 @@ export interface TranscriptStore {
    */
   findByDedupeKeys(conversationId: string, dedupeKeys: string[]): Promise<TranscriptMessage[]>;
   count(conversationId: string): Promise<number>;
+  /** Every message of one owner, by id ascending, `limit` (default 500, at most 1,000) after `afterId`: data export. */
+  listByOwner(ownerId: string, options?: { afterId?: string; limit?: number }): Promise<TranscriptMessage[]>;
   /** Removes what one batch wrote (compensation for a failed import or run). */
   deleteBatch(conversationId: string, batchId: string): Promise<number>;
   deleteConversation(conversationId: string): Promise<number>;

@@ -32,6 +32,11 @@ export async function startApiServer(services: AppServices, schema: GraphQLSchem
     schema,
     introspection: config.http.introspection,
     includeStacktraceInErrorResponses: false,
+    // No "Did you mean …?" hints that map the schema for an attacker, where introspection is off too.
+    hideSchemaDetailsFromClientErrors: config.isProduction,
+    // Stated rather than inherited: a non-JSON POST or a GET without a preflight header is refused.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
     formatError,
     parseOptions: { maxTokens: config.queryLimits.maxTokens },
     validationRules: limitRules(config.queryLimits),
@@ -91,6 +96,8 @@ export async function startApiServer(services: AppServices, schema: GraphQLSchem
     metrics,
     logger,
     limits: config.queryLimits,
+    caps: config.websocket,
+    hideSchemaDetails: config.isProduction,
     isDraining: () => draining,
   });
 

@@ -4,6 +4,7 @@ import type { GraphQLContext } from '../../graphql/context.type';
 import type { ContextFactory } from './context-factory';
 import { bearerToken } from './context-factory';
 import { BodyTooLargeError, readBody } from './read-body';
+import { wellFormedReviver } from './well-formed-strings';
 
 function sendJsonError(res: ServerResponse, status: number, code: string, message: string): void {
   res.writeHead(status, { 'content-type': 'application/json' });
@@ -26,7 +27,7 @@ export function graphqlHttpHandler(apollo: ApolloServer<GraphQLContext>, context
         throw err;
       }
       try {
-        body = raw.length > 0 ? JSON.parse(raw) : undefined;
+        body = raw.length > 0 ? JSON.parse(raw, wellFormedReviver) : undefined;
       } catch {
         return sendJsonError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
       }

@@ -11,6 +11,7 @@ import type { Principal } from '../domain/accounts/authenticate';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { bearerToken, type ContextFactory } from './context-factory';
+import { wellFormedReviver } from './well-formed-strings';
 
 interface ConnectionState {
   principal?: Principal;
@@ -40,6 +41,10 @@ export function attachGraphqlWs(options: {
   /** While draining, new websocket upgrades are refused. */
   isDraining: () => boolean;
   limits: QueryLimits;
+  /** Per-user caps: open connections, and subscriptions across them. */
+  caps: { maxConnectionsPerUser: number; maxSubscriptionsPerUser: number };
+  /** Production: no "Did you mean …?" hints in validation errors. */
+  hideSchemaDetails: boolean;
 }) {
   const { metrics, contexts, logger } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
@@ -62,40 +67,72 @@ export function attachGraphqlWs(options: {
     return s;
   };
 
+  // Per user, across this process's sockets: one user cannot hold the server's sockets or streams.
+  const connectionsOf = new Map<string, number>();
+  const subscriptionsOf = new Map<string, number>();
+  const bump = (counts: Map<string, number>, userId: string, by: number) => {
+    const next = (counts.get(userId) ?? 0) + by;
+    if (next > 0) counts.set(userId, next);
+    else counts.delete(userId);
+  };
+
   const serverCleanup = useServer(
     {
       schema: options.schema,
       connectionInitWaitTimeout: 3000,
+      jsonMessageReviver: wellFormedReviver,
       // Same limits as HTTP: depth and aliases in validation, tokens checked before graphql-ws parses.
       validate: (schema, document) =>
         validate(schema, document, [...specifiedRules, ...limitRules(options.limits)]).map((e) =>
           // Apollo marks GraphQL's own validation errors with this code; graphql-ws does not.
-          e.extensions?.code ? e : new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+          e.extensions?.code
+            ? e
+            : new GraphQLError(options.hideSchemaDetails ? e.message.replace(/ ?Did you mean .*$/, '') : e.message, {
+                nodes: e.nodes,
+                extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+              }),
         ),
-      onSubscribe: (_ctx, _id, payload) => {
+      onSubscribe: (ctx, _id, payload) => {
         try {
           parse(payload.query, { maxTokens: options.limits.maxTokens });
         } catch (err) {
           return [new GraphQLError(err instanceof Error ? err.message : 'Invalid query', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+        }
+        const userId = state.get(ctx.extra)?.principal?.user.id;
+        if (userId && (subscriptionsOf.get(userId) ?? 0) >= options.caps.maxSubscriptionsPerUser) {
+          return [
+            new GraphQLError(`At most ${options.caps.maxSubscriptionsPerUser} open subscriptions per user`, {
+              extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit: options.caps.maxSubscriptionsPerUser },
+            }),
+          ];
         }
         return undefined;
       },
       onConnect: async (ctx) => {
         const token = tokenFrom(ctx.connectionParams);
         if (!token) return false;
+        let principal: Principal;
         try {
-          const s = stateOf(ctx.extra);
-          s.principal = await contexts.authenticate(token);
-          s.token = token;
-          metrics.openConnections.inc();
-          return true;
+          principal = await contexts.authenticate(token);
         } catch {
           return false;
         }
+        if ((connectionsOf.get(principal.user.id) ?? 0) >= options.caps.maxConnectionsPerUser) {
+          ctx.extra.socket.close(4429, 'Too many connections for this user');
+          return false;
+        }
+        const s = stateOf(ctx.extra);
+        s.principal = principal;
+        s.token = token;
+        bump(connectionsOf, principal.user.id, 1);
+        metrics.openConnections.inc();
+        return true;
       },
       onClose: (ctx) => {
         const s = state.get(ctx.extra);
         if (!s?.principal) return;
+        bump(connectionsOf, s.principal.user.id, -1);
+        bump(subscriptionsOf, s.principal.user.id, -s.subscriptions.size);
         metrics.openConnections.dec();
         metrics.openSubscriptions.dec(s.subscriptions.size);
         s.subscriptions.clear();
@@ -110,12 +147,17 @@ export function attachGraphqlWs(options: {
         const failed = !isStream && Boolean((result as { errors?: unknown[] }).errors?.length);
         metrics.recordOperation(name, type, failed ? 'error' : 'ok', 0);
         if (isStream) {
-          stateOf(ctx.extra).subscriptions.add(id);
+          const s = stateOf(ctx.extra);
+          s.subscriptions.add(id);
+          if (s.principal) bump(subscriptionsOf, s.principal.user.id, 1);
           metrics.openSubscriptions.inc();
         }
       },
       onComplete: (ctx, id) => {
-        if (state.get(ctx.extra)?.subscriptions.delete(id)) metrics.openSubscriptions.dec();
+        const s = state.get(ctx.extra);
+        if (!s?.subscriptions.delete(id)) return;
+        if (s.principal) bump(subscriptionsOf, s.principal.user.id, -1);
+        metrics.openSubscriptions.dec();
       },
       onNext: (_ctx, _id, _payload, _args, result) => {
         if (!result.errors?.length) return result;

@@ -9,6 +9,8 @@ import { startApiServer, type RunningApiServer } from '../../src/server/api-serv
 import { GraphQLClient } from './graphql-client';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
+/** One master key for every process of a test run: they share one database of wrapped data keys. */
+export const TEST_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 
 let schema: Promise<GraphQLSchema> | undefined;
 
@@ -32,6 +34,7 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     DATABASE_URL: process.env.TEST_DATABASE_URL,
     DATA_DIR: dataDir,
     JWT_SECRET: TEST_JWT_SECRET,
+    MASTER_KEY: TEST_MASTER_KEY,
     PORT: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Suites register and sign in many users from one address; the rate-limit suite sets its own.

@@ -4,7 +4,7 @@ import { sqlRows } from '../../stores/postgres/sql-executor';
 import { afterReply } from './after-reply';
 import type { ChatDeps } from './chat-deps';
 import { generateReply, type ReplyJob } from './generate-reply';
-import { LEASE_MS, acquireReplyLease, releaseReplyLease, renewReplyLease } from './reply-lease';
+import { LEASE_MS, acquireLeaseAndClaim, claimNextReply, releaseReplyLease, renewReplyLease, type ClaimedReply } from './reply-lease';
 
 const CONTROL_TOPIC = 'chat-control';
 /** Replies one pump writes before it lets go of the lease (a bound on the loop). */
@@ -88,16 +88,21 @@ export class ChatEngine {
     try {
       while (state.again && !this.closed) {
         state.again = false;
-        // Another process holds the lease: it looks for queued replies after releasing it.
-        if (!(await acquireReplyLease(db, sessionId, this.instanceId))) return;
+        // Takes the lease and the first pending reply in one round trip. Another process
+        // holding the lease looks for queued replies after releasing it.
+        const first = await acquireLeaseAndClaim(db, sessionId, this.instanceId);
+        if (!first.leased) return;
         const renew = setInterval(() => void renewReplyLease(db, sessionId, this.instanceId).catch(() => undefined), LEASE_MS / 3);
         try {
-          // A reply left STREAMING with no lease holder belonged to a process that died: write it again.
-          await db.execute(`update chat_messages set status = 'QUEUED' where session_id = ? and status = 'STREAMING'`, [sessionId]);
-          for (let n = 0; n < MAX_REPLIES_PER_LEASE && !this.closed; n++) {
-            const next = await this.claimNext(sessionId);
-            if (!next) break;
-            await this.write(next);
+          let next = first.reply;
+          if (next && this.closed) {
+            // Stopping between the claim and the write: hand the reply back to the queue.
+            await db.execute(`update chat_messages set status = 'QUEUED' where id = ? and status = 'STREAMING'`, [next.id]);
+            next = undefined;
+          }
+          for (let n = 1; next; n++) {
+            await this.write(toJob(sessionId, next));
+            next = n < MAX_REPLIES_PER_LEASE && !this.closed ? await claimNextReply(db, sessionId) : undefined;
           }
         } finally {
           clearInterval(renew);
@@ -110,18 +115,6 @@ export class ChatEngine {
     } finally {
       this.pumping.delete(sessionId);
     }
-  }
-
-  private async claimNext(sessionId: string): Promise<ReplyJob | undefined> {
-    const rows = await sqlRows<{ id: string; seq: number; reply_to: string | null }>(
-      this.deps.orm.em.getConnection(),
-      `update chat_messages set status = 'STREAMING' where id = (
-         select id from chat_messages where session_id = ? and status = 'QUEUED' order by seq, version limit 1
-       ) and status = 'QUEUED' returning id, seq, reply_to`,
-      [sessionId],
-    );
-    const row = rows[0];
-    return row ? { replyId: row.id, sessionId, seq: Number(row.seq), replyTo: row.reply_to } : undefined;
   }
 
   private async write(job: ReplyJob): Promise<void> {
@@ -145,4 +138,8 @@ export class ChatEngine {
     );
     for (const { id } of rows) this.kick(id);
   }
+}
+
+function toJob(sessionId: string, reply: ClaimedReply): ReplyJob {
+  return { replyId: reply.id, sessionId, seq: reply.seq, replyTo: reply.replyTo, ownerId: reply.ownerId, personaId: reply.personaId };
 }

@@ -1,12 +1,19 @@
 import type { SessionEvents } from './session-events';
 
+/** Resolves after the I/O callbacks of this turn of the event loop have run. */
+const afterCurrentIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * Sends a reply's deltas as AI_CHUNK events in order. While one append is on its way, the
- * deltas that arrive meanwhile are merged into the next event: a slow log or a burst of
- * tiny deltas costs fewer events, never reordering. `index` counts this reply's events.
+ * Sends a reply's deltas as AI_CHUNK events in order. Deltas are merged into one event when
+ * they arrive together: those read from the model in the same turn of the event loop (a busy
+ * process reads several per socket read), and those that arrive while an append is on its
+ * way. A slow log, a burst of tiny deltas or an overloaded process costs fewer events, never
+ * reordering; an idle process still sends each delta on its own, one loop turn later.
+ * `index` counts this reply's events.
  */
 export class ChunkEmitter {
   private pending = '';
+  private pushed = false;
   private inFlight: Promise<void> | undefined;
   private failure: Error | undefined;
   private index = 0;
@@ -18,8 +25,14 @@ export class ChunkEmitter {
     private readonly replyId: string,
   ) {}
 
+  /** Whether no text was pushed at all (sent or still pending). */
+  get empty(): boolean {
+    return !this.pushed;
+  }
+
   push(text: string): void {
     if (!text) return;
+    this.pushed = true;
     this.pending += text;
     this.inFlight ??= this.drain();
   }
@@ -32,6 +45,7 @@ export class ChunkEmitter {
 
   private async drain(): Promise<void> {
     try {
+      await afterCurrentIo();
       while (this.pending && !this.failure) {
         const text = this.pending;
         this.pending = '';

@@ -28,13 +28,18 @@ export async function listChatMessages(
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_MESSAGE_PAGE) throw new ValidationError('limit', `limit must be 1–${MAX_MESSAGE_PAGE}`);
   if (page.before !== undefined && page.before !== null && (!Number.isInteger(page.before) || page.before < 1)) throw new ValidationError('before', 'before must be a positive message position');
   const session = await findOwnChat(em, ownerId, sessionId);
+  return pageOfMessages(deps, em, session.id, { before: page.before ?? null, limit });
+}
+
+/** A page of a chat the caller may read (its owner, or an analyst or admin through access/find-owned). */
+export async function pageOfMessages(deps: { transcripts: TranscriptStore }, em: EntityManager, sessionId: string, page: { before: number | null; limit: number }): Promise<ChatMessagePage> {
   const rows = await em.getConnection().execute<ChatMessageRow[]>(
     `select ${MESSAGE_COLUMNS} from chat_messages where session_id = ? and active and status <> 'DISCARDED' and seq < ? order by seq desc limit ?`,
-    [session.id, page.before ?? 2_147_483_647, limit + 1],
+    [sessionId, page.before ?? 2_147_483_647, page.limit + 1],
   );
-  const more = rows.length > limit;
-  const newestFirst = rows.slice(0, limit);
-  const messages = await withTexts(deps.transcripts, session.id, newestFirst.reverse());
+  const more = rows.length > page.limit;
+  const newestFirst = rows.slice(0, page.limit);
+  const messages = await withTexts(deps.transcripts, sessionId, newestFirst.reverse());
   return { messages, nextBefore: more && messages.length > 0 ? messages[0]!.seq : null };
 }
 

@@ -1,14 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { z } from 'zod';
+import { findOwned, type OwnedKind } from '../access/find-owned';
+import { ResourceKind } from '../access/resource-kind';
 import { NotFoundError } from '../errors';
 import { Persona } from './persona.entity';
 
+export const PERSONAS: OwnedKind<Persona> = {
+  kind: ResourceKind.PERSONA,
+  entity: Persona,
+  ownerOf: (p) => p.owner.id,
+  notFound: () => new NotFoundError('PERSONA_NOT_FOUND', 'Persona not found'),
+};
+
 /**
- * The one way to load a persona for a user: filtered by owner, so another user's persona,
- * a deleted one and a malformed id all answer PERSONA_NOT_FOUND alike.
+ * The one way to load a persona for a user: another user's persona, a deleted one and a
+ * malformed id all answer PERSONA_NOT_FOUND alike (see access/find-owned.ts).
  */
-export async function findOwnPersona(em: EntityManager, ownerId: string, personaId: string): Promise<Persona> {
-  const persona = z.uuid().safeParse(personaId).success ? await em.findOne(Persona, { id: personaId, owner: ownerId }) : null;
-  if (!persona) throw new NotFoundError('PERSONA_NOT_FOUND', 'Persona not found');
-  return persona;
+export function findOwnPersona(em: EntityManager, ownerId: string, personaId: string): Promise<Persona> {
+  return findOwned(em, PERSONAS, ownerId, personaId);
 }

@@ -43,4 +43,6 @@ export const RATE_CLASS_OF_FIELD: Readonly<Record<string, RateClass>> = {
   regenerateReply: 'chat',
   forkChat: 'chat',
   scoreChat: 'analysis',
+  exportMyData: 'import',
+  deleteMyAccount: 'auth',
 };

@@ -2,6 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { Principal } from '../accounts/authenticate';
 import { ForbiddenError } from '../errors';
+import { findReadable, type OwnedKind } from '../access/find-owned';
+import { ResourceKind } from '../access/resource-kind';
+import { User } from '../accounts/user.entity';
 import { Role } from '../tiers';
 import { validateInput } from '../validate-input';
 
@@ -31,6 +34,13 @@ const rangeInput = z
   .refine((r) => r.from < r.to, { message: 'from must be before to', path: ['from'] })
   .refine((r) => r.to.getTime() - r.from.getTime() <= 366 * DAY_MS, { message: 'range must be at most 366 days', path: ['from'] });
 
+const USAGE: OwnedKind<User> = {
+  kind: ResourceKind.USAGE,
+  entity: User,
+  ownerOf: (u) => u.id,
+  notFound: () => new ForbiddenError('Only admins, or analysts the user shared it with, can read other users’ usage'),
+};
+
 /**
  * Token use and cost for a date range, grouped by day (UTC), model and agent. Users see
  * their own; admins may name any user.
@@ -38,7 +48,8 @@ const rangeInput = z
 export async function usageReport(em: EntityManager, principal: Principal, input: unknown): Promise<UsageReport> {
   const { from, to, userId: requested } = validateInput(rangeInput, input, 'range');
   const userId = requested ?? principal.user.id;
-  if (userId !== principal.user.id && principal.user.role !== Role.ADMIN) throw new ForbiddenError('Only admins can read other users’ usage');
+  // Someone else's usage: admins, and analysts the user shared it with — audited (access/find-owned.ts).
+  if (userId !== principal.user.id) await findReadable(em, USAGE, principal.user, userId);
 
   const rows = await em.getConnection().execute<
     { day: string; model: string; agent: string; calls: string; prompt: string; completion: string; cost: string; hits: string }[]

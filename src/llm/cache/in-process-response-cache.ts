@@ -1,3 +1,4 @@
+import { userScope } from './cache-key';
 import type { ResponseCache } from './response-cache.port';
 
 /** Bounded LRU with TTL, for one process (the embedded default). */
@@ -13,6 +14,11 @@ export class InProcessResponseCache implements ResponseCache {
     if (entry.expiresAt <= Date.now()) return undefined;
     this.entries.set(key, entry); // most recently used goes last
     return entry.value;
+  }
+
+  async forgetUser(userId: string): Promise<void> {
+    const prefix = userScope(userId);
+    for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.entries.delete(key);
   }
 
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {

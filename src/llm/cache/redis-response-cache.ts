@@ -1,4 +1,6 @@
 import type { Redis } from 'ioredis';
+import { deleteMatching } from '../../stores/redis/delete-matching';
+import { userScope } from './cache-key';
 import type { ResponseCache } from './response-cache.port';
 
 /** Response cache in Redis, shared by every instance, expiring by TTL. */
@@ -11,5 +13,9 @@ export class RedisResponseCache implements ResponseCache {
 
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {
     await this.redis.set(key, value, 'EX', ttlSeconds);
+  }
+
+  async forgetUser(userId: string): Promise<void> {
+    await deleteMatching(this.redis, `${userScope(userId)}*`);
   }
 }

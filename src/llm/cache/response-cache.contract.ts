@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { responseCacheKey } from './cache-key';
 import type { ResponseCache } from './response-cache.port';
 
 /** The behaviour every ResponseCache adapter must show. */
@@ -20,6 +21,18 @@ export function responseCacheContract(name: string, create: () => Promise<{ cach
 
     it('When a key was never stored, Then it is a miss', async () => {
       expect(await subject.cache.get(`test:${randomUUID()}`)).toBeUndefined();
+    });
+
+    it("When a user's answers are forgotten, Then theirs are gone and other users' stay", async () => {
+      const [a, b] = [randomUUID(), randomUUID()];
+      const keyA = responseCacheKey({ userId: a, model: 'm', messages: ['hi'], params: {} });
+      const keyB = responseCacheKey({ userId: b, model: 'm', messages: ['hi'], params: {} });
+      expect(keyA).not.toBe(keyB);
+      await subject.cache.set(keyA, 'a', 60);
+      await subject.cache.set(keyB, 'b', 60);
+      await subject.cache.forgetUser(a);
+      expect(await subject.cache.get(keyA)).toBeUndefined();
+      expect(await subject.cache.get(keyB)).toBe('b');
     });
 
     it('When a key is stored twice, Then the last value wins', async () => {

@@ -17,6 +17,10 @@ export class InProcessRateLimiter implements RateLimiter {
     return { allowed: true, retryAfterMs: 0, remaining: limit - recent.length };
   }
 
+  async forget(subject: string): Promise<void> {
+    for (const key of [...this.hits.keys()]) if (key.endsWith(`:${subject}`)) this.hits.delete(key);
+  }
+
   // Bounded memory: forget keys whose newest hit is older than the window.
   private prune(now: number, windowMs: number): void {
     for (const [key, times] of this.hits) if ((times.at(-1) ?? 0) <= now - windowMs) this.hits.delete(key);

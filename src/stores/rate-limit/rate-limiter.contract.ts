@@ -10,6 +10,15 @@ export function rateLimiterContract(name: string, create: () => Promise<{ limite
     });
     afterEach(() => subject.close());
 
+    it("When a subject is forgotten, Then its counters start over and other subjects' stay", async () => {
+      const [me, you] = [`user:${randomUUID()}`, `user:${randomUUID()}`];
+      for (const key of [`chat:${me}`, `global:${me}`, `global:${you}`]) await subject.limiter.hit(key, 1, 60_000);
+      await subject.limiter.forget(me);
+      expect((await subject.limiter.hit(`chat:${me}`, 1, 60_000)).allowed).toBe(true);
+      expect((await subject.limiter.hit(`global:${me}`, 1, 60_000)).allowed).toBe(true);
+      expect((await subject.limiter.hit(`global:${you}`, 1, 60_000)).allowed).toBe(false);
+    });
+
     it('When hits stay within the limit, Then all are allowed with the remaining count going down', async () => {
       const key = `k-${randomUUID()}`;
       const decisions = [];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { deleteMatching } from '../redis/delete-matching';
 import type { RateDecision, RateLimiter } from '../../ports/rate-limiter.port';
 
 // One atomic script: drop hits older than the window, count, add this hit only if it fits,
@@ -32,5 +33,9 @@ export class RedisRateLimiter implements RateLimiter {
       randomUUID(),
     )) as [number, number, number];
     return { allowed: allowed === 1, retryAfterMs: Math.max(0, retryAfterMs), remaining };
+  }
+
+  async forget(subject: string): Promise<void> {
+    await deleteMatching(this.redis, `soullink:rate:*:${subject.replace(/[*?[\]\\]/g, '\\$&')}`);
   }
 }

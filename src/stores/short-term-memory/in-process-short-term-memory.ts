@@ -26,6 +26,16 @@ export class InProcessShortTermMemory implements ShortTermMemory {
     for (const k of [...this.lists.keys()]) if (personaId ? k === key(userId, personaId) : k.startsWith(`${userId}:`)) this.lists.delete(k);
   }
 
+  async dump(userId: string): Promise<{ personaId: string; turns: RecentTurn[] }[]> {
+    const out: { personaId: string; turns: RecentTurn[] }[] = [];
+    for (const k of [...this.lists.keys()]) {
+      if (!k.startsWith(`${userId}:`)) continue;
+      const entry = this.live(k);
+      if (entry) out.push({ personaId: k.slice(userId.length + 1), turns: entry.turns.map((t) => ({ ...t })) });
+    }
+    return out;
+  }
+
   private live(k: string) {
     const entry = this.lists.get(k);
     if (entry && entry.expiresAt <= Date.now()) {

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { deleteMatching, keysMatching } from '../redis/delete-matching';
 import { SHORT_TERM_LIMIT, SHORT_TERM_TTL_SECONDS, type RecentTurn, type ShortTermMemory } from '../../ports/short-term-memory.port';
 
 const PREFIX = 'soullink:stm:';
@@ -37,12 +38,16 @@ export class RedisShortTermMemory implements ShortTermMemory {
       await this.redis.del(PREFIX + userId + ':' + personaId);
       return;
     }
-    // SCAN, not KEYS: never block Redis on a large keyspace.
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${PREFIX}${userId}:*`, 'COUNT', 200);
-      if (keys.length > 0) await this.redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    await deleteMatching(this.redis, `${PREFIX}${userId}:*`);
+  }
+
+  async dump(userId: string): Promise<{ personaId: string; turns: RecentTurn[] }[]> {
+    const keys = await keysMatching(this.redis, `${PREFIX}${userId}:*`);
+    const out: { personaId: string; turns: RecentTurn[] }[] = [];
+    for (const k of keys) {
+      const items = await this.redis.lrange(k, 0, -1);
+      out.push({ personaId: k.slice(PREFIX.length + userId.length + 1), turns: items.map((item) => JSON.parse(item) as RecentTurn) });
+    }
+    return out;
   }
 }

@@ -12,6 +12,22 @@ export function shortTermMemoryContract(name: string, create: (ttlSeconds?: numb
     });
     afterEach(() => subject.close());
 
+    it("When a user's memory is dumped, Then every persona's turns are there and no other user's", async () => {
+      const [u, other, p1, p2] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      await subject.memory.push(u, p1, turn(1));
+      await subject.memory.push(u, p2, turn(2));
+      await subject.memory.push(u, p2, turn(3));
+      await subject.memory.push(other, p1, turn(4));
+      const dumped = (await subject.memory.dump(u)).sort((x, y) => (x.personaId === p1 ? -1 : y.personaId === p1 ? 1 : 0));
+      expect(dumped).toEqual([
+        { personaId: p1, turns: [turn(1)] },
+        { personaId: p2, turns: [turn(2), turn(3)] },
+      ]);
+      await subject.memory.clear(u);
+      expect(await subject.memory.dump(u)).toEqual([]);
+      expect(await subject.memory.dump(other)).toHaveLength(1);
+    });
+
     it('When turns are pushed, Then recent returns the newest ones in order, text intact', async () => {
       const [u, p] = [randomUUID(), randomUUID()];
       for (let n = 1; n <= 5; n++) await subject.memory.push(u, p, turn(n));

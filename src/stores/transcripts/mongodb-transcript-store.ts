@@ -12,6 +12,7 @@ import {
   TranscriptInputError,
   type ValidMessage,
   normaliseDedupeKeys,
+  ownerPage,
 } from './transcript-input';
 import type {
   ConversationKind,
@@ -268,6 +269,18 @@ export class MongodbTranscriptStore implements TranscriptStore {
       .find({ conversationId, dedupeKey: { $in: wanted } }, { maxTimeMS: this.maxTimeMS })
       .sort({ seq: 1 })
       .limit(wanted.length)
+      .toArray();
+    return docs.map(toMessage);
+  }
+
+  async listByOwner(ownerId: string, options: { afterId?: string; limit?: number } = {}): Promise<TranscriptMessage[]> {
+    const owner = requireOwner(ownerId);
+    const { afterId, limit } = ownerPage(options);
+    await this.ready();
+    const docs = await this.messages
+      .find({ ownerId: owner, _id: { $gt: afterId } }, { maxTimeMS: this.maxTimeMS })
+      .sort({ _id: 1 })
+      .limit(limit)
       .toArray();
     return docs.map(toMessage);
   }

@@ -12,6 +12,7 @@ import {
   TranscriptInputError,
   type ValidMessage,
   normaliseDedupeKeys,
+  ownerPage,
 } from './transcript-input';
 import type {
   ConversationKind,
@@ -208,6 +209,16 @@ export class PostgresTranscriptStore implements TranscriptStore {
        where conversation_id = ? and dedupe_key in (select jsonb_array_elements_text(?::jsonb))
        order by seq`,
       [conversationId, JSON.stringify(wanted)],
+    );
+    return rows.map(toMessage);
+  }
+
+  async listByOwner(ownerId: string, options: { afterId?: string; limit?: number } = {}): Promise<TranscriptMessage[]> {
+    const owner = requireOwner(ownerId);
+    const { afterId, limit } = ownerPage(options);
+    const rows = await this.rows<MessageRow>(
+      `select ${COLUMNS} from transcript_messages where owner_id = ?::uuid and id > ?::uuid order by id limit ?`,
+      [owner, afterId, limit],
     );
     return rows.map(toMessage);
   }

@@ -247,3 +247,14 @@ export function normaliseDedupeKeys(dedupeKeys: readonly string[]): string[] {
   dedupeKeys.forEach((key, i) => requireKey(`dedupeKeys[${i}]`, key));
   return [...new Set(dedupeKeys)];
 }
+
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
+/** A page of one owner's messages by id: `afterId` a UUID (default: from the start), limit 1–1,000 (default 500). */
+export function ownerPage(options: { afterId?: string; limit?: number }): { afterId: string; limit: number } {
+  const afterId = options.afterId ?? NIL_UUID;
+  if (!isUuid(afterId)) throw new TranscriptInputError('afterId: must be a UUID');
+  const limit = options.limit ?? 500;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new TranscriptInputError('limit: must be an integer 1–1000');
+  return { afterId, limit };
+}

@@ -437,6 +437,28 @@ export function transcriptStoreContract(name: string, create: () => Promise<Tran
         expect(await store.count(c2)).toBe(2);
       });
 
+      it('When one owner exports, Then listByOwner pages through every message of theirs across conversations, and no one else\'s', async () => {
+        const stranger = randomUUID();
+        const [c1, c2, c3] = [conversation(), conversation(), conversation()];
+        await store.append(messages(c1, 4));
+        await other.append(messages(c2, 3, { kind: 'IMPORT' }));
+        await store.append(messages(c3, 2, { ownerId: stranger }));
+        const seen: TranscriptMessage[] = [];
+        let afterId: string | undefined;
+        for (let page = 0; page < 10; page++) {
+          const batch = await other.listByOwner(OWNER, { afterId, limit: 3 });
+          if (batch.length === 0) break;
+          seen.push(...batch);
+          afterId = batch.at(-1)!.id;
+        }
+        expect(seen).toHaveLength(7);
+        expect(new Set(seen.map((m) => m.id)).size).toBe(7);
+        expect(seen.every((m) => m.ownerId === OWNER)).toBe(true);
+        expect(new Set(seen.map((m) => m.conversationId))).toEqual(new Set([c1, c2]));
+        await expect(store.listByOwner(OWNER, { limit: 1001 })).rejects.toBeInstanceOf(TranscriptInputError);
+        await expect(store.listByOwner(OWNER, { afterId: 'nope' })).rejects.toBeInstanceOf(TranscriptInputError);
+      });
+
       it('When an owner id is not a UUID, Then erasure and lookup refuse it', async () => {
         await expect(store.deleteByOwner('someone')).rejects.toBeInstanceOf(TranscriptInputError);
         await expect(store.getByIds('someone', [randomUUID()])).rejects.toBeInstanceOf(TranscriptInputError);

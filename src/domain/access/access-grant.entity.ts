@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { User } from '../accounts/user.entity';
+import { ResourceKind } from './resource-kind';
+
+/**
+ * A user lets one analyst read one of their objects (or every object of a kind), until they
+ * revoke it. Read-only; every read through it is audited.
+ */
+@Entity({ tableName: 'access_grants' })
+@Index({ properties: ['grantee', 'kind'] })
+export class AccessGrant {
+  [OptionalProps]?: 'resourceId' | 'createdAt' | 'revokedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => User, { ref: true, deleteRule: 'cascade' })
+  owner!: Ref<User>;
+
+  @ManyToOne(() => User, { ref: true, deleteRule: 'cascade' })
+  grantee!: Ref<User>;
+
+  @Enum({ items: () => ResourceKind, nativeEnumName: 'resource_kind' })
+  kind!: ResourceKind;
+
+  /** One object, or null for every object of the kind. */
+  @Property({ type: 'uuid', nullable: true })
+  resourceId: string | null = null;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', nullable: true })
+  revokedAt: Date | null = null;
+}

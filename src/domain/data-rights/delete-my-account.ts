@@ -1,0 +1,70 @@
+import type { BaseCheckpointSaver } from '@langchain/langgraph';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ResponseCache } from '../../llm/cache/response-cache.port';
+import type { Logger } from '../../observability/logger';
+import type { ChatEventLog } from '../../ports/chat-event-log.port';
+import type { DataKeyRing } from '../../ports/data-key-ring.port';
+import type { JobRunner } from '../../ports/job-runner.port';
+import type { MemoryStore } from '../../ports/memory-store.port';
+import type { RateLimiter } from '../../ports/rate-limiter.port';
+import type { ShortTermMemory } from '../../ports/short-term-memory.port';
+import type { TranscriptStore } from '../../ports/transcript-store.port';
+import { ValidationError } from '../errors';
+import { User } from '../accounts/user.entity';
+import { UNLINKED_USER_TABLES } from './user-tables';
+
+export interface ErasureDeps {
+  transcripts: TranscriptStore;
+  memories: MemoryStore;
+  shortTermMemory: ShortTermMemory;
+  chatEvents: ChatEventLog;
+  checkpointer: BaseCheckpointSaver;
+  rateLimiter: RateLimiter;
+  responseCache: ResponseCache;
+  dataKeys: DataKeyRing;
+  jobs: JobRunner;
+  logger: Logger;
+}
+
+/**
+ * Erases the account and everything SoulLink holds on the user, in PostgreSQL, the
+ * transcript store, the memory store and Redis, and revokes every session. Order: sessions
+ * first (nothing new can start), then the other stores, then the user's rows (cascading to
+ * personas, chats, simulations…), then the data key, so any encrypted copy left in a backup
+ * is unreadable. The other stores are swept once more at the end for anything a job still
+ * running wrote meanwhile. Every step is idempotent: a failed erasure can be run again.
+ */
+export async function deleteMyAccount(deps: ErasureDeps, em: EntityManager, userId: string, confirmEmail: string): Promise<void> {
+  const user = await em.findOneOrFail(User, userId);
+  if (confirmEmail.trim().toLowerCase() !== user.email.toLowerCase()) throw new ValidationError('confirmEmail', 'Type your account email to confirm the erasure');
+  const email = user.email.toLowerCase();
+  const db = em.getConnection();
+  await db.execute('delete from auth_sessions where user_id = ?', [userId]);
+  const simulations = await db.execute<{ id: string }[]>('select id from simulations where owner_id = ?', [userId]);
+  const chats = await db.execute<{ id: string }[]>('select id from chat_sessions where owner_id = ?', [userId]);
+
+  const sweep = async () => {
+    await deps.transcripts.deleteByOwner(userId);
+    await deps.memories.deleteByUser(userId);
+    await deps.shortTermMemory.clear(userId);
+    await deps.rateLimiter.forget(`user:${userId}`);
+    await deps.rateLimiter.forget(`email:${email}`);
+    await deps.responseCache.forgetUser(userId);
+  };
+  await sweep();
+  for (const { id } of chats) await deps.chatEvents.delete(id);
+  // Simulation checkpoints hold the episodes' turns: one LangGraph thread per run.
+  for (const { id } of simulations) await deps.checkpointer.deleteThread(id);
+
+  await em.transactional(async (tx) => {
+    const conn = tx.getConnection();
+    const ctx = tx.getTransactionContext();
+    for (const t of UNLINKED_USER_TABLES) await conn.execute(`delete from ${t.table} where ${t.where}`, [userId], 'all', ctx);
+    await conn.execute('delete from users where id = ?', [userId], 'all', ctx);
+  });
+  await deps.dataKeys.forget(userId);
+  await sweep();
+  // Queue entries name runs and chats by id (their payloads hold ids only, never content).
+  await deps.jobs.forgetJobs([userId, ...simulations.map((s) => s.id), ...chats.map((c) => c.id)]);
+  deps.logger.info({ userId }, 'account erased');
+}
