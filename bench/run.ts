@@ -1,22 +1,41 @@
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { apiLatencyBench } from './api-latency.bench';
+import { renderMarkdown, type BenchResult, type BenchScenario } from './bench-result';
+import { httpBench } from './http.bench';
+import { memoryRecallBench } from './memory-recall.bench';
+import { orchestrationBench } from './orchestration.bench';
+import { streamingBench } from './streaming.bench';
+import { idleSubscriptionsBench } from './idle-subscriptions.bench';
 
 /**
- * `npm run bench`: runs every benchmark, prints a Markdown table and writes
- * bench/results/latest.json. Uses DATABASE_URL / REDIS_URL when set, else embedded defaults.
+ * `npm run bench [-- <scenario> ...]`: runs the benchmarks (all, or the named ones), prints
+ * Markdown and writes bench/results/latest.json and latest.md. Starts what it needs:
+ * PostgreSQL and Redis as on these machines, the stub model server, API processes.
  */
+const SCENARIOS: BenchScenario[] = [streamingBench, idleSubscriptionsBench, orchestrationBench, memoryRecallBench, httpBench];
+
 async function main(): Promise<void> {
-  const api = await apiLatencyBench();
-  const results = { when: new Date().toISOString(), node: process.version, api };
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((w) => !SCENARIOS.some((s) => s.id === w));
+  if (unknown.length > 0) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.id).join(', ')}`);
+  const chosen = wanted.length > 0 ? SCENARIOS.filter((s) => wanted.includes(s.id)) : SCENARIOS;
+  const results: BenchResult[] = [];
+  for (const scenario of chosen) {
+    process.stderr.write(`bench: ${scenario.id}…\n`);
+    results.push(await scenario.run());
+  }
+  const when = new Date().toISOString();
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const dir = join(__dirname, '../../bench/results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'latest.json'), JSON.stringify(results, null, 2));
-  const rows = api.map((r) => `| ${r.scenario} | ${r.concurrency} | ${r.requests} | ${r.p50Ms} | ${r.p99Ms} | ${r.throughputPerSec} |`);
-  process.stdout.write(
-    ['| scenario | concurrency | requests | p50 ms | p99 ms | req/s |', '|---|---|---|---|---|---|', ...rows, ''].join('\n'),
-  );
+  const markdown = renderMarkdown(results, machine, when);
+  // A partial run (named scenarios) writes beside the full results instead of over them.
+  const name = wanted.length > 0 ? `latest-${chosen.map((s) => s.id).join('-')}` : 'latest';
+  writeFileSync(join(dir, `${name}.json`), JSON.stringify({ when, machine, results }, null, 2));
+  writeFileSync(join(dir, `${name}.md`), markdown);
+  process.stdout.write(`${markdown}\n`);
 }
 
 main().catch((err: unknown) => {

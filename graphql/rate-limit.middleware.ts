@@ -11,6 +11,9 @@ const ROOTS = new Set(['Query', 'Mutation', 'Subscription']);
  */
 export const rateLimitMiddleware: MiddlewareFn<GraphQLContext> = async ({ context, info, args }, next) => {
   if (!ROOTS.has(info.parentType.name)) return next();
+  // A subscription's root field resolves once per event: a streamed reply must not spend the
+  // user's budget chunk by chunk. Subscriptions are bounded by the per-user caps instead.
+  if (info.operation.operation === 'subscription') return next();
   const { rateLimiter, rateRules, logger } = context.services;
   const deps = { limiter: rateLimiter, rules: rateRules, logger };
   const who = context.principal ? `user:${context.principal.user.id}` : `addr:${context.clientAddress ?? 'unknown'}`;

@@ -146,3 +146,29 @@ describe('Abuse corpus over websockets', () => {
     await Promise.all(sockets.map((s) => s.client.dispose()));
   });
 });
+
+describe('In production', () => {
+  let prod: TestApp;
+  beforeAll(async () => {
+    prod = await startTestApp({ NODE_ENV: 'production' });
+  });
+  afterAll(() => prod.close());
+
+  it('When a client introspects or misspells a field, Then introspection is refused and no schema hints are given, over HTTP and websockets', async () => {
+    const introspection = await prod.http.raw({ query: '{ __schema { types { name } } }' });
+    expect(introspection.data ?? null).toBeNull();
+    expect(codes(introspection.errors)).toContain('GRAPHQL_VALIDATION_FAILED');
+    const typo = await prod.http.raw<unknown>({ query: '{ mee { id } }' });
+    expect(codes(typo.errors)).toContain('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(typo.errors)).not.toMatch(/did you mean/i);
+
+    const user = (await prod.http.ok(RegisterDocument, { input: newAccountInput() })).register.accessToken;
+    const { client } = wsClient(prod.wsUrl, { authorization: `Bearer ${user}` });
+    const errors = await new Promise<unknown[]>((resolve) => {
+      client.subscribe({ query: 'subscription { accountEvent { type } }' }, { next: () => undefined, error: (e) => resolve(Array.isArray(e) ? e : [e]), complete: () => resolve([]) });
+    });
+    await client.dispose();
+    expect(codes(errors)).toContain('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(errors)).not.toMatch(/did you mean/i);
+  });
+});

@@ -17,6 +17,8 @@ import {
   ChatEventsDocument,
 } from '../graphql/generated/graphql';
 import type { StubLlmServer } from '../src/llm/stub/stub-llm-server';
+import { chatDepsFrom } from '../src/domain/chats/chat-deps';
+import { enqueueChatMemoryRuns } from '../src/domain/memories/chat-memory-jobs';
 import { DIMENSION_KEYS } from '../src/domain/simulations/dimensions';
 import { startAppWithStub } from './support/app-with-stub';
 import { conversation, partnerRequests, send, userWithChat, watch } from './support/chat-helpers';
@@ -330,7 +332,7 @@ describe('Memory', () => {
     for (let i = 1; i < 30; i++) await w.finished((await send(t, token, sessionId, `Small talk number ${i} about the weather and work.`)).replyId!);
 
     // 60 messages: the every-50-messages memory job has run.
-    await eventually(async () => (await t.http.ok(MemoriesDocument, { personaId }, token)).memories.some((m) => m.kind === 'FACT'), 15_000);
+    await eventually(async () => (await t.http.ok(MemoriesDocument, { personaId }, token)).memories.some((m) => m.kind === 'FACT'), 45_000);
     const fact = (await t.http.ok(MemoriesDocument, { personaId }, token)).memories.find((m) => m.kind === 'FACT')!;
     expect(fact).toMatchObject({ text: "The user's sister is called Mei.", factKey: 'sister.name', view: 'partner', validTo: null, sourceMessageIds: [first.message.id] });
 
@@ -356,7 +358,34 @@ describe('Memory', () => {
     expect((await t.http.ok(ForgetMemoryDocument, { id: corrected.id }, token)).forgetMemory).toBe(true);
     expect((await t.http.ok(MemoriesDocument, { personaId }, token)).memories.some((m) => m.id === corrected.id)).toBe(false);
     await w.close();
-  }, 60_000);
+  }, 150_000);
+});
+
+describe('Memory jobs', () => {
+  it('When a chat has been idle for CHAT_IDLE_MINUTES, Then the sweep summarises its new messages into memory once', async () => {
+    const { token, sessionId, personaId } = await userWithChat(t);
+    stub.script([
+      {
+        match: 'long-term memory of a chat',
+        reply: { summary: { text: 'They planned a hike on Sunday.', importance: 5 }, facts: [], events: [{ text: 'A hike is planned for Sunday.', importance: 6, sources: [1] }], coachNote: 'Asks open questions.' },
+      },
+    ]);
+    const w = watch(t, token, sessionId);
+    await w.finished((await send(t, token, sessionId, 'Hike on Sunday?')).replyId!);
+    await w.close();
+    const db = t.app.services.orm.em.getConnection();
+    await db.execute(`update chat_sessions set last_activity_at = now() - interval '1 hour' where id = ?`, [sessionId]);
+    const deps = chatDepsFrom(t.app.services);
+    expect(await enqueueChatMemoryRuns(deps, t.app.services.config.chat.idleMs)).toBe(1);
+    await eventually(async () => (await t.http.ok(MemoriesDocument, { personaId }, token)).memories.length >= 2, 10_000);
+    const partner = (await t.http.ok(MemoriesDocument, { personaId, view: 'partner' }, token)).memories.map((m) => [m.kind, m.text]);
+    expect(partner).toEqual(expect.arrayContaining([['SUMMARY', 'They planned a hike on Sunday.'], ['EVENT', 'A hike is planned for Sunday.']]));
+    const coach = (await t.http.ok(MemoriesDocument, { personaId, view: 'coach' }, token)).memories.map((m) => m.text);
+    expect(coach).toContain('Asks open questions.');
+    // Consolidated: the next sweep has nothing to do for this chat.
+    await eventually(async () => (await db.execute<{ memory_seq: number; message_seq: number }[]>('select memory_seq, message_seq from chat_sessions where id = ?', [sessionId]))[0]!.memory_seq === 2);
+    expect(await enqueueChatMemoryRuns(deps, t.app.services.config.chat.idleMs)).toBe(0);
+  });
 });
 
 describe('Ownership', () => {

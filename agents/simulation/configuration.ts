@@ -37,6 +37,8 @@ export interface SimulationDeps {
   scoreDetail: 'full' | 'brief';
   /** USD cost of a call, from the configured price table. */
   costOf(model: string, usage: TokenUsage): number;
+  /** Runs an episode when one of the run's episode slots is free (see episode-slots.ts). */
+  episodeSlot<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /** Consecutive near-identical turns after which an episode is stale. */

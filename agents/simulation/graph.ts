@@ -12,7 +12,7 @@ export function routeAfterPlan(state: SimulationStateType): Send[] | 'write-repo
 }
 
 /**
- * plan-episodes → play-episode × N (in parallel, bounded by the caller's maxConcurrency) →
+ * plan-episodes → play-episode × N (in parallel, bounded by deps.episodeSlot) →
  * write-report. Compiled with a checkpointer, a run resumes after a crash: finished
  * episodes are kept, unfinished ones replay their stored turns and continue.
  */
@@ -21,7 +21,7 @@ export function createSimulationGraph(deps: SimulationDeps, options: { checkpoin
   return new StateGraph(SimulationState)
     .addNode('plan-episodes', () => planEpisodes(deps))
     // Send delivers an EpisodeTask, not the graph state, to this node.
-    .addNode('play-episode', (task) => playEpisode(deps, task as unknown as EpisodeTask, meter))
+    .addNode('play-episode', (task) => deps.episodeSlot(() => playEpisode(deps, task as unknown as EpisodeTask, meter)))
     .addNode('write-report', (state) => writeReport(deps, state, options.caveats))
     .addEdge(START, 'plan-episodes')
     .addConditionalEdges('plan-episodes', routeAfterPlan, ['play-episode', 'write-report'])

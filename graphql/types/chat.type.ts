@@ -174,7 +174,8 @@ export class SharedChatType {
   messages!: ChatMessageType[];
 }
 
-@ObjectType('ChatEvent', { description: 'An event of a chat, numbered by `seq`. Reconnect with the last seq you saw to get exactly what you missed.' })
+// simpleResolvers: plain fields without middleware wrappers — this type is resolved once per streamed chunk.
+@ObjectType('ChatEvent', { simpleResolvers: true, description: 'An event of a chat, numbered by `seq`. Reconnect with the last seq you saw to get exactly what you missed.' })
 export class ChatEventType {
   @Field(() => Int)
   seq!: number;

@@ -1,23 +1,58 @@
 import { randomUUID } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
-import { GraphQLError, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { QueryLimits } from '../../graphql/limits/query-limits';
 import { limitRules } from '../../graphql/limits/validation-rules';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { formatError, isInternal } from '../../graphql/format-error';
 import { operationLabel } from '../../graphql/operation-label';
-import type { Principal } from '../domain/accounts/authenticate';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { bearerToken, type ContextFactory } from './context-factory';
 import { wellFormedReviver } from './well-formed-strings';
 
 interface ConnectionState {
-  principal?: Principal;
+  /** The authenticated user (the id only: each operation authenticates again with `token`). */
+  userId?: string;
   token?: string;
   /** Ids of this connection's open subscriptions, for the gauge. */
   subscriptions: Set<string>;
+}
+
+/** Distinct documents kept parsed (and validated): clients send the same few subscriptions over and over. */
+const DOCUMENT_CACHE_SIZE = 200;
+
+/**
+ * Parses each distinct query text once and hands every subscription the same document, so an
+ * open subscription does not keep a private AST (tokens, locations) alive: with thousands of
+ * sockets that is most of their memory. Least recently used documents go first; documents are
+ * never mutated by graphql-js, so sharing them is safe. Parse errors are not cached.
+ */
+class DocumentCache {
+  private readonly documents = new Map<string, DocumentNode>();
+  private readonly validated = new WeakMap<DocumentNode, readonly GraphQLError[]>();
+
+  constructor(private readonly maxTokens: number) {}
+
+  parse(query: string): DocumentNode {
+    let document = this.documents.get(query);
+    if (document) this.documents.delete(query);
+    else document = parse(query, { maxTokens: this.maxTokens });
+    this.documents.set(query, document);
+    if (this.documents.size > DOCUMENT_CACHE_SIZE) this.documents.delete(this.documents.keys().next().value!);
+    return document;
+  }
+
+  /** Validation depends only on the schema and the document: each document is validated once. */
+  validate(document: DocumentNode, run: () => readonly GraphQLError[]): readonly GraphQLError[] {
+    let errors = this.validated.get(document);
+    if (!errors) {
+      errors = run();
+      this.validated.set(document, errors);
+    }
+    return errors;
+  }
 }
 
 /** Token from connectionParams: `{ authorization: "Bearer …" }` or `{ accessToken: "…" }`. */
@@ -76,29 +111,36 @@ export function attachGraphqlWs(options: {
     else counts.delete(userId);
   };
 
+  const documents = new DocumentCache(options.limits.maxTokens);
+
   const serverCleanup = useServer(
     {
       schema: options.schema,
+      parse: (source) => documents.parse(typeof source === 'string' ? source : source.body),
       connectionInitWaitTimeout: 3000,
       jsonMessageReviver: wellFormedReviver,
       // Same limits as HTTP: depth and aliases in validation, tokens checked before graphql-ws parses.
-      validate: (schema, document) =>
-        validate(schema, document, [...specifiedRules, ...limitRules(options.limits)]).map((e) =>
-          // Apollo marks GraphQL's own validation errors with this code; graphql-ws does not.
-          e.extensions?.code
-            ? e
-            : new GraphQLError(options.hideSchemaDetails ? e.message.replace(/ ?Did you mean .*$/, '') : e.message, {
-                nodes: e.nodes,
-                extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-              }),
-        ),
+      validate: (schema, document) => {
+        const run = () =>
+          validate(schema, document, [...specifiedRules, ...limitRules(options.limits)]).map((e) =>
+            // Apollo marks GraphQL's own validation errors with this code; graphql-ws does not.
+            e.extensions?.code
+              ? e
+              : new GraphQLError(options.hideSchemaDetails ? e.message.replace(/ ?Did you mean .*$/, '') : e.message, {
+                  nodes: e.nodes,
+                  extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+                }),
+          );
+        return schema === options.schema ? [...documents.validate(document, run)] : run();
+      },
       onSubscribe: (ctx, _id, payload) => {
         try {
-          parse(payload.query, { maxTokens: options.limits.maxTokens });
+          // Parsed here (with the token limit) and kept for graphql-ws's own parse of it.
+          documents.parse(payload.query);
         } catch (err) {
           return [new GraphQLError(err instanceof Error ? err.message : 'Invalid query', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
         }
-        const userId = state.get(ctx.extra)?.principal?.user.id;
+        const userId = state.get(ctx.extra)?.userId;
         if (userId && (subscriptionsOf.get(userId) ?? 0) >= options.caps.maxSubscriptionsPerUser) {
           return [
             new GraphQLError(`At most ${options.caps.maxSubscriptionsPerUser} open subscriptions per user`, {
@@ -111,28 +153,29 @@ export function attachGraphqlWs(options: {
       onConnect: async (ctx) => {
         const token = tokenFrom(ctx.connectionParams);
         if (!token) return false;
-        let principal: Principal;
+        let userId: string;
         try {
-          principal = await contexts.authenticate(token);
+          // Only the id is kept: the principal's entities (and their EntityManager) are per operation.
+          userId = (await contexts.authenticate(token)).user.id;
         } catch {
           return false;
         }
-        if ((connectionsOf.get(principal.user.id) ?? 0) >= options.caps.maxConnectionsPerUser) {
+        if ((connectionsOf.get(userId) ?? 0) >= options.caps.maxConnectionsPerUser) {
           ctx.extra.socket.close(4429, 'Too many connections for this user');
           return false;
         }
         const s = stateOf(ctx.extra);
-        s.principal = principal;
+        s.userId = userId;
         s.token = token;
-        bump(connectionsOf, principal.user.id, 1);
+        bump(connectionsOf, userId, 1);
         metrics.openConnections.inc();
         return true;
       },
       onClose: (ctx) => {
         const s = state.get(ctx.extra);
-        if (!s?.principal) return;
-        bump(connectionsOf, s.principal.user.id, -1);
-        bump(subscriptionsOf, s.principal.user.id, -s.subscriptions.size);
+        if (!s?.userId) return;
+        bump(connectionsOf, s.userId, -1);
+        bump(subscriptionsOf, s.userId, -s.subscriptions.size);
         metrics.openConnections.dec();
         metrics.openSubscriptions.dec(s.subscriptions.size);
         s.subscriptions.clear();
@@ -149,14 +192,14 @@ export function attachGraphqlWs(options: {
         if (isStream) {
           const s = stateOf(ctx.extra);
           s.subscriptions.add(id);
-          if (s.principal) bump(subscriptionsOf, s.principal.user.id, 1);
+          if (s.userId) bump(subscriptionsOf, s.userId, 1);
           metrics.openSubscriptions.inc();
         }
       },
       onComplete: (ctx, id) => {
         const s = state.get(ctx.extra);
         if (!s?.subscriptions.delete(id)) return;
-        if (s.principal) bump(subscriptionsOf, s.principal.user.id, -1);
+        if (s.userId) bump(subscriptionsOf, s.userId, -1);
         metrics.openSubscriptions.dec();
       },
       onNext: (_ctx, _id, _payload, _args, result) => {

@@ -15,10 +15,17 @@ const AUDIENCE = 'soullink-api';
 
 /** Short-lived HS256 access tokens (JWT). */
 export class AccessTokens {
-  private readonly key: Uint8Array;
+  private readonly secret: Uint8Array<ArrayBuffer>;
+  // Imported once: handing jose raw bytes makes it import the key again on every request.
+  private key: Promise<CryptoKey> | undefined;
 
   constructor(secret: string, readonly ttlSeconds: number) {
-    this.key = new TextEncoder().encode(secret);
+    this.secret = new TextEncoder().encode(secret) as Uint8Array<ArrayBuffer>;
+  }
+
+  private hmacKey(): Promise<CryptoKey> {
+    this.key ??= crypto.subtle.importKey('raw', this.secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    return this.key;
   }
 
   async issue(claims: AccessClaims, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
@@ -30,14 +37,14 @@ export class AccessTokens {
       .setAudience(AUDIENCE)
       .setIssuedAt(iat)
       .setExpirationTime(iat + this.ttlSeconds)
-      .sign(this.key);
+      .sign(await this.hmacKey());
     return { token, expiresAt: new Date((iat + this.ttlSeconds) * 1000) };
   }
 
   /** Verifies signature, issuer, audience and expiry; throws UNAUTHENTICATED with a reason. */
   async verify(token: string): Promise<AccessClaims> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, await this.hmacKey(), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') {
         throw new UnauthenticatedError('Malformed access token', { reason: 'MALFORMED' });
       }

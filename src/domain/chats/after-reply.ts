@@ -60,8 +60,10 @@ async function title(deps: ChatDeps, reply: SpokenReply): Promise<void> {
 }
 
 async function memoryCheckpoint(deps: ChatDeps, reply: SpokenReply): Promise<void> {
-  const rows = await sqlRows<{ message_seq: number; memory_seq: number }>(deps.orm.em.getConnection(), 'select message_seq, memory_seq from chat_sessions where id = ?', [reply.session.id]);
-  const row = rows[0];
+  // The counters the completed reply was stored with, when it says; else the session's now.
+  const row = reply.counters
+    ? { message_seq: reply.counters.messageSeq, memory_seq: reply.counters.memorySeq }
+    : (await sqlRows<{ message_seq: number; memory_seq: number }>(deps.orm.em.getConnection(), 'select message_seq, memory_seq from chat_sessions where id = ?', [reply.session.id]))[0];
   if (!row || row.message_seq - row.memory_seq < MESSAGES_PER_MEMORY_RUN) return;
   const bucket = Math.floor(row.message_seq / MESSAGES_PER_MEMORY_RUN);
   try {

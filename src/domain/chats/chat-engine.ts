@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { sqlRows } from '../../stores/postgres/sql-executor';
 import { afterReply } from './after-reply';
 import type { ChatDeps } from './chat-deps';
-import { generateReply, type ReplyJob } from './generate-reply';
+import { generateReply, loadReplyContext, type ReplyContext, type ReplyJob } from './generate-reply';
 import { LEASE_MS, acquireLeaseAndClaim, claimNextReply, releaseReplyLease, renewReplyLease, type ClaimedReply } from './reply-lease';
 
 const CONTROL_TOPIC = 'chat-control';
@@ -15,6 +15,9 @@ const ORPHAN_SWEEP_MS = 15_000;
 interface WithdrawNotice {
   replyIds: string[];
 }
+
+/** What the caller that just queued a reply knows about it, so its context can load while the lease is taken. */
+export type ReplyHint = Required<Pick<ReplyJob, 'replyId' | 'seq' | 'ownerId' | 'personaId'>>;
 
 /**
  * Writes chat replies. Each process runs one engine; a session's replies are written by
@@ -45,9 +48,13 @@ export class ChatEngine {
     this.sweepTimer.unref();
   }
 
-  /** Makes sure someone writes the session's queued replies (this process, unless another holds the lease). */
-  kick(sessionId: string): void {
-    if (!this.closed) this.track(this.pump(sessionId));
+  /**
+   * Makes sure someone writes the session's queued replies (this process, unless another
+   * holds the lease). `hint`: the reply just queued, whose prompt context then loads beside
+   * the lease (used only if that is the reply this process claims).
+   */
+  kick(sessionId: string, hint?: ReplyHint): void {
+    if (!this.closed) this.track(this.pump(sessionId, hint));
   }
 
   /** Stops these replies wherever they are being written; their rows already say how they end. */
@@ -76,7 +83,7 @@ export class ChatEngine {
     void tracked.finally(() => this.background.delete(tracked));
   }
 
-  private async pump(sessionId: string): Promise<void> {
+  private async pump(sessionId: string, hint?: ReplyHint): Promise<void> {
     const running = this.pumping.get(sessionId);
     if (running) {
       running.again = true;
@@ -90,7 +97,10 @@ export class ChatEngine {
         state.again = false;
         // Takes the lease and the first pending reply in one round trip. Another process
         // holding the lease looks for queued replies after releasing it.
+        const prepared = hint ? this.prepare({ ...hint, sessionId, replyTo: null }) : undefined;
         const first = await acquireLeaseAndClaim(db, sessionId, this.instanceId);
+        const preparedFirst = first.reply && first.reply.id === hint?.replyId ? prepared : undefined;
+        hint = undefined;
         if (!first.leased) return;
         const renew = setInterval(() => void renewReplyLease(db, sessionId, this.instanceId).catch(() => undefined), LEASE_MS / 3);
         try {
@@ -101,7 +111,7 @@ export class ChatEngine {
             next = undefined;
           }
           for (let n = 1; next; n++) {
-            await this.write(toJob(sessionId, next));
+            await this.write(toJob(sessionId, next), n === 1 ? preparedFirst : undefined);
             next = n < MAX_REPLIES_PER_LEASE && !this.closed ? await claimNextReply(db, sessionId) : undefined;
           }
         } finally {
@@ -117,11 +127,18 @@ export class ChatEngine {
     }
   }
 
-  private async write(job: ReplyJob): Promise<void> {
+  /** Starts loading a reply's context; a failure surfaces only if the context is used. */
+  private prepare(job: ReplyJob): Promise<ReplyContext | undefined> {
+    const loading = loadReplyContext(this.deps, this.deps.orm.em.fork(), job);
+    loading.catch(() => undefined);
+    return loading;
+  }
+
+  private async write(job: ReplyJob, prepared?: Promise<ReplyContext | undefined>): Promise<void> {
     const abort = new AbortController();
     this.writing.set(job.replyId, abort);
     try {
-      const spoken = await generateReply(this.deps, job, abort.signal);
+      const spoken = await generateReply(this.deps, job, abort.signal, prepared);
       // The coach and the title run beside the next reply, not before it.
       if (spoken) this.track(afterReply(this.deps, spoken));
     } finally {

@@ -18,6 +18,25 @@ export interface HistoryTurn {
 const BUDGET_MODEL = 'gpt-4o';
 /** Rows considered before the token budget trims: a cap on work per reply. */
 const MAX_ROWS = 60;
+/** Turns whose token counts are remembered (about 100 bytes each). */
+const COUNTED_TURNS = 20_000;
+
+/**
+ * Token counts of turns already counted, by message id. Counting is the costly part of loading
+ * history (about 0.1 ms per 400 characters), and every reply counts the same recent turns
+ * again; a message's text never changes once stored, so its count is kept (checked against
+ * the text's length, in case). Least recently used first out.
+ */
+const turnTokens = new Map<string, { chars: number; tokens: number }>();
+
+function tokensOfTurn(messageId: string, text: string): number {
+  const known = turnTokens.get(messageId);
+  if (known) turnTokens.delete(messageId);
+  const tokens = known && known.chars === text.length ? known.tokens : countTextTokens(text, BUDGET_MODEL);
+  turnTokens.set(messageId, { chars: text.length, tokens });
+  if (turnTokens.size > COUNTED_TURNS) turnTokens.delete(turnTokens.keys().next().value!);
+  return tokens;
+}
 
 interface HistoryRow {
   id: string;
@@ -61,7 +80,7 @@ export async function loadHistory(
   for (const row of rows) {
     const text = texts.get(row.id);
     if (text === undefined) continue;
-    spent += countTextTokens(text, BUDGET_MODEL) + 4;
+    spent += tokensOfTurn(row.id, text) + 4;
     if (spent > scope.budgetTokens && newestFirst.length > 0) break;
     newestFirst.push({
       messageId: row.id,

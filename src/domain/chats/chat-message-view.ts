@@ -50,7 +50,12 @@ export async function withTexts(transcripts: TranscriptStore, sessionId: string,
   const keyed = rows.filter((r) => SPOKEN_STATUSES.includes(r.status));
   const stored = keyed.length > 0 ? await transcripts.findByDedupeKeys(sessionId, keyed.map((r) => r.id)) : [];
   const texts = new Map(stored.map((m) => [m.dedupeKey, m.text]));
-  return rows.map((r) => ({
+  return rows.map((r) => toMessageView(r, texts.get(r.id) ?? ''));
+}
+
+/** One row as clients see it, with its text (when the caller already has it). */
+export function toMessageView(r: ChatMessageRow, text: string): ChatMessageView {
+  return {
     id: r.id,
     sessionId: r.session_id,
     seq: Number(r.seq),
@@ -58,12 +63,12 @@ export async function withTexts(transcripts: TranscriptStore, sessionId: string,
     role: r.role,
     status: r.status,
     active: r.active,
-    text: texts.get(r.id) ?? '',
+    text,
     replyTo: r.reply_to,
     clientMessageId: r.client_message_id,
     tokenCount: Number(r.token_count),
     degraded: r.degraded,
     createdAt: toDate(r.created_at),
     completedAt: r.completed_at === null ? null : toDate(r.completed_at),
-  }));
+  };
 }

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { User } from '../accounts/user.entity';
+import type { Persona } from '../personas/persona.entity';
 import { memoryPromptSection, recallMemories } from '../../../agents/live-chat/recall-memories';
 import { partnerSystemPrompt as partnerPromptDefinition } from '../../../agents/partner-simulation/prompts';
 import type { ChatMessage } from '../../llm/model-provider.port';
@@ -14,13 +16,16 @@ import { ChatMessageStatus } from './chat-message.entity';
 import { ChatSession } from './chat-session.entity';
 import { ChunkEmitter } from './chunk-emitter';
 import { SessionEvents, raiseEventFloor } from './session-events';
-import { partnerSystemPrompt } from './partner-context';
+import { partnerProfileSummary, partnerSystemPrompt } from './partner-context';
 
 export interface ReplyJob {
   replyId: string;
   sessionId: string;
   seq: number;
   replyTo: string | null;
+  /** The chat's owner and partner persona when the claim already knows them: the prompt's parts then load together. */
+  ownerId?: string;
+  personaId?: string;
 }
 
 /** A reply that reached the conversation, for the coach, the title and the memory triggers. */
@@ -32,6 +37,8 @@ export interface SpokenReply {
   replyId: string;
   text: string;
   history: HistoryTurn[];
+  /** The session's message counters right after the reply was counted (for the memory checkpoint). */
+  counters?: { messageSeq: number; memorySeq: number };
 }
 
 const REPLY_MAX_TOKENS = 400;
@@ -42,24 +49,14 @@ const REPLY_MAX_TOKENS = 400;
  * as AI_CHUNK events, and stores the result. `signal` aborts it when a newer message
  * withdraws it (policies INTERRUPT and ROLLBACK) or the process stops.
  */
-export async function generateReply(deps: ChatDeps, job: ReplyJob, signal: AbortSignal): Promise<SpokenReply | undefined> {
-  const em = deps.orm.em.fork();
-  const session = await em.findOne(ChatSession, job.sessionId, { populate: ['persona', 'owner'] });
-  if (!session) return undefined;
-  const user = session.owner.getEntity();
-  const persona = session.persona.getEntity();
-  const scenario = session.scenarioId ? (await scenarioCatalog(em, user.id, deps.scenarioLibrary)).find((s) => s.id === session.scenarioId) : undefined;
-  const [system, history] = await Promise.all([
-    partnerSystemPrompt(em, persona, user.displayName, scenario),
-    loadHistory(
-      { db: em.getConnection(), transcripts: deps.transcripts, shortTermMemory: deps.shortTermMemory, logger: deps.logger },
-      { sessionId: session.id, userId: user.id, personaId: persona.id, beforeSeq: job.seq, budgetTokens: deps.settings.historyTokens },
-    ),
-  ]);
-  const recalled = await recall(deps, user.id, persona.id, history.turns);
+export async function generateReply(deps: ChatDeps, job: ReplyJob, signal: AbortSignal, prepared?: Promise<ReplyContext | undefined>): Promise<SpokenReply | undefined> {
+  const context = await (prepared ?? loadReplyContext(deps, deps.orm.em.fork(), job));
+  if (!context) return undefined;
+  const { em, session, user, persona, history } = context;
+  const recalled = context.memoriesStored === false ? [] : await recall(deps, user.id, persona.id, history.turns);
   const memory = memoryPromptSection(recalled);
   const messages: ChatMessage[] = [
-    { role: 'system', content: memory ? `${system}\n\n${memory}` : system },
+    { role: 'system', content: memory ? `${context.system}\n\n${memory}` : context.system },
     ...history.turns.map((t): ChatMessage => ({ role: t.role === 'user' ? 'user' : 'assistant', content: t.text })),
   ];
   if (messages.at(-1)!.role !== 'user') messages.push({ role: 'user', content: '[Continue the conversation.]' });
@@ -68,6 +65,7 @@ export async function generateReply(deps: ChatDeps, job: ReplyJob, signal: Abort
   const emitter = new ChunkEmitter(events, job.replyId);
   let done: { text: string; tokens: number; degraded: boolean; replaced: boolean } | undefined;
   let failure: { code: string; message: string; retryable: boolean; partial: string } | undefined;
+  let sentIsPartial = false;
   try {
     for await (const event of deps.llm.streamChat({
       tier: 'chat',
@@ -89,19 +87,71 @@ export async function generateReply(deps: ChatDeps, job: ReplyJob, signal: Abort
     if (!signal.aborted) {
       // Quota, moderation and outages reach the user as an ERROR event; anything else is a bug and is logged as one.
       if (!(err instanceof DomainError)) deps.logger.error({ err, sessionId: session.id, replyId: job.replyId }, 'reply generation failed');
+      // `partial` is what reached the user: filled in once the emitter has flushed.
       failure = err instanceof DomainError
-        ? { code: err.code, message: err.message, retryable: err.code === 'AI_SERVICE_UNAVAILABLE', partial: emitter.sent }
-        : { code: 'AI_SERVICE_UNAVAILABLE', message: 'The reply could not be written', retryable: true, partial: emitter.sent };
+        ? { code: err.code, message: err.message, retryable: err.code === 'AI_SERVICE_UNAVAILABLE', partial: '' }
+        : { code: 'AI_SERVICE_UNAVAILABLE', message: 'The reply could not be written', retryable: true, partial: '' };
+      sentIsPartial = true;
     }
   }
   // A reply with no deltas (canned, a safety answer) still reaches streaming clients as a chunk.
-  if (done && !signal.aborted && emitter.sent === '' && done.text) emitter.push(done.text);
+  if (done && !signal.aborted && emitter.empty && done.text) emitter.push(done.text);
   await emitter.flush();
+  if (failure && sentIsPartial) failure.partial = emitter.sent;
 
   const store = new ReplyStore(deps, em, session, job, persona.name, events);
   if (signal.aborted) return store.withdrawn(emitter.sent, user.displayName, history.turns);
   if (done) return store.finish(done, user.displayName, history.turns);
   return store.failed(failure!, user.displayName, history.turns);
+}
+
+/** What a reply's prompt is built from (see loadReplyContext). */
+export interface ReplyContext {
+  /** The reply's own EntityManager (its session entity belongs to it). */
+  em: EntityManager;
+  session: ChatSession;
+  user: User;
+  persona: Persona;
+  system: string;
+  history: { turns: HistoryTurn[] };
+  /** false: the pair has no long-term memories (recall is skipped); undefined: unknown (recall decides). */
+  memoriesStored: boolean | undefined;
+}
+
+/**
+ * What the prompt is built from, loaded together (one round trip instead of one after the
+ * other): the session with its owner and persona, the conversation, the persona's latest
+ * profile summary, and whether any long-term memory exists for the pair.
+ */
+export async function loadReplyContext(deps: ChatDeps, em: EntityManager, job: ReplyJob): Promise<ReplyContext | undefined> {
+  const loadingSession = em.findOne(ChatSession, job.sessionId, { populate: ['persona', 'owner'] });
+  let ids: { userId: string; personaId: string } | undefined;
+  if (job.ownerId && job.personaId) ids = { userId: job.ownerId, personaId: job.personaId };
+  else {
+    const loaded = await loadingSession;
+    ids = loaded ? { userId: loaded.owner.id, personaId: loaded.persona.id } : undefined;
+  }
+  if (!ids) return undefined;
+  const { userId, personaId } = ids;
+  const [session, history, profileSummary, memoriesStored] = await Promise.all([
+    loadingSession,
+    loadHistory(
+      { db: em.getConnection(), transcripts: deps.transcripts, shortTermMemory: deps.shortTermMemory, logger: deps.logger },
+      { sessionId: job.sessionId, userId, personaId, beforeSeq: job.seq, budgetTokens: deps.settings.historyTokens },
+    ),
+    // Its own identity map: two finds must not share one EntityManager at the same time.
+    partnerProfileSummary(deps.orm.em.fork(), personaId),
+    // The same check recall starts with; a failure leaves the decision to recall (which logs it).
+    deps.memories.list({ userId, personaId, view: 'partner', limit: 1 }).then(
+      (items) => items.length > 0,
+      () => undefined,
+    ),
+  ]);
+  if (!session) return undefined;
+  const user = session.owner.getEntity();
+  const persona = session.persona.getEntity();
+  const scenario = session.scenarioId ? (await scenarioCatalog(em, user.id, deps.scenarioLibrary)).find((s) => s.id === session.scenarioId) : undefined;
+  return { em, session, user, persona, system: partnerSystemPrompt(persona, profileSummary, user.displayName, scenario), history, memoriesStored };
 }
 
 async function recall(deps: ChatDeps, userId: string, personaId: string, turns: HistoryTurn[]): Promise<RecalledMemory[]> {
@@ -144,9 +194,14 @@ class ReplyStore {
 
   async finish(done: { text: string; tokens: number; degraded: boolean; replaced: boolean }, userName: string, history: HistoryTurn[]): Promise<SpokenReply | undefined> {
     await this.storeText(done.text);
-    const rows = await sqlRows<{ id: string }>(
+    // Completed and counted in one statement: the session counts the reply only if it was still streaming.
+    const rows = await sqlRows<{ message_seq: number; memory_seq: number }>(
       this.db,
-      `update chat_messages set status = 'COMPLETE', token_count = ?, degraded = ?, completed_at = now() where id = ? and status = 'STREAMING' returning id`,
+      `with completed as (
+         update chat_messages set status = 'COMPLETE', token_count = ?, degraded = ?, completed_at = now() where id = ? and status = 'STREAMING' returning session_id
+       )
+       update chat_sessions set message_count = message_count + 1, last_activity_at = now() where id = (select session_id from completed)
+       returning message_seq, memory_seq`,
       [done.tokens, done.degraded, this.job.replyId],
     );
     if (rows.length === 0) {
@@ -155,11 +210,11 @@ class ReplyStore {
       if (status === ChatMessageStatus.INTERRUPTED) return this.keepInterrupted(done.text, done.tokens, userName, history);
       return this.discard();
     }
-    await this.counted();
     await this.events.append([
       { type: 'AI_COMPLETE', payload: { replyId: this.job.replyId, messageId: this.job.replyId, text: done.text, tokenCount: done.tokens, degraded: done.degraded, replaced: done.replaced, status: 'COMPLETE' } },
     ]);
-    return this.spoken(done.text, userName, history);
+    const counters = { messageSeq: Number(rows[0]!.message_seq), memorySeq: Number(rows[0]!.memory_seq) };
+    return this.spoken(done.text, userName, history, counters);
   }
 
   async withdrawn(sent: string, userName: string, history: HistoryTurn[]): Promise<SpokenReply | undefined> {
@@ -237,9 +292,9 @@ class ReplyStore {
     await this.db.execute('update chat_sessions set message_count = message_count + 1, last_activity_at = now() where id = ?', [this.session.id]);
   }
 
-  private async spoken(text: string, userName: string, history: HistoryTurn[]): Promise<SpokenReply> {
+  private async spoken(text: string, userName: string, history: HistoryTurn[], counters?: SpokenReply['counters']): Promise<SpokenReply> {
     await raiseEventFloor(this.db, this.session.id, this.events.lastSeq);
     await rememberTurn(this.deps, this.session.owner.id, this.session.persona.id, { role: 'partner', text, at: new Date().toISOString(), messageId: this.job.replyId });
-    return { session: this.session, events: this.events, userName, replyId: this.job.replyId, text, history };
+    return { session: this.session, events: this.events, userName, replyId: this.job.replyId, text, history, counters };
   }
 }

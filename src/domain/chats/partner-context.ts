@@ -6,16 +6,21 @@ import type { Persona } from '../personas/persona.entity';
 import { describeStyle } from '../personas/style/describe-style';
 import type { ScenarioTemplate } from '../simulations/scenarios/scenario-template.schema';
 
+/** The summary of the persona's latest finished profile (null when there is none). Loaded beside the rest of the reply's context. */
+export async function partnerProfileSummary(em: EntityManager, personaId: string): Promise<string | null> {
+  const profile = await em.findOne(PersonaProfile, { persona: personaId, status: ProfileStatus.COMPLETED }, { orderBy: { version: 'desc' }, fields: ['profile'] });
+  return typeof profile?.profile?.summary === 'string' ? profile.profile.summary : null;
+}
+
 /**
  * The partner agent's system prompt for a live chat: the persona's facts, its latest
- * finished profile, its measured writing style and real samples, and the chat's scenario
- * as a scene when one was chosen.
+ * finished profile (`profileSummary`), its measured writing style and real samples, and the
+ * chat's scenario as a scene when one was chosen.
  */
-export async function partnerSystemPrompt(em: EntityManager, persona: Persona, userName: string, scenario: ScenarioTemplate | undefined): Promise<string> {
-  const profile = await em.findOne(PersonaProfile, { persona: persona.id, status: ProfileStatus.COMPLETED }, { orderBy: { version: 'desc' }, fields: ['profile'] });
+export function partnerSystemPrompt(persona: Persona, profileSummary: string | null, userName: string, scenario: ScenarioTemplate | undefined): string {
   const base = buildPartnerPrompt({
     ...personaFacts(persona),
-    profileSummary: typeof profile?.profile?.summary === 'string' ? profile.profile.summary : null,
+    profileSummary,
     styleSummary: describeStyle(persona.styleFingerprint),
   });
   const scene = scenario

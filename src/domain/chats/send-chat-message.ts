@@ -8,7 +8,7 @@ import { systemEvent } from './chat-event-payloads';
 import { SessionEvents } from './session-events';
 import { rememberTurn } from './chat-history';
 import { clientMessageId as validClientMessageId, messageContent } from './chat-input';
-import { MESSAGE_COLUMNS, withTexts, type ChatMessageRow, type ChatMessageView } from './chat-message-view';
+import { MESSAGE_COLUMNS, toMessageView, withTexts, type ChatMessageRow, type ChatMessageView } from './chat-message-view';
 import { ChatPolicy } from './chat-policy';
 import type { ChatSession } from './chat-session.entity';
 import { findOwnChat } from './find-own-chat';
@@ -37,11 +37,16 @@ export async function sendChatMessage(
 ): Promise<SentMessage> {
   const content = messageContent(input.content);
   const clientId = validClientMessageId(input.clientMessageId);
-  const session = await findOwnChat(em, user.id, input.sessionId);
   const db = em.getConnection();
-
-  const existing = await resent(deps, db, session.id, clientId);
-  if (existing) return existing;
+  // The resend check runs beside the ownership check; its answer is used only once the chat proved to be the caller's.
+  const earlier = sqlRows<ChatMessageRow>(db, `select ${MESSAGE_COLUMNS} from chat_messages where session_id = ? and client_message_id = ?`, [input.sessionId, clientId]).then(
+    (rows) => ({ rows }),
+    (error: unknown) => ({ error }),
+  );
+  const session = await findOwnChat(em, user.id, input.sessionId);
+  const checked = await earlier;
+  if ('error' in checked) throw checked.error;
+  if (checked.rows[0]) return resentMessage(deps, db, session.id, checked.rows);
   if (session.policy === ChatPolicy.REJECT) {
     const busy = await sqlRows<{ id: string }>(db, `select id from chat_messages where session_id = ? and role = 'PARTNER' and status in ('QUEUED', 'STREAMING') limit 1`, [session.id]);
     if (busy[0]) throw new ReplyInProgressError(busy[0].id);
@@ -50,6 +55,8 @@ export async function sendChatMessage(
   const messageId = randomUUID();
   const replyId = randomUUID();
   const now = new Date();
+  // The text first: the rows never commit without it. (Not in parallel with the transaction:
+  // an open transaction waiting for a pool connection of its own can starve the pool.)
   await deps.transcripts.append([
     {
       ownerId: user.id,
@@ -83,22 +90,27 @@ export async function sendChatMessage(
     systemEvent('USER_MESSAGE', { messageId, clientMessageId: clientId, seq: Number(stored.row.seq), replyId }),
   ]);
   await rememberTurn(deps, user.id, session.persona.id, { role: 'user', text: content, at: now.toISOString(), messageId });
-  deps.engine.kick(session.id);
-  const [message] = await withTexts(deps.transcripts, session.id, [stored.row]);
-  return { message: { ...message!, text: content }, replyId };
+  deps.engine.kick(session.id, { replyId, seq: Number(stored.row.seq) + 1, ownerId: user.id, personaId: session.persona.id });
+  // The text was just stored: no need to read it back from the transcript store.
+  return { message: toMessageView(stored.row, content), replyId };
 }
 
 async function resent(deps: ChatDeps, db: ReturnType<EntityManager['getConnection']>, sessionId: string, clientId: string): Promise<SentMessage | undefined> {
   const rows = await sqlRows<ChatMessageRow>(db, `select ${MESSAGE_COLUMNS} from chat_messages where session_id = ? and client_message_id = ?`, [sessionId, clientId]);
-  if (!rows[0]) return undefined;
+  return rows[0] ? resentMessage(deps, db, sessionId, rows) : undefined;
+}
+
+/** The stored message a resend returns, and the reply that answers it. */
+async function resentMessage(deps: ChatDeps, db: ReturnType<EntityManager['getConnection']>, sessionId: string, rows: ChatMessageRow[]): Promise<SentMessage> {
   const [message] = await withTexts(deps.transcripts, sessionId, rows);
-  const reply = await sqlRows<{ id: string }>(db, `select id from chat_messages where session_id = ? and reply_to = ? order by version desc limit 1`, [sessionId, rows[0].id]);
+  const reply = await sqlRows<{ id: string }>(db, `select id from chat_messages where session_id = ? and reply_to = ? order by version desc limit 1`, [sessionId, rows[0]!.id]);
   return { message: message!, replyId: reply[0]?.id ?? null };
 }
 
 /**
  * In one transaction: two positions (the message, its reply), the message row (unique per
- * clientMessageId), the policy's effect on replies still pending, and the queued reply.
+ * clientMessageId) and the queued reply, in one statement (one round trip); then the
+ * policy's effect on replies still pending.
  */
 async function storeRows(
   tx: EntityManager,
@@ -108,15 +120,20 @@ async function storeRows(
   const db = tx.getConnection();
   const ctx = tx.getTransactionContext();
   const run = <T>(sql: string, params: unknown[]) => db.execute<T[]>(sql, params, 'all', ctx);
-  const [positions] = await run<{ message_seq: number }>(
-    'update chat_sessions set message_seq = message_seq + 2, message_count = message_count + 1, last_activity_at = ? where id = ? returning message_seq',
-    [ids.now, session.id],
-  );
-  const seq = Number(positions!.message_seq) - 1;
+  // A resend that lost the race inserts no message, hence no reply; the transaction is rolled back (AlreadySent).
   const inserted = await run<ChatMessageRow>(
-    `insert into chat_messages (id, session_id, seq, version, role, status, active, client_message_id, token_count, degraded, created_at)
-     values (?, ?, ?, 1, 'USER', 'SENT', true, ?, 0, false, ?) on conflict (session_id, client_message_id) do nothing returning ${MESSAGE_COLUMNS}`,
-    [ids.messageId, session.id, seq, ids.clientId, ids.now],
+    `with positions as (
+       update chat_sessions set message_seq = message_seq + 2, message_count = message_count + 1, last_activity_at = ? where id = ? returning message_seq
+     ), message as (
+       insert into chat_messages (id, session_id, seq, version, role, status, active, client_message_id, token_count, degraded, created_at)
+       select ?, ?, message_seq - 1, 1, 'USER', 'SENT', true, ?, 0, false, ? from positions
+       on conflict (session_id, client_message_id) do nothing returning ${MESSAGE_COLUMNS}
+     ), reply as (
+       insert into chat_messages (id, session_id, seq, version, role, status, active, reply_to, token_count, degraded, created_at)
+       select ?, ?, seq + 1, 1, 'PARTNER', 'QUEUED', true, id, 0, false, ? from message
+     )
+     select * from message`,
+    [ids.now, session.id, ids.messageId, session.id, ids.clientId, ids.now, ids.replyId, session.id, ids.now],
   );
   if (inserted.length === 0) throw new AlreadySent();
 
@@ -126,23 +143,18 @@ async function storeRows(
     withdrawn = await run<{ id: string; status: string }>(
       `update chat_messages set status = (case when status = 'STREAMING' then 'INTERRUPTED' else 'DISCARDED' end)::chat_message_status,
          active = (status = 'STREAMING')
-       where session_id = ? and role = 'PARTNER' and status in ('QUEUED', 'STREAMING')
+       where session_id = ? and role = 'PARTNER' and status in ('QUEUED', 'STREAMING') and id <> ?
        returning id, (case when active then 'INTERRUPTED' else 'DISCARDED_QUEUED' end) as status`,
-      [session.id],
+      [session.id, ids.replyId],
     );
   } else if (session.policy === ChatPolicy.ROLLBACK) {
     // Every pending reply is withdrawn; the new reply answers all the messages since the last one.
     withdrawn = await run<{ id: string; status: string }>(
-      `with pending as (select id, status from chat_messages where session_id = ? and role = 'PARTNER' and status in ('QUEUED', 'STREAMING') for update)
+      `with pending as (select id, status from chat_messages where session_id = ? and role = 'PARTNER' and status in ('QUEUED', 'STREAMING') and id <> ? for update)
        update chat_messages m set status = 'DISCARDED', active = false from pending where m.id = pending.id
        returning m.id, (case when pending.status = 'QUEUED' then 'DISCARDED_QUEUED' else 'DISCARDED' end) as status`,
-      [session.id],
+      [session.id, ids.replyId],
     );
   }
-  await run(
-    `insert into chat_messages (id, session_id, seq, version, role, status, active, reply_to, token_count, degraded, created_at)
-     values (?, ?, ?, 1, 'PARTNER', 'QUEUED', true, ?, 0, false, ?)`,
-    [ids.replyId, session.id, seq + 1, ids.messageId, ids.now],
-  );
   return { row: inserted[0]!, withdrawn };
 }

@@ -18,6 +18,7 @@ import type { ScenarioTemplate } from './scenarios/scenario-template.schema';
 import { scenarioCatalog } from './scenario-catalog';
 import type { SimulationEventType } from './simulation-event.entity';
 import { appendSimulationEvent } from './simulation-events';
+import { episodeSlots } from '../../../agents/simulation/episode-slots';
 import { Simulation, SimulationStatus } from './simulation.entity';
 
 export interface SimulationJobDeps {
@@ -135,12 +136,15 @@ async function runLocked(deps: SimulationJobDeps, simulationId: string): Promise
         },
         scoreDetail: deps.llmSettings.mode === 'offline' ? 'brief' : 'full',
         costOf: (model, usage) => costUsd(deps.llmSettings.prices, model, usage.promptTokens, usage.completionTokens),
+        episodeSlot: episodeSlots(deps.episodeConcurrency),
       },
       { checkpointer: deps.checkpointer, caveats: caveatsFor(partner, deps.llmSettings) },
     );
     const config = {
       configurable: { thread_id: simulation.id },
-      maxConcurrency: deps.episodeConcurrency,
+      // Never 1: LangGraph.js drops Send tasks at maxConcurrency 1 (langgraphjs#2656); the
+      // episode slots enforce the configured bound, 1 included.
+      maxConcurrency: Math.max(2, deps.episodeConcurrency),
     };
     // A checkpoint means an earlier attempt got part of the way: resume rather than restart.
     const resuming = Boolean(await deps.checkpointer.getTuple(config));

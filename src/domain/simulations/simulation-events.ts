@@ -27,15 +27,17 @@ export async function appendSimulationEvent(
   key?: string,
 ): Promise<SimulationEventMessage | undefined> {
   const conn = deps.orm.em.getConnection();
-  if (key && (await conn.execute('select 1 from simulation_events where simulation_id = ? and key = ?', [simulationId, key])).length > 0) {
-    return undefined;
-  }
   const at = new Date();
+  // One round trip: a keyed event already logged takes no seq (no gap), and a racing writer
+  // of the same key loses on the unique (simulation_id, key).
   const rows = await conn.execute<{ seq: number }[]>(
-    `with next as (update simulations set event_seq = event_seq + 1 where id = ? returning event_seq)
+    `with next as (
+       update simulations set event_seq = event_seq + 1
+       where id = ? and (?::text is null or not exists (select 1 from simulation_events where simulation_id = ? and key = ?::text))
+       returning event_seq)
      insert into simulation_events (simulation_id, seq, type, payload, key, created_at)
      select ?, event_seq, ?, ?, ?, ? from next on conflict (simulation_id, key) do nothing returning seq`,
-    [simulationId, simulationId, type, JSON.stringify(payload), key ?? null, at],
+    [simulationId, key ?? null, simulationId, key ?? null, simulationId, type, JSON.stringify(payload), key ?? null, at],
   );
   // Lost a race with another writer of the same keyed event: it is logged already.
   if (rows.length === 0) return undefined;

@@ -20,18 +20,16 @@ return {1, 0, limit - count - 1}
 
 /** Sliding-window rate limits in Redis, shared by every API instance. */
 export class RedisRateLimiter implements RateLimiter {
-  constructor(private readonly redis: Redis) {}
+  private readonly script: { soullinkSlidingWindow(key: string, now: number, windowMs: number, limit: number, member: string): Promise<[number, number, number]> };
+
+  constructor(private readonly redis: Redis) {
+    // A defined command runs by EVALSHA: the script's text crosses the wire once, not per hit.
+    redis.defineCommand('soullinkSlidingWindow', { numberOfKeys: 1, lua: SLIDING_WINDOW });
+    this.script = redis as unknown as typeof this.script;
+  }
 
   async hit(key: string, limit: number, windowMs: number): Promise<RateDecision> {
-    const [allowed, retryAfterMs, remaining] = (await this.redis.eval(
-      SLIDING_WINDOW,
-      1,
-      `soullink:rate:${key}`,
-      Date.now(),
-      windowMs,
-      limit,
-      randomUUID(),
-    )) as [number, number, number];
+    const [allowed, retryAfterMs, remaining] = await this.script.soullinkSlidingWindow(`soullink:rate:${key}`, Date.now(), windowMs, limit, randomUUID());
     return { allowed: allowed === 1, retryAfterMs: Math.max(0, retryAfterMs), remaining };
   }
 

@@ -1,0 +1,47 @@
+import type { ModerationDirection, ModerationVerdict } from '../../src/llm/moderation/moderation.port';
+import type {
+  CallTag,
+  ChatCompletion,
+  ChatRequest,
+  ChatStreamEvent,
+  ModelProvider,
+  StructuredRequest,
+  TokenUsage,
+} from '../../src/llm/model-provider.port';
+import { IntervalLog } from './intervals';
+
+/**
+ * A ModelProvider decorator that records the wall time spent inside every model call (the
+ * whole provider layer: quota, breaker, LangChain, the HTTP round trip, the usage ledger),
+ * so a benchmark can subtract it from a turn's time.
+ */
+export class TimedModelProvider implements ModelProvider {
+  readonly calls = new IntervalLog();
+
+  constructor(private readonly inner: ModelProvider) {}
+
+  async *streamChat(request: ChatRequest): AsyncIterable<ChatStreamEvent> {
+    const start = performance.now();
+    try {
+      yield* this.inner.streamChat(request);
+    } finally {
+      this.calls.spans.push({ start, end: performance.now() });
+    }
+  }
+
+  chat(request: ChatRequest): Promise<ChatCompletion> {
+    return this.calls.time(() => this.inner.chat(request));
+  }
+
+  structured<T>(request: StructuredRequest): Promise<{ value: T; model: string; usage: TokenUsage; cached: boolean }> {
+    return this.calls.time(() => this.inner.structured<T>(request));
+  }
+
+  embed(texts: string[], tag: CallTag): Promise<number[][]> {
+    return this.calls.time(() => this.inner.embed(texts, tag));
+  }
+
+  moderate(text: string, direction: ModerationDirection): Promise<ModerationVerdict> {
+    return this.calls.time(() => this.inner.moderate(text, direction));
+  }
+}
