@@ -67,7 +67,6 @@ export async function takeTurn(deps: SimulationDeps, episode: EpisodeState): Pro
   const speaker: Role = lastSpeaker === undefined ? opening : lastSpeaker === 'self' ? 'partner' : 'self';
   const { self, partner } = deps.run;
   const me = speaker === 'self' ? self : partner;
-  const other = speaker === 'self' ? partner : self;
   const key = `${turnNo}:${speaker}`;
 
   const existing = await deps.transcripts.findByDedupeKey(episode.episodeId, key);

@@ -102,7 +102,7 @@ export async function generateReply(deps: ChatDeps, job: ReplyJob, signal: Abort
   const store = new ReplyStore(deps, em, session, job, persona.name, events);
   if (signal.aborted) return store.withdrawn(emitter.sent, user.displayName, history.turns);
   if (done) return store.finish(done, user.displayName, history.turns);
-  return store.failed(failure!, user.displayName, history.turns);
+  return store.failed(failure!);
 }
 
 /** What a reply's prompt is built from (see loadReplyContext). */
@@ -232,7 +232,7 @@ class ReplyStore {
     return this.discard();
   }
 
-  async failed(failure: { code: string; message: string; retryable: boolean; partial: string }, userName: string, history: HistoryTurn[]): Promise<SpokenReply | undefined> {
+  async failed(failure: { code: string; message: string; retryable: boolean; partial: string }): Promise<SpokenReply | undefined> {
     const event = { type: 'ERROR' as const, payload: { replyId: this.job.replyId, code: failure.code, message: failure.message, retryable: failure.retryable } };
     if (failure.partial) {
       // What reached the user is kept, marked as cut off.

@@ -5,7 +5,6 @@ import { ForbiddenError } from '../errors';
 import { findReadable, type OwnedKind } from '../access/find-owned';
 import { ResourceKind } from '../access/resource-kind';
 import { User } from '../accounts/user.entity';
-import { Role } from '../tiers';
 import { validateInput } from '../validate-input';
 
 export interface UsageBucket {

@@ -8,7 +8,6 @@ import {
   normaliseListOptions,
   planAppend,
   requireKey,
-  TRANSCRIPT_LIMITS,
   TranscriptInputError,
   type ValidMessage,
   normaliseDedupeKeys,
