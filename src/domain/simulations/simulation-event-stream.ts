@@ -17,14 +17,23 @@ export async function* simulationEventStream(
   const live = await deps.events.subscribe<SimulationEventMessage>(simulationTopic(simulationId));
   try {
     let last = afterSeq;
-    const logged = await deps.em.find(SimulationEvent, { simulation: simulationId, seq: { $gt: afterSeq } }, { orderBy: { seq: 'asc' }, limit: 10_000 });
-    for (const e of logged) {
+    const fromLog = (after: number, before?: number) =>
+      deps.em.find(SimulationEvent, { simulation: simulationId, seq: before === undefined ? { $gt: after } : { $gt: after, $lt: before } }, { orderBy: { seq: 'asc' }, limit: 10_000 });
+    for (const e of await fromLog(afterSeq)) {
       yield { seq: e.seq, type: e.type, payload: e.payload, at: e.createdAt.toISOString() };
       last = e.seq;
       if (TERMINAL_EVENTS.has(e.type)) return;
     }
     for await (const e of live) {
       if (e.seq <= last) continue;
+      if (e.seq > last + 1) {
+        // A gap: an event was logged but never published (its writer died between the two,
+        // and a resumed run does not log a keyed event twice). The log has it.
+        for (const missed of await fromLog(last, e.seq)) {
+          yield { seq: missed.seq, type: missed.type, payload: missed.payload, at: missed.createdAt.toISOString() };
+          last = missed.seq;
+        }
+      }
       yield e;
       last = e.seq;
       if (TERMINAL_EVENTS.has(e.type)) return;
