@@ -377,7 +377,7 @@ describe('Memory jobs', () => {
     await db.execute(`update chat_sessions set last_activity_at = now() - interval '1 hour' where id = ?`, [sessionId]);
     const deps = chatDepsFrom(t.app.services);
     expect(await enqueueChatMemoryRuns(deps, t.app.services.config.chat.idleMs)).toBe(1);
-    await eventually(async () => (await t.http.ok(MemoriesDocument, { personaId }, token)).memories.length >= 2, 10_000);
+    await eventually(async () => (await t.http.ok(MemoriesDocument, { personaId }, token)).memories.length >= 2, 30_000);
     const partner = (await t.http.ok(MemoriesDocument, { personaId, view: 'partner' }, token)).memories.map((m) => [m.kind, m.text]);
     expect(partner).toEqual(expect.arrayContaining([['SUMMARY', 'They planned a hike on Sunday.'], ['EVENT', 'A hike is planned for Sunday.']]));
     const coach = (await t.http.ok(MemoriesDocument, { personaId, view: 'coach' }, token)).memories.map((m) => m.text);
