@@ -86,7 +86,7 @@ function script(stub: StubLlmServer, lines: number): void {
     {
       match: 'couples researcher scoring',
       reply: {
-        dimensions: DIMENSION_KEYS.map((dimension, i) => ({ dimension, score: 4 + (i % 5), reasoning: `Because of turn ${(i % 3) + 1}`, citations: ['t1', 't2'] })),
+        dimensions: Object.fromEntries(DIMENSION_KEYS.map((dimension, i) => [dimension, { reasoning: `Because of turn ${(i % 3) + 1}`, score: 4 + (i % 5), citations: ['t1', 't2'] }])),
         horsemen: { criticism: 1, contempt: 0, defensiveness: 1, stonewalling: 0 },
         positiveInteractions: 6,
         negativeInteractions: 2,

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { renderMarkdown, type BenchResult, type BenchScenario } from './bench-result';
+import { conversationMeasuresBench } from './conversation-measures.bench';
 import { httpBench } from './http.bench';
 import { memoryRecallBench } from './memory-recall.bench';
 import { orchestrationBench } from './orchestration.bench';
@@ -14,7 +15,7 @@ import { idleSubscriptionsBench } from './idle-subscriptions.bench';
  * Markdown and writes bench/results/latest.json and latest.md. Starts what it needs:
  * PostgreSQL and Redis as on these machines, the stub model server, API processes.
  */
-const SCENARIOS: BenchScenario[] = [streamingBench, idleSubscriptionsBench, orchestrationBench, memoryRecallBench, httpBench];
+const SCENARIOS: BenchScenario[] = [streamingBench, idleSubscriptionsBench, orchestrationBench, memoryRecallBench, httpBench, conversationMeasuresBench];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

@@ -14,9 +14,10 @@ import { ChatEventsResolver } from './resolvers/chat-events.resolver';
 import { MemoryResolver } from './resolvers/memory.resolver';
 import { DataRightsResolver } from './resolvers/data-rights.resolver';
 import { AccessResolver } from './resolvers/access.resolver';
+import { ConversationAnalysisResolver } from './resolvers/conversation-analysis.resolver';
 
 /** The resolvers that make up the API. */
-export const resolvers = [AccountResolver, UsageResolver, PersonaResolver, PersonaImportResolver, PersonaAnalysisResolver, CharacterCardResolver, SimulationResolver, ChatResolver, ChatEventsResolver, MemoryResolver, DataRightsResolver, AccessResolver] as const;
+export const resolvers = [AccountResolver, UsageResolver, PersonaResolver, PersonaImportResolver, PersonaAnalysisResolver, CharacterCardResolver, SimulationResolver, ChatResolver, ChatEventsResolver, MemoryResolver, DataRightsResolver, AccessResolver, ConversationAnalysisResolver] as const;
 
 /** Builds the executable schema (no side effects; `soullink emit-schema` writes the SDL). */
 /**

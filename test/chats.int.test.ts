@@ -257,7 +257,7 @@ describe('Regenerate, fork, score and share', () => {
       {
         match: 'couples researcher scoring',
         reply: {
-          dimensions: DIMENSION_KEYS.map((dimension) => ({ dimension, score: 7, reasoning: 'Repair attempt accepted', citations: ['t3'] })),
+          dimensions: Object.fromEntries(DIMENSION_KEYS.map((key) => [key, { reasoning: 'Repair attempt accepted', score: 7, citations: ['t3'] }])),
           horsemen: { criticism: 0, contempt: 0, defensiveness: 0, stonewalling: 0 },
           positiveInteractions: 3,
           negativeInteractions: 1,
@@ -265,14 +265,18 @@ describe('Regenerate, fork, score and share', () => {
         },
       },
     ]);
-    const score = (await t.http.ok(ScoreChatDocument, { sessionId: fork.id }, token)).scoreChat as {
-      overall: number;
-      dimensions: { citedMessageIds: string[] }[];
-      criticalMoments: { messageId: string; quote: string }[];
-    };
+    const score = (await t.http.ok(ScoreChatDocument, { sessionId: fork.id }, token)).scoreChat;
     expect(score.overall).toBe(7);
-    expect(score.dimensions).toHaveLength(DIMENSION_KEYS.length);
-    expect(score.criticalMoments[0]).toMatchObject({ messageId: branch[2]!.id, quote: 'I am so sorry, let me make it up to you' });
+    expect(score.dimensions.map((d) => d.dimension)).toEqual(DIMENSION_KEYS.map((k) => k.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()));
+    expect(score.dimensions[0]).toMatchObject({ score: 7, reasoning: 'Repair attempt accepted', citedMessageIds: [branch[2]!.id] });
+    expect(score.horsemen).toEqual({ criticism: 0, contempt: 0, defensiveness: 0, stonewalling: 0 });
+    expect(score.positiveToNegativeRatio).toBe(3);
+    expect(score.criticalMoments).toEqual([{ messageId: branch[2]!.id, quote: 'I am so sorry, let me make it up to you', dimension: 'CONFLICT_REPAIR', impact: 4, note: 'A sincere apology' }]);
+    expect(score.messagesScored).toBe(4);
+    // The measures read the same four messages, the user first; the apology is cited.
+    expect(score.measures.speakers).toEqual([expect.any(String), 'Jun']);
+    expect(score.measures.messages).toBe(4);
+    expect(score.measures.perSpeaker[0]!.warmth.apology.messageIds).toEqual([branch[2]!.id]);
     await w.close();
     await fw.close();
   });

@@ -32,7 +32,7 @@ const freePort = () =>
       {
         match: 'couples researcher scoring',
         reply: {
-          dimensions: DIMENSION_KEYS.map((dimension) => ({ dimension, score: 6, reasoning: 'ok', citations: ['t1'] })),
+          dimensions: Object.fromEntries(DIMENSION_KEYS.map((dimension) => [dimension, { reasoning: 'ok', score: 6, citations: ['t1'] }])),
           horsemen: { criticism: 0, contempt: 0, defensiveness: 0, stonewalling: 0 },
           positiveInteractions: 3,
           negativeInteractions: 1,

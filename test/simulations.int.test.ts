@@ -1,5 +1,9 @@
+import { Client } from 'pg';
 import {
   AddScenarioDocument,
+  GrantAccessDocument,
+  MeDocument,
+  ReadCompatibilityReportDocument,
   ScenariosDocument,
   CancelSimulationDocument,
   CompatibilityReportDocument,
@@ -13,7 +17,9 @@ import {
   SimulationsDocument,
   StartSimulationDocument,
 } from '../graphql/generated/graphql';
+import type { CompatibilityReportQuery } from '../graphql/generated/graphql';
 import { DIMENSION_KEYS } from '../src/domain/simulations/dimensions';
+import { PAIR_MEASURES, SPEAKER_MEASURES } from '../src/kernel/measures/measure-catalog';
 import type { StubLlmServer } from '../src/llm/stub/stub-llm-server';
 import { startAppWithStub } from './support/app-with-stub';
 import { errorCode } from './support/graphql-client';
@@ -38,7 +44,7 @@ function scriptAnalysis() {
     {
       match: 'couples researcher scoring',
       reply: {
-        dimensions: DIMENSION_KEYS.map((dimension, i) => ({ dimension, score: 4 + (i % 5), reasoning: `Because of turn ${i % 3 + 1}`, citations: ['t1', 't2', 't99'] })),
+        dimensions: Object.fromEntries(DIMENSION_KEYS.map((dimension, i) => [dimension, { reasoning: `Because of turn ${(i % 3) + 1}`, score: 4 + (i % 5), citations: ['t1', 't2', 't99'] }])),
         horsemen: { criticism: 1, contempt: 0, defensiveness: 1, stonewalling: 0 },
         positiveInteractions: 6,
         negativeInteractions: 2,
@@ -70,6 +76,41 @@ async function runToEnd(token: string, input: Record<string, unknown>): Promise<
   return { id: startSimulation.id, events: sub.results.map((r) => r.data!.simulationEvents as Events[number]) };
 }
 
+type Report = NonNullable<CompatibilityReportQuery['compatibilityReport']>;
+
+/**
+ * Every episode was measured, every catalog measure is there for the pair and both speakers,
+ * and every message the measures or the judge-agreement cite is a transcript line of this
+ * run's couple (a TURN event), never a narrator line or another run's message.
+ */
+function expectMeasuresCiteThisRun(report: Report, events: Events) {
+  const turns = new Set(events.filter((e) => e.type === 'TURN').map((e) => String(e.payload.messageId)));
+  expect(report.measures.episodesMeasured).toBe(report.episodes);
+  expect(report.measures.episodesWithoutMeasures).toBe(0);
+  expect(report.measures.speakers).toEqual(['Alex', 'Mei']);
+  const keys = (scope: string, speaker: string | null) => report.measures.items.filter((m) => m.scope === scope && m.speaker === speaker).map((m) => m.key);
+  expect(keys('PAIR', null)).toEqual(PAIR_MEASURES.map((e) => enumName(e.key)));
+  for (const speaker of ['Alex', 'Mei']) expect(keys('SPEAKER', speaker)).toEqual(SPEAKER_MEASURES.map((e) => enumName(e.key)));
+  const rapport = report.measures.items.find((m) => m.key === 'RAPPORT')!;
+  expect(rapport.definition).toBe(PAIR_MEASURES[0].definition);
+  expect(rapport.episodes).toHaveLength(report.episodes);
+  expect(rapport.estimate.n).toBeGreaterThan(0);
+  const lsm = report.measures.items.find((m) => m.key === 'LSM')!;
+  expect(lsm.estimate.n).toBe(report.episodes);
+  expect(lsm.estimate.ciLow).toBeLessThanOrEqual(lsm.estimate.mean);
+  const cited = report.measures.items.flatMap((m) => m.episodes.flatMap((e) => e.messageIds));
+  expect(cited.length).toBeGreaterThan(0);
+  for (const id of cited) expect(turns).toContain(id);
+  for (const m of report.measures.items) for (const e of m.episodes) expect(e.refs).toHaveLength(e.messageIds.length);
+  expect(report.judgeAgreement.map((a) => a.measure)).toEqual(['BIDS_TURNED_TOWARD', 'REPAIRS_PER_NEGATIVE', 'POSITIVE_SHARE', 'WARM_SHARE', 'QUESTIONS_ANSWERED']);
+  for (const a of report.judgeAgreement) {
+    for (const id of a.citedMessageIds) expect(turns).toContain(id);
+    expect(a.disagrees).toBe(a.statement !== null);
+  }
+}
+
+const enumName = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+
 describe('Compatibility simulation through GraphQL', () => {
   it('When a simulation runs, Then events stream to REPORT_READY and the report has every dimension with a 95% interval', async () => {
     const { token, selfId, partnerId } = await couple();
@@ -93,10 +134,11 @@ describe('Compatibility simulation through GraphQL', () => {
     const simulation = (await t.http.ok(SimulationDocument, { id }, token)).simulation;
     expect(simulation).toMatchObject({ status: 'COMPLETED' });
     expect(simulation.tokensUsed).toBeGreaterThan(0);
-    const report = (await t.http.ok(CompatibilityReportDocument, { simulationId: id }, token)).compatibilityReport as Record<string, any>;
+    const report = (await t.http.ok(CompatibilityReportDocument, { simulationId: id }, token)).compatibilityReport!;
     expect(report.episodes).toBe(4);
     expect(report.partial).toBe(false);
-    expect(report.dimensions.map((d: { key: string }) => d.key)).toEqual([...DIMENSION_KEYS]);
+    // GraphQL enum names (GOAL_COMPLETION) for the domain's keys (goalCompletion).
+    expect(report.dimensions.map((d) => d.key)).toEqual(DIMENSION_KEYS.map((k) => k.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()));
     for (const d of report.dimensions) {
       expect(d.estimate.n).toBe(4);
       expect(d.estimate.ciLow).toBeLessThanOrEqual(d.estimate.mean);
@@ -105,12 +147,16 @@ describe('Compatibility simulation through GraphQL', () => {
     expect(report.perScenario).toHaveLength(2);
     expect(report.strengths).toEqual(['Warm humour']);
     expect(report.criticalMoments.length).toBeGreaterThan(0);
+    expectMeasuresCiteThisRun(report, events);
 
     const html = (await t.http.ok(ReportDocumentDocument, { simulationId: id, format: 'HTML' }, token)).reportDocument!;
     expect(html.body).toContain('<svg');
     expect(html.body).not.toMatch(/https?:\/\//);
+    expect(html.body).toContain('<h2>Conversation measures</h2>');
     const md = (await t.http.ok(ReportDocumentDocument, { simulationId: id, format: 'MARKDOWN' }, token)).reportDocument!;
     expect(md.body).toContain('Warm humour');
+    expect(md.body).toContain('\n## Conversation measures\n');
+    expect(md.body).toContain('\n## Judge and measures\n');
   });
 
   it('When a subscriber reconnects with afterSeq, Then it gets exactly the events it missed', async () => {
@@ -140,8 +186,15 @@ describe('Compatibility simulation through GraphQL', () => {
     expect(Object.keys(turns(first))).toHaveLength(2);
     expect(turns(second)).toEqual(turns(first));
     const stats = async (id: string) => {
-      const report = (await t.http.ok(CompatibilityReportDocument, { simulationId: id }, token)).compatibilityReport as Record<string, any>;
-      return { overall: report.overall, dimensions: report.dimensions, perScenario: report.perScenario.map((s: Record<string, unknown>) => ({ ...s })) };
+      const report = (await t.http.ok(CompatibilityReportDocument, { simulationId: id }, token)).compatibilityReport!;
+      return {
+        overall: report.overall,
+        dimensions: report.dimensions,
+        perScenario: report.perScenario,
+        // Message ids differ between runs; the measured values and their intervals must not.
+        measures: report.measures.items.map((m) => ({ key: m.key, speaker: m.speaker, estimate: m.estimate, values: m.episodes.map((e) => e.value) })),
+        agreement: report.judgeAgreement.map(({ citedMessageIds: _ids, citedRefs: _refs, statement, ...rest }) => ({ ...rest, statement: statement?.replace(/#[0-9a-f-]{8}/g, '#') })),
+      };
     };
     expect(await stats(second.id)).toEqual(await stats(first.id));
   });
@@ -151,9 +204,10 @@ describe('Compatibility simulation through GraphQL', () => {
     const { id, events } = await runToEnd(token, { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioCount: 2, episodesPerScenario: 2, maxTurns: 4, seed: 'budget', tokenBudget: 4000 });
     expect(events.at(-1)).toMatchObject({ type: 'REPORT_READY', payload: { partial: true } });
     expect((await t.http.ok(SimulationDocument, { id }, token)).simulation.status).toBe('PARTIAL');
-    const report = (await t.http.ok(CompatibilityReportDocument, { simulationId: id }, token)).compatibilityReport as Record<string, any>;
+    const report = (await t.http.ok(CompatibilityReportDocument, { simulationId: id }, token)).compatibilityReport!;
     expect(report.partial).toBe(true);
     expect(report.episodes).toBeLessThan(4);
+    expect(report.measures.episodesMeasured).toBe(report.episodes);
   });
 
   it('When a run is cancelled, Then it stops within a step and is CANCELLED', async () => {
@@ -237,5 +291,25 @@ describe('Compatibility simulation through GraphQL', () => {
     await sub.done.catch(() => undefined);
     await client.dispose();
     expect(sub.results.every((r) => !r.data)).toBe(true);
+  });
+
+  it('When an owner shares a simulation with an analyst, Then the analyst reads the same typed report, measures included', async () => {
+    const owner = await couple();
+    const { id } = await runToEnd(owner.token, { selfPersonaId: owner.selfId, partnerPersonaId: owner.partnerId, scenarioCount: 1, episodesPerScenario: 1, maxTurns: 4, seed: 'shared' });
+    const input = newAccountInput();
+    const analystToken = (await t.http.ok(RegisterDocument, { input })).register.accessToken;
+    const pg = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await pg.connect();
+    try {
+      await pg.query('update users set role = $1 where email = $2', ['ANALYST', input.email.toLowerCase()]);
+    } finally {
+      await pg.end();
+    }
+    expect((await t.http.ok(MeDocument, {}, analystToken)).me.id).toBeTruthy();
+    await t.http.ok(GrantAccessDocument, { analystEmail: input.email.toLowerCase(), kind: 'SIMULATION', resourceId: id }, owner.token);
+    const read = (await t.http.ok(ReadCompatibilityReportDocument, { simulationId: id }, analystToken)).readCompatibilityReport!;
+    const own = (await t.http.ok(CompatibilityReportDocument, { simulationId: id }, owner.token)).compatibilityReport!;
+    expect(read).toEqual(own);
+    expect(read.measures.episodesMeasured).toBe(1);
   });
 });

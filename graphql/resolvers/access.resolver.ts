@@ -1,4 +1,3 @@
-import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { listAuditEvents } from '../../src/domain/access/list-audit-events';
 import { grantAccess, listGrants, revokeAccess } from '../../src/domain/access/manage-grants';
@@ -8,6 +7,7 @@ import { Role } from '../../src/domain/tiers';
 import type { AuthedContext } from '../context.type';
 import { AccessGrantType, AuditEventType } from '../types/access.type';
 import { ChatMessagePageType, ChatMessageType } from '../types/chat.type';
+import { CompatibilityReportType, compatibilityReportType } from '../types/compatibility-report.type';
 import { MemoryType } from '../types/memory.type';
 import { PersonaType } from '../types/persona.type';
 import { SimulationType } from '../types/simulation.type';
@@ -77,9 +77,10 @@ export class AccessResolver {
   }
 
   @Authorized(Role.ANALYST, Role.ADMIN)
-  @Query(() => GraphQLJSONObject, { nullable: true, description: 'Analysts (shared with them) and admins: a simulation’s report. Audited.' })
-  async readCompatibilityReport(@Ctx() ctx: AuthedContext, @Arg('simulationId', () => ID) simulationId: string): Promise<Record<string, unknown> | null> {
-    return (await readSimulation(ctx.em, ctx.principal.user, simulationId)).report;
+  @Query(() => CompatibilityReportType, { nullable: true, description: 'Analysts (shared with them) and admins: a simulation’s report, the same type its owner reads. Audited.' })
+  async readCompatibilityReport(@Ctx() ctx: AuthedContext, @Arg('simulationId', () => ID) simulationId: string): Promise<CompatibilityReportType | null> {
+    const { report } = await readSimulation(ctx.em, ctx.principal.user, simulationId);
+    return report ? compatibilityReportType(report) : null;
   }
 
   @Authorized(Role.ANALYST, Role.ADMIN)

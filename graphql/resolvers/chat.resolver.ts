@@ -1,4 +1,3 @@
-import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { chatDepsFrom } from '../../src/domain/chats/chat-deps';
 import { deleteChat } from '../../src/domain/chats/delete-chat';
@@ -14,6 +13,7 @@ import { readSharedChat, revokeChatShare, shareChat } from '../../src/domain/cha
 import { startChat } from '../../src/domain/chats/start-chat';
 import { ChatPolicy } from '../../src/domain/chats/chat-policy';
 import type { AuthedContext, GraphQLContext } from '../context.type';
+import { ChatScoreType, chatScoreType } from '../types/chat-score.type';
 import { PageInput } from '../inputs/page.input';
 import {
   ChatMessagePageType,
@@ -123,10 +123,12 @@ export class ChatResolver {
   }
 
   @Authorized()
-  @Mutation(() => GraphQLJSONObject, { description: 'The analysis agent scores the chat (e.g. a branch) on the simulation dimensions, citing message ids.' })
-  async scoreChat(@Ctx() ctx: AuthedContext, @Arg('sessionId', () => ID) sessionId: string): Promise<Record<string, unknown>> {
+  @Mutation(() => ChatScoreType, {
+    description: 'The analysis agent scores the chat (e.g. a branch) on the simulation dimensions, citing message ids, beside the conversation measures of the same messages.',
+  })
+  async scoreChat(@Ctx() ctx: AuthedContext, @Arg('sessionId', () => ID) sessionId: string): Promise<ChatScoreType> {
     const detail = ctx.services.llmSettings.mode === 'offline' ? 'brief' : 'full';
-    return (await scoreChat(ctx.services, ctx.em, ctx.principal.user.id, sessionId, detail)) as unknown as Record<string, unknown>;
+    return chatScoreType(await scoreChat(ctx.services, ctx.em, ctx.principal.user.id, sessionId, detail));
   }
 
   @Authorized()

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { createPersona } from '../../src/domain/personas/create-persona';
 import { deletePersona } from '../../src/domain/personas/delete-persona';
 import { findOwnPersona } from '../../src/domain/personas/find-own-persona';
@@ -6,12 +6,25 @@ import { listPersonas } from '../../src/domain/personas/list-personas';
 import { PersonaKind } from '../../src/domain/personas/persona.entity';
 import { setPersonaConsent } from '../../src/domain/personas/set-persona-consent';
 import { updatePersona } from '../../src/domain/personas/update-persona';
-import type { AuthedContext } from '../context.type';
+import type { AuthedContext, GraphQLContext } from '../context.type';
 import { CreatePersonaInput, UpdatePersonaInput } from '../inputs/persona.input';
 import { PersonaType } from '../types/persona.type';
+import { StyleFingerprintType } from '../types/style-fingerprint.type';
 
-@Resolver()
+@Resolver(() => PersonaType)
 export class PersonaResolver {
+  /**
+   * On every Persona, including an analyst's or admin's readPersona: the measurements for
+   * anyone who may read the persona, the person's own words (samples, phrases) for its owner only.
+   */
+  @FieldResolver(() => StyleFingerprintType, {
+    nullable: true,
+    description: 'How this person writes, measured from the imported messages. Null before any import and for personas made from a Character Card.',
+  })
+  styleFingerprint(@Root() persona: PersonaType, @Ctx() ctx: GraphQLContext): StyleFingerprintType | null {
+    return StyleFingerprintType.from(persona.storedStyleFingerprint, { withText: ctx.principal?.user.id === persona.ownerId });
+  }
+
   @Authorized()
   @Query(() => [PersonaType], { description: 'Your personas, newest first.' })
   async personas(@Ctx() ctx: AuthedContext, @Arg('kind', () => PersonaKind, { nullable: true }) kind?: PersonaKind): Promise<PersonaType[]> {

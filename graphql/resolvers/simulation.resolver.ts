@@ -6,12 +6,12 @@ import { estimateSimulation } from '../../src/domain/simulations/estimate-simula
 import { findOwnSimulation } from '../../src/domain/simulations/find-own-simulation';
 import { listSimulations } from '../../src/domain/simulations/list-simulations';
 import { renderReport } from '../../src/domain/simulations/report/render-report';
-import type { CompatibilityReport } from '../../src/domain/simulations/report/compatibility-report';
 import { simulationEventStream } from '../../src/domain/simulations/simulation-event-stream';
 import type { SimulationEventMessage } from '../../src/domain/simulations/simulation-events';
 import { SimulationStatus } from '../../src/domain/simulations/simulation.entity';
 import { SIMULATION_JOB, checkSimulationRequest, startSimulation } from '../../src/domain/simulations/start-simulation';
 import type { AuthedContext, GraphQLContext } from '../context.type';
+import { CompatibilityReportType, compatibilityReportType } from '../types/compatibility-report.type';
 import {
   GraphQLJSONObject,
   ReportDocumentType,
@@ -82,12 +82,14 @@ export class SimulationResolver {
   }
 
   @Authorized()
-  @Query(() => GraphQLJSONObject, {
+  @Query(() => CompatibilityReportType, {
     nullable: true,
-    description: 'The compatibility report: every dimension as a mean with a 95% bootstrap interval, per-scenario breakdown, critical moments, strengths, risks, recommendations, caveats, cost.',
+    description:
+      'The compatibility report (null until the run has one): every judge dimension as a mean with a 95% bootstrap interval, per-scenario breakdown, critical moments, the conversation measures per episode and over episodes with their citations, where the judge and the measures disagree, strengths, risks, recommendations, caveats, cost.',
   })
-  async compatibilityReport(@Ctx() ctx: AuthedContext, @Arg('simulationId', () => ID) simulationId: string): Promise<Record<string, unknown> | null> {
-    return (await findOwnSimulation(ctx.em, ctx.principal.user.id, simulationId)).report;
+  async compatibilityReport(@Ctx() ctx: AuthedContext, @Arg('simulationId', () => ID) simulationId: string): Promise<CompatibilityReportType | null> {
+    const { report } = await findOwnSimulation(ctx.em, ctx.principal.user.id, simulationId);
+    return report ? compatibilityReportType(report) : null;
   }
 
   @Authorized()
@@ -98,7 +100,7 @@ export class SimulationResolver {
     @Arg('format', () => ReportFormat) format: ReportFormat,
   ): Promise<ReportDocumentType | null> {
     const { report } = await findOwnSimulation(ctx.em, ctx.principal.user.id, simulationId);
-    return report ? Object.assign(new ReportDocumentType(), renderReport(report as unknown as CompatibilityReport, format)) : null;
+    return report ? Object.assign(new ReportDocumentType(), renderReport(report, format)) : null;
   }
 
   @Authorized()

@@ -50,8 +50,14 @@ export class PersonaType {
   @Field()
   updatedAt!: Date;
 
+  /** Not a field: the owner, so the styleFingerprint resolver shows the person's words to them only. */
+  ownerId!: string;
+
+  /** Not a field: the stored fingerprint JSON, typed by the styleFingerprint resolver (persona.resolver.ts). */
+  storedStyleFingerprint!: Record<string, unknown> | null;
+
   static from(persona: Persona): PersonaType {
-    const { owner: _owner, styleFingerprint: _style, consentAt: _at, ...fields } = persona;
-    return Object.assign(new PersonaType(), fields);
+    const { owner, styleFingerprint, consentAt: _at, ...fields } = persona;
+    return Object.assign(new PersonaType(), fields, { ownerId: owner.id, storedStyleFingerprint: styleFingerprint });
   }
 }

@@ -1,65 +1,90 @@
-import { DIMENSION_KEYS } from '../../../src/domain/simulations/dimensions';
-
-const count = { type: 'integer', minimum: 0, maximum: 100 } as const;
+import { DIMENSION_KEYS, type DimensionKey } from '../../../src/domain/simulations/dimensions';
 
 /** How much text the verdict carries: `brief` keeps a small local model's answer short enough to finish. */
 export type ScoreDetail = 'full' | 'brief';
 
-/** JSON Schema of the analysis agent's verdict on one episode. */
+/**
+ * JSON Schema of the analysis agent's verdict on one episode.
+ *
+ * One required property per dimension, not an array of {dimension, score}: under a grammar
+ * a small model fills an array by picking names from the enum, repeats one and drops the
+ * others. Here the grammar writes each dimension's name itself, so every dimension gets a
+ * score, and the name right before the score tells the model what it is scoring. Reasoning
+ * comes before the score so the number follows from the judgement rather than preceding it.
+ *
+ * Kept small: the offline model reads this schema in its prompt (2048 tokens of context for
+ * prompt and answer), so the ten verdicts and the counts share definitions ($ref), and
+ * `pattern` / `additionalProperties` are left out (its grammar ignores the one and implies
+ * the other; the cleaners check every field anyway).
+ */
 export function episodeScoreSchema(detail: ScoreDetail) {
-  // Brief: ten dimensions must fit a small model's output budget (about 40 tokens each).
-  const text = detail === 'full' ? 400 : 30;
-  const turnRefs = { type: 'array', items: { type: 'string', pattern: '^t[0-9]+$' }, maxItems: detail === 'full' ? 6 : 1 } as const;
+  const text = detail === 'full' ? 400 : 40;
+  // maxLength is enforced by the offline grammar: a small model otherwise "cites" by quoting
+  // whole turns and runs out of tokens.
+  const turnRef = { type: 'string', maxLength: 5 } as const;
+  const verdict = {
+    type: 'object',
+    properties: {
+      reasoning: { type: 'string', maxLength: text },
+      score: { type: 'integer', minimum: 0, maximum: 10 },
+      citations: { type: 'array', items: turnRef, maxItems: detail === 'full' ? 6 : 1 },
+    },
+    required: ['reasoning', 'score', 'citations'],
+  } as const;
+  const count = { $ref: '#/$defs/count' } as const;
   return {
-  type: 'object',
-  properties: {
-    dimensions: {
-      type: 'array',
-      minItems: DIMENSION_KEYS.length,
-      maxItems: DIMENSION_KEYS.length,
-      items: {
+    type: 'object',
+    properties: {
+      dimensions: {
         type: 'object',
-        properties: {
-          dimension: { type: 'string', enum: [...DIMENSION_KEYS] },
-          score: { type: 'number', minimum: 0, maximum: 10 },
-          reasoning: { type: 'string', maxLength: text },
-          citations: turnRefs,
+        properties: Object.fromEntries(DIMENSION_KEYS.map((key) => [key, { $ref: '#/$defs/verdict' }])) as Record<DimensionKey, { $ref: '#/$defs/verdict' }>,
+        required: [...DIMENSION_KEYS],
+      },
+      horsemen: {
+        type: 'object',
+        properties: { criticism: count, contempt: count, defensiveness: count, stonewalling: count },
+        required: ['criticism', 'contempt', 'defensiveness', 'stonewalling'],
+      },
+      positiveInteractions: count,
+      negativeInteractions: count,
+      criticalMoments: {
+        type: 'array',
+        maxItems: detail === 'full' ? 4 : 1,
+        items: {
+          type: 'object',
+          properties: {
+            turn: turnRef,
+            dimension: { type: 'string', enum: [...DIMENSION_KEYS] },
+            impact: { type: 'integer', minimum: -10, maximum: 10 },
+            note: { type: 'string', maxLength: text },
+          },
+          required: ['turn', 'dimension', 'impact', 'note'],
         },
-        required: ['dimension', 'score', 'reasoning', 'citations'],
-        additionalProperties: false,
       },
     },
-    horsemen: {
-      type: 'object',
-      properties: { criticism: count, contempt: count, defensiveness: count, stonewalling: count },
-      required: ['criticism', 'contempt', 'defensiveness', 'stonewalling'],
-      additionalProperties: false,
+    required: ['dimensions', 'horsemen', 'positiveInteractions', 'negativeInteractions', 'criticalMoments'],
+    $defs: {
+      verdict,
+      // Integer ranges of at most 100 values become enums in the offline grammar, so a small
+      // model cannot write −10 criticisms.
+      count: { type: 'integer', minimum: 0, maximum: 99 },
     },
-    positiveInteractions: count,
-    negativeInteractions: count,
-    criticalMoments: {
-      type: 'array',
-      maxItems: detail === 'full' ? 4 : 1,
-      items: {
-        type: 'object',
-        properties: {
-          turn: { type: 'string', pattern: '^t[0-9]+$' },
-          dimension: { type: 'string', enum: [...DIMENSION_KEYS] },
-          impact: { type: 'number', minimum: -10, maximum: 10 },
-          note: { type: 'string', maxLength: text },
-        },
-        required: ['turn', 'dimension', 'impact', 'note'],
-        additionalProperties: false,
-      },
-    },
-  },
-  required: ['dimensions', 'horsemen', 'positiveInteractions', 'negativeInteractions', 'criticalMoments'],
-  additionalProperties: false,
   } as const;
 }
 
+/** One dimension's verdict as the model returns it. */
+export interface RawDimensionVerdict {
+  reasoning: string;
+  score: number;
+  citations: string[];
+}
+
+/**
+ * The verdict as parsed. Typed loosely where a model can disagree with the schema (an
+ * endpoint that ignores it, a reply cut at its token cap): the cleaners check every field.
+ */
 export interface RawEpisodeScore {
-  dimensions: { dimension: string; score: number; reasoning: string; citations: string[] }[];
+  dimensions: Partial<Record<DimensionKey, RawDimensionVerdict>>;
   horsemen: { criticism: number; contempt: number; defensiveness: number; stonewalling: number };
   positiveInteractions: number;
   negativeInteractions: number;

@@ -1,10 +1,9 @@
-import { DIMENSIONS, type EpisodeEnding, type EpisodeScore } from '../../../src/domain/simulations/dimensions';
-import { cleanDimensionScores, isDimension } from './clean-scores';
+import type { EpisodeEnding, EpisodeScore } from '../../../src/domain/simulations/dimensions';
 import { STALE_LIMIT, tag, type SimulationDeps } from '../configuration';
 import { describeScene } from '../scenario-generator/describe-scene';
 import type { EpisodePlanItem, EpisodeState } from '../state';
-import { episodeScoreSchema, type RawEpisodeScore } from './episode-score.schema';
-import { scoreEpisodePrompt } from './prompts';
+import { judgeTranscript } from './judge-transcript';
+import { measureTranscript } from './measure-transcript';
 
 /** Why a finished episode ended. */
 export function endingOf(episode: EpisodeState): EpisodeEnding {
@@ -14,57 +13,46 @@ export function endingOf(episode: EpisodeState): EpisodeEnding {
 }
 
 /**
- * The analysis agent scores the finished episode on every dimension (deep tier, JSON
- * schema) and names the turns that swung it. Turn refs become transcript message ids;
- * refs to turns that do not exist are dropped.
+ * The analysis agent scores the finished episode on every dimension and names the turns
+ * that swung it (cited by transcript message id), and the episode's conversation measures
+ * are computed from the two agents' turns (narrator lines are the scene, not the couple).
  */
 export async function scoreEpisode(deps: SimulationDeps, episode: EpisodeState, item: EpisodePlanItem): Promise<{ score: EpisodeScore; model: string }> {
   const { self, partner } = deps.run;
-  const ref = (turnIndex: number) => `t${turnIndex + 1}`;
-  const byRef = new Map(episode.turns.map((t, i) => [ref(i), t]));
-  const transcript = episode.turns.map((t, i) => `${ref(i)} ${t.name}: ${t.text.replace(/\n/g, ' ')}`).join('\n');
-  const { value, model, usage } = await deps.llm.structured<RawEpisodeScore>({
-    tier: 'deep',
-    temperature: 0,
-    maxTokens: deps.scoreDetail === 'full' ? 1800 : 1000,
-    schema: episodeScoreSchema(deps.scoreDetail),
-    schemaName: 'episode_score',
-    messages: [
-      {
-        role: 'user',
-        content: scoreEpisodePrompt.render({
-          self: self.name,
-          partner: partner.name,
-          scene: describeScene(episode.scenario),
-          goals: `${self.name}: ${episode.scenario.privateGoals.self}; ${partner.name}: ${episode.scenario.privateGoals.partner}`,
-          transcript: transcript || '(no turns)',
-          dimensions: DIMENSIONS.map((d) => `- ${d.key}: ${d.description}`).join('\n'),
-        }),
-      },
-    ],
-    tag: tag(deps, 'analysis', 'score-episode', scoreEpisodePrompt),
-  });
-  const dimensions = cleanDimensionScores(value, (ref) => byRef.get(ref)?.id).map(({ citedIds, ...d }) => ({ ...d, citedTurnIds: citedIds }));
-  const criticalMoments = (value.criticalMoments ?? []).flatMap((m) => {
-    const turn = byRef.get(m.turn);
-    if (!turn || !isDimension(m.dimension)) return [];
-    return [{ turnId: turn.id, speaker: turn.name, quote: turn.text.slice(0, 300), dimension: m.dimension, impact: m.impact, note: m.note }];
-  });
-  const tokens = usage.promptTokens + usage.completionTokens;
+  const spoken = episode.turns.filter((t) => t.speaker !== 'narrator');
+  // Before the model call: pure and fast, and a failure here must not cost tokens first.
+  const measures = measureTranscript(
+    spoken.map((t) => ({ id: t.id, side: t.speaker === 'self' ? 'self' : 'partner', text: t.text })),
+    { self: self.name, partner: partner.name },
+  );
+  const { verdict, model, usage } = await judgeTranscript(
+    deps.llm,
+    {
+      self: self.name,
+      partner: partner.name,
+      scene: describeScene(episode.scenario),
+      goals: `${self.name}: ${episode.scenario.privateGoals.self}; ${partner.name}: ${episode.scenario.privateGoals.partner}`,
+      // The judge reads the narrator's lines too: injected events explain what the couple reacts to.
+      lines: episode.turns,
+      detail: deps.scoreDetail,
+    },
+    tag(deps, 'analysis', 'score-episode'),
+  );
   const score: EpisodeScore = {
     episodeId: episode.episodeId,
     scenarioId: item.templateId,
     scenarioTitle: episode.scenario.title,
     episodeIndex: item.episodeIndex,
     seed: episode.scenario.seed,
-    dimensions,
-    horsemen: value.horsemen,
-    positiveToNegativeRatio: value.negativeInteractions > 0 ? Math.round((value.positiveInteractions / value.negativeInteractions) * 100) / 100 : null,
-    criticalMoments,
-    turns: episode.turns.filter((t) => t.speaker !== 'narrator').length,
+    dimensions: verdict.dimensions.map(({ citedIds, ...d }) => ({ ...d, citedTurnIds: citedIds })),
+    horsemen: verdict.horsemen,
+    positiveToNegativeRatio: verdict.positiveToNegativeRatio,
+    criticalMoments: verdict.criticalMoments.map(({ line, ...m }) => ({ turnId: line.id, speaker: line.name, quote: line.text.slice(0, 300), ...m })),
+    turns: spoken.length,
     endedBy: endingOf(episode),
-    tokens,
+    tokens: usage.promptTokens + usage.completionTokens,
     costUsd: deps.costOf(model, usage),
+    measures,
   };
   await deps.emit('EPISODE_SCORED', { score: score as unknown as Record<string, unknown> }, `${episode.episodeId}:scored`);
   return { score, model };

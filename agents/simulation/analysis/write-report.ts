@@ -4,6 +4,22 @@ import type { SimulationStateType, SimulationUpdate } from '../state';
 import { reportNarrativeSchema } from './episode-score.schema';
 import { reportNarrativePrompt } from './prompts';
 
+/** The longest episode transcript read back for references (maxTurns is capped far below). */
+const EPISODE_LINES = 1000;
+
+/**
+ * Transcript id → "t3", the numbering the judge saw (the episode's lines in order, narrator
+ * lines included), so the report cites turns a reader can find in the transcript.
+ */
+async function episodeMessageRefs(deps: SimulationDeps, state: SimulationStateType): Promise<Record<string, string>> {
+  const refs: Record<string, string> = {};
+  for (const score of state.scores) {
+    const lines = await deps.transcripts.list(score.episodeId, { order: 'asc', limit: EPISODE_LINES });
+    lines.forEach((line, i) => (refs[line.id] = `t${i + 1}`));
+  }
+  return refs;
+}
+
 /**
  * The analysis agent writes the narrative (strengths, risks, recommendations) from the
  * scored episodes; the statistics (means, bootstrap intervals, breakdowns) are computed,
@@ -39,6 +55,7 @@ export async function writeReport(deps: SimulationDeps, state: SimulationStateTy
     models.push(result.model);
   }
   const report = buildCompatibilityReport({
+    messageRefs: await episodeMessageRefs(deps, state),
     simulationId: deps.run.id,
     seed: deps.run.seed,
     episodes: state.scores,

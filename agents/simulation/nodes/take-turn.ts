@@ -1,3 +1,4 @@
+import { cannedReply } from '../../../src/llm/canned-replies';
 import type { ChatMessage } from '../../../src/llm/model-provider.port';
 import { tag, type SimulationDeps } from '../configuration';
 import { partnerTurnPrompt } from '../partner-simulation/partner-turn-prompt';
@@ -86,15 +87,16 @@ export async function takeTurn(deps: SimulationDeps, episode: EpisodeState): Pro
       temperature: 0.8,
       maxTokens: 120,
       messages: [{ role: 'system', content: system }, ...historyFor(speaker, turns)],
+      // No cannedReply: when every model fails, the provider's in-character reply (zh/en) stands in.
       tag: tag(deps, speaker === 'self' ? 'user-proxy' : 'partner-simulation', 'take-turn', prompt),
-      cannedReply: '…',
     });
     text = reply.text;
     spent = { tokens: reply.usage.promptTokens + reply.usage.completionTokens, costUsd: deps.costOf(reply.model, reply.usage), models: [reply.model] };
   }
 
   const ended = END_MARK.test(text);
-  const clean = withoutLeaks(text.replace(END_MARK, ''), episode.scenario.privateGoals[speaker], me.name).trim() || '…';
+  // A reply that was all leak (or empty) becomes the in-character stand-in, never a bare "…".
+  const clean = withoutLeaks(text.replace(END_MARK, ''), episode.scenario.privateGoals[speaker], me.name).trim() || cannedReply(historyFor(speaker, turns));
   const line = await persist(deps, episode, { turn: turnNo, speaker, name: me.name, text: clean }, key);
   turns.push(line);
   await deps.emit('TURN', { episodeId: episode.episodeId, turn: turnNo, speaker, name: me.name, text: clean, messageId: line.id }, `${episode.episodeId}:${key}`);

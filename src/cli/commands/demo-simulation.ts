@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { DEMO_CHAT_SPEAKER, DEMO_PARTNER, DEMO_SELF } from '../../../seeds/demo/demo-personas';
+import type { Estimate } from '../../domain/simulations/report/estimate';
+import { formatEstimate, formatMeasureEstimate, NOT_SCORED } from '../../domain/simulations/report/report-text';
 
 type Gql = (query: string, variables?: Record<string, unknown>) => Promise<Record<string, any>>;
 
@@ -32,7 +34,12 @@ async function ensurePersona(gql: Gql, persona: typeof DEMO_SELF | typeof DEMO_P
  * consent, then one seeded simulation through the API, watched on simulationEvents, with
  * the report written to DATA_DIR/reports.
  */
-export async function runDemoSimulation(options: { url: string; token: string; dataDir: string; log: (line: string) => void }): Promise<{ markdown: string; html: string }> {
+export async function runDemoSimulation(options: {
+  url: string;
+  token: string;
+  dataDir: string;
+  log: (line: string) => void;
+}): Promise<{ markdown: string; html: string; headline: string[] }> {
   const gql = httpClient(options.url, options.token);
   const selfId = await ensurePersona(gql, DEMO_SELF);
   const partnerId = await ensurePersona(gql, DEMO_PARTNER);
@@ -81,5 +88,43 @@ export async function runDemoSimulation(options: { url: string; token: string; d
     const { reportDocument } = await gql('query($id: ID!, $format: ReportFormat!) { reportDocument(simulationId: $id, format: $format) { body } }', { id: simulationId, format });
     writeFileSync(file, reportDocument.body);
   }
-  return files;
+  options.log(`Report: ${files.markdown} (and .html)`);
+  const headline = await headlineMeasures(gql, simulationId);
+  for (const line of headline) options.log(line);
+  return { ...files, headline };
+}
+
+/** The pair measures a reader looks at first, in this order, by their GraphQL enum names. */
+const HEADLINE = [
+  ['RAPPORT', 'Rapport index (0–100)'],
+  ['LSM', 'Language style matching'],
+  ['RESPONSIVENESS', 'Bids turned toward'],
+  ['POSITIVE_TO_NEGATIVE_RATIO', 'Positive : negative'],
+] as const;
+
+/**
+ * The headline conversation measures and the judge's overall, read back through the typed
+ * report as any client would, plus each place the judge and the measures disagree.
+ */
+async function headlineMeasures(gql: Gql, simulationId: string): Promise<string[]> {
+  const { compatibilityReport: report } = await gql(
+    `query($id: ID!) { compatibilityReport(simulationId: $id) {
+      overall { mean ciLow ciHigh n }
+      measures { episodesMeasured items { key scope estimate { mean ciLow ciHigh n } } }
+      judgeAgreement { statement }
+    } }`,
+    { id: simulationId },
+  );
+  if (!report) return ['No report was written.'];
+  const overall = report.overall as Estimate;
+  const lines = [`Judge's overall compatibility: ${overall.n === 0 ? NOT_SCORED : `${formatEstimate(overall)} out of 10`}`];
+  const items = report.measures.items as { key: string; scope: string; estimate: Estimate }[];
+  if (report.measures.episodesMeasured === 0) return [...lines, 'No conversation measures (the episodes were scored before they existed).'];
+  lines.push(`Conversation measures (no model, ${report.measures.episodesMeasured} episode${report.measures.episodesMeasured === 1 ? '' : 's'}):`);
+  for (const [key, label] of HEADLINE) {
+    const item = items.find((m) => m.key === key && m.scope === 'PAIR');
+    if (item) lines.push(`  ${label}: ${formatMeasureEstimate(item.estimate)}`);
+  }
+  for (const { statement } of report.judgeAgreement as { statement: string | null }[]) if (statement) lines.push(`  ! ${statement}`);
+  return lines;
 }

@@ -74,7 +74,7 @@ export async function generateReply(deps: ChatDeps, job: ReplyJob, signal: Abort
       temperature: 0.8,
       moderateInput: true,
       moderateOutput: true,
-      cannedReply: '…',
+      // No cannedReply: when every model fails the provider answers in character (zh/en), not "…".
       signal,
       tag: { userId: user.id, agent: 'partner-simulation', node: 'reply', purpose: 'chat', prompt: { name: partnerPromptDefinition.name, version: partnerPromptDefinition.version } },
     })) {

@@ -1,12 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { episodeScoreSchema, type RawEpisodeScore, type ScoreDetail } from '../../../agents/simulation/analysis/episode-score.schema';
-import { scoreEpisodePrompt } from '../../../agents/simulation/analysis/prompts';
+import type { ScoreDetail } from '../../../agents/simulation/analysis/episode-score.schema';
+import { judgeTranscript } from '../../../agents/simulation/analysis/judge-transcript';
+import { measureTranscript } from '../../../agents/simulation/analysis/measure-transcript';
+import type { ConversationMeasures } from '../../kernel/measures';
 import type { ModelProvider } from '../../llm/model-provider.port';
 import type { TranscriptStore } from '../../ports/transcript-store.port';
 import { User } from '../accounts/user.entity';
 import { ValidationError } from '../errors';
-import { DIMENSIONS, type DimensionKey } from '../simulations/dimensions';
-import { cleanDimensionScores, isDimension } from '../../../agents/simulation/analysis/clean-scores';
+import type { DimensionKey, Horseman } from '../simulations/dimensions';
+import { ChatRole } from './chat-message.entity';
 import { MESSAGE_COLUMNS, SPOKEN_SQL, withTexts, type ChatMessageRow } from './chat-message-view';
 import { findOwnChat } from './find-own-chat';
 
@@ -15,19 +17,23 @@ const SCORED_MESSAGES = 80;
 
 export interface ChatScore {
   sessionId: string;
-  /** Mean of the dimension scores, 0–10. */
-  overall: number;
+  /** Mean of the dimension scores, 0–10; null when the judge scored none. */
+  overall: number | null;
+  /** The dimensions the judge scored; one it left out is absent, never filled in. */
   dimensions: { dimension: DimensionKey; score: number; reasoning: string; citedMessageIds: string[] }[];
-  horsemen: RawEpisodeScore['horsemen'];
+  horsemen: Record<Horseman, number>;
   positiveToNegativeRatio: number | null;
   criticalMoments: { messageId: string; quote: string; dimension: DimensionKey; impact: number; note: string }[];
   messagesScored: number;
   model: string;
+  /** Conversation measures of the same messages (no model): speakers = [user, partner], citing message ids. */
+  measures: ConversationMeasures;
 }
 
 /**
  * The analysis agent scores a chat (typically a branch, to compare "what if I had said
- * this") on the same dimensions as simulation episodes, citing message ids.
+ * this") on the same dimensions as simulation episodes, citing message ids; the same
+ * messages are measured by the conversation-measures kernel.
  */
 export async function scoreChat(
   deps: { llm: ModelProvider; transcripts: TranscriptStore },
@@ -45,45 +51,34 @@ export async function scoreChat(
   const messages = await withTexts(deps.transcripts, session.id, rows.reverse());
   const user = await em.findOneOrFail(User, ownerId);
   const partner = session.persona.getEntity().name;
-  const ref = (i: number) => `t${i + 1}`;
-  const byRef = new Map(messages.map((m, i) => [ref(i), m]));
-  const transcript = messages.map((m, i) => `${ref(i)} ${m.role === 'USER' ? user.displayName : partner}: ${m.text.replace(/\n/g, ' ')}`).join('\n');
-  const { value, model } = await deps.llm.structured<RawEpisodeScore>({
-    tier: 'deep',
-    temperature: 0,
-    maxTokens: detail === 'full' ? 1800 : 1000,
-    schema: episodeScoreSchema(detail),
-    schemaName: 'episode_score',
-    messages: [
-      {
-        role: 'user',
-        content: scoreEpisodePrompt.render({
-          self: user.displayName,
-          partner,
-          scene: 'A live chat between the user and the simulated partner.',
-          goals: 'none set',
-          transcript,
-          dimensions: DIMENSIONS.map((d) => `- ${d.key}: ${d.description}`).join('\n'),
-        }),
-      },
-    ],
-    tag: { userId: ownerId, agent: 'analysis', node: 'score-chat', purpose: 'analysis', prompt: { name: scoreEpisodePrompt.name, version: scoreEpisodePrompt.version } },
-  });
-  const dimensions = cleanDimensionScores(value, (ref) => byRef.get(ref)?.id).map(({ citedIds, ...d }) => ({ ...d, citedMessageIds: citedIds }));
-  const criticalMoments = (value.criticalMoments ?? []).flatMap((m) => {
-    const message = byRef.get(m.turn);
-    if (!message || !isDimension(m.dimension)) return [];
-    return [{ messageId: message.id, quote: message.text.slice(0, 300), dimension: m.dimension, impact: m.impact, note: m.note }];
-  });
-  const overall = dimensions.length > 0 ? Math.round((dimensions.reduce((s, d) => s + d.score, 0) / dimensions.length) * 100) / 100 : 0;
+  // A reply is "sent" when it finished streaming; its row is created when it was queued.
+  const measures = measureTranscript(
+    messages.map((m) => ({ id: m.id, side: m.role === ChatRole.USER ? 'self' : 'partner', text: m.text, sentAt: m.role === ChatRole.USER ? m.createdAt : (m.completedAt ?? m.createdAt) })),
+    { self: user.displayName, partner },
+  );
+  const { verdict, model } = await judgeTranscript(
+    deps.llm,
+    {
+      self: user.displayName,
+      partner,
+      scene: 'A live chat between the user and the simulated partner.',
+      goals: 'none set',
+      lines: messages.map((m) => ({ ...m, name: m.role === ChatRole.USER ? user.displayName : partner })),
+      detail,
+    },
+    { userId: ownerId, agent: 'analysis', node: 'score-chat', purpose: 'analysis' },
+  );
+  const dimensions = verdict.dimensions.map(({ citedIds, ...d }) => ({ ...d, citedMessageIds: citedIds }));
+  const overall = dimensions.length > 0 ? Math.round((dimensions.reduce((s, d) => s + d.score, 0) / dimensions.length) * 100) / 100 : null;
   return {
     sessionId: session.id,
     overall,
     dimensions,
-    horsemen: value.horsemen,
-    positiveToNegativeRatio: value.negativeInteractions > 0 ? Math.round((value.positiveInteractions / value.negativeInteractions) * 100) / 100 : null,
-    criticalMoments,
+    horsemen: verdict.horsemen,
+    positiveToNegativeRatio: verdict.positiveToNegativeRatio,
+    criticalMoments: verdict.criticalMoments.map(({ line, ...m }) => ({ messageId: line.id, quote: line.text.slice(0, 300), ...m })),
     messagesScored: messages.length,
     model,
+    measures,
   };
 }

@@ -1,3 +1,5 @@
+import type { ConversationMeasures } from '../../kernel/measures';
+
 /**
  * What the analysis agent scores per episode, each 0–10 with reasoning and cited turn ids:
  * SOTOPIA-EVAL's social dimensions plus relationship-specific ones (Gottman's bids and
@@ -62,4 +64,9 @@ export interface EpisodeScore {
   endedBy: EpisodeEnding;
   tokens: number;
   costUsd: number;
+  /**
+   * The conversation measures of the episode's transcript (no model; citations are transcript
+   * message ids). Absent on episodes scored before the measures existed.
+   */
+  measures?: ConversationMeasures;
 }

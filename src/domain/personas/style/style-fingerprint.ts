@@ -1,7 +1,7 @@
 import { emojiUsage, type EmojiUsage } from './emoji-usage';
 import { frequentPhrases, type FrequentPhrase } from './frequent-phrases';
 import { languageMix, type StyleLanguage } from './language-mix';
-import { laughterProfile, type LaughterProfile } from './laughter';
+import { laughterProfile, type LaughterProfile } from '../../../kernel/measures/laughter';
 import { isMediaPlaceholder } from './media-placeholder';
 import { lengthProfile, type LengthProfile } from './message-length';
 import { punctuationHabits, questionRate, type PunctuationHabits } from './punctuation-habits';

@@ -2,10 +2,16 @@ import { DIMENSIONS, HORSEMEN, type DimensionKey, type EpisodeScore, type Horsem
 import { topCriticalMoments, type ReportCriticalMoment } from './critical-moments';
 import { canonicalEpisodeOrder, compareText, dimensionValue, episodeOverall, isNumber } from './episode-values';
 import { estimateOf, round2, type Estimate } from './estimate';
+import type { MessageRefs } from './message-refs';
+import { buildJudgeAgreement, type ReportJudgeAgreement } from './report-judge-agreement';
+import { buildReportMeasures, MEASURES_CAVEAT, type ReportMeasures } from './report-measures';
 import { deriveSeed } from './seeded-random';
 
+export { MEASURES_CAVEAT } from './report-measures';
 export type { Estimate } from './estimate';
 export type { ReportCriticalMoment } from './critical-moments';
+export type { EpisodeMeasureValue, ReportMeasure, ReportMeasures } from './report-measures';
+export type { ReportJudgeAgreement } from './report-judge-agreement';
 
 export interface ReportNarrative {
   strengths: string[];
@@ -28,6 +34,11 @@ export interface CompatibilityReportInput {
   partial: boolean;
   selfName: string;
   partnerName: string;
+  /**
+   * Transcript message id → the judge's short reference ("t3"), for citations a reader can
+   * follow; ids not listed are shown shortened.
+   */
+  messageRefs?: MessageRefs;
 }
 
 export interface DimensionEstimate {
@@ -80,6 +91,10 @@ export interface CompatibilityReport {
   costUsd: number;
   /** Distinct, sorted: the order models were called in depends on scheduling. */
   models: string[];
+  /** The conversation measures (no model) per episode and over episodes. */
+  measures: ReportMeasures;
+  /** The judge's dimensions beside their paired measures; empty when no episode was measured. */
+  judgeAgreement: ReportJudgeAgreement[];
 }
 
 /** Below this many scored episodes the report says its intervals are rough. */
@@ -89,6 +104,7 @@ export function buildCompatibilityReport(input: CompatibilityReportInput): Compa
   const episodes = canonicalEpisodeOrder(input.episodes);
   const overall = estimateOf(episodes.map(episodeOverall).filter(isNumber), deriveSeed(input.seed, 'overall'));
   const perScenario = scenarioBreakdowns(episodes, input.seed);
+  const measures = buildReportMeasures(episodes, input.seed, input.messageRefs);
 
   return {
     simulationId: input.simulationId,
@@ -113,11 +129,13 @@ export function buildCompatibilityReport(input: CompatibilityReportInput): Compa
     strengths: [...input.narrative.strengths],
     risks: [...input.narrative.risks],
     recommendations: [...input.narrative.recommendations],
-    caveats: withSampleCaveat(input.caveats, overall, perScenario),
+    caveats: withMeasuresCaveat(withSampleCaveat(input.caveats, overall, perScenario), measures),
     tokens: input.tokens,
     // Summed per call, costs pick up float noise (0.30000000000000004); micro-dollars suffice.
     costUsd: Math.round(input.costUsd * 1e6) / 1e6,
     models: [...new Set(input.models)].sort(compareText),
+    measures,
+    judgeAgreement: buildJudgeAgreement(episodes, input.messageRefs),
   };
 }
 
@@ -181,4 +199,9 @@ function withSampleCaveat(caveats: readonly string[], overall: Estimate, perScen
     );
   }
   return [...new Set(all)];
+}
+
+/** Said whenever measures are shown: a cited, deterministic number can look more certain than it is. */
+function withMeasuresCaveat(caveats: string[], measures: ReportMeasures): string[] {
+  return measures.episodesMeasured === 0 || caveats.includes(MEASURES_CAVEAT) ? caveats : [...caveats, MEASURES_CAVEAT];
 }

@@ -13,8 +13,10 @@ import {
   formatUsd,
   GOTTMAN_RATIO,
   horsemanLabel,
+  NOT_SCORED,
   PARTIAL_NOTICE,
 } from './report-text';
+import { measuresHtml } from './render-measures-html';
 import { dimensionChart, scenarioChart } from './svg-charts';
 
 /**
@@ -46,6 +48,7 @@ export function renderHtml(report: CompatibilityReport): string {
     overall(report.overall),
     '<p class="note">Each episode’s overall score is the mean of its dimension scores; intervals are 95% percentile bootstrap intervals over episodes.</p>',
     '</section>',
+    measuresHtml(report, table),
 
     '<section><h2>Dimensions</h2>',
     dimensionChart(report.dimensions),
@@ -107,7 +110,7 @@ export function renderHtml(report: CompatibilityReport): string {
 }
 
 function overall(e: Estimate): string {
-  if (e.n === 0) return '<p class="overall">no data</p>';
+  if (e.n === 0) return `<p class="overall">${NOT_SCORED} <span class="ci">the judge scored no dimension, so there is no overall verdict</span></p>`;
   const interval = e.n === 1 ? 'single episode, no interval' : `95% CI ${formatInterval(e)} · n = ${e.n}`;
   return `<p class="overall"><span class="score">${formatScore(e.mean)}</span> / 10 <span class="ci">${h(interval)}</span></p>`;
 }
@@ -162,4 +165,5 @@ const STYLE = [
   'figure{margin:0}figcaption{font-weight:600}',
   '.moments li{margin-bottom:.9em}.pos{color:#1e8449}.neg{color:#c0392b}',
   'code{background:#f0f0f0;padding:0 .3em;border-radius:3px}',
+  'h3{font-size:1em;margin:1.2em 0 .4em}.measures li{margin-bottom:.5em}.measures ul{margin:.2em 0}.disagreements li{margin-bottom:.4em}',
 ].join('');

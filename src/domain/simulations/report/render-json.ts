@@ -1,4 +1,5 @@
-import type { CompatibilityReport, Estimate } from './compatibility-report';
+import type { CompatibilityReport, Estimate, ReportJudgeAgreement, ReportMeasures } from './compatibility-report';
+import { withReportDefaults } from './stored-report';
 
 /**
  * The report as pretty-printed JSON with a fixed key order. A report read back from storage
@@ -11,7 +12,8 @@ export function renderJson(report: CompatibilityReport): string {
   return `${JSON.stringify(canonicalReport(report), null, 2)}\n`;
 }
 
-export function canonicalReport(r: CompatibilityReport): CompatibilityReport {
+export function canonicalReport(stored: CompatibilityReport): CompatibilityReport {
+  const r = withReportDefaults(stored);
   return {
     simulationId: r.simulationId,
     seed: r.seed,
@@ -47,6 +49,62 @@ export function canonicalReport(r: CompatibilityReport): CompatibilityReport {
     tokens: r.tokens,
     costUsd: r.costUsd,
     models: [...r.models],
+    measures: measures(r.measures),
+    judgeAgreement: r.judgeAgreement.map(agreement),
+  };
+}
+
+function measures(m: ReportMeasures): ReportMeasures {
+  return {
+    episodesMeasured: m.episodesMeasured,
+    episodesWithoutMeasures: m.episodesWithoutMeasures,
+    speakers: [...m.speakers],
+    episodes: m.episodes.map((e) => ({ key: e.key, episodeId: e.episodeId, scenarioId: e.scenarioId, scenarioTitle: e.scenarioTitle, episodeIndex: e.episodeIndex })),
+    items: m.items.map((i) => ({
+      key: i.key,
+      scope: i.scope,
+      speaker: i.speaker,
+      label: i.label,
+      definition: i.definition,
+      source: i.source,
+      scale: i.scale,
+      estimate: estimate(i.estimate),
+      perScenario: i.perScenario.map((s) => ({ scenarioId: s.scenarioId, estimate: estimate(s.estimate) })),
+      episodes: i.episodes.map((e) => ({
+        episodeId: e.episodeId,
+        scenarioId: e.scenarioId,
+        scenarioTitle: e.scenarioTitle,
+        episodeIndex: e.episodeIndex,
+        value: e.value,
+        n: e.n,
+        messageIds: [...e.messageIds],
+        refs: [...e.refs],
+      })),
+    })),
+  };
+}
+
+function agreement(a: ReportJudgeAgreement): ReportJudgeAgreement {
+  return {
+    dimension: a.dimension,
+    dimensionLabel: a.dimensionLabel,
+    measure: a.measure,
+    measureLabel: a.measureLabel,
+    definition: a.definition,
+    rationale: a.rationale,
+    evidenceUnit: a.evidenceUnit,
+    episodes: a.episodes,
+    judgeMean: a.judgeMean,
+    measureValue: a.measureValue,
+    hits: a.hits,
+    total: a.total,
+    gap: a.gap,
+    enoughEvidence: a.enoughEvidence,
+    disagrees: a.disagrees,
+    spearman: a.spearman,
+    statement: a.statement,
+    citedMessageIds: [...a.citedMessageIds],
+    citedRefs: [...a.citedRefs],
   };
 }
 

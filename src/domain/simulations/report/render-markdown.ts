@@ -13,8 +13,10 @@ import {
   formatUsd,
   GOTTMAN_RATIO,
   horsemanLabel,
+  NOT_SCORED,
   PARTIAL_NOTICE,
 } from './report-text';
+import { measuresMarkdown } from './render-measures-markdown';
 
 /** The report as GitHub-flavoured Markdown, for reading in a repo, a notebook or a chat. */
 export function renderMarkdown(report: CompatibilityReport): string {
@@ -29,12 +31,20 @@ export function renderMarkdown(report: CompatibilityReport): string {
     '',
   );
 
-  push('## Overall compatibility', '', `**${formatEstimate(report.overall)}** on a 0–10 scale.`, '');
+  push(
+    '## Overall compatibility',
+    '',
+    report.overall.n === 0
+      ? `**${NOT_SCORED}**: the judge scored no dimension, so there is no overall verdict.`
+      : `**${formatEstimate(report.overall)}** on a 0–10 scale.`,
+    '',
+  );
   push(
     'Each episode’s overall score is the mean of its dimension scores; intervals are 95% percentile ' +
       'bootstrap intervals over episodes.',
     '',
   );
+  push(...measuresMarkdown(report));
 
   push('## Dimensions', '', '| Dimension | Mean | 95% CI | n |', '|---|---:|---:|---:|');
   for (const d of report.dimensions) push(row(md(d.label), d.estimate));

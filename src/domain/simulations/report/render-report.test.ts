@@ -137,16 +137,24 @@ describe('renderReport', () => {
     expect(renderReport(reordered as unknown as CompatibilityReport, 'JSON').body).toBe(body);
   });
 
-  it('When nothing was scored, Then Markdown and HTML say "no data" instead of zeros and draw no bars', () => {
+  it('When nothing was scored, Then Markdown and HTML say "not scored" / "no data" instead of zeros and draw no bars', () => {
     const empty = build({ episodes: [], partial: true });
     const markdown = renderReport(empty, 'MARKDOWN').body;
     const html = renderReport(empty, 'HTML').body;
-    expect(markdown).toContain('**no data** on a 0–10 scale.');
+    expect(markdown).toContain('**not scored**: the judge scored no dimension, so there is no overall verdict.');
     expect(markdown).toContain('| Goal completion | no data | — | 0 |');
     expect(markdown).toContain('No scenario finished an episode.');
-    expect(html).toContain('<p class="overall">no data</p>');
+    expect(html).toContain('<p class="overall">not scored <span class="ci">the judge scored no dimension, so there is no overall verdict</span></p>');
     expect(html).not.toContain('<rect ');
-    expect(html).not.toMatch(/NaN|undefined/);
+    expect(html).not.toMatch(/NaN|undefined|0\.00<\/span> \/ 10/);
+  });
+
+  it('When episodes finished but the judge scored no dimension, Then the verdict is "not scored", never "0.00 / 10"', () => {
+    const unscored = build({ episodes: sixEpisodes.map((e) => ({ ...e, dimensions: [] })) });
+    expect(unscored.overall.n).toBe(0);
+    expect(renderReport(unscored, 'MARKDOWN').body).toContain('**not scored**');
+    expect(renderReport(unscored, 'HTML').body).not.toContain('0.00</span> / 10');
+    expect(renderReport(unscored, 'HTML').body).toContain('<p class="overall">not scored');
   });
 
   it('When an unknown format is asked for, Then it throws', () => {

@@ -2,6 +2,7 @@ import type { CompatibilityReport } from './compatibility-report';
 import { renderHtml } from './render-html';
 import { renderJson } from './render-json';
 import { renderMarkdown } from './render-markdown';
+import { withReportDefaults } from './stored-report';
 
 /** The export formats of `reportDocument(simulationId, format)`, named as in the GraphQL enum. */
 export type ReportFormat = 'MARKDOWN' | 'HTML' | 'JSON';
@@ -13,7 +14,8 @@ export interface ReportDocument {
   body: string;
 }
 
-export function renderReport(report: CompatibilityReport, format: ReportFormat): ReportDocument {
+export function renderReport(stored: CompatibilityReport | Record<string, unknown>, format: ReportFormat): ReportDocument {
+  const report = withReportDefaults(stored);
   switch (format) {
     case 'MARKDOWN':
       return { contentType: 'text/markdown; charset=utf-8', body: renderMarkdown(report) };

@@ -73,3 +73,35 @@ export function extremes(dimensions: readonly { key: string; estimate: Estimate 
   const label = (d: { key: string; estimate: Estimate }) => `${dimensionLabel(d.key)} (${formatScore(d.estimate.mean)})`;
   return [label(sorted[0]), label(sorted[sorted.length - 1])];
 }
+
+/** A measure's number on its own scale: one decimal from 10 up (rapport 0–100, ratios), two below (shares, LSM, sentiment). */
+export function formatMeasureNumber(value: number): string {
+  const digits = Math.abs(value) >= 10 ? 1 : 2;
+  // A true minus sign: "−0.05–0.10" reads as a range, "-0.05–-0.10" hardly.
+  return value < 0 ? `−${(-value).toFixed(digits)}` : value.toFixed(digits);
+}
+
+/** One episode's value: counts print as integers ("3"), the rest as formatMeasureNumber; "—" when there was nothing to measure. */
+export function formatEpisodeValue(value: number | null): string {
+  if (value === null) return '—';
+  return Number.isInteger(value) ? String(value) : formatMeasureNumber(value);
+}
+
+/** "0.71 (95% CI 0.60–0.80, n = 4)"; "no data" when no episode had a value. */
+export function formatMeasureEstimate(e: Estimate): string {
+  if (e.n === 0) return 'no data';
+  if (e.n === 1) return `${formatMeasureNumber(e.mean)} (single episode, no interval)`;
+  return `${formatMeasureNumber(e.mean)} (95% CI ${formatMeasureInterval(e)}, n = ${e.n})`;
+}
+
+export function formatMeasureMean(e: Estimate): string {
+  return e.n === 0 ? 'no data' : formatMeasureNumber(e.mean);
+}
+
+export function formatMeasureInterval(e: Estimate): string {
+  if (e.n < 2) return '—';
+  return `${formatMeasureNumber(e.ciLow)}–${formatMeasureNumber(e.ciHigh)}`;
+}
+
+/** The overall verdict when the judge scored no dimension: never "0.00 / 10". */
+export const NOT_SCORED = 'not scored';

@@ -25,6 +25,13 @@ const FORMS: { form: string; pattern: RegExp }[] = [
   { form: '😆', pattern: /😆/u },
 ];
 
+/** Every form in one pattern, for the measures that only ask "does this message laugh?". */
+const ANY_LAUGHTER = new RegExp(FORMS.map(({ pattern }) => pattern.source).join('|'), 'iu');
+
+export function laughs(text: string): boolean {
+  return ANY_LAUGHTER.test(text);
+}
+
 export function laughterFormsIn(text: string): string[] {
   return FORMS.filter(({ pattern }) => pattern.test(text)).map(({ form }) => form);
 }

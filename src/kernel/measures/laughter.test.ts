@@ -1,4 +1,4 @@
-import { laughterFormsIn, laughterProfile } from './laughter';
+import { laughs, laughterFormsIn, laughterProfile } from './laughter';
 
 describe('laughter', () => {
   it('When laughter is spelled in many ways, Then each maps to its form', () => {
@@ -18,5 +18,10 @@ describe('laughter', () => {
 
   it('When a chat is summarised, Then the rate is per message and forms run most used first', () => {
     expect(laughterProfile(['haha yes', 'lol', 'hahaha', 'ok'])).toEqual({ rate: 0.75, forms: ['haha', 'lol'] });
+  });
+
+  it('When only "does it laugh?" is asked, Then laughs agrees with the forms', () => {
+    for (const text of ['HAHAHA', 'lmfaooo', '哈哈哈哈哈', 'それなwww', '23333', '笑死 😂']) expect(laughs(text)).toBe(true);
+    expect(laughs('the hotel lobby at www.example.com, room 1233, Lola said hello')).toBe(false);
   });
 });

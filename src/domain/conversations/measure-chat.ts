@@ -1,0 +1,35 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { measureConversation, type ConversationMeasures, type ConversationMessage } from '../../kernel/measures';
+import type { TranscriptStore } from '../../ports/transcript-store.port';
+import { User } from '../accounts/user.entity';
+import { MESSAGE_COLUMNS, SPOKEN_SQL, withTexts, type ChatMessageRow } from '../chats/chat-message-view';
+import { ChatRole } from '../chats/chat-message.entity';
+import { findOwnChat } from '../chats/find-own-chat';
+
+/** The transcript store answers at most 1,000 keys per lookup (TRANSCRIPT_LIMITS.maxGetByIds). */
+const TEXT_BATCH = 1000;
+
+/**
+ * The conversation measures of a live chat: the user (side 0) and the simulated partner
+ * (side 1), over the current branch's spoken messages (what the chat shows: active versions,
+ * sent, complete or interrupted; queued and discarded replies left out). Owner-only
+ * (CHAT_NOT_FOUND otherwise). Deterministic and free: no model is called, unlike scoreChat.
+ * A reply's time is when it started (createdAt), as the chat lists it.
+ */
+export async function measureChat(deps: { em: EntityManager; transcripts: TranscriptStore }, ownerId: string, sessionId: string): Promise<ConversationMeasures> {
+  const session = await findOwnChat(deps.em, ownerId, sessionId);
+  const rows = await deps.em
+    .getConnection()
+    .execute<ChatMessageRow[]>(`select ${MESSAGE_COLUMNS} from chat_messages where session_id = ? and active and ${SPOKEN_SQL} order by seq, version`, [session.id]);
+  const user = await deps.em.findOneOrFail(User, ownerId);
+  const partnerName = session.persona.getEntity().name;
+  // Two sides must have two names, or the kernel would read one speaker.
+  const userName = user.displayName === partnerName ? `${user.displayName} (you)` : user.displayName;
+  const messages: ConversationMessage[] = [];
+  for (let i = 0; i < rows.length; i += TEXT_BATCH) {
+    for (const m of await withTexts(deps.transcripts, session.id, rows.slice(i, i + TEXT_BATCH))) {
+      messages.push({ id: m.id, speaker: m.role === ChatRole.USER ? userName : partnerName, text: m.text, sentAt: m.createdAt });
+    }
+  }
+  return measureConversation(messages, { speakers: [userName, partnerName] });
+}
