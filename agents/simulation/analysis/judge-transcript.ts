@@ -6,8 +6,9 @@ import { dimensionGuide, scoreEpisodePrompt } from './prompts';
 
 /**
  * Brief mode (the small offline model) reads at most this much transcript, the latest lines:
- * its 2048-token context holds the schema (~650 tokens), the instructions (~550) and the
- * answer (~450); a longer prompt would be cut by the model server where it chooses.
+ * its 2048-token context also holds the schema (~640 tokens, which the offline server puts in
+ * the prompt), the instructions and scene (~420) and the answer (~460). A longer prompt is
+ * not refused but cut by the model server wherever it fills up.
  */
 const BRIEF_TRANSCRIPT_CHARS = 1800;
 const BRIEF_LINE_CHARS = 400;

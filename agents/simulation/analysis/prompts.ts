@@ -4,8 +4,6 @@ import { definePrompt } from '../../../src/llm/prompts/prompt';
 /**
  * What the ends of each dimension's 0–10 scale mean: an anchored scale, so that a 7 means
  * the same thing across episodes and models rather than each model's own sense of "good".
- * In words, not "0 = …, 10 = …": a small model copies the anchor into its reasoning, and a
- * copied "0 =" pulls its score to 0 (measured on the offline model: every dimension 0).
  */
 export const SCORE_ANCHORS: Record<DimensionKey, string> = {
   goalCompletion: 'low if neither got closer to their goal, high if both fully reached it',
@@ -21,13 +19,15 @@ export const SCORE_ANCHORS: Record<DimensionKey, string> = {
 };
 
 /**
- * The dimension list of the judge's prompt: each key with what its scale's ends mean. Full
- * adds the description; brief (the small offline model, 2048 tokens of context for prompt and
- * answer) leaves it out, the anchors say enough.
+ * The dimension list of the judge's prompt. Full: each key with its description and anchors.
+ * Brief (the small offline model) lists the keys only: such a model copies whatever follows a
+ * key in the prompt into that dimension's reasoning, and its score then follows the copied
+ * words, not the episode (measured on TinyLlama: anchors in digits or in words both gave
+ * every dimension 0). With nothing to copy there, what it writes comes from the episode.
  */
 export function dimensionGuide(detail: 'full' | 'brief'): string {
-  const anchor = (key: DimensionKey) => (detail === 'full' ? SCORE_ANCHORS[key].replace(/^l/, 'L') : SCORE_ANCHORS[key]);
-  return DIMENSIONS.map((d) => `- ${d.key}: ${detail === 'full' ? `${d.description} ` : ''}${anchor(d.key)}.`).join('\n');
+  if (detail === 'brief') return DIMENSIONS.map((d) => `- ${d.key}`).join('\n');
+  return DIMENSIONS.map((d) => `- ${d.key}: ${d.description} ${SCORE_ANCHORS[d.key].replace(/^l/, 'L')}.`).join('\n');
 }
 
 export const scoreEpisodePrompt = definePrompt<{ self: string; partner: string; scene: string; goals: string; transcript: string; dimensions: string }>({
@@ -41,9 +41,9 @@ Private goals: {{goals}}
 Transcript (turn ref, speaker, text):
 {{transcript}}
 
-Score every dimension below from 0 to 10 with a whole number, using the whole scale (each line
-says what low and high mean). For each, first write one short sentence on what happened in the
-transcript, then the score, then the turn refs (e.g. "t3") that show it:
+Score every dimension below from 0 to 10 with a whole number (10 best), using the whole scale.
+For each, first write one short sentence on what happened in the transcript, then the score,
+then the turn refs (e.g. "t3") that show it:
 {{dimensions}}
 Count Gottman's four horsemen (criticism, contempt, defensiveness, stonewalling) and the positive
 and negative interactions, and name the turns that swung the outcome, with how much (−10 … +10).

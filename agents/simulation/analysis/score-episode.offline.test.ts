@@ -17,10 +17,10 @@ import type { SimulationDeps } from '../configuration';
 import type { EpisodeState, Turn } from '../state';
 import { scoreEpisode } from './score-episode';
 
-// Slow and model-bound: runs only with SOULLINK_OFFLINE_TESTS=1. It scores three hand-written
-// episodes with the offline model (TinyLlama) through the same provider path as a run, and
-// prints what the judge said, so a change to the judge's schema or prompt can be checked on
-// the model the quick start uses.
+// Slow and model-bound: runs only with SOULLINK_OFFLINE_TESTS=1 (the model is fetched on
+// first use, ~320 MB). It scores three hand-written episodes with the offline model
+// (TinyLlama) through the same provider path as a run and prints what the judge said, so a
+// change to the judge's schema or prompt can be checked on the model the quick start uses.
 const describeOffline = process.env.SOULLINK_OFFLINE_TESTS === '1' ? describe : describe.skip;
 jest.setTimeout(20 * 60_000);
 
@@ -108,23 +108,31 @@ describeOffline('scoreEpisode on the offline model', () => {
   });
   afterAll(() => server?.close());
 
-  it('When a warm, a hostile and a mixed episode are scored, Then every dimension gets a score and the scores are not degenerate', async () => {
-    const results: Record<string, number[]> = {};
-    for (const [name, lines] of [['warm', WARM], ['hostile', HOSTILE], ['mixed', MIXED]] as const) {
-      const started = performance.now();
-      const { score } = await scoreEpisode(deps, episodeOf(lines, name), { templateId: 'money-rent-on-unequal-incomes', episodeIndex: 0 });
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      console.log(
-        `${name}: ${seconds}s, ${score.tokens} tokens\n` +
-          score.dimensions.map((d) => `  ${d.dimension.padEnd(24)} ${d.score}  ${JSON.stringify(d.reasoning)} ${d.citedTurnIds.join(',')}`).join('\n') +
-          `\n  horsemen ${JSON.stringify(score.horsemen)} ratio ${score.positiveToNegativeRatio}` +
-          `\n  moments ${JSON.stringify(score.criticalMoments.map((m) => [m.turnId, m.dimension, m.impact, m.note]))}` +
-          `\n  rapport ${score.measures?.pair.rapport.value ?? '-'}`,
-      );
-      expect(score.dimensions.map((d) => d.dimension).sort()).toEqual([...DIMENSION_KEYS].sort());
-      results[name] = score.dimensions.map((d) => d.score);
+  // Asserts the shape only. What the scores say is printed for a person to judge: on TinyLlama
+  // they are near-constant within an episode and do not follow the transcript, so a threshold
+  // on them would test the model's noise, not this code.
+  it.each([
+    ['warm', WARM],
+    ['hostile', HOSTILE],
+    ['mixed', MIXED],
+  ])('When the %s episode is scored, Then the judge finishes and every dimension gets a whole-number score citing real turns', async (name, lines) => {
+    const episode = episodeOf(lines, name);
+    const started = performance.now();
+    const { score } = await scoreEpisode(deps, episode, { templateId: 'money-rent-on-unequal-incomes', episodeIndex: 0 });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(
+      `${name}: ${seconds}s, ${score.tokens} tokens\n` +
+        score.dimensions.map((d) => `  ${d.dimension.padEnd(24)} ${d.score}  ${JSON.stringify(d.reasoning)} ${d.citedTurnIds.join(',')}`).join('\n') +
+        `\n  horsemen ${JSON.stringify(score.horsemen)} ratio ${score.positiveToNegativeRatio}` +
+        `\n  moments ${JSON.stringify(score.criticalMoments.map((m) => [m.turnId, m.dimension, m.impact, m.note]))}` +
+        `\n  measured rapport ${score.measures?.pair.rapport.value ?? '-'}`,
+    );
+    expect(score.dimensions.map((d) => d.dimension)).toEqual(DIMENSION_KEYS);
+    const ids = new Set(episode.turns.map((t) => t.id));
+    for (const d of score.dimensions) {
+      expect(Number.isInteger(d.score) && d.score >= 0 && d.score <= 10).toBe(true);
+      for (const id of d.citedTurnIds) expect(ids.has(id)).toBe(true);
     }
-    const all = Object.values(results).flat();
-    expect(all.some((s) => s > 1)).toBe(true);
+    expect(score.measures?.messages).toBe(lines.length);
   });
 });

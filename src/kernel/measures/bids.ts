@@ -112,7 +112,11 @@ class BidTurn {
 
   /** Content words of the whole bid turn, to see whether the reply is about it. */
   get words(): Set<string> {
-    return (this.knownWords ??= new Set(this.turn.flatMap((m) => contentWords(m))));
+    if (this.knownWords === null) {
+      this.knownWords = new Set();
+      for (const m of this.turn) for (const w of m.words) if (isContentWord(w)) this.knownWords.add(w);
+    }
+    return this.knownWords;
   }
 }
 
@@ -217,7 +221,7 @@ function turnsToward(turn: BidTurn, reply: PreparedMessage): boolean {
   if (WARM_REPLY.matches(reply)) return true;
   if (!turn.negative && laughs(text)) return true;
   if (WITHDRAWAL.matches(reply)) return false;
-  if (contentWords(reply).some((w) => turn.words.has(w))) return true;
+  if (reply.words.some((w) => isContentWord(w) && turn.words.has(w))) return true;
   // A reply that opens by asking and shares nothing with the bid asks about something else;
   // one that answers first and then asks ("两点半。你今天忙不忙？") still answers, and so does a
   // tentative answer to an open question ("几点？" → "七点？").
@@ -232,9 +236,9 @@ function firstClause(text: string): string {
   return text.trimStart().split(CLAUSE_END, 1)[0];
 }
 
-/** Words that carry the topic: not function words, Latin words of three letters or more, Chinese words of two characters or more. */
-function contentWords(m: PreparedMessage): string[] {
+/** A word that carries the topic: not a function word, a Latin word of three letters or more, a Chinese word of two characters or more. */
+function isContentWord(w: string): boolean {
   // A word is all Han or all Latin / digits (the segmenter splits at script changes), so its
   // first code point tells which; CJK starts at U+2E80. Cheaper than a regex per word.
-  return m.words.filter((w) => (w.length >= 3 || (w.length === 2 && w.charCodeAt(0) >= 0x2e80)) && !STOPWORDS.has(w));
+  return (w.length >= 3 || (w.length === 2 && w.charCodeAt(0) >= 0x2e80)) && !STOPWORDS.has(w);
 }

@@ -75,27 +75,20 @@ export function prepareConversation(messages: readonly ConversationMessage[], op
       }
     }
   }
-  const prepared: PreparedMessage[] = [];
+  const kept: { m: ConversationMessage; side: Side }[] = [];
   let ignored = 0;
   for (const m of messages) {
     const side = m.speaker === speakers[0] ? 0 : m.speaker === speakers[1] && speakers[1] !== '' ? 1 : null;
-    if (side === null || m.text.trim() === '') {
-      ignored += 1;
-      continue;
-    }
-    const time = m.sentAt instanceof Date ? m.sentAt.getTime() : null;
-    const { words, cjk, latin } = textFacts(m.text);
-    prepared.push({
-      index: prepared.length,
-      id: m.id,
-      side,
-      text: m.text,
-      sentAt: time !== null && Number.isFinite(time) ? time : null,
-      words,
-      cjk,
-      latin,
-    });
+    if (side === null || m.text.trim() === '') ignored += 1;
+    else kept.push({ m, side });
   }
+  // All texts at once: the tokeniser shares segmenter calls between messages.
+  const facts = textFacts(kept.map(({ m }) => m.text));
+  const prepared = kept.map(({ m, side }, index): PreparedMessage => {
+    const time = m.sentAt instanceof Date ? m.sentAt.getTime() : null;
+    const { words, cjk, latin } = facts[index];
+    return { index, id: m.id, side, text: m.text, sentAt: time !== null && Number.isFinite(time) ? time : null, words, cjk, latin };
+  });
   return { speakers, messages: prepared, ignored };
 }
 

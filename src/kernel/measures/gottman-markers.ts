@@ -64,16 +64,16 @@ const CONFLICT_WINDOW = 6;
  * I failed the exam" is strongly negative but not hostile.
  */
 export function isHostile(message: PreparedMessage, sentiment: number): boolean {
-  return hostile(readAttacks(message, sentiment));
+  return attacksAtAll(readAttacks(message, sentiment));
 }
 
 /** A conversation's hostility test, remembering each message's attack markers (see attacksOf). */
 export function hostileIn(conv: PreparedConversation): (message: PreparedMessage, sentiment: number) => boolean {
   const memo = attackMemo(conv);
-  return (message, sentiment) => hostile(attacksOf(memo, message, sentiment));
+  return (message, sentiment) => attacksAtAll(attacksOf(memo, message, sentiment));
 }
 
-function hostile(a: Attacks): boolean {
+function attacksAtAll(a: Attacks): boolean {
   return a.criticism || a.contempt || a.outburst;
 }
 
@@ -98,9 +98,9 @@ function readAttacks(m: PreparedMessage, sentiment: number): Attacks {
 /**
  * The attack markers of a conversation's messages by index, remembered: the bid classifier
  * and gottmanMarkers both ask, and a 10,000-message chat should test each message once. One
- * entry per conversation, keyed weakly so it goes with the conversation (a WeakMap entry per
- * message cost more than the markers it saved); an entry answers only for the same message
- * object and sentiment it was read with.
+ * WeakMap entry per conversation, so it goes when the conversation does (an entry per message
+ * made the lookups a cost of their own); an entry answers only for the same message object
+ * and sentiment it was read with.
  */
 const remembered = new WeakMap<PreparedConversation, (Attacks | undefined)[]>();
 

@@ -44,41 +44,10 @@ interface Clause {
 /**
  * Sentences end at a run of . ! ? 。！？ … ; ～ line breaks and emoji (chat uses emoji as full
  * stops: symbols U+2300–27BF, U+2B00–2BFF and the surrogate pairs of U+1F000–1FAFF); clauses
- * end at commas and colons.
+ * end at commas and colons. Group 1 is a sentence end, otherwise a clause separator.
  */
-const SENTENCE_END = 1;
-const CLAUSE_SEPARATOR = 2;
-const EMOJI_HIGH = 3;
-/** Each UTF-16 code unit's part in a boundary: readMessage scans with one table read per character. */
-const BOUNDARY_CHARS = new Uint8Array(0x10000);
-for (const c of '.!?。！？\n…;；~～\ufe0f\u200d') BOUNDARY_CHARS[c.charCodeAt(0)] = SENTENCE_END;
-for (const [from, to] of [[0x2300, 0x23ff], [0x2600, 0x27bf], [0x2b00, 0x2bff]]) BOUNDARY_CHARS.fill(SENTENCE_END, from, to + 1);
-for (const c of ',，、:：') BOUNDARY_CHARS[c.charCodeAt(0)] = CLAUSE_SEPARATOR;
-BOUNDARY_CHARS.fill(EMOJI_HIGH, 0xd83c, 0xd83e + 1); // U+1F000–1FAFF, with a low surrogate after it
-
-/** Length of the sentence end (a run of marks and emoji) at i, 0 when there is none. */
-function sentenceEndAt(text: string, i: number): number {
-  let k = i;
-  while (k < text.length) {
-    const kind = BOUNDARY_CHARS[text.charCodeAt(k)];
-    if (kind === SENTENCE_END) k += 1;
-    else if (kind === EMOJI_HIGH && k + 1 < text.length && isLowSurrogate(text.charCodeAt(k + 1))) k += 2;
-    else break;
-  }
-  return k - i;
-}
-
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
-
-function hasQuestionMark(text: string, start: number, end: number): boolean {
-  for (let k = start; k < end; k += 1) {
-    const c = text.charCodeAt(k);
-    if (c === 0x3f || c === 0xff1f) return true;
-  }
-  return false;
-}
+const BOUNDARY = /((?:[.!?。！？\n…;；~～\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]|[\ud83c-\ud83e][\udc00-\udfff])+)|[,，、:：]/g;
+const QUESTION_MARK = /[?？]/;
 const HAN = /[\u3400-\u9fff]/;
 const ASCII_LETTER = /[A-Za-z]/;
 const WORDISH = /[\p{L}\p{N}]/u;
@@ -149,14 +118,6 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
-/** The word without a trailing 's, 're, 'd, 'll or 've ("what's" → "what"). */
-function withoutContraction(word: string): string {
-  if (!word.includes("'")) return word;
-  if (word.endsWith("'s") || word.endsWith("'d")) return word.slice(0, -2);
-  if (word.endsWith("'re") || word.endsWith("'ll") || word.endsWith("'ve")) return word.slice(0, -3);
-  return word;
-}
-
 const NOT_ASKED = 0;
 const ASKED = 1;
 const ASKED_OPEN = 2;
@@ -165,7 +126,7 @@ const ASKED_OPEN = 2;
 function englishCue(text: string, afterComma: boolean): number {
   // Cheap exit first: most clauses open with a word that cannot start a question.
   let first = firstWord(text);
-  if (!afterComma && !EN_FILLERS.has(first) && !EN_OPENERS.has(withoutContraction(first))) return NOT_ASKED;
+  if (!afterComma && !EN_FILLERS.has(first) && !EN_OPENERS.has(first.replace(/'(?:s|re|d|ll|ve)$/, ''))) return NOT_ASKED;
   let s = lower(text).replace(/^[^a-z]+/, '');
   if (EN_FILLERS.has(first)) {
     s = s.replace(EN_FILLER, '');
@@ -174,7 +135,7 @@ function englishCue(text: string, afterComma: boolean): number {
   if (afterComma && s.length <= 20 && EN_TAG.test(s.replace(/[^a-z' ]/g, '').trim())) return ASKED;
   // After a comma "which would …" / "who is …" is a relative clause, not a question.
   if (afterComma && (first === 'which' || first === 'who')) return NOT_ASKED;
-  if (!EN_OPENERS.has(withoutContraction(first))) return NOT_ASKED;
+  if (!EN_OPENERS.has(first.replace(/'(?:s|re|d|ll|ve)$/, ''))) return NOT_ASKED;
   s = s.replace(/\s+/g, ' ');
   if (!EN_OPENING.test(s)) return NOT_ASKED;
   return EN_WH.test(s) ? ASKED_OPEN : ASKED;
@@ -246,25 +207,17 @@ function readMessage(text: string): Clause[] {
   const clauses: Clause[] = [];
   let sentence = 0; // index of the open sentence's first clause
   let clauseStart = 0;
-  for (let i = 0; i < text.length; ) {
-    const kind = BOUNDARY_CHARS[text.charCodeAt(i)];
-    const run = kind === SENTENCE_END || kind === EMOJI_HIGH ? sentenceEndAt(text, i) : 0;
-    const length = run > 0 ? run : kind === CLAUSE_SEPARATOR ? 1 : 0;
-    if (length === 0) {
-      i += 1;
-      continue;
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(text); m !== null; m = BOUNDARY.exec(text)) {
+    if (hasContent(text, clauseStart, m.index)) clauses.push(readClause(text, clauseStart, m.index, clauses.length > sentence));
+    clauseStart = m.index + m[0].length;
+    if (m[1] === undefined) continue;
+    // A question mark ending the sentence makes each of its clauses a question.
+    if (QUESTION_MARK.test(m[1])) {
+      if (clauses.length === sentence) clauses.push(readClause(text, m.index, m.index, false));
+      for (let k = sentence; k < clauses.length; k += 1) clauses[k].question = true;
     }
-    if (hasContent(text, clauseStart, i)) clauses.push(readClause(text, clauseStart, i, clauses.length > sentence));
-    clauseStart = i + length;
-    if (run > 0) {
-      // A question mark ending the sentence makes each of its clauses a question.
-      if (hasQuestionMark(text, i, i + run)) {
-        if (clauses.length === sentence) clauses.push(readClause(text, i, i, false));
-        for (let k = sentence; k < clauses.length; k += 1) clauses[k].question = true;
-      }
-      sentence = clauses.length;
-    }
-    i += length;
+    sentence = clauses.length;
   }
   if (hasContent(text, clauseStart, text.length)) clauses.push(readClause(text, clauseStart, text.length, clauses.length > sentence));
   return clauses;
@@ -465,7 +418,10 @@ class QuestionReader {
     if (this.replyWeight[j] < 0) {
       let weight = 0;
       for (let k = j; k <= this.runEnd[j] && weight < 2; k += 1) {
-        for (const c of this.clauses[k]) weight = Math.max(weight, answerWeight(c));
+        for (const c of this.clauses[k]) {
+          weight = Math.max(weight, answerWeight(c));
+          if (weight === 2) break; // content: nothing can weigh more
+        }
       }
       this.replyWeight[j] = weight;
     }

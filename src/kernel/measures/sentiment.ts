@@ -238,8 +238,12 @@ export function hanScore(tokens: readonly string[]): number {
 // ---------------------------------------------------------------------------------------------
 
 const HAN_RUN = /\p{Script=Han}+/gu;
-/** Something VADER can score once Han and emoji are gone: letters, digits or emoticon marks. */
-const VADER_MATERIAL = /[\p{L}\p{N}:;=<>^()[\]*/\\|]/u;
+/**
+ * Something VADER can score once Han and emoji are gone: letters, digits or emoticon marks. Read
+ * on the message itself, skipping Han and emoji, so a Chinese message with nothing else is not
+ * copied twice to find out.
+ */
+const VADER_MATERIAL = /(?![\p{Script=Han}\p{Extended_Pictographic}])[\p{L}\p{N}:;=<>^()[\]*/\\|]/u;
 
 /** Sentiment of one message, −1 … +1 (see the file comment). */
 export function messageSentiment(message: PreparedMessage): number {
@@ -251,19 +255,20 @@ export function messageSentiment(message: PreparedMessage): number {
   }
 
   const emojiValences: number[] = [];
-  let latinText = message.text;
-  if (PICTOGRAPH.test(latinText)) {
+  const hasEmoji = PICTOGRAPH.test(message.text);
+  if (hasEmoji) {
     const { emoji } = lexicons();
-    for (const e of latinText.match(PICTOGRAPHS) ?? []) {
+    for (const e of message.text.match(PICTOGRAPHS) ?? []) {
       const v = emoji.get(e);
       if (v !== undefined && v !== 0) emojiValences.push(v);
     }
-    latinText = latinText.replace(PICTOGRAPHS, ' ');
   }
-  if (message.cjk) latinText = latinText.replace(HAN_RUN, ' ');
 
   let latin: { score: number; weight: number } | null = null;
-  if (emojiValences.length > 0 || VADER_MATERIAL.test(latinText)) {
+  if (emojiValences.length > 0 || VADER_MATERIAL.test(message.text)) {
+    let latinText = message.text;
+    if (hasEmoji) latinText = latinText.replace(PICTOGRAPHS, ' ');
+    if (message.cjk) latinText = latinText.replace(HAN_RUN, ' ');
     const compound = vaderCompound(latinText, emojiValences);
     let w = otherWords + emojiValences.length;
     if (w === 0 && compound !== 0) w = 1; // an emoticon such as ":)" beside Chinese text

@@ -29,16 +29,25 @@ const MARKERS: [keyof WarmthMarkers, (m: PreparedMessage) => boolean][] = [
 
 export function warmthMarkers(conv: PreparedConversation): [WarmthMarkers, WarmthMarkers] {
   const bySide: [PreparedMessage[], PreparedMessage[]] = [[], []];
-  // hits[k][side]: the side's messages with MARKERS[k], in order. Indexed loops: this runs 8 × every message.
-  const hits = MARKERS.map((): [PreparedMessage[], PreparedMessage[]] => [[], []]);
+  const hits = new Map<keyof WarmthMarkers, [PreparedMessage[], PreparedMessage[]]>(MARKERS.map(([key]) => [key, [[], []]]));
+  // Each marker's test beside its hit lists: this loop runs 8 × every message.
+  const checks = MARKERS.map(([key, test]) => ({ test, hits: hits.get(key)! }));
   for (const m of conv.messages) {
     bySide[m.side].push(m);
-    for (let k = 0; k < MARKERS.length; k++) if (MARKERS[k][1](m)) hits[k][m.side].push(m);
+    for (let k = 0; k < checks.length; k++) if (checks[k].test(m)) checks[k].hits[m.side].push(m);
   }
   const side = (s: 0 | 1): WarmthMarkers => {
-    const measures = {} as WarmthMarkers;
-    MARKERS.forEach(([key], k) => (measures[key] = countMeasure(bySide[s], hits[k][s])));
-    return measures;
+    const measure = (key: keyof WarmthMarkers) => countMeasure(bySide[s], hits.get(key)![s]);
+    return {
+      gratitude: measure('gratitude'),
+      apology: measure('apology'),
+      agreement: measure('agreement'),
+      disagreement: measure('disagreement'),
+      laughter: measure('laughter'),
+      selfDisclosure: measure('selfDisclosure'),
+      affection: measure('affection'),
+      weTalk: measure('weTalk'),
+    };
   };
   return [side(0), side(1)];
 }
