@@ -144,6 +144,18 @@ describe('Chat-log import', () => {
     expect(stored.some((m) => m.text.includes('and also... I miss you'))).toBe(true);
   });
 
+  it('When a valid export holds more messages than one transcript append takes (12,000), Then every message is stored once', async () => {
+    const token = await newUser();
+    const partner = await newPartner(token);
+    const content = Array.from({ length: 12_000 }, (_, i) => `${i % 2 === 0 ? 'Mei' : 'Alex'}: line ${i + 1}`).join('\n');
+    const input = { format: 'PLAIN' as const, content, personaSpeaker: 'Mei' };
+    const first = (await t.http.ok(ImportChatLogDocument, { personaId: partner.id, input }, token)).importChatLog;
+    expect(first).toMatchObject({ parsedMessages: 12_000, inserted: 12_000, duplicates: 0 });
+    const again = (await t.http.ok(ImportChatLogDocument, { personaId: partner.id, input }, token)).importChatLog;
+    expect(again).toMatchObject({ inserted: 0, duplicates: 12_000 });
+    expect(await t.app.services.transcripts.count(partner.id)).toBe(12_000);
+  });
+
   it('When the file is malformed, Then IMPORT_PARSE_FAILED names the line and nothing is left behind', async () => {
     const token = await newUser();
     const partner = await newPartner(token);

@@ -13,6 +13,9 @@ import { refreshStyleFingerprint } from './refresh-style-fingerprint';
 
 export const IMPORT_LIMITS = { maxBytes: 1_500_000, maxMessages: 20_000 } as const;
 
+/** Messages per transcript append: below every TranscriptStore adapter's per-call limit (10,000). */
+const APPEND_PAGE = 5_000;
+
 const importInput = z.object({
   format: z.enum(['AUTO', 'WHATSAPP', 'LINE', 'TELEGRAM', 'PLAIN']),
   content: z.string().min(1, 'is empty'),
@@ -88,8 +91,16 @@ export async function importChatLog(
     sentAt: m.sentAt ?? new Date(),
     metadata: { line: m.line, format: parsed.format, ...(m.kind === 'media' ? { media: true } : {}) },
   }));
-  const { inserted, duplicates } = await deps.transcripts.append(rows);
+  let inserted = 0;
+  let duplicates = 0;
   try {
+    // A valid import may hold more messages than one append takes: page it, all under one
+    // batch id, so a failure on any page removes every page already written.
+    for (let start = 0; start < rows.length; start += APPEND_PAGE) {
+      const page = await deps.transcripts.append(rows.slice(start, start + APPEND_PAGE));
+      inserted += page.inserted;
+      duplicates += page.duplicates;
+    }
     return await deps.em.transactional(async (tx) => {
       const record = tx.create(ChatImport, {
         persona: persona.id,
