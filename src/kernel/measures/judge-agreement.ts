@@ -11,6 +11,7 @@
  * episode (second half against first), needs per-message sentiment in order, which
  * ConversationMeasures does not carry; a per-speaker mean cannot show a trend.
  */
+import { spearman } from '../study/rank-correlation';
 import type { ConversationMeasures } from './conversation-measures';
 
 /**
@@ -252,40 +253,8 @@ function comparePairing(pairing: JudgePairing, episodes: readonly JudgedEpisode[
   return { key: pairing.key, dimension: pairing.dimension, episodes: rows.length, judgeMean, measureValue, hits, total, extra, gap, enoughEvidence, disagrees, spearman, statement, citedMessageIds };
 }
 
-/** Spearman's ρ: Pearson's r on ranks, ties sharing their average rank. */
-export function spearmanRho(xs: readonly number[], ys: readonly number[]): number | null {
-  if (xs.length !== ys.length || xs.length < 2) return null;
-  return pearson(ranks(xs), ranks(ys));
-}
-
-function ranks(values: readonly number[]): number[] {
-  const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v || a.i - b.i);
-  const out = new Array<number>(values.length);
-  for (let start = 0; start < order.length; ) {
-    let end = start;
-    while (end + 1 < order.length && order[end + 1].v === order[start].v) end += 1;
-    const rank = (start + end) / 2 + 1;
-    for (let k = start; k <= end; k++) out[order[k].i] = rank;
-    start = end + 1;
-  }
-  return out;
-}
-
-function pearson(xs: readonly number[], ys: readonly number[]): number | null {
-  const mx = sum(xs) / xs.length;
-  const my = sum(ys) / ys.length;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < xs.length; i++) {
-    sxy += (xs[i] - mx) * (ys[i] - my);
-    sxx += (xs[i] - mx) ** 2;
-    syy += (ys[i] - my) ** 2;
-  }
-  // A constant side has no ranking to agree with.
-  if (sxx === 0 || syy === 0) return null;
-  return sxy / Math.sqrt(sxx * syy);
-}
+/** Spearman's ρ (ties share their average rank; null when a side is constant): the study kernel's. */
+export const spearmanRho = spearman;
 
 function sum(values: readonly number[]): number {
   return values.reduce((total, v) => total + v, 0);

@@ -2,6 +2,7 @@
  * Reciprocity: who carries the conversation (share of messages and words), who restarts it
  * after a silence, and how quickly each side replies. One pass over the messages.
  */
+import { median } from './median';
 import type { Measure, PreparedConversation, PreparedMessage, Side } from './conversation';
 import type { ReciprocityMeasures } from './conversation-measures';
 
@@ -85,9 +86,3 @@ export function reciprocityMeasures(
   return { perSide: [side(0), side(1)], replyTimeAsymmetry };
 }
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = Float64Array.from(values).sort();
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}

@@ -21,6 +21,7 @@
  * Cited messages are the month's most telling ones for the measure and direction (below),
  * at most `maxCitations`, preferring messages several lists agree on.
  */
+import { median as medianOrNull } from './median';
 import type { ConversationMeasures } from './conversation-measures';
 import type { PeriodMeasures } from './measure-periods';
 
@@ -157,11 +158,8 @@ function lsmWindowEdges(m: ConversationMeasures, direction: TurnDirection): stri
   return pick.firstMessageId === pick.lastMessageId ? [pick.firstMessageId] : [pick.firstMessageId, pick.lastMessageId];
 }
 
-function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
+
+/** 0 for no changes at all: no typical change to compare against. */
+const median = (values: number[]): number => medianOrNull(values) ?? 0;
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
