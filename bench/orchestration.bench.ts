@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PostgresSaver } from '@langchain/langgraph-checkpoint-postgres';
 import { User } from '../src/domain/accounts/user.entity';
 import { createPersona } from '../src/domain/personas/create-persona';
-import { DIMENSION_KEYS } from '../src/domain/simulations/dimensions';
+import { DIMENSION_KEYS } from '../src/kernel/simulation/dimensions';
 import { runSimulation, type SimulationJobDeps } from '../src/domain/simulations/run-simulation';
 import { simulationTopic } from '../src/domain/simulations/simulation-events';
 import { Simulation, SimulationStatus } from '../src/domain/simulations/simulation.entity';

@@ -1,6 +1,6 @@
 import type { BaseCheckpointSaver } from '@langchain/langgraph';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { ScenarioTemplate } from './domain/simulations/scenarios/scenario-template.schema';
+import type { ScenarioTemplate } from './kernel/simulation/scenarios/scenario-template.schema';
 import type { Config } from './config/config';
 import type { AccessTokens } from './domain/accounts/access-tokens';
 import type { IdTokenVerifier } from './domain/accounts/id-token-verifier.port';

@@ -19,7 +19,7 @@ import {
 import type { StubLlmServer } from '../src/llm/stub/stub-llm-server';
 import { chatDepsFrom } from '../src/domain/chats/chat-deps';
 import { enqueueChatMemoryRuns } from '../src/domain/memories/chat-memory-jobs';
-import { DIMENSION_KEYS } from '../src/domain/simulations/dimensions';
+import { DIMENSION_KEYS } from '../src/kernel/simulation/dimensions';
 import { startAppWithStub } from './support/app-with-stub';
 import { conversation, partnerRequests, send, userWithChat, watch } from './support/chat-helpers';
 import { errorCode } from './support/graphql-client';

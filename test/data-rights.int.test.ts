@@ -14,7 +14,7 @@ import {
 } from '../graphql/generated/graphql';
 import { startWorker } from '../src/jobs/worker';
 import { USER_TABLES } from '../src/domain/data-rights/user-tables';
-import { DIMENSION_KEYS } from '../src/domain/simulations/dimensions';
+import { DIMENSION_KEYS } from '../src/kernel/simulation/dimensions';
 import { startStubLlmServer, type StubLlmServer } from '../src/llm/stub/stub-llm-server';
 import { send, watch } from './support/chat-helpers';
 import { errorCode } from './support/graphql-client';

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreatePersonaDocument, RegisterDocument, SimulationEventsDocument, StartSimulationDocument } from '../graphql/generated/graphql';
-import { DIMENSION_KEYS } from '../src/domain/simulations/dimensions';
+import { DIMENSION_KEYS } from '../src/kernel/simulation/dimensions';
 import { startStubLlmServer, type StubLlmServer } from '../src/llm/stub/stub-llm-server';
 import { startSoullink, stopProcess } from './support/child-process';
 import { GraphQLClient } from './support/graphql-client';

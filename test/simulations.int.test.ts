@@ -18,7 +18,7 @@ import {
   StartSimulationDocument,
 } from '../graphql/generated/graphql';
 import type { CompatibilityReportQuery } from '../graphql/generated/graphql';
-import { DIMENSION_KEYS } from '../src/domain/simulations/dimensions';
+import { DIMENSION_KEYS } from '../src/kernel/simulation/dimensions';
 import { PAIR_MEASURES, SPEAKER_MEASURES } from '../src/kernel/measures/measure-catalog';
 import type { StubLlmServer } from '../src/llm/stub/stub-llm-server';
 import { startAppWithStub } from './support/app-with-stub';

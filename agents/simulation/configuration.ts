@@ -1,6 +1,6 @@
 import type { ModelProvider, TokenUsage } from '../../src/llm/model-provider.port';
 import type { TranscriptStore } from '../../src/ports/transcript-store.port';
-import type { ScenarioTemplate } from '../../src/domain/simulations/scenarios/scenario-template.schema';
+import type { ScenarioTemplate } from '../../src/kernel/simulation/scenarios/scenario-template.schema';
 import type { PartnerPromptSource } from '../partner-simulation/build-partner-prompt';
 
 /** A persona as the simulation sees it (snapshot taken when the run starts). */

@@ -1,7 +1,7 @@
 import { Annotation } from '@langchain/langgraph';
 import type { CompatibilityReport } from '../../src/domain/simulations/report/compatibility-report';
-import type { EpisodeScore } from '../../src/domain/simulations/dimensions';
-import type { ScenarioInstance } from '../../src/domain/simulations/scenarios/instantiate-scenario';
+import type { EpisodeScore } from '../../src/kernel/simulation/dimensions';
+import type { ScenarioInstance } from '../../src/kernel/simulation/scenarios/instantiate-scenario';
 
 export type Role = 'self' | 'partner';
 

@@ -8,7 +8,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { JUDGE_PAIRINGS } from '../../src/kernel/measures/judge-agreement';
 import { PAIR_MEASURES, SPEAKER_MEASURES } from '../../src/kernel/measures/measure-catalog';
-import { DIMENSIONS, HORSEMEN } from '../../src/domain/simulations/dimensions';
+import { DIMENSIONS, HORSEMEN } from '../../src/kernel/simulation/dimensions';
 import type { CompatibilityReport } from '../../src/domain/simulations/report/compatibility-report';
 import { withReportDefaults } from '../../src/domain/simulations/report/stored-report';
 import { MeasureScope } from './conversation-measures.type';

@@ -1,4 +1,4 @@
-import type { ScenarioTemplate } from '../../src/domain/simulations/scenarios/scenario-template.schema';
+import type { ScenarioTemplate } from '../../src/kernel/simulation/scenarios/scenario-template.schema';
 
 /** Everyday friction and its repair: money, chores, jealousy, a remark that hurt. */
 export const CONFLICT_AND_REPAIR: ScenarioTemplate[] = [

@@ -1,4 +1,4 @@
-import type { ScenarioTemplate } from '../../src/domain/simulations/scenarios/scenario-template.schema';
+import type { ScenarioTemplate } from '../../src/kernel/simulation/scenarios/scenario-template.schema';
 
 /**
  * Each other's families. The two agents are the only speakers, so relatives appear through

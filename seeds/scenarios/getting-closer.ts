@@ -1,4 +1,4 @@
-import type { ScenarioTemplate } from '../../src/domain/simulations/scenarios/scenario-template.schema';
+import type { ScenarioTemplate } from '../../src/kernel/simulation/scenarios/scenario-template.schema';
 
 /** Early days and good moments: a first date, a first trip, a wedding, good news. */
 export const GETTING_CLOSER: ScenarioTemplate[] = [

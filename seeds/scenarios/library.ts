@@ -1,4 +1,4 @@
-import type { ScenarioTemplate } from '../../src/domain/simulations/scenarios/scenario-template.schema';
+import type { ScenarioTemplate } from '../../src/kernel/simulation/scenarios/scenario-template.schema';
 import { CONFLICT_AND_REPAIR } from './conflict-and-repair';
 import { FAMILIES } from './families';
 import { GETTING_CLOSER } from './getting-closer';

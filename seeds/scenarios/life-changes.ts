@@ -1,4 +1,4 @@
-import type { ScenarioTemplate } from '../../src/domain/simulations/scenarios/scenario-template.schema';
+import type { ScenarioTemplate } from '../../src/kernel/simulation/scenarios/scenario-template.schema';
 
 /** Distance, careers, crises and the future: the situations that test long-term fit. */
 export const LIFE_CHANGES: ScenarioTemplate[] = [

@@ -1,4 +1,4 @@
-import { DIMENSION_KEYS } from '../../../src/domain/simulations/dimensions';
+import { DIMENSION_KEYS } from '../../../src/kernel/simulation/dimensions';
 import { cleanCriticalMoments, cleanDimensionScores, cleanHorsemen, interactionRatio } from './clean-scores';
 import type { RawEpisodeScore } from './episode-score.schema';
 

@@ -1,4 +1,4 @@
-import { DIMENSION_KEYS, HORSEMEN, type DimensionKey, type Horseman } from '../../../src/domain/simulations/dimensions';
+import { DIMENSION_KEYS, HORSEMEN, type DimensionKey, type Horseman } from '../../../src/kernel/simulation/dimensions';
 import type { RawEpisodeScore } from './episode-score.schema';
 
 export const isDimension = (key: string): key is DimensionKey => (DIMENSION_KEYS as readonly string[]).includes(key);

@@ -1,4 +1,4 @@
-import { DIMENSION_KEYS } from '../../../src/domain/simulations/dimensions';
+import { DIMENSION_KEYS } from '../../../src/kernel/simulation/dimensions';
 import { toGrammarSchema } from '../../../src/llm/offline/grammar-schema';
 import { sampleFromJsonSchema } from '../../../src/llm/stub/json-schema-sampler';
 import { cleanDimensionScores } from './clean-scores';

@@ -1,4 +1,4 @@
-import { DIMENSION_KEYS, type DimensionKey } from '../../../src/domain/simulations/dimensions';
+import { DIMENSION_KEYS, type DimensionKey } from '../../../src/kernel/simulation/dimensions';
 
 /** How much text the verdict carries: `brief` keeps a small local model's answer short enough to finish. */
 export type ScoreDetail = 'full' | 'brief';

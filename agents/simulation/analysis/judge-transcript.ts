@@ -1,4 +1,4 @@
-import type { DimensionKey, Horseman } from '../../../src/domain/simulations/dimensions';
+import type { DimensionKey, Horseman } from '../../../src/kernel/simulation/dimensions';
 import type { CallTag, ModelProvider, TokenUsage } from '../../../src/llm/model-provider.port';
 import { cleanCriticalMoments, cleanDimensionScores, cleanHorsemen, interactionRatio, type CleanDimensionScore } from './clean-scores';
 import { episodeScoreSchema, type RawEpisodeScore, type ScoreDetail } from './episode-score.schema';

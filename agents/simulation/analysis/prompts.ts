@@ -1,4 +1,4 @@
-import { DIMENSIONS, type DimensionKey } from '../../../src/domain/simulations/dimensions';
+import { DIMENSIONS, type DimensionKey } from '../../../src/kernel/simulation/dimensions';
 import { definePrompt } from '../../../src/llm/prompts/prompt';
 
 /**

@@ -1,6 +1,6 @@
 import { SCENARIO_LIBRARY } from '../../../seeds/scenarios/library';
-import { DIMENSION_KEYS } from '../../../src/domain/simulations/dimensions';
-import { instantiateScenario } from '../../../src/domain/simulations/scenarios/instantiate-scenario';
+import { DIMENSION_KEYS } from '../../../src/kernel/simulation/dimensions';
+import { instantiateScenario } from '../../../src/kernel/simulation/scenarios/instantiate-scenario';
 import type { ModelProvider, StructuredRequest } from '../../../src/llm/model-provider.port';
 import type { SimulationDeps } from '../configuration';
 import type { EpisodeState, Turn } from '../state';

@@ -1,4 +1,4 @@
-import type { EpisodeEnding, EpisodeScore } from '../../../src/domain/simulations/dimensions';
+import type { EpisodeEnding, EpisodeScore } from '../../../src/kernel/simulation/dimensions';
 import { STALE_LIMIT, tag, type SimulationDeps } from '../configuration';
 import { describeScene } from '../scenario-generator/describe-scene';
 import type { EpisodePlanItem, EpisodeState } from '../state';

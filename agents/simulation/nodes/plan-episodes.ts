@@ -1,4 +1,4 @@
-import { selectScenarios } from '../../../src/domain/simulations/scenarios/select-scenarios';
+import { selectScenarios } from '../../../src/kernel/simulation/scenarios/select-scenarios';
 import type { SimulationDeps } from '../configuration';
 import type { SimulationUpdate } from '../state';
 

@@ -1,8 +1,8 @@
 import { cannedReply } from '../../../src/llm/canned-replies';
 import type { ChatMessage } from '../../../src/llm/model-provider.port';
 import { tag, type SimulationDeps } from '../configuration';
-import { partnerTurnPrompt } from '../partner-simulation/partner-turn-prompt';
-import { partnerScenePrompt } from '../partner-simulation/prompts';
+import { partnerTurnPrompt } from '../../partner-simulation/partner-turn-prompt';
+import { partnerScenePrompt } from '../../partner-simulation/scene-prompt';
 import { describeScene } from '../scenario-generator/describe-scene';
 import { eventsAt } from '../scenario-generator/inject-events';
 import { userProxyPrompt } from '../user-proxy/prompts';

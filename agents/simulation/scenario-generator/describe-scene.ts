@@ -1,4 +1,4 @@
-import type { ScenarioInstance } from '../../../src/domain/simulations/scenarios/instantiate-scenario';
+import type { ScenarioInstance } from '../../../src/kernel/simulation/scenarios/instantiate-scenario';
 
 /** The shared scene both agents see (never the other side's private goal). */
 export function describeScene(scenario: ScenarioInstance): string {

@@ -1,4 +1,4 @@
-import { instantiateScenario } from '../../../src/domain/simulations/scenarios/instantiate-scenario';
+import { instantiateScenario } from '../../../src/kernel/simulation/scenarios/instantiate-scenario';
 import type { SimulationDeps } from '../configuration';
 import type { EpisodePlanItem, EpisodeState } from '../state';
 

@@ -4,7 +4,7 @@ import { personaFacts } from '../personas/persona-facts';
 import { PersonaProfile, ProfileStatus } from '../personas/persona-profile.entity';
 import type { Persona } from '../personas/persona.entity';
 import { describeStyle } from '../personas/style/describe-style';
-import type { ScenarioTemplate } from '../simulations/scenarios/scenario-template.schema';
+import type { ScenarioTemplate } from '../../kernel/simulation/scenarios/scenario-template.schema';
 
 /** The summary of the persona's latest finished profile (null when there is none). Loaded beside the rest of the reply's context. */
 export async function partnerProfileSummary(em: EntityManager, personaId: string): Promise<string | null> {

@@ -7,7 +7,7 @@ import type { ModelProvider } from '../../llm/model-provider.port';
 import type { TranscriptStore } from '../../ports/transcript-store.port';
 import { User } from '../accounts/user.entity';
 import { ValidationError } from '../errors';
-import type { DimensionKey, Horseman } from '../simulations/dimensions';
+import type { DimensionKey, Horseman } from '../../kernel/simulation/dimensions';
 import { ChatRole } from './chat-message.entity';
 import { MESSAGE_COLUMNS, SPOKEN_SQL, withTexts, type ChatMessageRow } from './chat-message-view';
 import { findOwnChat } from './find-own-chat';

@@ -4,7 +4,7 @@ import { ValidationError } from '../errors';
 import { PersonaKind } from '../personas/persona.entity';
 import { findOwnPersona } from '../personas/find-own-persona';
 import { scenarioCatalog } from '../simulations/scenario-catalog';
-import type { ScenarioTemplate } from '../simulations/scenarios/scenario-template.schema';
+import type { ScenarioTemplate } from '../../kernel/simulation/scenarios/scenario-template.schema';
 import { ChatPolicy } from './chat-policy';
 import { ChatSession } from './chat-session.entity';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
 import { User } from '../accounts/user.entity';
-import type { ScenarioTemplate } from './scenarios/scenario-template.schema';
+import type { ScenarioTemplate } from '../../kernel/simulation/scenarios/scenario-template.schema';
 
 /** A scenario template a user or analyst added; visible to its owner's simulations only. */
 @Entity({ tableName: 'custom_scenarios' })

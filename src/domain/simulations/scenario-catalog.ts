@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { DomainError, ValidationError } from '../errors';
 import { CustomScenario } from './custom-scenario.entity';
-import { parseScenarioTemplate, type ScenarioTemplate } from './scenarios/scenario-template.schema';
+import { parseScenarioTemplate, type ScenarioTemplate } from '../../kernel/simulation/scenarios/scenario-template.schema';
 
 const MAX_CUSTOM_SCENARIOS = 100;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
-import type { EpisodeScore } from './dimensions';
+import type { EpisodeScore } from '../../kernel/simulation/dimensions';
 import { Simulation } from './simulation.entity';
 
 /** A scored episode, written once (keyed by simulation, scenario and episode index). */

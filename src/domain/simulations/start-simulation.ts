@@ -7,7 +7,7 @@ import { findOwnPersona } from '../personas/find-own-persona';
 import { PersonaKind } from '../personas/persona.entity';
 import { limitsFor } from '../tiers';
 import { validateInput } from '../validate-input';
-import type { ScenarioTemplate } from './scenarios/scenario-template.schema';
+import type { ScenarioTemplate } from '../../kernel/simulation/scenarios/scenario-template.schema';
 import { Simulation, SimulationStatus } from './simulation.entity';
 import { startSimulationInput, type StartSimulationInput } from './simulation-input';
 

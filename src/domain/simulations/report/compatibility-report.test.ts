@@ -1,4 +1,4 @@
-import { DIMENSION_KEYS, DIMENSIONS, type EpisodeScore } from '../dimensions';
+import { DIMENSION_KEYS, DIMENSIONS, type EpisodeScore } from '../../../kernel/simulation/dimensions';
 import { buildCompatibilityReport, type Estimate } from './compatibility-report';
 import { episode, reportInput, sixEpisodes } from './fixtures/episodes';
 

@@ -1,4 +1,4 @@
-import { DIMENSIONS, HORSEMEN, type DimensionKey, type EpisodeScore, type Horseman } from '../dimensions';
+import { DIMENSIONS, HORSEMEN, type DimensionKey, type EpisodeScore, type Horseman } from '../../../kernel/simulation/dimensions';
 import { topCriticalMoments, type ReportCriticalMoment } from './critical-moments';
 import { canonicalEpisodeOrder, compareText, dimensionValue, episodeOverall, isNumber } from './episode-values';
 import { estimateOf, round2, type Estimate } from './estimate';

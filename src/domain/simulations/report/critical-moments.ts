@@ -1,4 +1,4 @@
-import type { CriticalMoment, EpisodeScore } from '../dimensions';
+import type { CriticalMoment, EpisodeScore } from '../../../kernel/simulation/dimensions';
 import { compareText } from './episode-values';
 
 /** A critical moment with enough context to find it: which scenario, which episode. */

@@ -1,4 +1,4 @@
-import { DIMENSION_KEYS, type DimensionKey, type EpisodeScore } from '../dimensions';
+import { DIMENSION_KEYS, type DimensionKey, type EpisodeScore } from '../../../kernel/simulation/dimensions';
 
 /**
  * Episodes of one run finish in any order (they may run concurrently), but the bootstrap draws

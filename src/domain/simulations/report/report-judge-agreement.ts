@@ -1,6 +1,6 @@
 import type { ConversationMeasures } from '../../../kernel/measures/conversation-measures';
 import { JUDGE_PAIRINGS, judgeAgreement, type JudgeMeasureKey } from '../../../kernel/measures/judge-agreement';
-import { DIMENSION_KEYS, DIMENSIONS, type DimensionKey, type EpisodeScore } from '../dimensions';
+import { DIMENSION_KEYS, DIMENSIONS, type DimensionKey, type EpisodeScore } from '../../../kernel/simulation/dimensions';
 import { dimensionValue } from './episode-values';
 import { round2 } from './estimate';
 import { citeAcrossEpisodes, refOf, type MessageRefs } from './message-refs';

@@ -1,7 +1,7 @@
 import type { Measure, Side } from '../../../kernel/measures/conversation';
 import type { ConversationMeasures } from '../../../kernel/measures/conversation-measures';
 import { PAIR_MEASURES, SPEAKER_MEASURES, type CatalogEntry, type SpeakerMeasureEntry } from '../../../kernel/measures/measure-catalog';
-import type { EpisodeScore } from '../dimensions';
+import type { EpisodeScore } from '../../../kernel/simulation/dimensions';
 import { isNumber } from './episode-values';
 import { estimateOf, type Estimate } from './estimate';
 import { refOf, type MessageRefs } from './message-refs';

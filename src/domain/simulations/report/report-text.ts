@@ -1,4 +1,4 @@
-import { DIMENSIONS } from '../dimensions';
+import { DIMENSIONS } from '../../../kernel/simulation/dimensions';
 import type { Estimate } from './estimate';
 
 /**

@@ -1,4 +1,4 @@
-import { SeededRandom } from '../scenarios/seeded-random';
+import { SeededRandom } from '../../../kernel/simulation/scenarios/seeded-random';
 
 /**
  * The report's only source of randomness: reports must be byte-identical for the same seed

@@ -1,4 +1,4 @@
-import { definePrompt } from '../../../src/llm/prompts/prompt';
+import { definePrompt } from '../../src/llm/prompts/prompt';
 
 /** Scene and private goal appended to the partner's persona prompt in simulations. */
 export const partnerScenePrompt = definePrompt<{ other: string; scene: string; goal: string }>({

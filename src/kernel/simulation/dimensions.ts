@@ -1,4 +1,4 @@
-import type { ConversationMeasures } from '../../kernel/measures';
+import type { ConversationMeasures } from '../measures';
 
 /**
  * What the analysis agent scores per episode, each 0–10 with reasoning and cited turn ids:

@@ -1,6 +1,6 @@
-import { buildPartnerPrompt } from '../../partner-simulation/build-partner-prompt';
-import type { SimPersona } from '../configuration';
-import { partnerScenePrompt } from './prompts';
+import { buildPartnerPrompt } from './build-partner-prompt';
+import type { SimPersona } from '../simulation/configuration';
+import { partnerScenePrompt } from './scene-prompt';
 
 /** The partner's system prompt: its persona prompt (profile, style, samples) plus scene and private goal. */
 export function partnerTurnPrompt(partner: SimPersona, otherName: string, scene: string, goal: string): string {
