@@ -95,7 +95,11 @@ type HanToken =
   | { kind: 'contrast' }
   | { kind: 'none' };
 
-const ANALYSIS_CACHE_LIMIT = 20_000;
+// A year of Chinese chat holds tens of thousands of distinct tokens and adjacent pairs (the
+// segmenter splits lexicon words, so pairs are looked up too): 27,000 in the benchmark's varied
+// 10,000-message chat. A smaller bound clears the cache within every long transcript and
+// peels each token again; 100,000 entries cost a few megabytes.
+const ANALYSIS_CACHE_LIMIT = 100_000;
 const analysisCache = new Map<string, HanToken>();
 
 /** What one Han token does, looking it up whole first, then with glued edges peeled off. */

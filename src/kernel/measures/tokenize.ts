@@ -67,14 +67,33 @@ export function textFacts(texts: readonly string[]): TextFacts[] {
     apart.push(t);
     return { words: [], cjk, latin };
   });
+  // A chat repeats its short clauses (哈哈哈, 好的, 晚安, 我也是): each distinct Han run goes to
+  // the segmenter once per call. Nothing outlives the call, so one transcript's text never
+  // speeds up another's (bench/conversation-measures.bench.ts times a chat whose clauses
+  // rarely repeat beside one whose lines do).
+  const distinct = new Map<string, number>();
+  const unique: string[] = [];
+  const runIndex = new Int32Array(runs.length);
+  for (let r = 0; r < runs.length; r++) {
+    let u = distinct.get(runs[r]);
+    if (u === undefined) {
+      u = unique.length;
+      distinct.set(runs[r], u);
+      unique.push(runs[r]);
+    }
+    runIndex[r] = u;
+  }
   // Second pass over the same pieces, in the same order: each Han run's words, or the ASCII piece's.
-  const { words: runWords, starts } = segmentRuns(runs);
+  const { words: runWords, starts } = segmentRuns(unique);
   let run = 0;
   for (const t of apart) {
     const { words } = facts[t];
     forEachPiece(texts[t], (start, end, han) => {
       if (!han) for (const word of asciiWords(texts[t].slice(start, end))) words.push(word);
-      else for (let k = starts[run], last = starts[++run]; k < last; k++) words.push(runWords[k]);
+      else {
+        const u = runIndex[run++];
+        for (let k = starts[u], last = starts[u + 1]; k < last; k++) words.push(runWords[k]);
+      }
     });
   }
   return facts;

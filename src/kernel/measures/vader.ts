@@ -78,7 +78,8 @@ interface Token {
   negates: boolean;
 }
 
-const TOKEN_CACHE_LIMIT = 20_000;
+// Bounded like the Chinese token cache in sentiment.ts, and for the same reason.
+const TOKEN_CACHE_LIMIT = 100_000;
 const tokens = new Map<string, Token>();
 
 function tokenOf(text: string): Token {
