@@ -14,7 +14,8 @@ const TEXT_BATCH = 1000;
  * (side 1), over the current branch's spoken messages (what the chat shows: active versions,
  * sent, complete or interrupted; queued and discarded replies left out). Owner-only
  * (CHAT_NOT_FOUND otherwise). Deterministic and free: no model is called, unlike scoreChat.
- * A reply's time is when it started (createdAt), as the chat lists it.
+ * A reply's time is when it finished streaming (its row is created when it is queued, which
+ * can be long before), the same rule scoreChat's measures use, so both read the same numbers.
  */
 export async function measureChat(deps: { em: EntityManager; transcripts: TranscriptStore }, ownerId: string, sessionId: string): Promise<ConversationMeasures> {
   const session = await findOwnChat(deps.em, ownerId, sessionId);
@@ -28,7 +29,7 @@ export async function measureChat(deps: { em: EntityManager; transcripts: Transc
   const messages: ConversationMessage[] = [];
   for (let i = 0; i < rows.length; i += TEXT_BATCH) {
     for (const m of await withTexts(deps.transcripts, session.id, rows.slice(i, i + TEXT_BATCH))) {
-      messages.push({ id: m.id, speaker: m.role === ChatRole.USER ? userName : partnerName, text: m.text, sentAt: m.createdAt });
+      messages.push({ id: m.id, speaker: m.role === ChatRole.USER ? userName : partnerName, text: m.text, sentAt: m.role === ChatRole.USER ? m.createdAt : (m.completedAt ?? m.createdAt) });
     }
   }
   return measureConversation(messages, { speakers: [userName, partnerName] });
