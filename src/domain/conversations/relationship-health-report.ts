@@ -3,7 +3,7 @@
  * per month, their trends, the turning points with the messages behind them, caveats and a
  * summary written from the numbers (no model). Pure: the same messages give the same report.
  */
-import { measureByMonth, measureConversation, type ConversationMeasures } from '../../kernel/measures';
+import { measureOverallAndByMonth, type ConversationMeasures } from '../../kernel/measures';
 import { findTurningPoints, type TurningPoint } from '../../kernel/measures/turning-points';
 import { healthCaveats } from './health-caveats';
 import { healthSummary } from './health-summary';
@@ -65,8 +65,7 @@ export function buildRelationshipHealthReport(input: {
 }): RelationshipHealthReport {
   const { conversation: c } = input;
   const offset = input.timeZoneOffsetMinutes ?? 0;
-  const overall = measureConversation(c.messages, { speakers: c.speakers });
-  const periods = measureByMonth(c.messages, c.speakers, { utcOffsetMinutes: offset });
+  const { overall, periods } = measureOverallAndByMonth(c.messages, c.speakers, { utcOffsetMinutes: offset });
   const months = periods.map((p) => ({ period: p.period, from: p.from, to: p.to, messages: p.measures.messages, measures: p.measures }));
   const position = new Map(c.messages.map((m, i) => [m.id, i]));
   const byId = new Map(c.messages.map((m) => [m.id, m]));
