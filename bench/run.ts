@@ -8,6 +8,7 @@ import { httpBench } from './http.bench';
 import { memoryRecallBench } from './memory-recall.bench';
 import { orchestrationBench } from './orchestration.bench';
 import { streamingBench } from './streaming.bench';
+import { studyBench } from './study.bench';
 import { idleSubscriptionsBench } from './idle-subscriptions.bench';
 
 /**
@@ -15,7 +16,7 @@ import { idleSubscriptionsBench } from './idle-subscriptions.bench';
  * Markdown and writes bench/results/latest.json and latest.md. Starts what it needs:
  * PostgreSQL and Redis as on these machines, the stub model server, API processes.
  */
-const SCENARIOS: BenchScenario[] = [streamingBench, idleSubscriptionsBench, orchestrationBench, memoryRecallBench, httpBench, conversationMeasuresBench];
+const SCENARIOS: BenchScenario[] = [streamingBench, idleSubscriptionsBench, orchestrationBench, memoryRecallBench, httpBench, conversationMeasuresBench, studyBench];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

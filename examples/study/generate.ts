@@ -11,12 +11,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
-  ATTRIBUTES,
   featureCeilingAuc,
   generateSpeedDating,
-  INTERESTS,
   oracleAuc,
   SIGNAL,
+  speedDatingCsv,
   type SyntheticStudyOptions,
 } from '../../src/kernel/study';
 
@@ -52,68 +51,10 @@ function parseArgs(argv: string[]): { options: SyntheticStudyOptions; out: strin
   };
 }
 
-function csv(header: string[], rows: (string | number)[][]): string {
-  const cell = (v: string | number) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(6)) : v);
-  return [header.join(','), ...rows.map((row) => row.map(cell).join(','))].join('\n') + '\n';
-}
-
 const { options, out } = parseArgs(process.argv.slice(2));
 const study = generateSpeedDating(options);
-
-const people = csv(
-  [
-    'id',
-    'wave',
-    'gender',
-    'age',
-    'category',
-    ...INTERESTS.map((name) => `interest_${name}`),
-    ...ATTRIBUTES.map((name) => `importance_${name}`),
-    ...ATTRIBUTES.map((name) => `self_${name}`),
-    'truth_popularity',
-    'truth_selectivity',
-  ],
-  study.people.map((p) => [
-    p.id,
-    p.wave,
-    p.gender,
-    p.age,
-    p.category,
-    ...p.interests,
-    ...p.importance,
-    ...p.selfRatings,
-    p.popularity,
-    p.selectivity,
-  ]),
-);
-const pairs = csv(
-  [
-    'rater',
-    'partner',
-    'wave',
-    'decision',
-    'rating',
-    'interest_correlation',
-    'importance_fit',
-    'age_gap',
-    'truth_planted_logit',
-    'truth_feature_probability',
-    'truth_probability',
-  ],
-  study.pairs.map((p) => [
-    p.rater,
-    p.partner,
-    p.wave,
-    p.decision,
-    p.rating,
-    p.interestCorrelation,
-    p.importanceFit,
-    p.ageGap,
-    p.plantedLogit,
-    p.featureProbability,
-    p.trueProbability,
-  ]),
-);
+// The same writer the tests and the benchmark use, so the shipped files are what they parse.
+const { people, pairs } = speedDatingCsv(study);
 
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'people.csv'), people);

@@ -1,53 +1,55 @@
 /**
- * Runs a validation study on the shipped synthetic CSVs and prints the result's headline
- * figures and caveats: what an analyst would see for their own data.
+ * Runs a validation study on the shipped synthetic CSVs the way an analyst's upload goes:
+ * schema → parsePeople / parsePairs → buildFeatures → runDatasetStudy → a Markdown report
+ * (and an HTML one beside it when an output path is given).
  *
- *   npx tsc -p examples/study/tsconfig.json && node dist/examples/study/run-example.js [data dir] [decision|rating]
+ *   npx tsc -p examples/study/tsconfig.json
+ *   node dist/examples/study/run-example.js [data dir] [decision|rating] [report.html]
+ *
+ * The schema (examples/study/schema.json, or schema-rating.json for the 1–5 outcome) declares
+ * every column; the generator's answer key (truth_*) is listed under `ignore`, so it can never
+ * become a feature.
  */
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { runStudy } from '../../src/kernel/study';
+import {
+  assembleDataset,
+  buildFeatures,
+  buildStudyReport,
+  buildValidityCard,
+  parsePairs,
+  parsePeople,
+  parseStudySchema,
+  renderStudyHtml,
+  renderStudyMarkdown,
+  runDatasetStudy,
+} from '../../src/kernel/study';
 
-const dir = process.argv[2] ?? join('examples', 'study', 'data');
-const outcomeColumn = process.argv[3] ?? 'decision';
+async function main(): Promise<void> {
+  const dir = process.argv[2] ?? join('examples', 'study', 'data');
+  const outcome = process.argv[3] ?? 'decision';
+  const htmlPath = process.argv[4];
+  const schemaFile = outcome === 'rating' ? 'schema-rating.json' : 'schema.json';
+  const schema = parseStudySchema(readFileSync(join('examples', 'study', schemaFile), 'utf8'));
 
-/** Minimal CSV reader for these files (no quoting: the generator never writes commas in a cell). */
-function readCsv(path: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(path, 'utf8').trim().split('\n');
-  const names = header.split(',');
-  return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [names[i], v])));
+  // Files are streamed in chunks, as an HTTP upload would be.
+  const people = await parsePeople(createReadStream(join(dir, 'people.csv')), schema, 'csv');
+  const pairs = await parsePairs(createReadStream(join(dir, 'pairs.csv')), schema, people, 'csv');
+  const dataset = assembleDataset(schema, people, pairs);
+  const features = buildFeatures(dataset);
+  const result = runDatasetStudy(dataset, features, {
+    seed: 1,
+    onProgress: (p) => process.stderr.write(`\r${p.stage} ${Math.round(p.fraction * 100)}%   `),
+  });
+  process.stderr.write('\n');
+  const card = buildValidityCard({ modelId: 'example', name: 'Synthetic speed dating', createdAt: new Date(), dataset, features, result });
+  const report = buildStudyReport({ title: `Synthetic speed dating (${outcome})`, dataset, features, result, card });
+  console.log(renderStudyMarkdown(report));
+  if (htmlPath) writeFileSync(htmlPath, renderStudyHtml(report));
 }
 
-const people = new Map(readCsv(join(dir, 'people.csv')).map((p) => [p.id, p]));
-const pairs = readCsv(join(dir, 'pairs.csv'));
-const featureNames = ['interest_correlation', 'importance_fit', 'age_gap', 'rater_age', 'partner_age'];
-const result = runStudy({
-  features: pairs.map((p) => [
-    Number(p.interest_correlation),
-    Number(p.importance_fit),
-    Number(p.age_gap),
-    Number(people.get(p.rater)!.age),
-    Number(people.get(p.partner)!.age),
-  ]),
-  featureNames,
-  outcome: pairs.map((p) => Number(p[outcomeColumn])),
-  // Waves, not people: both people of a pair belong to its wave, so no person spans folds.
-  groups: pairs.map((p) => p.wave),
-  // A one-measure baseline: does the model beat interest correlation alone?
-  baselines: [{ name: 'interest correlation alone', score: pairs.map((p) => Number(p.interest_correlation)) }],
-  fairnessAttribute: { name: 'partner category', values: pairs.map((p) => people.get(p.partner)!.category) },
-  seed: 1,
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
 });
-
-const f3 = (v: number | null) => (v === null ? 'n/a' : v.toFixed(3));
-const { outOfFold: oof } = result;
-console.log(`${result.n} pairs in ${result.groups} waves; outcome ${result.outcome.kind}, base rate ${f3(result.baseRate)}`);
-console.log(`out-of-fold AUC ${f3(oof.auc)} [${f3(oof.interval.lower)}, ${f3(oof.interval.upper)}]; in-sample ${f3(result.inSample.auc)}`);
-console.log(`Brier ${f3(oof.brier)} (skill ${f3(oof.brierSkill)}), log-loss ${f3(oof.logLoss)}, calibration slope ${f3(oof.calibrationSlope)}`);
-if (result.ordinal) console.log(`Spearman ρ ${f3(result.ordinal.spearman)}; cumulative AUCs ${result.ordinal.cumulative.map((c) => `≥${c.threshold}: ${f3(c.auc)}`).join(', ')}`);
-console.log(`λ ${result.crossValidation.chosenLambda}; coefficients per SD: ${result.coefficients.map((c) => `${c.name} ${c.standardized.toFixed(2)}`).join(', ')}`);
-console.log('calibration (mean predicted → observed, n):');
-for (const bin of oof.calibration) console.log(`  ${bin.meanPredicted.toFixed(2)} → ${bin.observedRate.toFixed(2)} (${bin.count})`);
-console.log('caveats:');
-for (const caveat of result.caveats) console.log(`- ${caveat}`);

@@ -18,6 +18,8 @@ export interface NestedCvOptions {
   lambdas?: readonly number[];
   outerFolds?: number;
   innerFolds?: number;
+  /** Called as each outer fold starts and before the final fit (a long study reports its progress). */
+  onProgress?: (p: { stage: string; fraction: number }) => void;
 }
 
 export interface OuterFoldReport {
@@ -103,6 +105,7 @@ export function nestedCrossValidate(
   const folds: OuterFoldReport[] = [];
 
   outer.folds.forEach((fold, f) => {
+    options.onProgress?.({ stage: 'cross-validation', fraction: f / outer.folds.length });
     const report: OuterFoldReport = {
       fold: f,
       trainRows: fold.train.length,
@@ -156,6 +159,7 @@ export function nestedCrossValidate(
     if (loss <= cvLogLossByLambda[best]) best = l;
   });
   const finalLambda = lambdas[best];
+  options.onProgress?.({ stage: 'final-model', fraction: 0 });
   const finalModel = fitStandardized(standardizeDesign(x), y, { lambda: finalLambda });
   const inSample = finalModel.predict(x);
 

@@ -39,6 +39,8 @@ export interface StudyOptions {
   fairnessThreshold?: number;
   /** Half-width the power note aims for (default 0.05). */
   targetHalfWidth?: number;
+  /** Progress of the long stages (cross-validation folds, the final fit, the bootstrap). */
+  onProgress?: (p: { stage: string; fraction: number }) => void;
 }
 
 export interface BaselineResult {
@@ -137,7 +139,9 @@ export function runStudy(input: StudyInput): StudyResult {
     lambdas: options.lambdas ?? DEFAULT_LAMBDAS,
     outerFolds: options.outerFolds,
     innerFolds: options.innerFolds,
+    onProgress: options.onProgress,
   });
+  options.onProgress?.({ stage: 'bootstrap', fraction: 0 });
   const oof = cv.outOfFold;
 
   // Every AUC of the study counts positive–negative pairs within the same outer fold, the
@@ -234,6 +238,7 @@ export function runStudy(input: StudyInput): StudyResult {
     caveats: [],
   };
   result.caveats = writeCaveats(result, options.resamples ?? 1000);
+  options.onProgress?.({ stage: 'done', fraction: 1 });
   return result;
 }
 
