@@ -5,7 +5,8 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # --omit=optional: platform packages we need are pinned explicitly; this keeps out CUDA builds.
-RUN npm install --omit=optional --no-audit --no-fund
+# ONNXRUNTIME_NODE_INSTALL=skip: use onnxruntime-node's bundled CPU build (OCR), no GPU download.
+RUN ONNXRUNTIME_NODE_INSTALL=skip npm install --omit=optional --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev --omit=optional
 

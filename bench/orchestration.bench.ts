@@ -94,6 +94,8 @@ function script(stub: StubLlmServer, lines: number): void {
       },
     },
     { match: 'write the\nstrengths', reply: { strengths: ['Warm humour'], risks: ['Different pace'], recommendations: ['Agree on a timeline'] } },
+    // The scenario-generator's scene (temperature 0 and seeded: the response cache answers repeats).
+    { match: 'Set the scene for a short role-played chat', reply: 'The noodle bar is loud and warm; steam fogs the window while the last orders go in.' },
     // Distinct lines, so no episode ends early as stale or with [END]: every episode plays all its turns.
     ...Array.from({ length: lines }, (_, i) => ({ reply: `Line ${i + 1}: honestly I did not expect the noodles to be this good, tell me more about your week?`, times: 1 })),
   ]);
@@ -249,6 +251,7 @@ export const orchestrationBench: BenchScenario = {
         library: app.scenarioLibrary,
         runLock: app.runLock,
         episodeConcurrency: bench.config.jobs.episodeConcurrency,
+        dataKeys: app.dataKeys,
         logger: app.logger,
       };
       bareSaver = PostgresSaver.fromConnString(services.databaseUrl);
@@ -296,7 +299,7 @@ export const orchestrationBench: BenchScenario = {
       const f = { soullink: figures(measured.soullink), step: figures(measured.step), sync: figures(measured.sync), loop: figures(measured.loop) };
       const rows = (
         [
-          ['SoulLink (agents/simulation)', f.soullink],
+          ['SoulLink (agents/simulation, episode subgraph, a checkpoint per turn)', f.soullink],
           ['bare LangGraph, one step per turn', f.step],
           ['bare LangGraph, one step per turn, durability "sync" (reference)', f.sync],
           ['bare LangGraph, turns looped in the episode node', f.loop],
@@ -341,9 +344,9 @@ export const orchestrationBench: BenchScenario = {
         ],
         notes: [
           `${ROUNDS} rounds of ${SCENARIOS.length} scenarios × ${EPISODES_PER_SCENARIO} episodes × ${TURNS} turns per stack after a warm-up run each, rounds interleaved; SIMULATION_EPISODE_CONCURRENCY=1 (episodes one at a time, so a turn's wall time is its own). Because LangGraph.js 1.7.3 silently drops Send fan-out tasks under maxConcurrency 1 (langchain-ai/langgraphjs#2656; a 4-episode SoulLink run then plays 1 episode and ends COMPLETED without a report), every episode is its own run here, for both stacks; stub model with firstTokenLatencyMs 0 and chunkIntervalMs 0; PostgreSQL and Redis on this machine (Redis event bus, as in production).`,
-          'SoulLink: runSimulation in-process, as `soullink simulate` and the worker run it. Turn time = between the publish() calls of consecutive TURN events of an episode (EPISODE_STARTED for the first turn), taken by an EventBus decorator. Model time = wall time inside services.llm (a ModelProvider decorator): it contains the whole provider layer (quota reserve/settle, usage ledger, breaker, token counting, LangChain, HTTP).',
+          'SoulLink: runSimulation in-process, as `soullink simulate` and the worker run it: plan-episodes → Send → play-episode running the episode subgraph (set-scene → typed router → user-proxy-turn / partner-turn / inject-event … → score-episode), every turn a LangGraph step checkpointed in the run\'s thread (default durability "async"). Turn time = between the publish() calls of consecutive TURN events of an episode (EPISODE_STARTED for the first turn, so the first span also holds the scene-writing call, counted as model time), taken by an EventBus decorator. Model time = wall time inside services.llm (a ModelProvider decorator): it contains the whole provider layer (quota reserve/settle, usage ledger, breaker, token counting, LangChain, HTTP).',
           'Overhead = turn time − model time. "incl. provider layer" = turn time − time inside the HTTP requests to the stub (undici diagnostics channels), i.e. also counting what SoulLink\'s provider layer adds around the call.',
-          'Bare: LangGraph.js StateGraph plan-episodes → Send fan-out → play-episode → write-report on its own PostgresSaver (same database, own thread ids), ChatOpenAI streaming from the same stub, invoked like SoulLink\'s graph (default durability "async", maxConcurrency 1). "One step per turn": play-episode invokes an episode subgraph with a take-turn node looping per turn (a checkpoint per turn, in the parent thread). Turn time = between consecutive take-turn node starts; model time = inside ChatOpenAI.stream. "Looped in the node" has SoulLink\'s exact shape (turns inside play-episode, nothing persisted per turn): the floor.',
+          'Bare: LangGraph.js StateGraph plan-episodes → Send fan-out → play-episode → write-report on its own PostgresSaver (same database, own thread ids), ChatOpenAI streaming from the same stub, invoked like SoulLink\'s graph (default durability "async", maxConcurrency 1). "One step per turn": play-episode invokes an episode subgraph with a take-turn node looping per turn (a checkpoint per turn, in the parent thread): SoulLink\'s shape since issue 14, and what the 2× target compares with. Turn time = between consecutive take-turn node starts; model time = inside ChatOpenAI.stream. "Looped in the node" (turns inside play-episode, nothing persisted per turn: SoulLink\'s shape before issue 14) is the floor.',
           `SQL columns (node-postgres probe): statements sent during a turn, those of them sent outside model calls (so in the turn's critical path), and the wall time spent waiting on those. SoulLink per turn, outside the model call: ${Object.entries(f.soullink.sqlByLabel).map(([k, v]) => `${k} ×${v.perTurn} (${v.meanMs} ms each)`).join(', ')}. The bare graph's checkpoint writes ("async" durability) are sent while the next model call is already running; the "sync" reference row awaits them before each next step, i.e. it pays for per-turn durability in the critical path as SoulLink does with its transcript and event writes.`,
         ],
         details: f,

@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { authChecker } from './auth-checker';
+import { argumentBoundsMiddleware } from './limits/argument-bounds.middleware';
 import { rateLimitMiddleware } from './rate-limit.middleware';
 import { AccountResolver } from './resolvers/account.resolver';
 import { UsageResolver } from './resolvers/usage.resolver';
@@ -15,9 +16,15 @@ import { MemoryResolver } from './resolvers/memory.resolver';
 import { DataRightsResolver } from './resolvers/data-rights.resolver';
 import { AccessResolver } from './resolvers/access.resolver';
 import { ConversationAnalysisResolver } from './resolvers/conversation-analysis.resolver';
+import { StudyDatasetResolver } from './resolvers/study-dataset.resolver';
+import { StudyResolver } from './resolvers/study.resolver';
+import { StudyMatchModelResolver } from './resolvers/study-match-model.resolver';
+import { StudyPersonaAttributesResolver } from './resolvers/study-persona-attributes.resolver';
+import { MediaResolver } from './resolvers/media.resolver';
+import { VoiceResolver } from './resolvers/voice.resolver';
 
 /** The resolvers that make up the API. */
-export const resolvers = [AccountResolver, UsageResolver, PersonaResolver, PersonaImportResolver, PersonaAnalysisResolver, CharacterCardResolver, SimulationResolver, ChatResolver, ChatEventsResolver, MemoryResolver, DataRightsResolver, AccessResolver, ConversationAnalysisResolver] as const;
+export const resolvers = [AccountResolver, UsageResolver, PersonaResolver, PersonaImportResolver, PersonaAnalysisResolver, CharacterCardResolver, SimulationResolver, ChatResolver, ChatEventsResolver, MemoryResolver, DataRightsResolver, AccessResolver, ConversationAnalysisResolver, StudyDatasetResolver, StudyResolver, StudyMatchModelResolver, StudyPersonaAttributesResolver, MediaResolver, VoiceResolver] as const;
 
 /** Builds the executable schema (no side effects; `soullink emit-schema` writes the SDL). */
 /**
@@ -42,6 +49,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     validate: false,
     emitSchemaFile: false,
     pubSub: noTopicPubSub,
-    globalMiddlewares: [rateLimitMiddleware],
+    // Rate limits first (a malformed request still spends the budget), then ids and page bounds.
+    globalMiddlewares: [rateLimitMiddleware, argumentBoundsMiddleware],
   });
 }

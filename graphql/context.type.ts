@@ -3,6 +3,7 @@ import type { Principal } from '../src/domain/accounts/authenticate';
 import type { UnauthenticatedError } from '../src/domain/errors';
 import type { Logger } from '../src/observability/logger';
 import type { AppServices } from '../src/app-services';
+import type { RequestLoaders } from './loaders/request-loaders';
 
 /**
  * The per-operation context, built by one factory for HTTP and websockets
@@ -15,6 +16,8 @@ export interface GraphQLContext {
   /** Why a presented token was not accepted (expired, revoked...), reported by @Authorized. */
   authError?: UnauthenticatedError;
   em: EntityManager;
+  /** Per-operation DataLoaders (graphql/loaders): list fields batch their per-item lookups here. */
+  loaders: RequestLoaders;
   services: AppServices;
   log: Logger;
   userAgent?: string;

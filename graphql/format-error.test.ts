@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { QuotaExceededError, ValidationError } from '../src/domain/errors';
-import { formatError } from './format-error';
+import { formatError, isInternal } from './format-error';
 
 const asResolverError = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['field'] });
 
@@ -21,5 +21,11 @@ describe('formatError', () => {
   it('When GraphQL itself rejects a request, Then its own code is kept', () => {
     const error = new GraphQLError('Cannot query field "x" on type "Query".', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     expect(formatError(error.toJSON(), error).extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+
+  it('When graphql-js refuses a request without a code (too many bad variable values), Then it is BAD_USER_INPUT, not INTERNAL', () => {
+    const error = new GraphQLError('Too many errors processing variables, error limit reached. Execution aborted.');
+    expect(formatError(error.toJSON(), error).extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    expect(isInternal(error)).toBe(false);
   });
 });

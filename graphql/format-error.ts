@@ -27,6 +27,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
+  if (isRequestRefusal(error, formatted)) {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+  }
   return {
     message: 'Internal server error',
     locations: formatted.locations,
@@ -35,10 +38,20 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   };
 }
 
+/**
+ * graphql-js's own refusal of a request that carries no code, e.g. "Too many errors processing
+ * variables" after 50 bad variable values: raised by no resolver (no path) and wrapping no
+ * thrown error, so it is about the request, never a server fault.
+ */
+function isRequestRefusal(error: unknown, formatted: GraphQLFormattedError): boolean {
+  return error instanceof GraphQLError && !error.originalError && !error.path && !formatted.path;
+}
+
 /** Whether an error is unexpected (a bug or an outage) and must be logged with its stack. */
 export function isInternal(error: unknown): boolean {
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) return original.code === 'INTERNAL';
+  if (isRequestRefusal(error, error as GraphQLFormattedError)) return false;
   const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
   return code === undefined || code === 'INTERNAL_SERVER_ERROR';
 }

@@ -9,6 +9,10 @@ import { Migration20261123110000_memories } from './Migration20261123110000_memo
 import { Migration20261123130000_chats } from './Migration20261123130000_chats';
 import { Migration20261123140000_user_data_keys } from './Migration20261123140000_user_data_keys';
 import { Migration20261123150000_access_audit } from './Migration20261123150000_access_audit';
+import { Migration20261204200000_validation_studies } from './Migration20261204200000_validation_studies';
+import { Migration20261204210000_media } from './Migration20261204210000_media';
+import { Migration20261204220000_seal_style_text } from './Migration20261204220000_seal_style_text';
+import { Migration20261204230000_account_self_service } from './Migration20261204230000_account_self_service';
 
 /**
  * Every migration, in order. Listed explicitly so the compiled app and the TS test run
@@ -26,4 +30,8 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123130000_chats', class: Migration20261123130000_chats },
   { name: 'Migration20261123140000_user_data_keys', class: Migration20261123140000_user_data_keys },
   { name: 'Migration20261123150000_access_audit', class: Migration20261123150000_access_audit },
+  { name: 'Migration20261204200000_validation_studies', class: Migration20261204200000_validation_studies },
+  { name: 'Migration20261204210000_media', class: Migration20261204210000_media },
+  { name: 'Migration20261204220000_seal_style_text', class: Migration20261204220000_seal_style_text },
+  { name: 'Migration20261204230000_account_self_service', class: Migration20261204230000_account_self_service },
 ];

@@ -1,6 +1,7 @@
 import type { BaseCheckpointSaver } from '@langchain/langgraph';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ScenarioTemplate } from './kernel/simulation/scenarios/scenario-template.schema';
+import type { EmailSender } from './ports/email.port';
 import type { Config } from './config/config';
 import type { AccessTokens } from './domain/accounts/access-tokens';
 import type { IdTokenVerifier } from './domain/accounts/id-token-verifier.port';
@@ -15,6 +16,10 @@ import type { RateClass, RateRule } from './domain/rate-limits/rate-limit-policy
 import type { ShortTermMemory } from './ports/short-term-memory.port';
 import type { ChatEventLog } from './ports/chat-event-log.port';
 import type { DataKeyRing } from './ports/data-key-ring.port';
+import type { StudyDatasetBlobStore } from './ports/study-dataset-blobs.port';
+import type { ObjectStore } from './ports/object-store.port';
+import type { OcrEngine } from './ports/ocr-engine.port';
+import type { SpeechProvider } from './ports/speech.port';
 import type { ResponseCache } from './llm/cache/response-cache.port';
 import type { MemoryStore } from './ports/memory-store.port';
 import type { ChatEngine } from './domain/chats/chat-engine';
@@ -57,6 +62,16 @@ export interface AppServices {
   chatEvents: ChatEventLog;
   /** Writes chat replies (one per process). */
   chat: ChatEngine;
+  /** Sealed study dataset bytes (validation studies), encrypted with the owner's data key. */
+  studyDatasets: StudyDatasetBlobStore;
+  /** Uploaded files (filesystem under DATA_DIR, or S3), sealed with the owner's data key. */
+  objects: ObjectStore;
+  /** Offline OCR for chat screenshots (model loaded on first use). */
+  ocr: OcrEngine;
+  /** Speech to text and back (OpenAI-compatible audio endpoints). */
+  speech: SpeechProvider;
   /** Built-in scenario templates (seeds/scenarios). */
   scenarioLibrary: ScenarioTemplate[];
+  /** Account emails: password reset, email verification, invitations. */
+  email: EmailSender;
 }

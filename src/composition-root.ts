@@ -12,6 +12,12 @@ import { AccessTokens } from './domain/accounts/access-tokens';
 import { entities } from './entities';
 import { createLogger, type Logger } from './observability/logger';
 import { Metrics } from './observability/metrics';
+import { applyLangsmithPolicy } from './observability/langsmith-policy';
+import { MeteredEventBus } from './observability/metered-event-bus';
+import { LogEmailSender } from './email/log-email-sender';
+import type { EmailSender } from './ports/email.port';
+import { MeteredJobRunner } from './jobs/metered-job-runner';
+import { assertMigrated } from './stores/postgres/assert-migrated';
 import type { EventBus } from './ports/event-bus.port';
 import type { HealthCheck } from './ports/health-check.port';
 import { InProcessEventBus } from './stores/memory/in-process-event-bus';
@@ -66,6 +72,13 @@ import { WeaviateMemoryStore, connectWeaviate } from './stores/memory-store/weav
 import { EncryptingMemoryStore } from './stores/encryption/encrypting-memory-store';
 import { EncryptingTranscriptStore } from './stores/encryption/encrypting-transcript-store';
 import { PostgresDataKeyRing } from './stores/encryption/postgres-data-key-ring';
+import { PostgresStudyDatasetBlobs } from './stores/studies/postgres-study-dataset-blobs';
+import type { ObjectStore } from './ports/object-store.port';
+import { EncryptingObjectStore } from './stores/encryption/encrypting-object-store';
+import { FilesystemObjectStore } from './stores/objects/filesystem-object-store';
+import { S3ObjectStore } from './stores/objects/s3-object-store';
+import { PaddleOcrEngine } from './ocr/paddle-ocr-engine';
+import { OpenAiSpeechProvider } from './llm/speech/openai-speech-provider';
 
 export interface App {
   services: AppServices;
@@ -77,8 +90,10 @@ export interface App {
  * The composition root: the only place that imports concrete adapters. Builds each port
  * once from config and hands the set to the API server, the worker and the CLI.
  */
-export async function createApp(config: Config, options: { logger?: Logger; metrics?: Metrics } = {}): Promise<App> {
+export async function createApp(config: Config, options: { logger?: Logger; metrics?: Metrics; email?: EmailSender } = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
+  // Before any LangChain module runs: its tracing would send chats to LangSmith.
+  applyLangsmithPolicy(config, process.env, logger);
   const metrics = options.metrics ?? new Metrics();
   const closers: (() => Promise<unknown>)[] = [];
   const close = async () => {
@@ -98,18 +113,18 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
     await checkpointer.setup();
     closers.push(() => checkpointer.end());
     const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger, closers) : undefined;
-    const events: EventBus = redis ? new RedisEventBus(redis.main, redis.subscriber) : new InProcessEventBus();
+    const events: EventBus = new MeteredEventBus(redis ? new RedisEventBus(redis.main, redis.subscriber) : new InProcessEventBus(), metrics);
     closers.push(() => events.close());
     const mongo: MongoClient | undefined = config.mongodbUrl ? createMongoClient(config.mongodbUrl) : undefined;
     if (mongo) closers.push(() => mongo.close());
 
-    const jobs: JobRunner = config.redisUrl ? new BullmqJobRunner(config.redisUrl, logger, config.jobs) : new InProcessJobRunner(logger);
+    const jobs: JobRunner = new MeteredJobRunner(config.redisUrl ? new BullmqJobRunner(config.redisUrl, logger, config.jobs) : new InProcessJobRunner(logger), metrics);
     closers.push(() => jobs.close());
 
     // Encryption at rest: transcript and memory texts are sealed with per-user data keys.
     const dataKeys = new PostgresDataKeyRing(
       { execute: (sql, params) => orm.em.getConnection().execute(sql, params) },
-      { masterKey: config.encryption.masterKey, masterKeyId: config.encryption.masterKeyId },
+      { masterKey: config.encryption.masterKey, masterKeyId: config.encryption.masterKeyId, retiredMasterKeys: config.encryption.retiredMasterKeys },
     );
     const transcripts: TranscriptStore = new EncryptingTranscriptStore(
       mongo
@@ -129,6 +144,12 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
         })
       : new InProcessChatEventLog();
     closers.push(() => chatEvents.close());
+
+    // Uploaded files are sealed with the owner's data key too, wherever they are kept.
+    const objects: ObjectStore = new EncryptingObjectStore(await buildObjectStore(config), dataKeys);
+    closers.push(() => objects.close());
+    const ocr = new PaddleOcrEngine();
+    closers.push(() => ocr.close());
 
     const healthChecks: HealthCheck[] = [
       new PostgresHealth(orm, mode),
@@ -156,9 +177,21 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
       rateRules: { ...DEFAULT_RATE_RULES, ...config.rateLimits },
       shortTermMemory: redis ? new RedisShortTermMemory(redis.main) : new InProcessShortTermMemory(),
       scenarioLibrary: SCENARIO_LIBRARY,
+      // No SMTP client in this build: mail goes to the log outside production, nowhere in it.
+      email: options.email ?? new LogEmailSender(logger, { revealBody: !config.isProduction }),
       memories,
       dataKeys,
+      studyDatasets: new PostgresStudyDatasetBlobs({ execute: (sql, params) => orm.em.getConnection().execute(sql, params) }, dataKeys),
       responseCache: llm.cache,
+      objects,
+      ocr,
+      speech: new OpenAiSpeechProvider({
+        transcription: llm.settings.transcription,
+        speech: llm.settings.speech,
+        ledger: new PostgresUsageLedger(orm, llm.settings.prices),
+        logger,
+        timeoutMs: llm.settings.requestTimeoutMs,
+      }),
       chatEvents,
       chat: undefined as unknown as ChatEngine,
     };
@@ -174,7 +207,7 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
   }
 }
 
-async function connectPostgres(config: Config, logger: Logger, closers: (() => Promise<unknown>)[]) {
+async function connectPostgres(config: Config, logger: Logger, closers: (() => Promise<unknown>)[], check = { requireMigrated: true }) {
   let url: string;
   if (config.postgres.mode === 'embedded') {
     const embedded: EmbeddedPostgresHandle = await startEmbeddedPostgres({
@@ -193,8 +226,30 @@ async function connectPostgres(config: Config, logger: Logger, closers: (() => P
   if (config.postgres.migrateOnStart) {
     const applied = await orm.migrator.up();
     if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
+  } else if (check.requireMigrated) {
+    await assertMigrated(orm);
   }
   return { orm, mode: config.postgres.mode, url };
+}
+
+/**
+ * Just the database (embedded or external), for commands that must run on an unmigrated or
+ * old schema: `migrate`, `migrate:create`, `rewrap-keys`. Applies migrations only when
+ * MIGRATE_ON_START says so.
+ */
+export async function openDatabase(config: Config, options: { logger?: Logger } = {}): Promise<{ orm: MikroORM; close(): Promise<void> }> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const closers: (() => Promise<unknown>)[] = [];
+  const close = async () => {
+    for (const fn of closers.reverse()) await fn();
+  };
+  try {
+    const { orm } = await connectPostgres(config, logger, closers, { requireMigrated: false });
+    return { orm, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
 }
 
 async function connectRedis(url: string, logger: Logger, closers: (() => Promise<unknown>)[]): Promise<{ main: Redis; subscriber: Redis; chatSubscriber: Redis }> {
@@ -214,11 +269,20 @@ async function connectRedis(url: string, logger: Logger, closers: (() => Promise
   return { main, subscriber, chatSubscriber };
 }
 
+/** Uploaded files: an S3-compatible bucket when S3_ENDPOINT is set, else a folder under DATA_DIR. */
+async function buildObjectStore(config: Config): Promise<ObjectStore> {
+  const c = config.objectStore;
+  if (c.kind === 'filesystem') return new FilesystemObjectStore(c.root);
+  const s3 = new S3ObjectStore(c);
+  await s3.ensureBucket();
+  return s3;
+}
+
 /** Long-term memory: Weaviate when WEAVIATE_URL is set, else a table in the app's PostgreSQL. */
 async function buildMemoryStore(config: Config, orm: MikroORM, closers: (() => Promise<unknown>)[]): Promise<MemoryStore> {
   let store: MemoryStore;
   if (config.weaviateUrl) {
-    const client = await connectWeaviate(config.weaviateUrl);
+    const client = await connectWeaviate(config.weaviateUrl, config.weaviate ?? {});
     const weaviate = new WeaviateMemoryStore(client, { onClose: () => client.close() });
     await weaviate.ensureCollection();
     store = weaviate;

@@ -15,6 +15,12 @@ import { SimulationEvent } from './domain/simulations/simulation-event.entity';
 import { Simulation } from './domain/simulations/simulation.entity';
 import { MonthlyTokenUsage } from './domain/usage/monthly-token-usage.entity';
 import { UsageRecord } from './llm/usage/usage-record.entity';
+import { MatchModel } from './domain/studies/match-model.entity';
+import { PersonaStudyAttributes } from './domain/studies/persona-study-attributes.entity';
+import { StudyDataset } from './domain/studies/study-dataset.entity';
+import { Study } from './domain/studies/study.entity';
+import { MediaFile } from './domain/media/media-file.entity';
+import { PersonaVoiceSettings } from './domain/media/voice/persona-voice.entity';
 
 /** Every MikroORM entity, listed explicitly (no folder scanning). */
-export const entities = [User, AuthSession, RefreshToken, UserIdentity, UsageRecord, MonthlyTokenUsage, Persona, ChatImport, PersonaProfile, Simulation, SimulationEvent, SimulationEpisode, CustomScenario, ChatSession, ChatMessageRecord, AccessGrant, AuditEvent];
+export const entities = [User, AuthSession, RefreshToken, UserIdentity, UsageRecord, MonthlyTokenUsage, Persona, ChatImport, PersonaProfile, Simulation, SimulationEvent, SimulationEpisode, CustomScenario, ChatSession, ChatMessageRecord, AccessGrant, AuditEvent, StudyDataset, Study, MatchModel, PersonaStudyAttributes, MediaFile, PersonaVoiceSettings];

@@ -43,8 +43,8 @@ describe('Abuse corpus over HTTP', () => {
     const cases: [string, unknown, string][] = [
       ['a huge string', { query: 'mutation($s: ID!, $c: String!) { sendChatMessage(sessionId: $s, content: $c, clientMessageId: "x") { replyId } }', variables: { s: sessionId, c: 'x'.repeat(50_000) } }, 'VALIDATION_FAILED'],
       ['a huge list', { query: 'mutation($i: CreatePersonaInput!) { createPersona(input: $i) { id } }', variables: { i: { kind: 'PARTNER', name: 'L', interests: Array.from({ length: 5000 }, (_, n) => `i${n}`) } } }, 'VALIDATION_FAILED'],
-      ['a malformed id', { query: '{ chatSession(id: "../../etc/passwd") { id } }' }, 'CHAT_NOT_FOUND'],
-      ['a malformed message id', { query: 'mutation { regenerateReply(messageId: "1 OR 1=1") { id } }' }, 'MESSAGE_NOT_FOUND'],
+      ['a malformed id', { query: '{ chatSession(id: "../../etc/passwd") { id } }' }, 'VALIDATION_FAILED'],
+      ['a malformed message id', { query: 'mutation { regenerateReply(messageId: "1 OR 1=1") { id } }' }, 'VALIDATION_FAILED'],
       ['a page size beyond the cap', { query: '{ chatSessions(page: { limit: 1000000 }) { total } }' }, 'VALIDATION_FAILED'],
       ['a negative cursor', { query: '{ chatMessages(sessionId: "00000000-0000-4000-8000-000000000000", before: -5) { nextBefore } }' }, 'VALIDATION_FAILED'],
       ['an unknown field (no schema hints needed)', { query: '{ mee { id } }' }, 'GRAPHQL_VALIDATION_FAILED'],

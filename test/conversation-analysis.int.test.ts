@@ -215,7 +215,8 @@ describe('Relationship health of imported chats', () => {
       t.http.request(RelationshipHealthDocumentDocument, { personaId, format: 'HTML' }, intruder),
       t.http.request(AnalyzeConversationDocument, { personaId: 'not-a-uuid' }, intruder),
     ]);
-    expect(attempts.map(errorCode)).toEqual(['PERSONA_NOT_FOUND', 'PERSONA_NOT_FOUND', 'PERSONA_NOT_FOUND']);
+    // A malformed id is bad input (the argument check answers before any lookup), not someone else's persona.
+    expect(attempts.map(errorCode)).toEqual(['PERSONA_NOT_FOUND', 'PERSONA_NOT_FOUND', 'VALIDATION_FAILED']);
     expect(attempts.every((a) => a.data === null)).toBe(true);
     expect(errorCode(await t.http.request(ChatMeasuresDocument, { sessionId: chat.sessionId }, intruder))).toBe('CHAT_NOT_FOUND');
     expect(errorCode(await t.http.request(AnalyzeConversationDocument, { personaId }))).toBe('UNAUTHENTICATED');

@@ -67,7 +67,7 @@ const freePort = () =>
     return { token, selfId: self.id, partnerId: partner.id };
   }
 
-  it('When the worker is killed with SIGKILL mid-run, Then another worker resumes it and every turn appears exactly once', async () => {
+  it('When the worker is killed with SIGKILL mid-episode, Then another worker resumes each episode from its checkpoint and every turn appears exactly once', async () => {
     const api: TestApp = await startTestApp({ REDIS_URL: redis.url, LLM_BASE_URL: stub.baseUrl, LLM_API_KEY: 'stub', MODERATION: 'local', JOB_LOCK_MS: '3000' });
     const first = startSoullink('worker', env);
     let second: ReturnType<typeof startSoullink> | undefined;
@@ -76,7 +76,8 @@ const freePort = () =>
       const { token, selfId, partnerId } = await couple(api.http);
       const { startSimulation } = await api.http.ok(
         StartSimulationDocument,
-        { input: { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioCount: 2, episodesPerScenario: 1, maxTurns: 6, seed: 'crash' } },
+        // Two scenarios without an opening line: every turn is a model call.
+        { input: { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioIds: ['money-rent-on-unequal-incomes', 'chores-mental-load'], episodesPerScenario: 1, maxTurns: 6, seed: 'crash' } },
         token,
       );
       const { client } = wsClient(api.wsUrl, { authorization: `Bearer ${token}` });
@@ -85,6 +86,11 @@ const freePort = () =>
       await stopProcess(first.child, 'SIGKILL');
       const beforeCrash = sub.results.filter((r) => r.data?.simulationEvents.type === 'TURN').length;
       expect(beforeCrash).toBeLessThan(12);
+      // The killed worker left the episodes' own checkpoints in the run's thread (one per step).
+      const sql = api.app.services.orm.em.getConnection();
+      const episodeCheckpoints = async () =>
+        Number((await sql.execute<{ n: string }[]>(`select count(*) as n from checkpoints where thread_id = ? and checkpoint_ns like 'play-episode:%'`, [startSimulation.id]))[0]!.n);
+      expect(await episodeCheckpoints()).toBeGreaterThan(0);
 
       second = startSoullink('worker', env);
       await sub.done;
@@ -100,6 +106,17 @@ const freePort = () =>
         expect(stored.filter((m) => m.role !== 'system').map((m) => m.metadata?.turn)).toEqual([1, 2, 3, 4, 5, 6]);
       }
       expect(events.map((e) => e.seq)).toEqual([...events.map((e) => e.seq)].sort((a, b) => a - b));
+      // Resumed inside the episodes, not restarted: each scene was written once (a restarted
+      // episode would set its scene again), and at most one turn per episode was asked of the
+      // model again (the one whose checkpoint was still being written when the worker died).
+      const chats = stub.requests().filter((r) => r.path === '/v1/chat/completions').map((r) => r.body as { messages: { role: string; content: string }[]; seed?: number });
+      expect(chats.filter((b) => b.messages.some((m) => m.content.includes('Set the scene for a short role-played chat')))).toHaveLength(2);
+      // Turns are the seeded calls that are not the scene (each turn's seed follows from the run's seed, episode and turn).
+      const turnCalls = chats.filter((b) => Number.isInteger(b.seed) && !b.messages.some((m) => m.content.includes('Set the scene for a short role-played chat')));
+      expect(turnCalls.length).toBeGreaterThanOrEqual(12);
+      expect(turnCalls.length).toBeLessThanOrEqual(12 + 2);
+      // The finished run's checkpoints (which hold its turns) are gone.
+      expect(await episodeCheckpoints()).toBe(0);
     } finally {
       await stopProcess(first.child, 'SIGKILL');
       if (second) await stopProcess(second.child);

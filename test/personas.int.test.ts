@@ -113,9 +113,10 @@ describe('Personas: CRUD, ownership and tier limits', () => {
       t.http.request(AnalyzePersonaDocument, { personaId: partner.id }, intruder),
       t.http.request(SetPersonaConsentDocument, { id: partner.id, given: true }, intruder),
       t.http.request(PersonaProfilesDocument, { personaId: partner.id }, intruder),
-      t.http.request(PersonaDocument, { id: 'not-a-uuid' }, intruder),
     ]);
     expect(attempts.map(errorCode)).toEqual(Array(attempts.length).fill('PERSONA_NOT_FOUND'));
+    // A malformed id is bad input (the argument check answers before any lookup), not someone else's persona.
+    expect(errorCode(await t.http.request(PersonaDocument, { id: 'not-a-uuid' }, intruder))).toBe('VALIDATION_FAILED');
     expect((await t.http.ok(PersonaDocument, { id: partner.id }, owner)).persona).toMatchObject({ name: 'Mei', importedMessageCount: 0 });
 
     const { client, closes } = wsClient(t.wsUrl, { authorization: `Bearer ${intruder}` });
@@ -249,7 +250,13 @@ describe('Persona analysis', () => {
     });
     expect(cited.length).toBeGreaterThan(0);
     expect(cited.every((id) => realIds.has(id))).toBe(true);
-    expect((profile!.profile as { attachmentStyle: { citations: string[] } }).attachmentStyle.citations).toHaveLength(1);
+    // Typed, with the model's lowercase labels as enum values: the invented ref (m12345) is dropped.
+    expect(profile!.profile!.attachmentStyle).toMatchObject({ style: 'ANXIOUS', confidence: 0.5 });
+    expect(profile!.profile!.attachmentStyle!.citations).toHaveLength(1);
+    expect(profile!.profile!.loveLanguages.map((l) => l.language)).toEqual(['QUALITY_TIME']);
+    expect(profile!.profile!.bigFive!.extraversion!.score).toBe(0.8);
+    expect(profile!.profile!.conflictStyle!.repairHabits.map((h) => h.text)).toEqual(['jokes to defuse']);
+    expect(profile!.profile!.interests.map((i) => i.text)).toEqual(['hotpot']);
     expect(profile!.prompts).toEqual(expect.arrayContaining(['persona-analysis.aggregate-profile@1']));
     expect(profile!.fidelity!.sampleSize).toBe(3);
     expect(profile!.fidelity!.score).toBeGreaterThan(profile!.fidelity!.baseline);
@@ -288,9 +295,10 @@ describe('Character Card V2', () => {
     const partner = await newPartner(token, 'Mei');
     await t.http.ok(UpdatePersonaDocument, { id: partner.id, input: { description: 'Loves spicy food', values: ['family'], goals: ['travel'], dealbreakers: ['smoking'] } }, token);
     const { characterCard } = await t.http.ok(CharacterCardDocument, { personaId: partner.id }, token);
-    expect(characterCard).toMatchObject({ spec: 'chara_card_v2', spec_version: '2.0', data: { name: 'Mei' } });
+    expect(characterCard).toMatchObject({ spec: 'chara_card_v2', specVersion: '2.0', data: { name: 'Mei', soullink: { values: ['family'], dealbreakers: ['smoking'] } } });
+    expect(JSON.parse(characterCard.json)).toMatchObject({ spec: 'chara_card_v2', spec_version: '2.0', data: { name: 'Mei' } });
     const other = await newUser();
-    const imported = (await t.http.ok(ImportCharacterCardDocument, { card: JSON.stringify(characterCard) }, other)).importCharacterCard;
+    const imported = (await t.http.ok(ImportCharacterCardDocument, { card: characterCard.json }, other)).importCharacterCard;
     expect(imported).toMatchObject({
       kind: 'PARTNER',
       name: 'Mei',

@@ -1,6 +1,8 @@
 import { Client } from 'pg';
 import {
   AddScenarioDocument,
+  DeleteScenarioDocument,
+  UpdateScenarioDocument,
   GrantAccessDocument,
   MeDocument,
   ReadCompatibilityReportDocument,
@@ -145,6 +147,9 @@ describe('Compatibility simulation through GraphQL', () => {
       expect(d.estimate.ciHigh).toBeGreaterThanOrEqual(d.estimate.mean);
     }
     expect(report.perScenario).toHaveLength(2);
+    // No study of this user covers simulation scores: the report says so rather than implying a forecast.
+    expect(report.validity).toMatchObject({ status: 'UNVALIDATED', covering: null, related: [] });
+    expect(report.validity!.statement).toMatch(/^Unvalidated: no study has shown that these scores predict real outcomes/);
     expect(report.strengths).toEqual(['Warm humour']);
     expect(report.criticalMoments.length).toBeGreaterThan(0);
     expectMeasuresCiteThisRun(report, events);
@@ -173,6 +178,7 @@ describe('Compatibility simulation through GraphQL', () => {
     const { token, selfId, partnerId } = await couple();
     const input = { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioCount: 2, episodesPerScenario: 1, maxTurns: 4, seed: 'same-seed' };
     const first = await runToEnd(token, input);
+    const afterFirst = stub.requests().length;
     const second = await runToEnd(token, input);
     // Episodes run in parallel, so compare each episode's own sequence of turns.
     const turns = (r: { events: Events }) => {
@@ -185,6 +191,19 @@ describe('Compatibility simulation through GraphQL', () => {
     };
     expect(Object.keys(turns(first))).toHaveLength(2);
     expect(turns(second)).toEqual(turns(first));
+    // Same scenes: the same seeded parameters, and the scene-writing call sent with the same seed at temperature 0.
+    const scenes = (r: { events: Events }) => r.events.filter((e) => e.type === 'EPISODE_STARTED').map(({ payload: { episodeId: _id, ...scene } }) => scene).sort((a, b) => String(a.scenarioId).localeCompare(String(b.scenarioId)));
+    expect(scenes(second)).toEqual(scenes(first));
+    const bodies = stub.requests().map((r) => r.body as { messages: { role: string; content: string }[]; seed?: number; temperature?: number });
+    const isScene = (b: (typeof bodies)[number]) => b.messages.some((m) => m.content.includes('Set the scene for a short role-played chat'));
+    // The second run's identical scene requests (same prompt, seed, temperature 0) were answered by the response cache.
+    expect(bodies.filter(isScene).map((b) => [Number.isInteger(b.seed), b.temperature])).toEqual([[true, 0], [true, 0]]);
+    expect(bodies.slice(afterFirst).filter(isScene)).toHaveLength(0);
+    // What the agents were shown (persona, scene, own goal) and the seed of each turn are the same in both runs.
+    const turnCalls = (part: typeof bodies) => part.filter((b) => !isScene(b) && Number.isInteger(b.seed)).map((b) => JSON.stringify([b.seed, b.messages[0]!.content])).sort();
+    expect(turnCalls(bodies.slice(afterFirst))).toEqual(turnCalls(bodies.slice(0, afterFirst)));
+    // 8 turns, one of them the opening line of "good news on a bad day" (no model call).
+    expect(turnCalls(bodies.slice(0, afterFirst))).toHaveLength(7);
     const stats = async (id: string) => {
       const report = (await t.http.ok(CompatibilityReportDocument, { simulationId: id }, token)).compatibilityReport!;
       return {
@@ -271,12 +290,65 @@ describe('Compatibility simulation through GraphQL', () => {
     expect(((await t.http.ok(ScenariosDocument, {}, token)).scenarios as { id: string }[]).map((x) => x.id)).toContain('karaoke-night');
     const { events } = await runToEnd(token, { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioIds: ['karaoke-night'], episodesPerScenario: 1, maxTurns: 2, seed: 'k' });
     expect(events.find((e) => e.type === 'EPISODE_STARTED')?.payload.title).toBe('Karaoke night with coworkers');
+    // Each agent was shown its own private goal only (one goal per side in this template); the scene writer neither.
+    // Chat calls only: the analysis agent's structured calls (response_format) read both goals by design.
+    const prompts = stub
+      .requests()
+      .map((r) => r.body as { messages: { content: string }[]; response_format?: unknown })
+      .filter((b) => !b.response_format)
+      .map((b) => b.messages.map((m) => m.content).join('\n'));
+    const selfGoal = 'show Mei off a little';
+    const partnerGoal = 'get through one duet without cringing';
+    const withSelf = prompts.filter((p) => p.includes(selfGoal));
+    const withPartner = prompts.filter((p) => p.includes(partnerGoal));
+    expect(withSelf.length).toBeGreaterThan(0);
+    expect(withPartner.length).toBeGreaterThan(0);
+    for (const p of withSelf) expect(p).not.toContain(partnerGoal);
+    for (const p of withPartner) expect(p).not.toContain(selfGoal);
+    for (const p of prompts.filter((x) => x.includes('Set the scene for a short role-played chat'))) expect(p).not.toMatch(/show Mei off|duet without cringing/);
 
     const other = await couple();
     const foreign = await t.http.request(StartSimulationDocument, { input: { selfPersonaId: other.selfId, partnerPersonaId: other.partnerId, scenarioIds: ['karaoke-night'] } }, other.token);
     expect(errorCode(foreign)).toBe('VALIDATION_FAILED');
     const bad = await t.http.request(AddScenarioDocument, { template: { ...template, id: 'Bad Id' } }, token);
     expect(errorCode(bad)).toBe('VALIDATION_FAILED');
+  });
+
+  it('When a user updates or deletes a scenario of their own, Then runs see the change, and nobody can change built-in or other users’ scenarios', async () => {
+    const { token, selfId, partnerId } = await couple();
+    const template = {
+      id: 'board-game-night',
+      title: 'Board game night',
+      category: 'custom',
+      setting: ['a board game café'],
+      premise: '{{self}} and {{partner}} play a long strategy game with friends.',
+      stressorIntensity: { min: 1, max: 2 },
+      stakes: ['having fun together'],
+      privateGoals: { self: ['win without gloating'], partner: ['teach {{self}} the rules kindly'] },
+      events: [],
+      maxTurns: 6,
+    };
+    await t.http.ok(AddScenarioDocument, { template }, token);
+    const updated = (await t.http.ok(UpdateScenarioDocument, { id: 'board-game-night', template: { ...template, title: 'Board game marathon' } }, token)).updateScenario;
+    expect(updated).toMatchObject({ id: 'board-game-night', title: 'Board game marathon' });
+    const listed = (await t.http.ok(ScenariosDocument, {}, token)).scenarios as { id: string; title: string }[];
+    expect(listed.filter((x) => x.id === 'board-game-night').map((x) => x.title)).toEqual(['Board game marathon']);
+    const { events } = await runToEnd(token, { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioIds: ['board-game-night'], episodesPerScenario: 1, maxTurns: 2, seed: 'b' });
+    expect(events.find((e) => e.type === 'EPISODE_STARTED')?.payload.title).toBe('Board game marathon');
+
+    expect(errorCode(await t.http.request(UpdateScenarioDocument, { id: 'board-game-night', template: { ...template, id: 'renamed' } }, token))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await t.http.request(UpdateScenarioDocument, { id: 'board-game-night', template: { ...template, maxTurns: 0 } }, token))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await t.http.request(UpdateScenarioDocument, { id: 'first-date-after-texting', template: { ...template, id: 'first-date-after-texting' } }, token))).toBe('FORBIDDEN');
+    expect(errorCode(await t.http.request(DeleteScenarioDocument, { id: 'first-date-after-texting' }, token))).toBe('FORBIDDEN');
+    const other = await couple();
+    expect(errorCode(await t.http.request(UpdateScenarioDocument, { id: 'board-game-night', template }, other.token))).toBe('NOT_FOUND');
+    expect(errorCode(await t.http.request(DeleteScenarioDocument, { id: 'board-game-night' }, other.token))).toBe('NOT_FOUND');
+
+    expect((await t.http.ok(DeleteScenarioDocument, { id: 'board-game-night' }, token)).deleteScenario).toMatchObject({ id: 'board-game-night' });
+    expect(((await t.http.ok(ScenariosDocument, {}, token)).scenarios as { id: string }[]).map((x) => x.id)).not.toContain('board-game-night');
+    expect(errorCode(await t.http.request(DeleteScenarioDocument, { id: 'board-game-night' }, token))).toBe('NOT_FOUND');
+    const gone = await t.http.request(StartSimulationDocument, { input: { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioIds: ['board-game-night'] } }, token);
+    expect(errorCode(gone)).toBe('VALIDATION_FAILED');
   });
 
   it('When another user asks for a simulation, its report or its events, Then NOT_FOUND', async () => {

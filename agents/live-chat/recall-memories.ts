@@ -1,4 +1,4 @@
-import { DomainError } from '../../src/domain/errors';
+import { DomainError } from '../../src/kernel/errors';
 import type { ModelProvider } from '../../src/llm/model-provider.port';
 import type { MemoryStore, MemoryView, RecalledMemory } from '../../src/ports/memory-store.port';
 import { LIMITS, oneLine, renderTurns, tag, type ChatTurn } from './configuration';

@@ -1,4 +1,4 @@
-import { DomainError } from '../../src/domain/errors';
+import { DomainError } from '../../src/kernel/errors';
 import { fakeModelProvider } from './fixtures/fake-model-provider';
 import { suggestReplies, type CoachInput } from './suggest-replies';
 
@@ -42,16 +42,36 @@ describe('suggestReplies', () => {
     expect(call.input).toContain('- The user rarely asks the partner questions back.');
   });
 
-  it('When fewer than two distinct replies survive, Then it fails with AI_SERVICE_UNAVAILABLE', async () => {
+  it('When fewer than two distinct replies survive, Then the usable one is kept and canned open replies fill the list, without a tip', async () => {
     const llm = coachAnswering({ replies: ['OK', ' ok ', '   '], tip: 'Hm.' });
 
-    const failure = await suggestReplies({ llm }, input).catch((err: unknown) => err);
+    const { replies, tip } = await suggestReplies({ llm }, input);
 
-    expect(failure).toBeInstanceOf(DomainError);
-    expect(failure).toMatchObject({ code: 'AI_SERVICE_UNAVAILABLE', message: 'The coach could not suggest replies' });
+    expect(replies).toEqual(['OK', 'Tell me more?', 'That means a lot — thank you for telling me.']);
+    expect(tip).toBe('');
   });
 
-  it('When the model returns no list at all, Then it fails the same way', async () => {
-    await expect(suggestReplies({ llm: coachAnswering({ tip: 'x' }) }, input)).rejects.toMatchObject({ code: 'AI_SERVICE_UNAVAILABLE' });
+  it.each([
+    ['JSON debris from a small model', { replies: ['} {', '", "', '{"replies": ["Hi"]}'], tip: '} {' }],
+    ['no list at all', { tip: 'x' }],
+    ['not an object', '} {'],
+  ])('When the coach answers with %s, Then the user still gets well-formed suggestions', async (_case, value) => {
+    const { replies, tip } = await suggestReplies({ llm: coachAnswering(value) }, input);
+
+    expect(replies.length).toBeGreaterThanOrEqual(2);
+    for (const reply of replies) expect(reply).toMatch(/\p{L}/u);
+    for (const text of [...replies, tip]) expect(text).not.toMatch(/[{}]|^\s*[",]/);
+  });
+
+  it('When the conversation is in Chinese and the answer is unusable, Then the canned suggestions are in Chinese', async () => {
+    const chinese: CoachInput = { ...input, turns: [{ speaker: 'partner', text: '今天好累啊，值了一整晚的班' }] };
+    const { replies } = await suggestReplies({ llm: coachAnswering({ replies: ['} {'], tip: '' }) }, chinese);
+    expect(replies[0]).toBe('能多跟我说说吗？');
+  });
+
+  it('When no model can answer, Then it fails with AI_SERVICE_UNAVAILABLE for the caller to report', async () => {
+    const failure = await suggestReplies({ llm: fakeModelProvider() }, input).catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(DomainError);
+    expect(failure).toMatchObject({ code: 'AI_SERVICE_UNAVAILABLE' });
   });
 });

@@ -1,5 +1,5 @@
-import { DomainError } from '../../src/domain/errors';
 import type { ModelProvider } from '../../src/llm/model-provider.port';
+import { replyLanguageOf } from '../../src/llm/moderation/support-replies';
 import { LIMITS, oneLine, renderTurns, tag, unquote, type ChatTurn } from './configuration';
 import { suggestRepliesPrompt } from './prompts';
 
@@ -33,10 +33,23 @@ const SUGGESTIONS_SCHEMA = {
 const MAX_COACH_NOTES = 5;
 
 /**
+ * What the user could send when the coach's answer is unusable (a small model's "} {", one
+ * reply, empty strings): open, kind messages that fit after almost anything the partner
+ * says, in the conversation's language.
+ */
+const CANNED_SUGGESTIONS: Record<ReturnType<typeof replyLanguageOf>, readonly string[]> = {
+  en: ['Tell me more?', 'That means a lot — thank you for telling me.', 'How are you feeling about it?'],
+  'zh-Hans': ['能多跟我说说吗？', '谢谢你告诉我，这对我很重要。', '你现在感觉怎么样？'],
+  'zh-Hant': ['能多跟我說說嗎？', '謝謝你告訴我，這對我很重要。', '你現在感覺怎麼樣？'],
+};
+
+/**
  * The coach beside each reply (the analysis agent): two or three messages the user could
- * send next, and a tip on what the partner's last message signals. Throws
- * AI_SERVICE_UNAVAILABLE when fewer than two usable replies come back, for the caller to
- * report as a retryable error.
+ * send next, and a tip on what the partner's last message signals. Always well-formed: each
+ * reply is checked to be a message (not a JSON fragment such as "} {", not empty), and when
+ * fewer than two survive, canned open replies in the conversation's language fill the list
+ * (with no tip: a canned tip would pretend to read the message). A model outage still throws
+ * AI_SERVICE_UNAVAILABLE, for the caller to report as a retryable error.
  */
 export async function suggestReplies(deps: { llm: ModelProvider }, input: CoachInput): Promise<CoachSuggestions> {
   const userName = input.userName.trim() || 'the user';
@@ -62,8 +75,28 @@ export async function suggestReplies(deps: { llm: ModelProvider }, input: CoachI
     tag: tag(input.userId, 'analysis', 'suggest-replies', 'live-chat', suggestRepliesPrompt),
   });
   const replies = cleanReplies(value?.replies);
-  if (replies.length < 2) throw new DomainError('AI_SERVICE_UNAVAILABLE', 'The coach could not suggest replies', { retryable: true });
-  return { replies, tip: typeof value?.tip === 'string' ? unquote(oneLine(value.tip, LIMITS.tipChars)) : '' };
+  if (replies.length < 2) {
+    const latest = [...input.turns].reverse().find((t) => t.speaker === 'partner')?.text ?? input.turns.at(-1)?.text ?? '';
+    return { replies: withCanned(replies, CANNED_SUGGESTIONS[replyLanguageOf(latest)]), tip: '' };
+  }
+  const tip = typeof value?.tip === 'string' ? unquote(oneLine(value.tip, LIMITS.tipChars)) : '';
+  return { replies, tip: isMessage(tip) ? tip : '' };
+}
+
+/** The usable replies topped up with canned ones (no repeats) to LIMITS.replies. */
+function withCanned(replies: string[], canned: readonly string[]): string[] {
+  const seen = new Set(replies.map((r) => r.toLowerCase()));
+  return [...replies, ...canned.filter((c) => !seen.has(c.toLowerCase()))].slice(0, LIMITS.replies);
+}
+
+/**
+ * Whether a text reads as a message someone would send: it has a letter, digit or emoji,
+ * and no JSON scaffolding (braces, a `"key":`), which a small model under a grammar leaves
+ * inside strings when it loses its place.
+ */
+export function isMessage(text: string): boolean {
+  if (!/[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(text)) return false;
+  return !/[{}]|"\s*[\w-]+\s*"\s*:|^\s*[\[\],:]/u.test(text);
 }
 
 /**
@@ -79,7 +112,7 @@ export function cleanReplies(raw: unknown): string[] {
     const text = typeof item === 'string' ? item : typeof (item as { text?: unknown })?.text === 'string' ? (item as { text: string }).text : '';
     const reply = oneLine(unquote(text.trim().replace(/^(?:[-*•]|\d{1,2}[.)])\s+/, '')), LIMITS.replyChars);
     const key = reply.toLowerCase();
-    if (!reply || seen.has(key)) continue;
+    if (!reply || !isMessage(reply) || seen.has(key)) continue;
     seen.add(key);
     replies.push(reply);
     if (replies.length === LIMITS.replies) break;

@@ -1,34 +1,10 @@
+import { personaLines, type PersonaMaterial } from './persona-lines';
 import { partnerSystemPrompt } from './prompts';
 
-export interface PartnerPromptSource {
-  name: string;
-  age: number | null;
-  gender: string | null;
-  relationshipContext: string | null;
-  description: string;
-  interests: string[];
-  values: string[];
-  profileSummary: string | null;
-  styleSummary: string | null;
-  samples: string[];
-}
+/** What the partner's prompt is built from: the persona, its analysed profile, measured style and real samples. */
+export type PartnerPromptSource = PersonaMaterial;
 
-const line = (label: string, value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? '' : `- ${label}: ${value}\n`);
-
-/** Renders the partner's system prompt; empty sections are said plainly rather than left blank. */
+/** Renders the partner's system prompt (live chat and fidelity replay): the persona in a few lines, then the one instruction. */
 export function buildPartnerPrompt(source: PartnerPromptSource): string {
-  const facts =
-    line('age', source.age) +
-    line('gender', source.gender) +
-    line('relationship', source.relationshipContext) +
-    line('description', source.description) +
-    line('interests', source.interests.join(', ')) +
-    line('values', source.values.join(', '));
-  return partnerSystemPrompt.render({
-    name: source.name,
-    facts: facts || '- (nothing more is known)\n',
-    profile: source.profileSummary ?? '(not analysed yet)',
-    style: source.styleSummary ?? '(no messages imported)',
-    samples: source.samples.length > 0 ? source.samples.slice(0, 8).map((s) => `- ${s}`).join('\n') : '(none)',
-  });
+  return partnerSystemPrompt.render({ name: source.name, persona: personaLines(source) });
 }

@@ -1,25 +1,15 @@
 import { definePrompt } from '../../src/llm/prompts/prompt';
 
-/** The partner-simulation agent's system prompt, built from the persona and its profile. */
-export const partnerSystemPrompt = definePrompt<{
-  name: string;
-  facts: string;
-  profile: string;
-  style: string;
-  samples: string;
-}>({
+/**
+ * The partner-simulation agent's system prompt: the persona in a few plain lines
+ * (personaLines) and one instruction. 2: compact lines instead of a labelled sheet ("About
+ * you:", "Personality and relationship habits:", …), which small models recited.
+ */
+export const partnerSystemPrompt = definePrompt<{ name: string; persona: string }>({
   name: 'partner-simulation.system',
-  version: 1,
-  template: `You are {{name}}. Stay in character as this real person in a private chat; never say you are an AI.
-About you:
-{{facts}}
-Personality and relationship habits:
-{{profile}}
-How you write:
-{{style}}
-Messages you actually wrote (match their length, tone, language, emoji and punctuation):
-{{samples}}
-Reply with one chat message only, as {{name}} would send it.`,
+  version: 2,
+  template: `{{persona}}
+You are a real person in a private chat, never an AI. Reply with one short chat message, as {{name}} would send it.`,
 });
 
 /** A persona-less partner: the baseline the fidelity score must beat. */

@@ -1,5 +1,5 @@
 import { Annotation } from '@langchain/langgraph';
-import type { Fidelity } from '../../src/domain/personas/persona-profile.entity';
+import type { Fidelity } from '../../src/kernel/personas/fidelity';
 import type { Observation } from './profile.schema';
 
 /** A message of the analysed conversation, with the short ref the model cites. */

@@ -6,6 +6,8 @@ import type { PartnerPromptSource } from '../partner-simulation/build-partner-pr
 /** A persona as the simulation sees it (snapshot taken when the run starts). */
 export interface SimPersona extends Omit<PartnerPromptSource, 'styleSummary'> {
   id: string;
+  /** The measured writing style as "- …" lines (filled by src/domain from the style fingerprint); null or absent when no messages were imported. */
+  styleSummary?: string | null;
   goals: string[];
   dealbreakers: string[];
 }
@@ -39,6 +41,14 @@ export interface SimulationDeps {
   costOf(model: string, usage: TokenUsage): number;
   /** Runs an episode when one of the run's episode slots is free (see episode-slots.ts). */
   episodeSlot<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * The run resumes from a checkpoint. Then a turn first looks for its line in the transcript
+   * store: the turn may have been stored after the last checkpoint was written (checkpoints
+   * are written in the background). A fresh run skips that read.
+   */
+  resumed: boolean;
+  /** Logs a recovered failure (never chat content): the model fell back, a text was unusable. */
+  warn(fields: Record<string, unknown>, message: string): void;
 }
 
 /** Consecutive near-identical turns after which an episode is stale. */

@@ -1,31 +1,42 @@
-import { END, START, Send, StateGraph, type BaseCheckpointSaver } from '@langchain/langgraph';
-import { writeReport } from './analysis/write-report';
+import { END, START, Send, StateGraph, type BaseCheckpointSaver, type LangGraphRunnableConfig } from '@langchain/langgraph';
+import { writeNarrative } from './analysis/write-narrative';
 import type { SimulationDeps } from './configuration';
+import { createEpisodeGraph, episodeStepLimit } from './episode/graph';
+import type { TokenMeter } from './episode/token-meter';
 import { planEpisodes } from './nodes/plan-episodes';
-import { playEpisode, type TokenMeter } from './nodes/play-episode';
-import { SimulationState, type EpisodeTask, type SimulationStateType } from './state';
+import { SimulationState, type EpisodeTask, type SimulationStateType, type SimulationUpdate } from './state';
 
-/** Fans the plan out: one play-episode task per episode, or straight to the report when there is none. */
-export function routeAfterPlan(state: SimulationStateType): Send[] | 'write-report' {
-  if (state.plan.length === 0) return 'write-report';
+/** Fans the plan out: one play-episode task per episode, or straight to the narrative when there is none. */
+export function routeAfterPlan(state: SimulationStateType): Send[] | 'write-narrative' {
+  if (state.plan.length === 0) return 'write-narrative';
   return state.plan.map((item, index) => new Send('play-episode', { item, index, tokensBefore: state.tokens } satisfies EpisodeTask));
 }
 
 /**
- * plan-episodes → play-episode × N (in parallel, bounded by deps.episodeSlot) →
- * write-report. Compiled with a checkpointer, a run resumes after a crash: finished
- * episodes are kept, unfinished ones replay their stored turns and continue.
+ * plan-episodes → play-episode × N (in parallel via Send, bounded by deps.episodeSlot) →
+ * write-narrative. play-episode runs the episode subgraph (episode/graph.ts), which
+ * checkpoints every turn into this thread. The graph ends with the scored episodes, the
+ * narrative, tokens, models and any stop reason; src/domain builds the report from them.
+ * Compiled with a checkpointer, a run resumes after a crash: finished episodes are kept,
+ * unfinished ones continue from their last checkpointed turn.
  */
-export function createSimulationGraph(deps: SimulationDeps, options: { checkpointer?: BaseCheckpointSaver; caveats: string[] }) {
+export function createSimulationGraph(deps: SimulationDeps, options: { checkpointer?: BaseCheckpointSaver }) {
   const meter: TokenMeter = { spent: 0 };
+  const episode = createEpisodeGraph(deps, meter);
+  const playEpisode = (task: EpisodeTask, config: LangGraphRunnableConfig): Promise<SimulationUpdate> =>
+    deps.episodeSlot(async () => {
+      // The parent task's config carries the thread and this task's checkpoint namespace.
+      const end = await episode.invoke({ task }, { ...config, recursionLimit: episodeStepLimit(deps.run.maxTurns) });
+      return { scores: end.score ? [end.score] : [], tokens: end.tokens, costUsd: end.costUsd, models: end.models, ...(end.stopReason ? { stopReason: end.stopReason } : {}) };
+    });
   return new StateGraph(SimulationState)
     .addNode('plan-episodes', () => planEpisodes(deps))
     // Send delivers an EpisodeTask, not the graph state, to this node.
-    .addNode('play-episode', (task) => deps.episodeSlot(() => playEpisode(deps, task as unknown as EpisodeTask, meter)))
-    .addNode('write-report', (state) => writeReport(deps, state, options.caveats))
+    .addNode('play-episode', (task, config) => playEpisode(task as unknown as EpisodeTask, config))
+    .addNode('write-narrative', (state) => writeNarrative(deps, state))
     .addEdge(START, 'plan-episodes')
-    .addConditionalEdges('plan-episodes', routeAfterPlan, ['play-episode', 'write-report'])
-    .addEdge('play-episode', 'write-report')
-    .addEdge('write-report', END)
+    .addConditionalEdges('plan-episodes', routeAfterPlan, ['play-episode', 'write-narrative'])
+    .addEdge('play-episode', 'write-narrative')
+    .addEdge('write-narrative', END)
     .compile({ checkpointer: options.checkpointer });
 }

@@ -1,5 +1,4 @@
 import { Annotation } from '@langchain/langgraph';
-import type { CompatibilityReport } from '../../src/domain/simulations/report/compatibility-report';
 import type { EpisodeScore } from '../../src/kernel/simulation/dimensions';
 import type { ScenarioInstance } from '../../src/kernel/simulation/scenarios/instantiate-scenario';
 
@@ -20,11 +19,16 @@ export interface EpisodePlanItem {
   episodeIndex: number;
 }
 
-/** An episode being played. Each agent's private goal lives in `scenario`, never in the shared turns. */
+/**
+ * An episode as played so far: what the analysis agent scores. Each agent's private goal
+ * lives in `scenario`, never in the shared turns or the shared scene.
+ */
 export interface EpisodeState {
   episodeId: string;
   scenario: ScenarioInstance;
-  /** Turns taken so far: the turn loop's counter, capped by scenario.maxTurns. */
+  /** The shared scene both agents see (model-written, or the template's text); absent = the template's text. */
+  scene?: string;
+  /** Agent turns taken so far, capped by scenario.maxTurns. */
   turn: number;
   turns: Turn[];
   /** Consecutive near-identical replies. */
@@ -41,23 +45,37 @@ export interface EpisodeTask {
   tokensBefore: number;
 }
 
+/** Why a run stopped before playing its whole plan. */
+export type StopReason = 'cancelled' | 'budget';
+
+/** Strengths, risks and recommendations the analysis agent writes from the scored episodes. */
+export interface Narrative {
+  strengths: string[];
+  risks: string[];
+  recommendations: string[];
+}
+
 const replace = <T>(_: T, next: T) => next;
 
-/** State of the compatibility simulation graph; one thread per run (thread_id = simulation id). */
+/**
+ * State of the compatibility simulation graph; one thread per run (thread_id = simulation id).
+ * It ends with the scored episodes and the narrative: src/domain builds the report from them.
+ */
 export const SimulationState = Annotation.Root({
-  /** Episodes to play, in order: scenarios × episodes per scenario. */
+  /** Episodes to play, in order: scenarios × episodes per scenario. Written once by plan-episodes. */
   plan: Annotation<EpisodePlanItem[]>({ reducer: replace, default: () => [] }),
-  /** Scores of finished episodes, appended as they finish (episodes run in parallel). */
+  /** Scores of finished episodes, appended as they finish (episodes run in parallel, in any order). */
   scores: Annotation<EpisodeScore[]>({ reducer: (all, more) => all.concat(more), default: () => [] }),
-  /** Tokens spent so far (summed). */
+  /** Tokens spent so far: every episode and the narrative add theirs. */
   tokens: Annotation<number>({ reducer: (a, b) => a + b, default: () => 0 }),
-  /** USD spent so far (summed). */
+  /** USD spent so far, summed like tokens. */
   costUsd: Annotation<number>({ reducer: (a, b) => a + b, default: () => 0 }),
-  /** Models that answered. */
+  /** Models that answered, as a set (parallel episodes report overlapping lists). */
   models: Annotation<string[]>({ reducer: (all, more) => [...new Set([...all, ...more])], default: () => [] }),
-  /** Why the run stopped early, if it did. */
-  stopReason: Annotation<'cancelled' | 'budget' | null>({ reducer: replace, default: () => null }),
-  report: Annotation<CompatibilityReport | null>({ reducer: replace, default: () => null }),
+  /** Why the run stopped early, if it did; a later episode's null does not clear an earlier stop. */
+  stopReason: Annotation<StopReason | null>({ reducer: (current, next) => next ?? current, default: () => null }),
+  /** The analysis agent's narrative over the scored episodes (empty lists when nothing was scored). */
+  narrative: Annotation<Narrative | null>({ reducer: replace, default: () => null }),
 });
 
 export type SimulationStateType = typeof SimulationState.State;

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
 import type { AccountEvent } from '../../src/domain/accounts/account-events';
 import { accountTopic } from '../../src/domain/accounts/account-events';
 import { logIn } from '../../src/domain/accounts/log-in';
@@ -7,7 +7,19 @@ import { refreshSession } from '../../src/domain/accounts/refresh-session';
 import { registerAccount } from '../../src/domain/accounts/register-account';
 import { signInWithIdToken } from '../../src/domain/accounts/sign-in-with-id-token';
 import { IdentityProvider } from '../../src/domain/accounts/user-identity.entity';
-import { UnauthenticatedError } from '../../src/domain/errors';
+import { changePassword } from '../../src/domain/accounts/change-password';
+import { monthlyUsage } from '../../src/domain/accounts/monthly-usage';
+import { setUserPlan } from '../../src/domain/accounts/set-user-plan';
+import { updateProfile } from '../../src/domain/accounts/update-profile';
+import { enforceRateLimit } from '../../src/domain/rate-limits/enforce-rate-limit';
+import { ForbiddenError, UnauthenticatedError } from '../../src/domain/errors';
+import { Role } from '../../src/domain/tiers';
+import { ChangePasswordInput, InviteAnalystInput, ResetPasswordInput, SetUserPlanInput, UpdateProfileInput } from '../inputs/account-self-service.input';
+import { requestEmailVerification, verifyEmail } from '../../src/domain/accounts/email-verification';
+import { inviteAnalyst } from '../../src/domain/accounts/invite-analyst';
+import { requestPasswordReset, resetPassword } from '../../src/domain/accounts/password-reset';
+import type { SelfServiceDeps } from '../../src/domain/accounts/self-service-deps';
+import { MonthlyUsageType } from '../types/monthly-usage.type';
 import type { AuthedContext, GraphQLContext } from '../context.type';
 import { LoginInput } from '../inputs/login.input';
 import { RegisterInput } from '../inputs/register.input';
@@ -18,7 +30,7 @@ import { UserType } from '../types/user.type';
 
 registerEnumType(IdentityProvider, { name: 'IdentityProvider' });
 
-@Resolver()
+@Resolver(() => UserType)
 export class AccountResolver {
   @Authorized()
   @Query(() => UserType, { description: 'The signed-in account.' })
@@ -58,6 +70,70 @@ export class AccountResolver {
   }
 
   @Authorized()
+  @Mutation(() => Int, { description: 'Change the password (the current one is required). Every other session of the account ends; this one stays signed in. Returns how many sessions ended.' })
+  async changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: AuthedContext): Promise<number> {
+    // Per account, like login: a stolen access token must not become a password oracle.
+    await perAccountLimit(ctx, `user:${ctx.principal.user.id}`);
+    return changePassword(accountDeps(ctx), { userId: ctx.principal.user.id, sessionId: ctx.principal.sessionId }, input);
+  }
+
+  @Authorized()
+  @Mutation(() => UserType, { description: "Edit the signed-in account's profile (display name)." })
+  async updateMyProfile(@Arg('input', () => UpdateProfileInput) input: UpdateProfileInput, @Ctx() ctx: AuthedContext): Promise<UserType> {
+    return UserType.from(await updateProfile(ctx.em, ctx.principal.user.id, input));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => UserType, { description: "Admins: set a user's tier and/or role. New limits apply at once, to running sessions too." })
+  async setUserPlan(
+    @Arg('userId', () => ID) userId: string,
+    @Arg('input', () => SetUserPlanInput) input: SetUserPlanInput,
+    @Ctx() ctx: AuthedContext,
+  ): Promise<UserType> {
+    return UserType.from(await setUserPlan(ctx.em, ctx.principal.user.id, userId, input));
+  }
+
+  @Mutation(() => Boolean, { description: 'Email a password-reset link (valid 30 minutes) to this address if it has an account. Always answers true, so it does not reveal who has one.' })
+  async requestPasswordReset(@Arg('email') email: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    // Per address as well as per client: nobody floods one inbox.
+    await perAccountLimit(ctx, `reset:${email.trim().toLowerCase()}`);
+    await requestPasswordReset(selfServiceDeps(ctx), { email });
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Set a new password with the code from a reset or invitation email. The code works once; every session of the account ends.' })
+  async resetPassword(@Arg('input', () => ResetPasswordInput) input: ResetPasswordInput, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    await resetPassword(selfServiceDeps(ctx), input);
+    return true;
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Email the signed-in user a link (valid 24 hours) to confirm their address. False when it is confirmed already.' })
+  async requestEmailVerification(@Ctx() ctx: AuthedContext): Promise<boolean> {
+    await perAccountLimit(ctx, `verify:${ctx.principal.user.id}`);
+    return requestEmailVerification(selfServiceDeps(ctx), ctx.principal.user.id);
+  }
+
+  @Mutation(() => UserType, { description: 'Confirm an email address with the code from the verification email. The code works once.' })
+  async verifyEmail(@Arg('token') token: string, @Ctx() ctx: GraphQLContext): Promise<UserType> {
+    return UserType.from(await verifyEmail(selfServiceDeps(ctx), { token }));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => UserType, { description: 'Admins: create an ANALYST account and email the invitee a link (valid 72 hours) to choose their password.' })
+  async inviteAnalyst(@Arg('input', () => InviteAnalystInput) input: InviteAnalystInput, @Ctx() ctx: AuthedContext): Promise<UserType> {
+    return UserType.from(await inviteAnalyst(selfServiceDeps(ctx), input));
+  }
+
+  @FieldResolver(() => MonthlyUsageType, { description: "Model tokens used and left this month. Readable by the account itself and by admins." })
+  async usage(@Root() user: UserType, @Ctx() ctx: GraphQLContext): Promise<MonthlyUsageType> {
+    const viewer = ctx.principal?.user;
+    if (!viewer) throw new UnauthenticatedError();
+    if (viewer.id !== user.id && viewer.role !== Role.ADMIN) throw new ForbiddenError();
+    return Object.assign(new MonthlyUsageType(), await monthlyUsage(ctx.em, { id: user.id, tier: user.tier }));
+  }
+
+  @Authorized()
   @Subscription(() => AccountEventType, {
     description: 'Events about the signed-in account, such as a session being revoked.',
     subscribe: ({ context }) => {
@@ -69,4 +145,15 @@ export class AccountResolver {
   accountEvents(@Root() event: AccountEvent): AccountEventType {
     return Object.assign(new AccountEventType(), { ...event, type: AccountEventKind[event.type], at: new Date(event.at) });
   }
+}
+
+/** The account-email flows' dependencies from a request context. */
+function selfServiceDeps(ctx: GraphQLContext): SelfServiceDeps {
+  return { em: ctx.em, events: ctx.services.events, email: ctx.services.email, appUrl: ctx.services.config.appUrl };
+}
+
+/** The per-account budget login uses (loginAccount), for the other password and email flows. */
+function perAccountLimit(ctx: GraphQLContext, subject: string): Promise<void> {
+  const { rateLimiter, rateRules, logger } = ctx.services;
+  return enforceRateLimit({ limiter: rateLimiter, rules: rateRules, logger }, 'loginAccount', subject);
 }

@@ -3,7 +3,7 @@ import { chatDepsFrom } from '../../src/domain/chats/chat-deps';
 import { deleteChat } from '../../src/domain/chats/delete-chat';
 import { findOwnChat } from '../../src/domain/chats/find-own-chat';
 import { forkChat } from '../../src/domain/chats/fork-chat';
-import { listAlternatives, listChatMessages } from '../../src/domain/chats/list-chat-messages';
+import { listChatMessages } from '../../src/domain/chats/list-chat-messages';
 import { listChats } from '../../src/domain/chats/list-chats';
 import { regenerateReply } from '../../src/domain/chats/regenerate-reply';
 import { renameChat, setChatPolicy } from '../../src/domain/chats/rename-chat';
@@ -85,10 +85,11 @@ export class ChatResolver {
     return { messages: page.messages.map(ChatMessageType.from), nextBefore: page.nextBefore };
   }
 
-  @FieldResolver(() => [ChatMessageType], { description: 'Earlier versions of a regenerated reply, oldest first.' })
+  @FieldResolver(() => [ChatMessageType], { description: 'Earlier versions of a regenerated reply, oldest first; empty for messages never regenerated.' })
   async alternatives(@Root() message: ChatMessageType, @Ctx() ctx: GraphQLContext): Promise<ChatMessageType[]> {
     // Only reachable through a message the caller could already read (their chat or a share link).
-    return (await listAlternatives(ctx.services, ctx.em, message)).map(ChatMessageType.from);
+    // Batched per operation: a page of messages costs one lookup, not one per message.
+    return (await ctx.loaders.chatMessageAlternatives.load(message)).map(ChatMessageType.from);
   }
 
   @Authorized()

@@ -18,19 +18,19 @@ export class PersonaAnalysisResolver {
   }
 
   @Authorized()
-  @Query(() => [PersonaProfileType], { description: 'Profile versions of a persona, newest first.' })
+  @Query(() => [PersonaProfileType], { description: 'Profile versions of a persona, newest first. Analysts the persona was shared with (and admins) may read them too; audited.' })
   async personaProfiles(@Ctx() ctx: AuthedContext, @Arg('personaId', () => ID) personaId: string): Promise<PersonaProfileType[]> {
-    return (await listPersonaProfiles(ctx.em, ctx.principal.user.id, personaId)).map(PersonaProfileType.from);
+    return (await listPersonaProfiles(ctx.em, ctx.principal.user, personaId)).map(PersonaProfileType.from);
   }
 
   @Authorized()
-  @Query(() => PersonaProfileType, { nullable: true, description: 'One profile version (default: the newest completed one).' })
+  @Query(() => PersonaProfileType, { nullable: true, description: 'One profile version (default: the newest completed one). Analysts the persona was shared with (and admins) may read it too; audited.' })
   async personaProfile(
     @Ctx() ctx: AuthedContext,
     @Arg('personaId', () => ID) personaId: string,
     @Arg('version', () => Int, { nullable: true }) version?: number,
   ): Promise<PersonaProfileType | null> {
-    const profiles = await listPersonaProfiles(ctx.em, ctx.principal.user.id, personaId);
+    const profiles = await listPersonaProfiles(ctx.em, ctx.principal.user, personaId);
     const chosen = version ? profiles.find((p) => p.version === version) : profiles.find((p) => p.status === 'COMPLETED');
     return chosen ? PersonaProfileType.from(chosen) : null;
   }

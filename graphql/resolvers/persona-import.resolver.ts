@@ -15,7 +15,7 @@ export class PersonaImportResolver {
     @Arg('personaId', () => ID) personaId: string,
     @Arg('input', () => ImportChatLogInput) input: ImportChatLogInput,
   ): Promise<ImportResultType> {
-    const result = await importChatLog({ em: ctx.em, transcripts: ctx.services.transcripts }, ctx.principal.user.id, personaId, input);
+    const result = await importChatLog({ em: ctx.em, transcripts: ctx.services.transcripts, dataKeys: ctx.services.dataKeys }, ctx.principal.user.id, personaId, input);
     return Object.assign(new ImportResultType(), result);
   }
 }

@@ -5,6 +5,7 @@ import { findOwnPersona } from '../../src/domain/personas/find-own-persona';
 import { listPersonas } from '../../src/domain/personas/list-personas';
 import { PersonaKind } from '../../src/domain/personas/persona.entity';
 import { setPersonaConsent } from '../../src/domain/personas/set-persona-consent';
+import { openStyleFingerprint } from '../../src/domain/personas/style-samples';
 import { updatePersona } from '../../src/domain/personas/update-persona';
 import type { AuthedContext, GraphQLContext } from '../context.type';
 import { CreatePersonaInput, UpdatePersonaInput } from '../inputs/persona.input';
@@ -21,8 +22,13 @@ export class PersonaResolver {
     nullable: true,
     description: 'How this person writes, measured from the imported messages. Null before any import and for personas made from a Character Card.',
   })
-  styleFingerprint(@Root() persona: PersonaType, @Ctx() ctx: GraphQLContext): StyleFingerprintType | null {
-    return StyleFingerprintType.from(persona.storedStyleFingerprint, { withText: ctx.principal?.user.id === persona.ownerId });
+  async styleFingerprint(@Root() persona: PersonaType, @Ctx() ctx: GraphQLContext): Promise<StyleFingerprintType | null> {
+    const withText = ctx.principal?.user.id === persona.ownerId;
+    // The words are stored sealed (style-samples.ts): opened for the owner only.
+    const stored = withText
+      ? await openStyleFingerprint(ctx.services.dataKeys, { id: persona.id, owner: { id: persona.ownerId }, styleFingerprint: persona.storedStyleFingerprint })
+      : persona.storedStyleFingerprint;
+    return StyleFingerprintType.from(stored, { withText });
   }
 
   @Authorized()
@@ -56,7 +62,7 @@ export class PersonaResolver {
   @Authorized()
   @Mutation(() => Boolean, { description: 'Deletes the persona with its imported messages and profiles.' })
   async deletePersona(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<boolean> {
-    await deletePersona({ em: ctx.em, transcripts: ctx.services.transcripts, chatEvents: ctx.services.chatEvents }, ctx.principal.user.id, id);
+    await deletePersona({ em: ctx.em, transcripts: ctx.services.transcripts, chatEvents: ctx.services.chatEvents, objects: ctx.services.objects }, ctx.principal.user.id, id);
     return true;
   }
 

@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { readSimulation } from '../../src/domain/access/read-shared';
 import { UnauthenticatedError } from '../../src/domain/errors';
 import { cancelSimulation } from '../../src/domain/simulations/cancel-simulation';
-import { addCustomScenario, scenarioCatalog } from '../../src/domain/simulations/scenario-catalog';
+import { addCustomScenario, deleteCustomScenario, scenarioCatalog, updateCustomScenario } from '../../src/domain/simulations/scenario-catalog';
 import { estimateSimulation } from '../../src/domain/simulations/estimate-simulation';
 import { findOwnSimulation } from '../../src/domain/simulations/find-own-simulation';
 import { listSimulations } from '../../src/domain/simulations/list-simulations';
@@ -58,6 +59,29 @@ export class SimulationResolver {
   }
 
   @Authorized()
+  @Mutation(() => GraphQLJSONObject, {
+    description: 'Replace one of your own scenario templates (same schema as addScenario; its id cannot change). Built-in scenarios are FORBIDDEN; ids you do not have are NOT_FOUND.',
+  })
+  async updateScenario(
+    @Ctx() ctx: AuthedContext,
+    @Arg('id', () => String, { description: 'The template id of your scenario, as addScenario returned it.' }) id: string,
+    @Arg('template', () => GraphQLJSONObject) template: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
+    return (await updateCustomScenario(ctx.em, ctx.principal.user.id, ctx.services.scenarioLibrary, id, template)) as unknown as Record<string, unknown>;
+  }
+
+  @Authorized()
+  @Mutation(() => GraphQLJSONObject, {
+    description: 'Delete one of your own scenario templates and return it; runs that used it keep their transcripts and reports. Built-in scenarios are FORBIDDEN; ids you do not have are NOT_FOUND.',
+  })
+  async deleteScenario(
+    @Ctx() ctx: AuthedContext,
+    @Arg('id', () => String, { description: 'The template id of your scenario.' }) id: string,
+  ): Promise<Record<string, unknown>> {
+    return (await deleteCustomScenario(ctx.em, ctx.principal.user.id, ctx.services.scenarioLibrary, id)) as unknown as Record<string, unknown>;
+  }
+
+  @Authorized()
   @Mutation(() => SimulationType, { description: 'Stop a run within one step; what finished is kept.' })
   async cancelSimulation(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<SimulationType> {
     return SimulationType.from(await cancelSimulation(ctx.em, ctx.principal.user.id, id));
@@ -105,11 +129,13 @@ export class SimulationResolver {
 
   @Authorized()
   @Subscription(() => SimulationEventType, {
-    description: 'Events of a run after `afterSeq` (default 0): the missed ones from the log, then live. Ends after REPORT_READY, FAILED or CANCELLED.',
+    description:
+      'Events of a run after `afterSeq` (default 0): the missed ones from the log, then live. Ends after REPORT_READY, FAILED or CANCELLED (at once when the run already ended at or before `afterSeq`). Analysts the run was shared with (and admins) may follow it too; audited.',
     subscribe: async ({ args, context }) => {
       const ctx = context as GraphQLContext;
       if (!ctx.principal) throw new UnauthenticatedError();
-      const simulation = await findOwnSimulation(ctx.em, ctx.principal.user.id, String(args.simulationId));
+      // Its owner, an analyst it was shared with, an admin: a non-owner's replay is audited as a read.
+      const simulation = await readSimulation(ctx.em, ctx.principal.user, String(args.simulationId));
       return simulationEventStream({ em: ctx.em, events: ctx.services.events }, simulation.id, Number(args.afterSeq ?? 0));
     },
   })

@@ -10,6 +10,7 @@ import { JUDGE_PAIRINGS } from '../../src/kernel/measures/judge-agreement';
 import { PAIR_MEASURES, SPEAKER_MEASURES } from '../../src/kernel/measures/measure-catalog';
 import { DIMENSIONS, HORSEMEN } from '../../src/kernel/simulation/dimensions';
 import type { CompatibilityReport } from '../../src/domain/simulations/report/compatibility-report';
+import { ReportValidityType, type ReportValidityStatus } from './report-validity.type';
 import { withReportDefaults } from '../../src/domain/simulations/report/stored-report';
 import { MeasureScope } from './conversation-measures.type';
 
@@ -370,6 +371,9 @@ export class CompatibilityReportType {
 
   @Field(() => [JudgeAgreementType], { description: 'Each judge dimension beside its paired measure, and where they disagree; empty when no episode was measured.' })
   judgeAgreement!: JudgeAgreementType[];
+
+  @Field(() => ReportValidityType, { nullable: true, description: 'Whether a validation study covers these scores, or a plain statement that they are unvalidated; null on reports written before this was checked.' })
+  validity!: ReportValidityType | null;
 }
 
 const known = (values: Record<string, string>) => new Set(Object.values(values));
@@ -389,5 +393,6 @@ export function compatibilityReportType(stored: CompatibilityReport | Record<str
     criticalMoments: report.criticalMoments.filter((m) => DIMENSION_VALUES.has(m.dimension)),
     measures: { ...report.measures, items: report.measures.items.filter((m) => MEASURE_VALUES.has(m.key)) },
     judgeAgreement: report.judgeAgreement.filter((a) => PAIRING_VALUES.has(a.measure) && DIMENSION_VALUES.has(a.dimension)),
+    validity: report.validity === null ? null : { ...report.validity, status: report.validity.status as ReportValidityStatus },
   };
 }

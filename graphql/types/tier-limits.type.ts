@@ -13,4 +13,7 @@ export class TierLimitsType {
 
   @Field(() => Int, { description: 'Episodes one simulation may run.' })
   episodesPerSimulation!: number;
+
+  @Field(() => Int, { description: 'Minutes of voice (heard plus spoken) per calendar month (UTC); 0 means no voice (paid tiers have it).' })
+  voiceMinutesPerMonth!: number;
 }

@@ -26,6 +26,9 @@ export class UserType {
   @Field(() => TierLimitsType)
   limits!: TierLimitsType;
 
+  @Field({ description: 'Whether the user proved they read their email address (a verification or password-reset link).' })
+  emailVerified!: boolean;
+
   @Field()
   createdAt!: Date;
 
@@ -37,6 +40,7 @@ export class UserType {
       tier: user.tier,
       role: user.role,
       limits: Object.assign(new TierLimitsType(), limitsFor(user.tier)),
+      emailVerified: user.emailVerifiedAt !== null && user.emailVerifiedAt !== undefined,
       createdAt: user.createdAt,
     });
   }

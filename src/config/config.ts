@@ -4,7 +4,18 @@ import type { RawEnv } from './env.schema';
 export interface Config {
   env: RawEnv['NODE_ENV'];
   isProduction: boolean;
-  http: { host: string; port: number; graphqlPath: string; maxBodyBytes: number; shutdownGraceMs: number; introspection: boolean };
+  http: {
+    host: string;
+    port: number;
+    graphqlPath: string;
+    maxBodyBytes: number;
+    shutdownGraceMs: number;
+    introspection: boolean;
+    /** Origins allowed cross-origin (CORS_ORIGINS); `*` allows any. */
+    corsOrigins: string[];
+    /** Serve the GraphiQL explorer on GET of the GraphQL path (GRAPHQL_EXPLORER). */
+    explorer: boolean;
+  };
   queryLimits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxDirectives: number };
   websocket: { maxConnectionsPerUser: number; maxSubscriptionsPerUser: number };
   /** Overrides of DEFAULT_RATE_RULES (src/domain/rate-limits). */
@@ -16,6 +27,10 @@ export interface Config {
   chat: { historyTokens: number; idleMs: number; memoryHalfLifeDays: number };
   mongodbUrl?: string;
   weaviateUrl?: string;
+  /** Weaviate Cloud / authenticated clusters: API key and the gRPC endpoint when it is not WEAVIATE_URL's host. */
+  weaviate?: { apiKey?: string; grpcHost?: string; grpcPort?: number };
+  /** Where uploaded files go: a folder under DATA_DIR, or an S3-compatible bucket. */
+  objectStore: { kind: 'filesystem'; root: string } | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId?: string; secretAccessKey?: string };
   auth: {
     jwtSecret: string;
     /** Where the JWT secret came from, so logs can say so without printing it. */
@@ -25,7 +40,19 @@ export interface Config {
     oidc: { google?: OidcProviderConfig; apple?: OidcProviderConfig };
   };
   /** Encryption at rest: the master key wrapping every user's data key (src/stores/encryption). */
-  encryption: { masterKey: Buffer; masterKeyId: string; source: 'env' | 'generated' };
+  encryption: {
+    masterKey: Buffer;
+    masterKeyId: string;
+    source: 'env' | 'generated';
+    /** Master keys rotated out (MASTER_KEY_RETIRED), by id: they still open what they wrapped until `soullink rewrap-keys`. */
+    retiredMasterKeys?: Record<string, Buffer>;
+  };
+  /** The web app's address for links in account emails (APP_URL). */
+  appUrl?: string;
+  /** The worker's own HTTP server (/healthz, /readyz, /metrics). */
+  workerHttp?: { host: string; port: number };
+  /** LangSmith tracing was explicitly enabled (LANGSMITH_TRACING_ENABLED). */
+  langsmithTracing?: boolean;
   logLevel: RawEnv['LOG_LEVEL'];
   llm: LlmConfig;
 }
@@ -36,6 +63,11 @@ export interface LlmConfig {
   apiKey?: string;
   endpoints: Record<string, { baseUrl: string; apiKey?: string }>;
   tierModels: { deep?: string; chat?: string; fast?: string };
+  /** Vision models (LLM_VISION_MODELS); unset means none. */
+  visionModels?: string;
+  /** Speech models (LLM_TRANSCRIPTION_MODEL, LLM_SPEECH_MODEL); unset means none. */
+  transcriptionModel?: string;
+  speechModel?: string;
   embeddingModel?: string;
   prices: Record<string, { input: number; output: number }>;
   firstTokenTimeoutMs: number;

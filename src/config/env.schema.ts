@@ -19,6 +19,26 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+/** `scheme://host[:port]` exactly as a browser sends it in `Origin` (lowercase, no path, no default port). */
+const isOrigin = (value: string): boolean => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+};
+const originList = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s !== ''))
+  .pipe(
+    z.array(
+      z.string().refine((s) => s === '*' || isOrigin(s), {
+        message: 'each entry must be an origin such as https://app.example.com (scheme, lowercase host, port if not the default; no path or trailing slash) or *',
+      }),
+    ),
+  );
+
 export const envSchema = z.object({
   /** development | test | production. Production refuses generated secrets and embedded stores it cannot trust. */
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -40,8 +60,24 @@ export const envSchema = z.object({
   REDIS_URL: optionalUrl,
   /** MongoDB URL for transcripts. Unset: transcripts live in PostgreSQL. */
   MONGODB_URL: optionalUrl,
+  /** S3-compatible endpoint for uploaded files (MinIO, AWS S3, R2…), e.g. http://minio:9000. Unset: files live under DATA_DIR/media. */
+  S3_ENDPOINT: optionalUrl,
+  /** Bucket for uploaded files (created when missing). */
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid bucket name').default('soullink-media'),
+  /** Region sent to the S3 endpoint. */
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  /** Access key for S3_ENDPOINT. Unset: the AWS SDK's default credential chain. */
+  S3_ACCESS_KEY_ID: optionalText,
+  /** Secret key for S3_ENDPOINT. */
+  S3_SECRET_ACCESS_KEY: optionalText,
   /** Weaviate URL for long-term memory. Unset: memory lives in PostgreSQL with in-process cosine ranking. */
   WEAVIATE_URL: optionalUrl,
+  /** API key for WEAVIATE_URL (Weaviate Cloud or a cluster with API-key auth). Unset: anonymous access. */
+  WEAVIATE_API_KEY: optionalText,
+  /** Host of Weaviate's gRPC endpoint (Weaviate Cloud: grpc-<cluster host>). Unset: the host of WEAVIATE_URL. */
+  WEAVIATE_GRPC_HOST: optionalText,
+  /** Port of Weaviate's gRPC endpoint. Unset: 443 when WEAVIATE_URL is https, else 50051. */
+  WEAVIATE_GRPC_PORT: port.optional(),
   /** HMAC key (≥ 32 chars) for access tokens. Unset outside production: generated once and kept in DATA_DIR. */
   JWT_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   /** Master key (base64 of 32 random bytes) wrapping each user's data key for encryption at rest. Unset outside production: generated once and kept in DATA_DIR. */
@@ -53,6 +89,10 @@ export const envSchema = z.object({
   ),
   /** Label of MASTER_KEY, stored with every data key it wraps, so the master key can be rotated. */
   MASTER_KEY_ID: z.string().regex(/^[\w.-]{1,32}$/, 'must be 1–32 letters, digits, ".", "_" or "-"').default('k1'),
+  /** Master keys rotated out, as `id:base64key` pairs, comma-separated: data keys they wrapped still open until `soullink rewrap-keys` re-wraps them under MASTER_KEY. */
+  MASTER_KEY_RETIRED: optionalText,
+  /** The web app's address, e.g. https://app.example.com: password-reset, verification and invitation emails link to APP_URL/reset-password?token=… and /verify-email. Unset: the emails carry the one-time code alone. */
+  APP_URL: optionalUrl,
   /** Lifetime of access tokens (JWT), seconds. */
   ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(86_400).default(900),
   /** Lifetime of refresh tokens, days. */
@@ -79,6 +119,12 @@ export const envSchema = z.object({
   LLM_BASE_URL: optionalUrl,
   /** API key for LLM_BASE_URL. */
   LLM_API_KEY: optionalText,
+  /** Models that read images (photo analysis), comma-separated, tried in order; `model@endpoint` for another endpoint. Unset: photos are stored but not analysed (VISION_NOT_CONFIGURED). */
+  LLM_VISION_MODELS: optionalText,
+  /** Speech-to-text model on an OpenAI-compatible /audio/transcriptions endpoint (hosted Whisper, whisper.cpp, faster-whisper), `model@endpoint` for another endpoint. Unset: voice messages fail with SPEECH_TO_TEXT_NOT_CONFIGURED. */
+  LLM_TRANSCRIPTION_MODEL: optionalText,
+  /** Text-to-speech model on an OpenAI-compatible /audio/speech endpoint. Unset: spoken replies fail with TEXT_TO_SPEECH_NOT_CONFIGURED. */
+  LLM_SPEECH_MODEL: optionalText,
   /** More endpoints as JSON: {"name": {"baseUrl": "...", "apiKey": "..."}}; tier lists refer to them as model@name. */
   LLM_ENDPOINTS: optionalText,
   /** Ordered fallback list for the deep tier (analysis, reports): comma-separated `model` or `model@endpoint`. */
@@ -107,8 +153,14 @@ export const envSchema = z.object({
   MODERATION: z.enum(['auto', 'provider', 'local']).default('auto'),
   /** A GGUF file to use as the offline model instead of the bundled TinyLlama. */
   OFFLINE_MODEL_PATH: optionalText,
-  /** Where the offline model is downloaded and cached. Default: ~/.cache/soullink/models. */
+  /** Where the offline model is downloaded and cached (the server, `quickstart` and the model fetcher all read it). Default: ~/.cache/soullink/models. */
   MODEL_CACHE_DIR: optionalText,
+  /** Port of the worker's own HTTP server (/healthz, /readyz, /metrics); 0 picks a free port. */
+  WORKER_METRICS_PORT: port.default(4001),
+  /** Interface the worker's HTTP server binds to. */
+  WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Send LangChain traces (prompts and replies: intimate chats) to LangSmith, a hosted service. Off unless `true`: LANGCHAIN_TRACING_V2 and LANGSMITH_TRACING are cleared otherwise. */
+  LANGSMITH_TRACING_ENABLED: z.stringbool().default(false),
   /** BullMQ job lock, ms: a worker that dies (kill -9) has its job picked up by another after about this long. */
   JOB_LOCK_MS: positiveInt.min(1000).max(600_000).default(30_000),
   /** Episodes of one simulation run at the same time (each episode's turns stay in order). */
@@ -139,6 +191,10 @@ export const envSchema = z.object({
   RATE_LIMITS: optionalText,
   /** Expose GraphQL introspection. Default: on except in production. */
   GRAPHQL_INTROSPECTION: z.stringbool().optional(),
+  /** Browser origins that may call the API from another origin (CORS, and the websocket Origin check), comma-separated, e.g. `https://app.example.com,http://localhost:5173`; `*` allows any. Unset: none (same-origin pages and non-browser clients only). */
+  CORS_ORIGINS: originList.optional(),
+  /** Serve the self-hosted GraphiQL explorer (works offline) to browsers that GET the GraphQL path. Default: on except in production. */
+  GRAPHQL_EXPLORER: z.stringbool().optional(),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +43,22 @@ describe('loadConfig', () => {
     const config = loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'postgresql://u@db:5432/x' });
     expect(config.postgres).toEqual({ mode: 'external', url: 'postgresql://u@db:5432/x', migrateOnStart: false });
     expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'postgresql://u@db:5432/x', MIGRATE_ON_START: 'true' }).postgres.migrateOnStart).toBe(true);
+  });
+
+  it('When CORS_ORIGINS lists origins, Then they are kept as browsers send them; a path, a trailing slash or an uppercase host is refused', () => {
+    expect(loadConfig({ DATA_DIR: dataDir(), CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).http.corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    expect(loadConfig({ DATA_DIR: dataDir(), CORS_ORIGINS: '*' }).http.corsOrigins).toEqual(['*']);
+    expect(loadConfig({ DATA_DIR: dataDir() }).http.corsOrigins).toEqual([]);
+    for (const bad of ['https://app.example.com/', 'https://app.example.com/app', 'https://App.example.com', 'app.example.com', 'ftp://x.example'])
+      expect(() => loadConfig({ DATA_DIR: dataDir(), CORS_ORIGINS: bad })).toThrow(/CORS_ORIGINS: each entry must be an origin/);
+  });
+
+  it('When GRAPHQL_EXPLORER is unset, Then the explorer is on outside production and off in production', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).http.explorer).toBe(true);
+    expect(loadConfig({ DATA_DIR: dataDir(), GRAPHQL_EXPLORER: 'false' }).http.explorer).toBe(false);
+    const production = { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('base64url'), MASTER_KEY: randomBytes(32).toString('base64'), DATABASE_URL: 'postgresql://u@db:5432/x' };
+    expect(loadConfig({ DATA_DIR: dataDir(), ...production }).http.explorer).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), ...production, GRAPHQL_EXPLORER: 'true' }).http.explorer).toBe(true);
   });
 
   it('When the local secrets file exists, Then it is not rewritten', () => {

@@ -1,10 +1,11 @@
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './config-error';
 import type { Config, OidcProviderConfig } from './config';
 import { envSchema } from './env.schema';
 import { loadOrCreateLocalSecrets } from './local-secrets';
+import { placeholderJwtSecretProblem, placeholderMasterKeyProblem } from './placeholder-secrets';
+import { defaultModelCacheDir } from '../llm/offline/offline-model.manifest';
 import { rateRulesOverride } from '../domain/rate-limits/rate-limit-policy';
 
 /**
@@ -29,11 +30,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       !e.DATABASE_URL && { variable: 'DATABASE_URL', message: 'is required in production (the embedded PostgreSQL is for local use)' },
     ].filter((p): p is { variable: string; message: string } => Boolean(p));
     if (missing.length > 0) throw new ConfigError(missing);
+    const jwtProblem = placeholderJwtSecretProblem(e.JWT_SECRET!);
+    const keyProblem = placeholderMasterKeyProblem(e.MASTER_KEY!, Buffer.from(e.MASTER_KEY!, 'base64'));
+    const placeholders = [
+      jwtProblem && { variable: 'JWT_SECRET', message: jwtProblem },
+      keyProblem && { variable: 'MASTER_KEY', message: keyProblem },
+    ].filter((p): p is { variable: string; message: string } => Boolean(p));
+    if (placeholders.length > 0) throw new ConfigError(placeholders);
   }
 
   const endpoints = parseJson('LLM_ENDPOINTS', e.LLM_ENDPOINTS, endpointsSchema, {});
   const prices = parseJson('LLM_PRICES', e.LLM_PRICES, pricesSchema, {});
   const rateLimits = parseJson('RATE_LIMITS', e.RATE_LIMITS, rateRulesOverride, {});
+  const retiredMasterKeys = parseRetiredMasterKeys(e.MASTER_KEY_RETIRED, e.MASTER_KEY_ID);
 
   const local = isProduction ? undefined : loadOrCreateLocalSecrets(dataDir);
   const oidc = (audience: string | undefined, issuer: string, jwksUrl: string): OidcProviderConfig | undefined =>
@@ -49,6 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBodyBytes: e.MAX_BODY_BYTES,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
       introspection: e.GRAPHQL_INTROSPECTION ?? !isProduction,
+      corsOrigins: e.CORS_ORIGINS ?? [],
+      explorer: e.GRAPHQL_EXPLORER ?? !isProduction,
     },
     rateLimits,
     queryLimits: { maxDepth: e.QUERY_MAX_DEPTH, maxAliases: e.QUERY_MAX_ALIASES, maxTokens: e.QUERY_MAX_TOKENS, maxCost: e.QUERY_MAX_COST, maxDirectives: e.QUERY_MAX_DIRECTIVES },
@@ -62,6 +73,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chat: { historyTokens: e.CHAT_HISTORY_TOKENS, idleMs: e.CHAT_IDLE_MINUTES * 60_000, memoryHalfLifeDays: e.MEMORY_HALF_LIFE_DAYS },
     mongodbUrl: e.MONGODB_URL,
     weaviateUrl: e.WEAVIATE_URL,
+    weaviate: {
+      apiKey: e.WEAVIATE_API_KEY,
+      grpcHost: e.WEAVIATE_GRPC_HOST,
+      // Weaviate Cloud serves gRPC on 443 next to https; self-hosted clusters on 50051.
+      grpcPort: e.WEAVIATE_GRPC_PORT ?? (e.WEAVIATE_URL?.startsWith('https:') ? 443 : undefined),
+    },
+    objectStore: e.S3_ENDPOINT
+      ? { kind: 's3', endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+      : { kind: 'filesystem', root: join(dataDir, 'media') },
     auth: {
       jwtSecret: e.JWT_SECRET ?? local!.jwtSecret,
       jwtSecretSource: e.JWT_SECRET ? 'env' : 'generated',
@@ -76,13 +96,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       masterKey: Buffer.from(e.MASTER_KEY ?? local!.masterKey, 'base64'),
       masterKeyId: e.MASTER_KEY_ID,
       source: e.MASTER_KEY ? 'env' : 'generated',
+      retiredMasterKeys,
     },
+    appUrl: e.APP_URL,
+    workerHttp: { host: e.WORKER_METRICS_HOST, port: e.WORKER_METRICS_PORT },
+    langsmithTracing: e.LANGSMITH_TRACING_ENABLED,
     logLevel: e.LOG_LEVEL,
     llm: {
       baseUrl: e.LLM_BASE_URL,
       apiKey: e.LLM_API_KEY,
       endpoints,
       tierModels: { deep: e.LLM_DEEP_MODELS, chat: e.LLM_CHAT_MODELS, fast: e.LLM_FAST_MODELS },
+      visionModels: e.LLM_VISION_MODELS,
+      transcriptionModel: e.LLM_TRANSCRIPTION_MODEL,
+      speechModel: e.LLM_SPEECH_MODEL,
       embeddingModel: e.LLM_EMBEDDING_MODEL,
       prices,
       firstTokenTimeoutMs: e.LLM_FIRST_TOKEN_TIMEOUT_MS,
@@ -93,7 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cacheTtlSeconds: e.LLM_CACHE_TTL_SECONDS,
       moderation: e.MODERATION,
       offlineModelPath: e.OFFLINE_MODEL_PATH,
-      modelCacheDir: resolve(e.MODEL_CACHE_DIR ?? join(homedir(), '.cache', 'soullink', 'models')),
+      modelCacheDir: resolve(e.MODEL_CACHE_DIR ?? defaultModelCacheDir({})),
     },
   };
 }
@@ -116,6 +143,32 @@ function parseJson<T>(variable: string, raw: string | undefined, schema: z.ZodTy
     throw new ConfigError([{ variable, message: `${issue.path.join('.') || 'value'}: ${issue.message}` }]);
   }
   return parsed.data;
+}
+
+/**
+ * MASTER_KEY_RETIRED: `id:base64key[,id:base64key…]`. Each key must be 32 bytes and its id must
+ * differ from MASTER_KEY_ID (the current key cannot also be retired).
+ */
+function parseRetiredMasterKeys(raw: string | undefined, currentId: string): Record<string, Buffer> {
+  const keys: Record<string, Buffer> = {};
+  if (!raw) return keys;
+  for (const entry of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const colon = entry.indexOf(':');
+    const id = colon > 0 ? entry.slice(0, colon) : '';
+    const encoded = entry.slice(colon + 1);
+    const problem = !/^[\w.-]{1,32}$/.test(id)
+      ? 'each entry is id:base64key, e.g. k1:<openssl rand -base64 32>'
+      : !/^[A-Za-z0-9+/_-]{43}=?$/.test(encoded) || Buffer.from(encoded, 'base64').length !== 32
+        ? `the key of "${id}" must be base64 of 32 bytes`
+        : id === currentId
+          ? `"${id}" is MASTER_KEY_ID, the current key; a retired key needs the id it had`
+          : id in keys
+            ? `"${id}" is listed twice`
+            : undefined;
+    if (problem) throw new ConfigError([{ variable: 'MASTER_KEY_RETIRED', message: problem }]);
+    keys[id] = Buffer.from(encoded, 'base64');
+  }
+  return keys;
 }
 
 /** The embedded PostgreSQL password (kept with the local secrets). */

@@ -24,7 +24,7 @@ describe('MASTER_KEY and MASTER_KEY_ID', () => {
     const key = randomBytes(32);
     for (const encoded of [key.toString('base64'), key.toString('base64url')]) {
       const config = loadConfig({ DATA_DIR: dataDir(), MASTER_KEY: encoded, MASTER_KEY_ID: '2026-11.a' });
-      expect(config.encryption).toEqual({ masterKey: key, masterKeyId: '2026-11.a', source: 'env' });
+      expect(config.encryption).toEqual({ masterKey: key, masterKeyId: '2026-11.a', source: 'env', retiredMasterKeys: {} });
     }
   });
 
@@ -43,7 +43,7 @@ describe('MASTER_KEY and MASTER_KEY_ID', () => {
   });
 
   it('When running in production without MASTER_KEY, Then startup refuses and names it', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgresql://u@db:5432/x' };
+    const production = { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('base64url'), DATABASE_URL: 'postgresql://u@db:5432/x' };
     expect(() => loadConfig(production)).toThrow(/MASTER_KEY: is required in production/);
     expect(loadConfig({ ...production, MASTER_KEY: randomBytes(32).toString('base64') }).encryption.source).toBe('env');
   });

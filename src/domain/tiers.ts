@@ -23,12 +23,14 @@ export interface TierLimits {
   concurrentSimulations: number;
   /** Episodes one simulation may run in total (scenarios × episodes per scenario). */
   episodesPerSimulation: number;
+  /** Minutes of voice (speech heard plus spoken) per calendar month, UTC; 0: no voice. */
+  voiceMinutesPerMonth: number;
 }
 
 export const TIER_LIMITS: Readonly<Record<Tier, Readonly<TierLimits>>> = {
-  [Tier.BASIC]: { partnerPersonas: 2, monthlyTokens: 200_000, concurrentSimulations: 1, episodesPerSimulation: 6 },
-  [Tier.PREMIUM]: { partnerPersonas: 5, monthlyTokens: 2_000_000, concurrentSimulations: 3, episodesPerSimulation: 30 },
-  [Tier.PROFESSIONAL]: { partnerPersonas: null, monthlyTokens: 20_000_000, concurrentSimulations: 10, episodesPerSimulation: 200 },
+  [Tier.BASIC]: { partnerPersonas: 2, monthlyTokens: 200_000, concurrentSimulations: 1, episodesPerSimulation: 6, voiceMinutesPerMonth: 0 },
+  [Tier.PREMIUM]: { partnerPersonas: 5, monthlyTokens: 2_000_000, concurrentSimulations: 3, episodesPerSimulation: 30, voiceMinutesPerMonth: 300 },
+  [Tier.PROFESSIONAL]: { partnerPersonas: null, monthlyTokens: 20_000_000, concurrentSimulations: 10, episodesPerSimulation: 200, voiceMinutesPerMonth: 3000 },
 };
 
 export function limitsFor(tier: Tier): Readonly<TierLimits> {

@@ -1,7 +1,7 @@
-import { Queue, Worker } from 'bullmq';
+import { DelayedError, Queue, Worker } from 'bullmq';
 import type { Logger } from '../observability/logger';
 import { withTimeout } from '../stores/shared/with-timeout';
-import type { JobHandler, JobRunner } from '../ports/job-runner.port';
+import { JobBusyError, type JobHandler, type JobRunner } from '../ports/job-runner.port';
 
 const QUEUE = 'soullink';
 
@@ -53,6 +53,10 @@ export class BullmqJobRunner implements JobRunner {
     return removed;
   }
 
+  async counts(): Promise<Record<string, number>> {
+    return this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized');
+  }
+
   async schedule(name: string, everyMs: number): Promise<void> {
     await this.queue.upsertJobScheduler(name, { every: everyMs }, { name, data: {} });
   }
@@ -60,10 +64,19 @@ export class BullmqJobRunner implements JobRunner {
   async startConsuming(): Promise<void> {
     this.worker = new Worker(
       QUEUE,
-      async (job) => {
+      async (job, token) => {
         const handler = this.handlers.get(job.name);
         if (!handler) throw new Error(`no handler registered for job ${job.name}`);
-        await handler(job.data as Record<string, unknown>);
+        try {
+          await handler(job.data as Record<string, unknown>);
+        } catch (err) {
+          if (!(err instanceof JobBusyError)) throw err;
+          // Returning would mark the job completed while another worker runs the work; if that
+          // worker then died, nothing would be left to resume it. Deliver it again later instead.
+          this.logger.info({ job: job.name, jobId: job.id, retryInMs: err.retryInMs }, 'job busy elsewhere; delivering it again later');
+          await job.moveToDelayed(Date.now() + err.retryInMs, token);
+          throw new DelayedError();
+        }
       },
       {
         connection: { url: this.redisUrl, maxRetriesPerRequest: null },

@@ -1,5 +1,5 @@
 import type { Logger } from '../observability/logger';
-import type { JobHandler, JobRunner } from '../ports/job-runner.port';
+import { JobBusyError, type JobHandler, type JobRunner } from '../ports/job-runner.port';
 
 /**
  * Jobs in the current process (the embedded default): enqueued jobs run on the next tick
@@ -63,6 +63,14 @@ export class InProcessJobRunner implements JobRunner {
     await Promise.allSettled([...this.running]);
   }
 
+  private enqueueLater(name: string, payload: Record<string, unknown>, delayMs: number): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.track(this.run(name, payload));
+    }, delayMs);
+    this.timers.add(timer);
+  }
+
   private track(job: Promise<void>): void {
     this.running.add(job);
     void job.finally(() => this.running.delete(job));
@@ -79,6 +87,11 @@ export class InProcessJobRunner implements JobRunner {
         await handler(payload);
         return;
       } catch (err) {
+        if (err instanceof JobBusyError) {
+          // Run elsewhere right now (another process sharing the database): try again later, not as a failure.
+          this.enqueueLater(name, payload, err.retryInMs);
+          return;
+        }
         this.logger.error({ job: name, attempt, err }, 'job failed');
         await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
       }

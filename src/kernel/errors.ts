@@ -20,6 +20,17 @@ export type ErrorCode =
   | 'CONTENT_BLOCKED'
   | 'CONSENT_REQUIRED'
   | 'IMPORT_PARSE_FAILED'
+  | 'STUDY_DATASET_INVALID'
+  /** An upload whose content is not an accepted image or audio type (checked by its bytes, not its name). */
+  | 'MEDIA_TYPE_UNSUPPORTED'
+  | 'MEDIA_TOO_LARGE'
+  /** Chat screenshots in which no message could be read. */
+  | 'SCREENSHOT_UNREADABLE'
+  /** Photo analysis needs a vision model (LLM_VISION_MODELS); the photo itself is stored. */
+  | 'VISION_NOT_CONFIGURED'
+  /** Voice needs audio models (LLM_TRANSCRIPTION_MODEL, LLM_SPEECH_MODEL). */
+  | 'SPEECH_TO_TEXT_NOT_CONFIGURED'
+  | 'TEXT_TO_SPEECH_NOT_CONFIGURED'
   | 'AI_SERVICE_UNAVAILABLE'
   | 'IDENTITY_PROVIDER_NOT_CONFIGURED'
   | 'IDENTITY_PROVIDER_UNAVAILABLE'

@@ -83,6 +83,10 @@ export function llmSettingsFromConfig(llm: LlmConfig, startOffline: () => Promis
     ...common,
     mode: 'remote',
     tiers: { deep: parseList('deep'), chat: parseList('chat'), fast: parseList('fast') },
+    // Not every endpoint reads images: vision is opt-in, never a default model.
+    transcription: llm.transcriptionModel ? parseRef('LLM_TRANSCRIPTION_MODEL', llm.transcriptionModel) : undefined,
+    speech: llm.speechModel ? parseRef('LLM_SPEECH_MODEL', llm.speechModel) : undefined,
+    vision: (llm.visionModels ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((entry) => parseRef('LLM_VISION_MODELS', entry)),
     embedding: parseRef('LLM_EMBEDDING_MODEL', llm.embeddingModel ?? 'text-embedding-3-small'),
     moderation: llm.moderation === 'auto' ? (usesOpenAi ? 'provider' : 'local') : llm.moderation,
   };

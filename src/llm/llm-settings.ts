@@ -23,6 +23,12 @@ export interface LlmSettings {
   mode: 'remote' | 'offline';
   tiers: Record<ModelTier, ModelRef[]>;
   embedding: ModelRef;
+  /** Models that read images (OpenAI-compatible image parts), tried in order; empty: none configured. */
+  vision?: ModelRef[];
+  /** Speech-to-text (OpenAI-compatible /audio/transcriptions); unset: none. */
+  transcription?: ModelRef;
+  /** Text-to-speech (OpenAI-compatible /audio/speech); unset: none. */
+  speech?: ModelRef;
   prices: Record<string, ModelPrice>;
   firstTokenTimeoutMs: number;
   chunkGapTimeoutMs: number;

@@ -16,6 +16,12 @@ export interface CallTag {
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
   content: string;
+  /**
+   * Images the message shows the model (OpenAI-compatible `image_url` parts after the text):
+   * `data:` URLs or https URLs. A request with images goes to the vision models
+   * (LLM_VISION_MODELS) whatever its tier, and fails with VISION_NOT_CONFIGURED when none is set.
+   */
+  images?: { url: string }[];
 }
 
 export interface ChatRequest {
@@ -25,6 +31,14 @@ export interface ChatRequest {
   /** 0 makes the call deterministic and cacheable. Default 0.7. */
   temperature?: number;
   maxTokens?: number;
+  /**
+   * Sampling seed (a 32-bit integer), passed to models that accept one (OpenAI-compatible
+   * `seed`): with the same seed, prompt and parameters they make a best effort to answer the
+   * same. Models that ignore it stay non-deterministic above temperature 0.
+   */
+  seed?: number;
+  /** Stop sequences (OpenAI `stop`, at most 4): the reply ends before the first one it would write. */
+  stop?: string[];
   /** Moderate the last user message first (block, or answer self-harm with support). */
   moderateInput?: boolean;
   /** Moderate the reply; a flagged reply is replaced by a safe one. */

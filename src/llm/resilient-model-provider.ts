@@ -61,7 +61,18 @@ function usageOf(chunk: { usage_metadata?: { input_tokens: number; output_tokens
   return u ? { promptTokens: u.input_tokens, completionTokens: u.output_tokens } : undefined;
 }
 
-const toLangChain = (messages: ChatMessage[]): BaseMessageLike[] => messages.map((m) => ({ role: m.role, content: m.content }));
+/** The OpenAI `seed` request field, only when the caller asked for one (an absent seed is not sent). */
+const seedOption = (seed: number | undefined): { seed?: number } => (seed === undefined ? {} : { seed });
+
+const toLangChain = (messages: ChatMessage[]): BaseMessageLike[] =>
+  messages.map((m) =>
+    m.images?.length
+      ? { role: m.role, content: [{ type: 'text', text: m.content }, ...m.images.map((image) => ({ type: 'image_url', image_url: { url: image.url } }))] }
+      : { role: m.role, content: m.content },
+  );
+
+/** Whether a request shows the model images (and so needs a vision model). */
+const hasImages = (messages: ChatMessage[]) => messages.some((m) => (m.images?.length ?? 0) > 0);
 
 /**
  * The provider layer: tiers of models on OpenAI-compatible endpoints with a circuit breaker
@@ -79,7 +90,7 @@ export class ResilientModelProvider implements ModelProvider {
       yield { type: 'complete', ...safety };
       return;
     }
-    const refs = this.deps.settings.tiers[request.tier];
+    const refs = this.modelsFor(request);
     const reservation = await this.reserve(request.tag, request.messages, request.maxTokens);
     let spent = 0;
     try {
@@ -95,6 +106,7 @@ export class ResilientModelProvider implements ModelProvider {
           await this.recordFailure(request.tier, ref, request.tag, started, err);
           continue;
         }
+        this.deps.metrics.llmFirstToken.observe({ tier: request.tier, model: ref.model }, (performance.now() - started) / 1000);
         let text = opened.firstText;
         let usage = opened.usage;
         let index = 0;
@@ -160,6 +172,8 @@ export class ResilientModelProvider implements ModelProvider {
       kind: 'chat',
       maxTokens: request.maxTokens,
       moderateOutput: request.moderateOutput ?? false,
+      seed: request.seed,
+      stop: request.stop,
     });
     const hit = key ? await this.cached<ChatCompletion>(key, request.tier, request.tag) : undefined;
     if (hit) return { ...hit, cached: true };
@@ -176,8 +190,8 @@ export class ResilientModelProvider implements ModelProvider {
 
   async structured<T>(request: StructuredRequest): Promise<{ value: T; model: string; usage: TokenUsage; cached: boolean }> {
     const temperature = request.temperature ?? 0;
-    const refs = this.deps.settings.tiers[request.tier];
-    const key = this.cacheKey(request, temperature, { kind: 'structured', schema: request.schema, maxTokens: request.maxTokens });
+    const refs = this.modelsFor(request);
+    const key = this.cacheKey(request, temperature, { kind: 'structured', schema: request.schema, maxTokens: request.maxTokens, seed: request.seed });
     type Result = { value: T; model: string; usage: TokenUsage; cached: boolean };
     const hit = key ? await this.cached<Result>(key, request.tier, request.tag) : undefined;
     if (hit) return { ...hit, cached: true };
@@ -232,12 +246,14 @@ export class ResilientModelProvider implements ModelProvider {
     const abort = new AbortController();
     if (request.signal?.aborted) abort.abort();
     request.signal?.addEventListener('abort', () => abort.abort(), { once: true });
-    const timeoutMs = this.deps.settings.firstTokenTimeoutMs;
-    const deadline = Date.now() + timeoutMs;
+    // Getting the client waits for the model to be ready (the offline model is fetched and
+    // loaded on first use): the first-token deadline starts once it is, or the very first
+    // call would time out on a fresh machine and answer with the canned reply.
     const model = await this.deps.models.chat(ref, request.temperature ?? 0.7, request.maxTokens ?? DEFAULT_MAX_TOKENS);
+    const deadline = Date.now() + this.deps.settings.firstTokenTimeoutMs;
     // LangChain's stream() may itself wait for the response and its first chunk: the
     // first-token deadline covers it too.
-    const opening = model.stream(toLangChain(request.messages), { signal: abort.signal });
+    const opening = model.stream(toLangChain(request.messages), { signal: abort.signal, ...seedOption(request.seed), ...(request.stop?.length ? { stop: request.stop } : {}) });
     const stream = await withDeadline(opening, deadline, abort);
     const iterator = stream[Symbol.asyncIterator]();
     let usage: TokenUsage | undefined;
@@ -253,11 +269,13 @@ export class ResilientModelProvider implements ModelProvider {
   private async invokeStructured<T>(ref: ModelRef, request: StructuredRequest, temperature: number): Promise<{ value: T; usage: TokenUsage }> {
     const abort = new AbortController();
     request.signal?.addEventListener('abort', () => abort.abort(), { once: true });
-    const timer = setTimeout(() => abort.abort(), this.deps.settings.requestTimeoutMs);
+    let timer: NodeJS.Timeout | undefined;
     try {
+      // As for streams: the request timeout starts once the model is ready (see openStream).
       const model = await this.deps.models.chat(ref, temperature, request.maxTokens ?? 1024);
+      timer = setTimeout(() => abort.abort(), this.deps.settings.requestTimeoutMs);
       const runnable = model.withStructuredOutput(request.schema, { name: request.schemaName, method: 'jsonSchema', includeRaw: true });
-      const { raw, parsed } = (await runnable.invoke(toLangChain(request.messages), { signal: abort.signal })) as {
+      const { raw, parsed } = (await runnable.invoke(toLangChain(request.messages), { signal: abort.signal, ...seedOption(request.seed) })) as {
         raw: { usage_metadata?: { input_tokens: number; output_tokens: number }; content: unknown };
         parsed: T;
       };
@@ -297,8 +315,18 @@ export class ResilientModelProvider implements ModelProvider {
   /** Only deterministic calls are cacheable; the key covers the tier's models and every parameter. */
   private cacheKey(request: Pick<ChatRequest, 'tier' | 'messages' | 'tag'>, temperature: number, params: Record<string, unknown>): string | undefined {
     if (temperature !== 0) return undefined;
-    const models = this.deps.settings.tiers[request.tier].map((r) => r.model).join(',');
+    const models = this.modelsFor(request).map((r) => r.model).join(',');
     return responseCacheKey({ userId: request.tag.userId, model: models, messages: request.messages, params });
+  }
+
+  /** The tier's models, or the vision models for a request with images (VISION_NOT_CONFIGURED when there are none). */
+  private modelsFor(request: Pick<ChatRequest, 'tier' | 'messages'>): ModelRef[] {
+    if (!hasImages(request.messages)) return this.deps.settings.tiers[request.tier];
+    const vision = this.deps.settings.vision ?? [];
+    if (vision.length === 0) {
+      throw new DomainError('VISION_NOT_CONFIGURED', 'No vision model is configured (set LLM_VISION_MODELS to a model that reads images)');
+    }
+    return vision;
   }
 
   private async store(key: string, value: unknown): Promise<void> {
@@ -345,6 +373,10 @@ export class ResilientModelProvider implements ModelProvider {
     cacheHit = false,
   ): Promise<void> {
     this.deps.metrics.llmCalls.inc({ tier, model, outcome });
+    // Cache hits and canned replies cost no model time: they would only drag the percentiles down.
+    if (!cacheHit && outcome !== 'canned' && outcome !== 'blocked') {
+      this.deps.metrics.llmCallDuration.observe({ tier, model, outcome }, (performance.now() - started) / 1000);
+    }
     if (!cacheHit) {
       this.deps.metrics.llmTokens.inc({ model, kind: 'prompt' }, usage.promptTokens);
       this.deps.metrics.llmTokens.inc({ model, kind: 'completion' }, usage.completionTokens);

@@ -1,3 +1,19 @@
+/**
+ * Thrown by a handler that cannot run its job now because another process is running the
+ * same work (a queue that handed the job out twice): the runner delivers the job again after
+ * `retryInMs`, without spending an attempt and without marking it complete, so the work is
+ * never dropped if that other process dies.
+ */
+export class JobBusyError extends Error {
+  override readonly name = 'JobBusyError';
+  constructor(
+    readonly retryInMs: number,
+    message = 'the job is being run elsewhere',
+  ) {
+    super(message);
+  }
+}
+
 /** A background job handler; it must be idempotent (jobs are retried and may run twice). */
 export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
 
@@ -15,6 +31,8 @@ export interface JobRunner {
   forgetJobs(fragments: string[]): Promise<number>;
   /** Runs `name` every `everyMs`, once across all workers. */
   schedule(name: string, everyMs: number): Promise<void>;
+  /** Jobs in the queue by state (waiting, active, delayed, failed), for metrics; undefined where there is no shared queue. */
+  counts?(): Promise<Record<string, number> | undefined>;
   /** Starts consuming (worker processes only; the API process only enqueues). */
   startConsuming(): Promise<void>;
   close(): Promise<void>;

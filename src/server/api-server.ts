@@ -9,14 +9,21 @@ import { formatError } from '../../graphql/format-error';
 import { limitRules } from '../../graphql/limits/validation-rules';
 import type { AppServices } from '../app-services';
 import { ContextFactory, requestIdFrom } from './context-factory';
+import { CorsPolicy } from './cors';
+import { explorerRoute } from './explorer/explorer.route';
 import { graphqlHttpHandler } from './graphql-http-handler';
 import { attachGraphqlWs } from './graphql-ws-server';
 import { observabilityPlugin } from './observability-plugin';
+import { rateLimitedStatusPlugin } from './rate-limited-status.plugin';
 import { checkReadiness } from './readiness';
+import { studyDatasetUploadRoute } from './study-dataset-upload.route';
+import { mediaUploadRoute } from './media-upload.route';
 
 export interface RunningApiServer {
   url: string;
   port: number;
+  /** The GraphiQL explorer's page (GRAPHQL_EXPLORER), or undefined when it is off. */
+  explorerUrl?: string;
   /** Graceful stop: refuse new work, let requests and streams finish up to `graceMs`, then cut. */
   close(graceMs?: number): Promise<void>;
 }
@@ -40,20 +47,29 @@ export async function startApiServer(services: AppServices, schema: GraphQLSchem
     formatError,
     parseOptions: { maxTokens: config.queryLimits.maxTokens },
     validationRules: limitRules(config.queryLimits),
-    plugins: [observabilityPlugin(metrics), ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    // Apollo's own landing page loads Sandbox from a CDN; the self-hosted explorer replaces it.
+    plugins: [observabilityPlugin(metrics), rateLimitedStatusPlugin(), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
   const handleGraphql = graphqlHttpHandler(apollo, contexts, config.http.maxBodyBytes);
+  const handleStudyUpload = studyDatasetUploadRoute(services, contexts);
+  const handleMedia = mediaUploadRoute(services, contexts);
+  const cors = new CorsPolicy(config.http.corsOrigins);
+  const explorer = config.http.explorer ? explorerRoute(config.http.graphqlPath) : undefined;
   let draining = false;
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const requestId = requestIdFrom(req.headers['x-request-id']);
     res.setHeader('x-request-id', requestId);
+    if (cors.handle(req, res)) return;
+    if (explorer?.handle(req, res, url)) return;
     if (url.pathname === config.http.graphqlPath) {
       if (draining) res.setHeader('connection', 'close');
       return handleGraphql(req, res, url, requestId);
     }
+    if (await handleStudyUpload(req, res, url)) return;
+    if (await handleMedia(req, res, url)) return;
     if (req.method !== 'GET') {
       res.writeHead(405).end();
       return;
@@ -99,17 +115,20 @@ export async function startApiServer(services: AppServices, schema: GraphQLSchem
     caps: config.websocket,
     hideSchemaDetails: config.isProduction,
     isDraining: () => draining,
+    allowsUpgrade: (req) => cors.allowsUpgrade(req),
+    events: services.events,
   });
 
   httpServer.listen(config.http.port, config.http.host);
   await once(httpServer, 'listening');
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${config.http.host}:${port}${config.http.graphqlPath}`;
-  logger.info({ url }, 'SoulLink API listening');
+  logger.info({ url, explorer: Boolean(explorer), corsOrigins: config.http.corsOrigins }, 'SoulLink API listening');
 
   return {
     url,
     port,
+    explorerUrl: explorer ? url : undefined,
     async close(graceMs = config.http.shutdownGraceMs) {
       draining = true;
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));

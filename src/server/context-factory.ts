@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLContext } from '../../graphql/context.type';
+import { createRequestLoaders } from '../../graphql/loaders/request-loaders';
 import type { AppServices } from '../app-services';
 import { authenticate, type Principal } from '../domain/accounts/authenticate';
 import { UnauthenticatedError } from '../domain/errors';
@@ -45,6 +46,7 @@ export class ContextFactory {
     }
     if (principal) principal = { ...principal, user: em.merge(principal.user) };
     const log = this.services.logger.child({ requestId: input.requestId, userId: principal?.user.id });
-    return { requestId: input.requestId, principal, authError, em, services: this.services, log, userAgent: input.userAgent, clientAddress: input.clientAddress };
+    const loaders = createRequestLoaders(this.services, em);
+    return { requestId: input.requestId, principal, authError, em, loaders, services: this.services, log, userAgent: input.userAgent, clientAddress: input.clientAddress };
   }
 }

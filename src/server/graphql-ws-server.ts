@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { QueryLimits } from '../../graphql/limits/query-limits';
 import { limitRules } from '../../graphql/limits/validation-rules';
@@ -7,14 +7,18 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { formatError, isInternal } from '../../graphql/format-error';
 import { operationLabel } from '../../graphql/operation-label';
+import { SESSION_REVOCATIONS_TOPIC, type SessionRevocationNotice } from '../domain/accounts/session-revocations';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
+import type { EventBus } from '../ports/event-bus.port';
 import { bearerToken, type ContextFactory } from './context-factory';
 import { wellFormedReviver } from './well-formed-strings';
 
 interface ConnectionState {
   /** The authenticated user (the id only: each operation authenticates again with `token`). */
   userId?: string;
+  /** The sign-in session the token belongs to: when it ends, the socket is closed. */
+  sessionId?: string;
   token?: string;
   /** Ids of this connection's open subscriptions, for the gauge. */
   subscriptions: Set<string>;
@@ -75,11 +79,15 @@ export function attachGraphqlWs(options: {
   logger: Logger;
   /** While draining, new websocket upgrades are refused. */
   isDraining: () => boolean;
+  /** The browser Origin check (src/server/cors.ts): a page on a refused origin gets no socket. */
+  allowsUpgrade: (req: IncomingMessage) => boolean;
   limits: QueryLimits;
   /** Per-user caps: open connections, and subscriptions across them. */
   caps: { maxConnectionsPerUser: number; maxSubscriptionsPerUser: number };
   /** Production: no "Did you mean …?" hints in validation errors. */
   hideSchemaDetails: boolean;
+  /** Where ended sessions are announced (src/domain/accounts/session-revocations.ts). */
+  events: EventBus;
 }) {
   const { metrics, contexts, logger } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
@@ -87,6 +95,11 @@ export function attachGraphqlWs(options: {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path !== options.path || options.isDraining()) {
       socket.destroy();
+      return;
+    }
+    if (!options.allowsUpgrade(req)) {
+      // Answered rather than cut, so the refusal is visible in logs and browser dev tools.
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
@@ -112,6 +125,10 @@ export function attachGraphqlWs(options: {
   };
 
   const documents = new DocumentCache(options.limits.maxTokens);
+
+  // This process's authenticated sockets per user, so an ended session's sockets can be closed.
+  const socketsOf = new Map<string, Set<{ sessionId: string; socket: { close(code: number, reason: string): void } }>>();
+  const revocations = closeEndedSessions(options.events, socketsOf, logger);
 
   const serverCleanup = useServer(
     {
@@ -154,9 +171,12 @@ export function attachGraphqlWs(options: {
         const token = tokenFrom(ctx.connectionParams);
         if (!token) return false;
         let userId: string;
+        let sessionId: string;
         try {
-          // Only the id is kept: the principal's entities (and their EntityManager) are per operation.
-          userId = (await contexts.authenticate(token)).user.id;
+          // Only the ids are kept: the principal's entities (and their EntityManager) are per operation.
+          const principal = await contexts.authenticate(token);
+          userId = principal.user.id;
+          sessionId = principal.sessionId;
         } catch {
           return false;
         }
@@ -166,7 +186,11 @@ export function attachGraphqlWs(options: {
         }
         const s = stateOf(ctx.extra);
         s.userId = userId;
+        s.sessionId = sessionId;
         s.token = token;
+        let sockets = socketsOf.get(userId);
+        if (!sockets) socketsOf.set(userId, (sockets = new Set()));
+        sockets.add({ sessionId, socket: ctx.extra.socket });
         bump(connectionsOf, userId, 1);
         metrics.openConnections.inc();
         return true;
@@ -174,6 +198,9 @@ export function attachGraphqlWs(options: {
       onClose: (ctx) => {
         const s = state.get(ctx.extra);
         if (!s?.userId) return;
+        const sockets = socketsOf.get(s.userId);
+        for (const entry of sockets ?? []) if (entry.socket === ctx.extra.socket) sockets!.delete(entry);
+        if (sockets?.size === 0) socketsOf.delete(s.userId);
         bump(connectionsOf, s.userId, -1);
         bump(subscriptionsOf, s.userId, -s.subscriptions.size);
         metrics.openConnections.dec();
@@ -219,7 +246,36 @@ export function attachGraphqlWs(options: {
     wss,
     openSubscriptionCount: () => metrics.openSubscriptions.get().then((m) => m.values[0]?.value ?? 0),
     /** Closes every connection (1001 Going Away) and stops the websocket server. */
-    dispose: () => serverCleanup.dispose(),
+    dispose: async () => {
+      await revocations.stop();
+      await serverCleanup.dispose();
+    },
+  };
+}
+
+/**
+ * Listens for ended sessions (logout, refresh-token reuse, account erasure) on any instance
+ * and closes this process's sockets of those sessions with 4403, which ends their open
+ * subscriptions at once (graphql-ws clients treat 4403 as final and do not reconnect).
+ */
+function closeEndedSessions(
+  events: EventBus,
+  socketsOf: Map<string, Set<{ sessionId: string; socket: { close(code: number, reason: string): void } }>>,
+  logger: Logger,
+): { stop(): Promise<void> } {
+  const subscription = events.subscribe<SessionRevocationNotice>(SESSION_REVOCATIONS_TOPIC);
+  const listening = (async () => {
+    for await (const notice of await subscription) {
+      for (const entry of [...(socketsOf.get(notice.userId) ?? [])]) {
+        if (notice.sessionId === null || entry.sessionId === notice.sessionId) entry.socket.close(4403, 'Session has ended');
+      }
+    }
+  })().catch((err: unknown) => logger.error({ err }, 'stopped listening for ended sessions: their websockets stay open until they next authenticate'));
+  return {
+    async stop() {
+      await (await subscription.catch(() => null))?.return?.();
+      await listening;
+    },
   };
 }
 

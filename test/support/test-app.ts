@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,8 @@ import { GraphQLClient } from './graphql-client';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
 /** One master key for every process of a test run: they share one database of wrapped data keys. */
-export const TEST_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
+// Fixed but not degenerate: production mode (abuse suite) refuses all-same-byte keys.
+export const TEST_MASTER_KEY = createHash('sha256').update('soullink test master key').digest('base64');
 
 let schema: Promise<GraphQLSchema> | undefined;
 

@@ -18,7 +18,41 @@ export type ScoreDetail = 'full' | 'brief';
  * the other; the cleaners check every field anyway).
  */
 export function episodeScoreSchema(detail: ScoreDetail) {
-  const text = detail === 'full' ? 400 : 40;
+  return judgeGroupSchema(DIMENSION_KEYS, detail, true);
+}
+
+/**
+ * Dimensions per judge call. A small model under a grammar fills three or four verdicts well;
+ * asked for ten at once it drifts (one number copied into every dimension, or the answer cut
+ * at its token cap). A large model does all ten in one call.
+ */
+export const BRIEF_GROUP_SIZE = 4;
+
+/** The judge's calls: groups of dimensions in DIMENSIONS order (brief: ≤ BRIEF_GROUP_SIZE each; full: one). */
+export function dimensionGroups(detail: ScoreDetail): DimensionKey[][] {
+  if (detail === 'full') return [[...DIMENSION_KEYS]];
+  const count = Math.ceil(DIMENSION_KEYS.length / BRIEF_GROUP_SIZE);
+  // Even groups (4, 3, 3 rather than 4, 4, 2): each call costs about the same.
+  const base = Math.floor(DIMENSION_KEYS.length / count);
+  const larger = DIMENSION_KEYS.length % count;
+  const groups: DimensionKey[][] = [];
+  for (let i = 0, start = 0; i < count; i++) {
+    const size = base + (i < larger ? 1 : 0);
+    groups.push(DIMENSION_KEYS.slice(start, start + size));
+    start += size;
+  }
+  return groups;
+}
+
+/**
+ * The schema of one judge call: one required verdict per dimension of `keys`, and — on the
+ * call that carries them (`withCounts`) — the horsemen, the interaction counts and the
+ * critical moments.
+ */
+export function judgeGroupSchema(keys: readonly DimensionKey[], detail: ScoreDetail, withCounts: boolean) {
+  // Brief: a few words. Every character is generated under the grammar on a CPU, and a 1B
+  // model's longer reasoning is not better reasoning.
+  const text = detail === 'full' ? 400 : 24;
   // maxLength is enforced by the offline grammar: a small model otherwise "cites" by quoting
   // whole turns and runs out of tokens.
   const turnRef = { type: 'string', maxLength: 5 } as const;
@@ -32,37 +66,38 @@ export function episodeScoreSchema(detail: ScoreDetail) {
     required: ['reasoning', 'score', 'citations'],
   } as const;
   const count = { $ref: '#/$defs/count' } as const;
-  return {
+  const dimensions = {
     type: 'object',
-    properties: {
-      dimensions: {
+    properties: Object.fromEntries(keys.map((key) => [key, { $ref: '#/$defs/verdict' }])) as Record<DimensionKey, { $ref: '#/$defs/verdict' }>,
+    required: [...keys],
+  } as const;
+  const counts = {
+    horsemen: {
+      type: 'object',
+      properties: { criticism: count, contempt: count, defensiveness: count, stonewalling: count },
+      required: ['criticism', 'contempt', 'defensiveness', 'stonewalling'],
+    },
+    positiveInteractions: count,
+    negativeInteractions: count,
+    criticalMoments: {
+      type: 'array',
+      maxItems: detail === 'full' ? 4 : 1,
+      items: {
         type: 'object',
-        properties: Object.fromEntries(DIMENSION_KEYS.map((key) => [key, { $ref: '#/$defs/verdict' }])) as Record<DimensionKey, { $ref: '#/$defs/verdict' }>,
-        required: [...DIMENSION_KEYS],
-      },
-      horsemen: {
-        type: 'object',
-        properties: { criticism: count, contempt: count, defensiveness: count, stonewalling: count },
-        required: ['criticism', 'contempt', 'defensiveness', 'stonewalling'],
-      },
-      positiveInteractions: count,
-      negativeInteractions: count,
-      criticalMoments: {
-        type: 'array',
-        maxItems: detail === 'full' ? 4 : 1,
-        items: {
-          type: 'object',
-          properties: {
-            turn: turnRef,
-            dimension: { type: 'string', enum: [...DIMENSION_KEYS] },
-            impact: { type: 'integer', minimum: -10, maximum: 10 },
-            note: { type: 'string', maxLength: text },
-          },
-          required: ['turn', 'dimension', 'impact', 'note'],
+        properties: {
+          turn: turnRef,
+          dimension: { type: 'string', enum: [...DIMENSION_KEYS] },
+          impact: { type: 'integer', minimum: -10, maximum: 10 },
+          note: { type: 'string', maxLength: text },
         },
+        required: ['turn', 'dimension', 'impact', 'note'],
       },
     },
-    required: ['dimensions', 'horsemen', 'positiveInteractions', 'negativeInteractions', 'criticalMoments'],
+  } as const;
+  return {
+    type: 'object',
+    properties: withCounts ? { dimensions, ...counts } : { dimensions },
+    required: withCounts ? ['dimensions', 'horsemen', 'positiveInteractions', 'negativeInteractions', 'criticalMoments'] : ['dimensions'],
     $defs: {
       verdict,
       // Integer ranges of at most 100 values become enums in the offline grammar, so a small

@@ -1,8 +1,8 @@
 import type { DimensionKey, Horseman } from '../../../src/kernel/simulation/dimensions';
 import type { CallTag, ModelProvider, TokenUsage } from '../../../src/llm/model-provider.port';
 import { cleanCriticalMoments, cleanDimensionScores, cleanHorsemen, interactionRatio, type CleanDimensionScore } from './clean-scores';
-import { episodeScoreSchema, type RawEpisodeScore, type ScoreDetail } from './episode-score.schema';
-import { dimensionGuide, scoreEpisodePrompt } from './prompts';
+import { dimensionGroups, judgeGroupSchema, type RawEpisodeScore, type ScoreDetail } from './episode-score.schema';
+import { COUNTS_TASK, dimensionGuide, scoreEpisodePrompt } from './prompts';
 
 /**
  * Brief mode (the small offline model) reads at most this much transcript, the latest lines:
@@ -49,11 +49,31 @@ export interface Verdict<L extends JudgedLine> {
   criticalMoments: { line: L; dimension: DimensionKey; impact: number; note: string }[];
 }
 
+/** A group's answer is asked for once more when it left a dimension without a usable score. */
+const RETRY_TEMPERATURE = 0.3;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Dimensions of `keys` the answer gave a numeric score. */
+function scoredIn(value: unknown, keys: readonly DimensionKey[]): DimensionKey[] {
+  const dims = isRecord(value) && isRecord(value.dimensions) ? value.dimensions : {};
+  return keys.filter((k) => {
+    const v = dims[k];
+    return isRecord(v) && typeof v.score === 'number' && Number.isFinite(v.score);
+  });
+}
+
 /**
  * The analysis agent's verdict on a transcript (deep tier, JSON schema): every dimension
  * 0–10 with reasoning, horsemen, interactions and the turns that swung it. The model cites
  * short refs ("t3"); they come back as the lines' ids, and refs to lines that do not exist
- * are dropped. Simulation episodes and live chats are judged by this one call.
+ * are dropped. Simulation episodes and live chats are judged by this one judge.
+ *
+ * A large model (`full`) answers in one call. A small one (`brief`) is asked in groups of
+ * three or four dimensions, the counts with the last group, each under its own grammar; a
+ * group that comes back without a usable score for some dimension (or fails) is asked once
+ * more for those dimensions, with a little sampling so the retry is not the same answer. A
+ * dimension still unscored after that is left out — shown as missing, never invented.
  */
 export async function judgeTranscript<L extends JudgedLine>(
   llm: ModelProvider,
@@ -70,27 +90,68 @@ export async function judgeTranscript<L extends JudgedLine>(
   // Refs keep their numbering when earlier lines are left out; only shown lines can be cited.
   const byRef = new Map(input.lines.slice(first).map((line, i) => [ref(first + i), line]));
   const transcript = [...(first > 0 ? [`(${first} earlier lines left out)`] : []), ...rendered.slice(first)].join('\n');
-  const { value, model, usage } = await llm.structured<RawEpisodeScore>({
-    tier: 'deep',
-    temperature: 0,
-    maxTokens: input.detail === 'full' ? 1800 : 1000,
-    schema: episodeScoreSchema(input.detail),
-    schemaName: 'episode_score',
-    messages: [
-      {
-        role: 'user',
-        content: scoreEpisodePrompt.render({
-          self: input.self,
-          partner: input.partner,
-          scene: input.scene,
-          goals: input.goals,
-          transcript: transcript || '(no turns)',
-          dimensions: dimensionGuide(input.detail),
-        }),
-      },
-    ],
-    tag: { ...tag, prompt: { name: scoreEpisodePrompt.name, version: scoreEpisodePrompt.version } },
-  });
+  const ask = (keys: readonly DimensionKey[], withCounts: boolean, retry: boolean) =>
+    llm.structured<RawEpisodeScore>({
+      tier: 'deep',
+      temperature: retry ? RETRY_TEMPERATURE : 0,
+      ...(retry ? { seed: keys.length * 7 + 1 } : {}),
+      // A brief verdict is ~40 tokens per dimension, the counts ~100.
+      maxTokens: input.detail === 'full' ? 1800 : 40 + 45 * keys.length + (withCounts ? 120 : 0),
+      schema: judgeGroupSchema(keys, input.detail, withCounts),
+      schemaName: 'episode_score',
+      messages: [
+        {
+          role: 'user',
+          content: scoreEpisodePrompt.render({
+            self: input.self,
+            partner: input.partner,
+            scene: input.scene,
+            goals: input.goals,
+            transcript: transcript || '(no turns)',
+            dimensions: dimensionGuide(input.detail, keys),
+            counts: withCounts ? COUNTS_TASK : '',
+          }),
+        },
+      ],
+      tag: { ...tag, prompt: { name: scoreEpisodePrompt.name, version: scoreEpisodePrompt.version } },
+    });
+
+  const value: RawEpisodeScore = { dimensions: {}, horsemen: { criticism: 0, contempt: 0, defensiveness: 0, stonewalling: 0 }, positiveInteractions: 0, negativeInteractions: 0, criticalMoments: [] };
+  const usage: TokenUsage = { promptTokens: 0, completionTokens: 0 };
+  let model = '';
+  const groups = dimensionGroups(input.detail);
+  for (const [index, group] of groups.entries()) {
+    const withCounts = index === groups.length - 1;
+    let missing: readonly DimensionKey[] = group;
+    let countsMissing = withCounts;
+    for (let attempt = 0; attempt < 2 && (missing.length > 0 || countsMissing); attempt++) {
+      const retry = attempt > 0;
+      let answer: Awaited<ReturnType<typeof ask>>;
+      try {
+        answer = await ask(missing, countsMissing, retry);
+      } catch (error) {
+        // The model failed outright: once more, then the error stands (no score is invented).
+        if (retry) throw error;
+        continue;
+      }
+      model = answer.model;
+      usage.promptTokens += answer.usage.promptTokens;
+      usage.completionTokens += answer.usage.completionTokens;
+      const scored = scoredIn(answer.value, missing);
+      const dims = isRecord(answer.value?.dimensions) ? answer.value.dimensions : {};
+      for (const key of scored) value.dimensions[key] = dims[key] as RawEpisodeScore['dimensions'][DimensionKey];
+      missing = missing.filter((k) => !scored.includes(k));
+      if (countsMissing && isRecord(answer.value?.horsemen)) {
+        Object.assign(value, {
+          horsemen: answer.value.horsemen,
+          positiveInteractions: answer.value.positiveInteractions,
+          negativeInteractions: answer.value.negativeInteractions,
+          criticalMoments: answer.value.criticalMoments,
+        });
+        countsMissing = false;
+      }
+    }
+  }
   const verdict: Verdict<L> = {
     dimensions: cleanDimensionScores(value, (r) => byRef.get(r)?.id),
     horsemen: cleanHorsemen(value),

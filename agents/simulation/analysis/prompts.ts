@@ -25,28 +25,33 @@ export const SCORE_ANCHORS: Record<DimensionKey, string> = {
  * words, not the episode (measured on TinyLlama: anchors in digits or in words both gave
  * every dimension 0). With nothing to copy there, what it writes comes from the episode.
  */
-export function dimensionGuide(detail: 'full' | 'brief'): string {
-  if (detail === 'brief') return DIMENSIONS.map((d) => `- ${d.key}`).join('\n');
-  return DIMENSIONS.map((d) => `- ${d.key}: ${d.description} ${SCORE_ANCHORS[d.key].replace(/^l/, 'L')}.`).join('\n');
+export function dimensionGuide(detail: 'full' | 'brief', keys: readonly DimensionKey[] = DIMENSIONS.map((d) => d.key)): string {
+  const shown = DIMENSIONS.filter((d) => keys.includes(d.key));
+  if (detail === 'brief') return shown.map((d) => `- ${d.key}`).join('\n');
+  return shown.map((d) => `- ${d.key}: ${d.description} ${SCORE_ANCHORS[d.key].replace(/^l/, 'L')}.`).join('\n');
 }
 
-export const scoreEpisodePrompt = definePrompt<{ self: string; partner: string; scene: string; goals: string; transcript: string; dimensions: string }>({
+/** The counting part of the judge's task, asked once per episode (on the last group's call). */
+export const COUNTS_TASK = `Also count Gottman's four horsemen (criticism, contempt, defensiveness, stonewalling) and the
+positive and negative interactions, and name the turns that swung the outcome, with how much (−10 … +10).`;
+
+export const scoreEpisodePrompt = definePrompt<{ self: string; partner: string; scene: string; goals: string; transcript: string; dimensions: string; counts: string }>({
   name: 'simulation.score-episode',
   // 2: one JSON property per dimension (was an array), reasoning before the score, whole-number
-  // scores on anchored scales.
-  version: 2,
+  // scores on anchored scales. 3: asked for in groups of dimensions (a small model fills three
+  // or four under a grammar, not ten); the transcript comes first, so the groups' calls share it.
+  version: 3,
   template: `You are a couples researcher scoring one simulated episode between {{self}} and {{partner}}.
 {{scene}}
 Private goals: {{goals}}
 Transcript (turn ref, speaker, text):
 {{transcript}}
 
-Score every dimension below from 0 to 10 with a whole number (10 best), using the whole scale.
+Score each dimension below from 0 to 10 with a whole number (10 best), using the whole scale.
 For each, first write one short sentence on what happened in the transcript, then the score,
 then the turn refs (e.g. "t3") that show it:
 {{dimensions}}
-Count Gottman's four horsemen (criticism, contempt, defensiveness, stonewalling) and the positive
-and negative interactions, and name the turns that swung the outcome, with how much (−10 … +10).
+{{counts}}
 Return JSON.`,
 });
 

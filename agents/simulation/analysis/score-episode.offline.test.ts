@@ -104,6 +104,8 @@ describeOffline('scoreEpisode on the offline model', () => {
       scoreDetail: 'brief',
       costOf: () => 0,
       episodeSlot: (work) => work(),
+      resumed: false,
+      warn: () => undefined,
     };
   });
   afterAll(() => server?.close());

@@ -5,6 +5,7 @@ import type { ModelProvider, StructuredRequest } from '../../../src/llm/model-pr
 import type { SimulationDeps } from '../configuration';
 import type { EpisodeState, Turn } from '../state';
 import type { RawEpisodeScore } from './episode-score.schema';
+import { judgeTranscript } from './judge-transcript';
 import { scoreEpisode } from './score-episode';
 
 const TURNS: Turn[] = [
@@ -57,7 +58,9 @@ describe('scoreEpisode', () => {
     expect(score).toMatchObject({ turns: 3, tokens: 150, costUsd: 0.5 });
     // The narrator's line is the scene: the judge reads it (as t1), the measures leave it out.
     expect(requests[0]!.messages[0]!.content).toContain('t1 Narrator: Mei’s phone rings');
-    expect(requests[0]!.tag.prompt).toEqual({ name: 'simulation.score-episode', version: 2 });
+    expect(requests[0]!.tag.prompt).toEqual({ name: 'simulation.score-episode', version: 3 });
+    // A large model (full detail) answers all ten dimensions in one call.
+    expect(requests).toHaveLength(1);
     expect(score.measures!.speakers).toEqual(['Alex', 'Mei']);
     expect(score.measures!.messages).toBe(3);
     expect(score.measures!.perSpeaker[0].warmth.apology.messageIds).toEqual(['a-1']);
@@ -82,5 +85,59 @@ describe('scoreEpisode', () => {
     // A ref to a line the judge did not see is not a citation.
     expect(score.dimensions.map((d) => d.citedTurnIds)).toEqual([['x-40'], []]);
     expect(score.measures!.messages).toBe(40);
+  });
+});
+
+describe('judgeTranscript on a small model (brief): dimensions in groups under a grammar', () => {
+  type Script = (request: StructuredRequest, call: number) => unknown;
+  const judged = async (script: Script) => {
+    const requests: StructuredRequest[] = [];
+    const llm = {
+      structured: async (request: StructuredRequest) => {
+        requests.push(request);
+        const value = script(request, requests.length);
+        if (value instanceof Error) throw value;
+        return { value, model: 'tiny', usage: { promptTokens: 100, completionTokens: 50 }, cached: false };
+      },
+    } as unknown as ModelProvider;
+    const { verdict, usage } = await judgeTranscript(llm, { self: 'Alex', partner: 'Mei', scene: 'A flat.', goals: 'none', lines: TURNS, detail: 'brief' }, { agent: 'analysis', node: 'score-episode', purpose: 'test' });
+    return { verdict, usage, requests };
+  };
+  const asked = (request: StructuredRequest) => (request.schema as { properties: { dimensions: { required: string[] } } }).properties.dimensions.required;
+  const verdicts = (keys: readonly string[], score = 6) => Object.fromEntries(keys.map((k) => [k, { reasoning: `on ${k}`, score, citations: ['t2'] }]));
+  const counts = { horsemen: { criticism: 1, contempt: 0, defensiveness: 0, stonewalling: 0 }, positiveInteractions: 4, negativeInteractions: 2, criticalMoments: [] };
+  const honest: Script = (request) => ({ dimensions: verdicts(asked(request)), ...counts });
+
+  it('When the model answers each group, Then every dimension has one score, asked three or four at a time, the counts once', async () => {
+    const { verdict, requests } = await judged(honest);
+    expect(requests.map(asked)).toEqual([DIMENSION_KEYS.slice(0, 4), DIMENSION_KEYS.slice(4, 7), DIMENSION_KEYS.slice(7)]);
+    expect(verdict.dimensions.map((d) => d.dimension)).toEqual(DIMENSION_KEYS);
+    expect(verdict.horsemen.criticism).toBe(1);
+    expect(verdict.positiveToNegativeRatio).toBe(2);
+    // Only the last call carries the counts, and every call shares the transcript at the start of its prompt.
+    expect(requests.map((r) => 'horsemen' in (r.schema as { properties: object }).properties)).toEqual([false, false, true]);
+    const openings = requests.map((r) => r.messages[0]!.content.split('Score each dimension')[0]);
+    expect(new Set(openings).size).toBe(1);
+  });
+
+  it('When a group comes back malformed (a dimension missing, a score not a number), Then those dimensions alone are asked again and none is dropped', async () => {
+    const { verdict, requests } = await judged((request, call) => {
+      if (call === 2) return { dimensions: { communicationQuality: { reasoning: 'ok', score: 'seven', citations: [] } } };
+      return honest(request, call);
+    });
+    expect(asked(requests[2]!)).toEqual(DIMENSION_KEYS.slice(4, 7));
+    expect(requests[2]!.temperature).toBeGreaterThan(0);
+    expect(verdict.dimensions.map((d) => d.dimension)).toEqual(DIMENSION_KEYS);
+  });
+
+  it('When a group call fails once, Then it is asked again and every dimension is still scored', async () => {
+    const { verdict, requests } = await judged((request, call) => (call === 1 ? new Error('model hiccup') : honest(request, call)));
+    expect(requests).toHaveLength(4);
+    expect(verdict.dimensions).toHaveLength(DIMENSION_KEYS.length);
+  });
+
+  it('When a dimension stays unscored after its retry, Then only that one is missing — never invented', async () => {
+    const { verdict } = await judged((request) => ({ dimensions: verdicts(asked(request).filter((k) => k !== 'valuesAlignment')), ...counts }));
+    expect(verdict.dimensions.map((d) => d.dimension)).toEqual(DIMENSION_KEYS.filter((k) => k !== 'valuesAlignment'));
   });
 });

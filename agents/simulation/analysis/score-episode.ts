@@ -30,7 +30,8 @@ export async function scoreEpisode(deps: SimulationDeps, episode: EpisodeState, 
     {
       self: self.name,
       partner: partner.name,
-      scene: describeScene(episode.scenario),
+      // The scene the agents played in (model-written), or the template's text.
+      scene: episode.scene || describeScene(episode.scenario),
       goals: `${self.name}: ${episode.scenario.privateGoals.self}; ${partner.name}: ${episode.scenario.privateGoals.partner}`,
       // The judge reads the narrator's lines too: injected events explain what the couple reacts to.
       lines: episode.turns,

@@ -1,6 +1,82 @@
-import { withoutLeaks } from './without-leaks';
+import type { ChatCompletion, ChatRequest, ModelProvider } from '../../../src/llm/model-provider.port';
+import { userTurnPrompt } from '../user-proxy/user-turn-prompt';
+import type { SimPersona } from '../configuration';
+import { asChatMessage, leakIn, lineStops, lineWithoutLeaks, withoutLeaks } from './without-leaks';
 
-describe('withoutLeaks', () => {
+const ALEX: SimPersona = {
+  id: 'p-alex',
+  name: 'Alex',
+  age: 29,
+  gender: 'man',
+  relationshipContext: null,
+  description: 'Product designer in Shanghai. Plans ahead, a little anxious about money, loves cooking for friends.',
+  interests: ['cooking', 'cycling', 'board games'],
+  values: ['honesty', 'stability', 'family'],
+  profileSummary: null,
+  styleSummary: null,
+  samples: [],
+  goals: ['move in together within a year'],
+  dealbreakers: ['lying'],
+};
+const SCENE = 'Alex and Mei are viewing a flat on Anfu Road together. The rent is 9000 a month and Mei earns more than Alex.';
+const GOAL = 'Agree to split the rent by income without making Mei feel used';
+const PROMPT = userTurnPrompt(ALEX, 'Mei', SCENE, GOAL);
+
+describe('leakIn (the leak detector)', () => {
+  // Drafts TinyLlama wrote on the quick start's episode, word for word or nearly.
+  it.each([
+    ['a persona sheet recited', 'About you: Age 29; Product designer in Shanghai. Plans ahead, a little anxious about money'],
+    ['a bare label line', 'Age: 29\nI love cooking!'],
+    ['the private goal announced', 'My private goal is to split the rent by income.'],
+    ['the scaffolding', 'Sure! Stay in character as Alex. Here is my message:'],
+    ['a personality label', 'Personality: warm, teasing, spontaneous 😊'],
+    ['a Chinese label', '关于你：29岁，产品设计师'],
+    // TinyLlama answering the instructions instead of playing (bench, seed bench-0).
+    ['the task talked about', 'Write a text for the next exchange between Alex and Mei, including a short sentence each time:'],
+    ['the instruction paraphrased', 'Reply with Me (Me) and Alex by a short sentence between the two. Me: "me"'],
+  ])('When a draft carries persona-sheet labels (%s), Then it is a label leak', (_case, draft) => {
+    expect(leakIn(draft, PROMPT)).toBe('label');
+  });
+
+  it.each([
+    ['the system prompt’s scene repeated', 'Hey Mei, so we are viewing a flat on Anfu Road together. The rent is 9000 a month!'],
+    ['the description recited without its label', 'I am a product designer in Shanghai. Plans ahead, a little anxious about money, loves cooking for friends.'],
+    ['the goal repeated in the middle of a message', 'Honestly I want to agree to split the rent by income without making Mei feel used, ok?'],
+  ])('When a draft repeats eight words of its prompt (%s), Then it is an echo leak', (_case, draft) => {
+    expect(leakIn(draft, PROMPT)).toBe('echo');
+  });
+
+  it('When a Chinese draft repeats a run of the Chinese prompt, Then it is an echo (characters count as words)', () => {
+    const prompt = '你是美美，一名轮班护士，性格温暖爱开玩笑。你们正在一起看安福路上的一套公寓，房租每月九千。';
+    expect(leakIn('嗯嗯，你们正在一起看安福路上的一套公寓呢', prompt)).toBe('echo');
+    expect(leakIn('这套公寓好漂亮！九千有点贵吧 😅', prompt)).toBeNull();
+  });
+
+  it.each([
+    'So what do you think of the kitchen? I could cook for friends here 😊',
+    'Haha that rent though… 9000 is a lot for me',
+    '好呀~ 我们周末再去看一次 🥹',
+    'haha haha haha haha haha haha haha haha',
+  ])('When a draft is an ordinary message (%s), Then it is not a leak', (draft) => {
+    expect(leakIn(draft, PROMPT)).toBeNull();
+  });
+
+  it('When a message shares only a run of laughter with the samples in the prompt, Then it is not an echo', () => {
+    expect(leakIn('哈哈哈哈哈哈哈哈哈哈 真的吗', 'Texts you have sent before: “哈哈哈哈哈哈哈哈哈哈”')).toBeNull();
+  });
+});
+
+describe('asChatMessage and withoutLeaks', () => {
+  it('When a draft writes a script (own name, then the other side’s line), Then only the speaker’s message is kept', () => {
+    expect(asChatMessage('Alex: Sounds good!\nMei: Great, see you', 'Alex', 'Mei')).toBe('Sounds good!');
+    expect(asChatMessage('Alex writes: "See you at eight?"', 'Alex', 'Mei')).toBe('See you at eight?');
+    expect(asChatMessage('Meiling is here', 'Mei')).toBe('Meiling is here');
+    expect(asChatMessage('Ava (7, woman): I really enjoy cooking.', 'Alex', 'Mei')).toBe('I really enjoy cooking.');
+    // TinyLlama narrating its own message (bench, seed bench-0).
+    expect(asChatMessage('Alex responds with "Morning! Want me to bring congee later?"', 'Alex', 'Mei')).toBe('Morning! Want me to bring congee later?');
+    expect(asChatMessage('Mei texted:', 'Mei', 'Alex')).toBe('');
+  });
+
   it('When a reply echoes the private goal or the instructions, Then those lines are dropped and the rest kept', () => {
     const goal = 'Find a system that does not depend on anyone keeping score';
     const reply = ['好呀 周末一起打扫吧 😊', 'Your private goal in this conversation: find a system', `I want to ${goal.toLowerCase()} here`, 'Stay in character!'].join('\n');
@@ -10,11 +86,66 @@ describe('withoutLeaks', () => {
   it('When a reply is clean, Then it is unchanged', () => {
     expect(withoutLeaks('See you at eight?\nBring snacks 🍿', 'Get them to agree on a date')).toBe('See you at eight?\nBring snacks 🍿');
   });
-});
 
-describe('withoutLeaks with a speaker', () => {
   it('When a reply starts with the speaker’s own name, Then the prefix is removed', () => {
     expect(withoutLeaks('Mei: 好呀~ 😂', 'some goal text that is long', 'Mei')).toBe('好呀~ 😂');
-    expect(withoutLeaks('Meiling is here', 'some goal text that is long', 'Mei')).toBe('Meiling is here');
+  });
+});
+
+describe('lineWithoutLeaks', () => {
+  const scripted = (texts: string[]) => {
+    const requests: ChatRequest[] = [];
+    const llm = {
+      chat: async (request: ChatRequest): Promise<ChatCompletion> => {
+        requests.push(request);
+        return { text: texts[requests.length - 1] ?? '', model: 'tiny', usage: { promptTokens: 100, completionTokens: 10 }, degraded: false, cached: false };
+      },
+    } as unknown as ModelProvider;
+    return { llm, requests };
+  };
+  const ask = (seed: number) => ({
+    request: { tier: 'chat' as const, seed, messages: [{ role: 'system' as const, content: PROMPT }, { role: 'user' as const, content: 'So what do you think of the flat?' }], tag: { agent: 'user-proxy', node: 'user-proxy-turn', purpose: 'simulation' } },
+    speaker: 'Alex',
+    other: 'Mei',
+    prompt: PROMPT,
+  });
+
+  it('When the first draft is clean, Then it is used as the line, asked once', async () => {
+    const { llm, requests } = scripted(['Alex: I love the kitchen! [END]']);
+    const said = await lineWithoutLeaks(llm, ask(42));
+    expect(said).toMatchObject({ text: 'I love the kitchen! [END]', leaks: [], canned: false });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('When the first draft recites the prompt, Then it is asked once more with another seed and the clean retry is used', async () => {
+    const { llm, requests } = scripted(['About you: Age 29; Product designer in Shanghai', 'The kitchen is lovely. Can we talk about the rent?']);
+    const said = await lineWithoutLeaks(llm, ask(42));
+    expect(said.text).toBe('The kitchen is lovely. Can we talk about the rent?');
+    expect(said.leaks).toEqual(['label']);
+    expect(requests.map((r) => r.seed)).toEqual([42, expect.any(Number)]);
+    expect(requests[1]!.seed).not.toBe(42);
+    expect(said.attempts).toHaveLength(2);
+  });
+
+  it('When both drafts leak (or come back empty), Then the canned in-character line stands in — never the leak, never "…"', async () => {
+    const { llm } = scripted(['I am a product designer in Shanghai. Plans ahead, a little anxious about money', '  ']);
+    const said = await lineWithoutLeaks(llm, ask(7));
+    expect(said.canned).toBe(true);
+    expect(said.leaks).toEqual(['echo', 'empty']);
+    expect(said.text.length).toBeGreaterThan(10);
+    expect(said.text).not.toMatch(/^…$|designer/);
+    expect(leakIn(said.text, PROMPT)).toBeNull();
+  });
+
+  it('When a draft narrates the speaker in the third person, Then it is asked again like a leak', async () => {
+    const { llm } = scripted(['Alex sent three text messages to Mei on the chat.', 'Sounds good, see you tonight?']);
+    const said = await lineWithoutLeaks(llm, ask(3));
+    expect(said).toMatchObject({ text: 'Sounds good, see you tonight?', leaks: ['narration'], canned: false });
+  });
+
+  it('When asked, Then the request stops at the other side’s name and at the end of the line', async () => {
+    const { llm, requests } = scripted(['Hi!']);
+    await lineWithoutLeaks(llm, { ...ask(1), request: { ...ask(1).request, stop: lineStops('Alex', 'Mei') } });
+    expect(requests[0]!.stop).toEqual(['Mei:', '\n']);
   });
 });

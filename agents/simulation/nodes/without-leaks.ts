@@ -1,17 +1,186 @@
+import { cannedReply } from '../../../src/llm/canned-replies';
+import type { ChatCompletion, ChatRequest, ModelProvider } from '../../../src/llm/model-provider.port';
+
 /**
- * Small models sometimes echo their instructions. A line that repeats the private goal or
- * the prompt's scaffolding would leak this agent's private state into the shared
- * transcript, so it is dropped.
+ * Small models echo their instructions: "About you: Age 29; Product designer…", the scene's
+ * sentences, the private goal. Such a line would leak the agent's prompt (its private goal
+ * included) into the shared transcript, and nobody talks like that. A reply is a leak when it
+ * carries a persona-sheet label or shares a run of ECHO_NGRAM words with the agent's prompt.
  */
-export function withoutLeaks(text: string, goal: string, speaker?: string): string {
-  const goalProbe = goal.slice(0, 40).toLowerCase();
-  return text
-    .split('\n')
-    .filter((line) => {
-      const l = line.toLowerCase();
-      return !l.includes('private goal') && !(goalProbe.length > 10 && l.includes(goalProbe)) && !l.includes('stay in character');
-    })
-    .join('\n')
-    // Small models also prefix their own name ("Mei: …"), as if writing a script.
-    .replace(speaker ? new RegExp(`^\\s*${speaker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:：]\\s*`) : /^(?!)/, '');
+export type LeakKind = 'label' | 'echo';
+
+/** Words in a row shared with the prompt that make a reply an echo (Chinese: characters). */
+export const ECHO_NGRAM = 8;
+
+// Labels of persona sheets and prompt scaffolding (English and Chinese), as a line starts with
+// them ("Age: 29", "关于你："): nobody opens a chat message that way.
+const LABEL_AT_LINE_START =
+  /^[\s>*\-•"'“]*(?:about (?:you|me|him|her)|age|gender|name|personality(?: and relationship habits)?|interests?|values?|description|relationship(?: goals?| context)?|dealbreakers?|goals?|(?:your |my )?(?:private |secret )?goal|profile|how (?:you|i) write|writing style|style|messages you (?:actually )?wrote|scene|setting|what is at stake|stakes|tension|instructions?|system|persona|character|关于你|关于我|年龄|性别|性格|兴趣|价值观|目标|私密目标|场景|设定|风格)\s*[:：]/imu;
+// Scaffolding that gives the prompt away wherever it appears, and talk about the task itself
+// (a small model answers the instructions instead of playing: "Write a text for the next
+// exchange between Alex and Mei", "Reply with Mei's next message…").
+const LABEL_ANYWHERE =
+  /private goal|secret goal|stay in character|never say you are an ai|as an ai\b|language model|\bsystem prompt|about you:|personality and relationship habits|\[your turn to write\]|does not know it|\bnext (?:text )?(?:message|exchange|line)\b|\bshort sentences?\b|\bin your own words\b|\btext message to\b|\b(?:reply|respond|answer) (?:with|as)\b|\bexchange between\b|\bwhat does \p{L}+ (?:text|say)\b|\btexts first\b|\bwrite (?:a|the|your|only|one)\b[^.!?\n]{0,40}\b(?:message|text|reply|line|exchange|dialogue|conversation)\b|私密目标|你的目标是|保持角色|不要说你是/iu;
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** Words (Latin and others, lower-cased) and single CJK characters, in order. */
+function tokens(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
+    const word = match[0];
+    if (CJK.test(word)) {
+      // CJK text has no spaces: each character counts as a word, Latin runs inside stay whole.
+      for (const part of word.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu) ?? []) out.push(part);
+    } else out.push(word);
+  }
+  return out;
+}
+
+/**
+ * n-grams worth comparing: a run of few distinct words ("haha haha haha…", "哈哈哈哈…")
+ * appears in many prompts' samples and replies alike and proves no echo.
+ */
+function ngrams(words: readonly string[], n: number): Set<string> {
+  const grams = new Set<string>();
+  for (let i = 0; i + n <= words.length; i++) {
+    const gram = words.slice(i, i + n);
+    if (new Set(gram).size >= Math.ceil(n / 2)) grams.add(gram.join(' '));
+  }
+  return grams;
+}
+
+/** The n-grams of an agent's prompt, built once per prompt and reused for every line checked against it. */
+export interface PromptEcho {
+  readonly grams: ReadonlySet<string>;
+}
+
+export function promptEcho(prompt: string): PromptEcho {
+  return { grams: ngrams(tokens(prompt), ECHO_NGRAM) };
+}
+
+/** Why `text` leaks its prompt, or null when it does not. */
+export function leakIn(text: string, prompt: PromptEcho | string): LeakKind | null {
+  if (LABEL_AT_LINE_START.test(text) || LABEL_ANYWHERE.test(text)) return 'label';
+  const { grams } = typeof prompt === 'string' ? promptEcho(prompt) : prompt;
+  for (const gram of ngrams(tokens(text), ECHO_NGRAM)) if (grams.has(gram)) return 'echo';
+  return null;
+}
+
+const SPEAKER_TAG = /^\s*\p{Lu}[\p{L}'-]{0,20}(?:\s+\p{Lu}[\p{L}'-]{0,20})?\s*(?:\([^)\n]{0,30}\))?\s*[:：]\s*/u;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The reply as a chat message: a speaker prefix the model wrote as if writing a script
+ * ("Mei: …", "Mei writes: …") removed, the text cut where the model went on to write the
+ * other side's line ("\nAlex: …"), wrapping quotes dropped, whitespace trimmed.
+ */
+export function asChatMessage(text: string, speaker: string, other?: string): string {
+  let t = text;
+  if (other) {
+    const otherLine = new RegExp(`(?:^|\\n)\\s*${escape(other)}\\s*(?:says|writes|replies)?\\s*[:：]`, 'iu');
+    const at = t.search(otherLine);
+    if (at >= 0) t = t.slice(0, at);
+  }
+  t = t.replace(new RegExp(`^\\s*${escape(speaker)}\\s*(?:says|writes|replies|texts)?\\s*[:：]\\s*`, 'iu'), '');
+  // Any other script-style speaker tag, often a made-up name with details ("Ava (27, woman): …").
+  t = t.replace(SPEAKER_TAG, '');
+  // Narration of the speaker's own message ("Alex responds with "…"", "Mei texted: …"): the quoted or following text is the message.
+  const narrated = new RegExp(`^\\s*${escape(speaker)}\\s+(?:responds|replies|texts|texted|says|said|writes|wrote|sends|sent|answers)(?:\\s+(?:with|back|to \\p{L}+))?\\s*(?::|,?(?=\\s*["“]))\\s*`, 'iu');
+  if (speaker && narrated.test(t)) t = t.replace(narrated, '');
+  t = t.trim();
+  const pairs: Record<string, string> = { '"': '"', '“': '”', '「': '」' };
+  if (t.length >= 2 && pairs[t[0]!] === t.at(-1) && !t.slice(1, -1).includes(t[0]!)) t = t.slice(1, -1).trim();
+  return t;
+}
+
+/**
+ * The reply with its leaking lines dropped (a label line, a line echoing the prompt or the
+ * private goal), and the speaker's own name prefix removed. Empty when nothing was left.
+ */
+export function withoutLeaks(text: string, prompt: PromptEcho | string, speaker?: string): string {
+  const echo = typeof prompt === 'string' ? promptEcho(prompt) : prompt;
+  const goalProbe = typeof prompt === 'string' ? prompt.slice(0, 40).toLowerCase() : '';
+  return asChatMessage(
+    text
+      .split('\n')
+      .filter((line) => {
+        if (leakIn(line, echo)) return false;
+        // A short prompt (a private goal) repeated in part: shorter than the n-gram window.
+        return !(goalProbe.length > 10 && line.toLowerCase().includes(goalProbe));
+      })
+      .join('\n'),
+    speaker ?? '',
+  );
+}
+
+/** One role-play line to ask for: the chat request, and who speaks to whom. */
+export interface LineAsk {
+  request: ChatRequest;
+  /** The speaking agent's name and the other side's. */
+  speaker: string;
+  other: string;
+  /** The agent's prompt material (persona, scene, private goal, examples): what the line must not echo. */
+  prompt: string;
+}
+
+/** The line to store, and what it took. */
+export interface SaidLine {
+  /** The chat message, without leaks; still carries an [END] mark if the model wrote one. */
+  text: string;
+  /** Every model answer asked for, the leaky ones included (for tokens and cost). */
+  attempts: ChatCompletion[];
+  /** What was wrong with each rejected draft, in order (empty when the first draft was used). */
+  leaks: (LeakKind | 'empty' | 'narration')[];
+  /** The canned in-character line stood in: both drafts leaked, or were empty. */
+  canned: boolean;
+}
+
+/**
+ * A line about the speaker in the third person ("Mei sent three text messages to Alex…",
+ * "Alex is a product designer…"): narration, not a message anyone would send. Unusable like
+ * a leak, though it gives nothing of the prompt away.
+ */
+export function isNarration(text: string, speaker: string): boolean {
+  return new RegExp(`^\\s*${escape(speaker)}(?:'s)?\\s+\\p{Ll}`, 'u').test(text);
+}
+
+/** A different but reproducible seed for the retry. */
+const retrySeed = (seed: number | undefined) => (seed === undefined ? undefined : (seed + 7_919) % 2 ** 31);
+
+/**
+ * Asks for a line and keeps it only if it does not leak the prompt. A leaky (or empty) draft
+ * is asked for once more with another seed; if that leaks too, the canned in-character line
+ * stands in — never "…", never the leak. Lines the model marks degraded are the provider's
+ * canned reply already and are kept as they are.
+ */
+export async function lineWithoutLeaks(llm: ModelProvider, ask: LineAsk): Promise<SaidLine> {
+  const echo = promptEcho(ask.prompt);
+  const attempts: ChatCompletion[] = [];
+  const leaks: SaidLine['leaks'] = [];
+  let seed = ask.request.seed;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const reply = await llm.chat({ ...ask.request, ...(seed === undefined ? {} : { seed }) });
+    attempts.push(reply);
+    if (reply.degraded) return { text: reply.text, attempts, leaks, canned: true };
+    const text = asChatMessage(reply.text, ask.speaker, ask.other);
+    const leak = leakIn(text, echo);
+    const empty = !text.replace(/\[END\]/gi, '').trim();
+    const narration = !leak && !empty && isNarration(text, ask.speaker);
+    if (!leak && !empty && !narration) return { text, attempts, leaks, canned: false };
+    leaks.push(leak ?? (empty ? 'empty' : 'narration'));
+    seed = retrySeed(seed);
+  }
+  return { text: cannedReply(ask.request.messages, ask.request.seed), attempts, leaks, canned: true };
+}
+
+/**
+ * Where a role-play line ends: the other side's name with a colon (the model began writing
+ * their part), or the end of the line — a text message is one line, and what a small model
+ * writes after it is a second message, a script or commentary. (At most four stops, as
+ * OpenAI-compatible servers accept.)
+ */
+export function lineStops(speaker: string, other: string): string[] {
+  return [`${other}:`, '\n'];
 }

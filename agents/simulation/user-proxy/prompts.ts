@@ -1,14 +1,16 @@
 import { definePrompt } from '../../../src/llm/prompts/prompt';
 
-/** The user-proxy agent: plays the user from their SELF persona, with a private goal. */
-export const userProxyPrompt = definePrompt<{ name: string; other: string; facts: string; scene: string; goal: string }>({
+/**
+ * The user-proxy agent: plays the user from their SELF persona (profile, measured style, real
+ * samples, as the partner gets), with a private goal. 2: short persona lines in second person
+ * instead of "About you: age 29; …", which small models recited.
+ */
+export const userProxyPrompt = definePrompt<{ persona: string; otherLine: string; scene: string; goal: string; name: string; other: string }>({
   name: 'simulation.user-proxy',
-  version: 1,
-  template: `You are {{name}}, chatting with {{other}}. Stay in character; never say you are an AI.
-About you:
-{{facts}}
+  version: 2,
+  template: `{{persona}}
+{{otherLine}}
 {{scene}}
-Your private goal in this conversation ({{other}} does not know it): {{goal}}
-Write your next message only, as {{name}} would. Keep it to one chat message.
-When the conversation has reached a natural end for you, finish your message with [END].`,
+What you secretly want here, and {{other}} does not know: {{goal}}
+Reply with {{name}}'s next text message to {{other}} only, one or two short sentences in your own words. Add [END] after it once the chat is over for you.`,
 });

@@ -1,17 +1,22 @@
+import { otherPersonLine, personaLines } from '../../partner-simulation/persona-lines';
+import { plainScene } from '../../partner-simulation/plain-scene';
 import type { SimPersona } from '../configuration';
 import { userProxyPrompt } from './prompts';
 
-/** The user-proxy's system prompt: the SELF persona, the shared scene and its own private goal. */
-export function userTurnPrompt(self: SimPersona, otherName: string, scene: string, goal: string): string {
-  const facts = [
-    self.age !== null && `age ${self.age}`,
-    self.description,
-    self.interests.length > 0 && `interests: ${self.interests.join(', ')}`,
-    self.values.length > 0 && `values: ${self.values.join(', ')}`,
-    self.goals.length > 0 && `relationship goals: ${self.goals.join(', ')}`,
-    self.dealbreakers.length > 0 && `dealbreakers: ${self.dealbreakers.join(', ')}`,
-  ]
-    .filter(Boolean)
-    .join('; ');
-  return userProxyPrompt.render({ name: self.name, other: otherName, facts: facts || '(nothing more)', scene, goal });
+/**
+ * The user-proxy's system prompt: the SELF persona in full (facts, analysed profile, measured
+ * writing style, real message samples — as the partner gets), who it is texting, the shared
+ * scene and its own private goal.
+ */
+export function userTurnPrompt(self: SimPersona, other: SimPersona | string, scene: string, goal: string): string {
+  const otherPersona = typeof other === 'string' ? { name: other, age: null, gender: null, description: '', relationshipContext: null } : other;
+  return userProxyPrompt.render({
+    persona: personaLines({ ...self, styleSummary: self.styleSummary ?? null }),
+    // The relationship is recorded on the partner persona ("dating 3 months").
+    otherLine: otherPersonLine(otherPersona, otherPersona.relationshipContext),
+    scene: plainScene(scene),
+    goal: goal.trim(),
+    name: self.name,
+    other: otherPersona.name,
+  });
 }

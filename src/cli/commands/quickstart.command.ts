@@ -40,6 +40,7 @@ export async function quickstartCommand(once: boolean): Promise<void> {
     const user = login.login.user;
     const out = process.stdout;
     out.write(`\nSoulLink is running at ${server.url} (GraphQL over HTTP and websockets)\n`);
+    if (server.explorerUrl) out.write(`  explorer: open ${server.explorerUrl} in a browser (GraphiQL, served by SoulLink, works offline)\n`);
     out.write(`  health:  ${server.url.replace(/\/graphql$/, '')}/readyz   metrics: /metrics\n`);
     out.write(`  demo login: ${demo.email} / ${demo.password}\n`);
     out.write(`  signed in as ${user.displayName} (${user.tier}: ${user.limits.partnerPersonas} partner personas, ${user.limits.monthlyTokens} tokens/month)\n\n`);

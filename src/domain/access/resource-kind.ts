@@ -5,4 +5,10 @@ export enum ResourceKind {
   SIMULATION = 'SIMULATION',
   MEMORY = 'MEMORY',
   USAGE = 'USAGE',
+  /** Validation studies (owner-only for now): a study dataset, a study and its report, a match model. */
+  STUDY_DATASET = 'STUDY_DATASET',
+  STUDY = 'STUDY',
+  MATCH_MODEL = 'MATCH_MODEL',
+  /** An uploaded file (image or audio). */
+  MEDIA = 'MEDIA',
 }

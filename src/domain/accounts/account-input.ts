@@ -29,3 +29,11 @@ export const loginInput = z.object({ email: emailField, password: z.string().min
 export const refreshTokenInput = z.object({ refreshToken: z.string().min(1, 'is required').max(200, 'is too long') });
 
 export const idTokenInput = z.object({ idToken: z.string().min(1, 'is required').max(8192, 'is too long') });
+
+// The current password is checked, not judged: any length up to the cap.
+export const changePasswordInput = z.object({
+  currentPassword: z.string().min(1, 'is required').max(200, 'must be at most 200 characters'),
+  newPassword: newPasswordField,
+});
+
+export const updateProfileInput = z.object({ displayName: displayNameField });

@@ -6,6 +6,8 @@ export enum SessionRevocation {
   LOGOUT = 'LOGOUT',
   REFRESH_TOKEN_REUSED = 'REFRESH_TOKEN_REUSED',
   ACCOUNT_DELETED = 'ACCOUNT_DELETED',
+  /** The password changed: every other session of the account ends. */
+  PASSWORD_CHANGED = 'PASSWORD_CHANGED',
 }
 
 /**

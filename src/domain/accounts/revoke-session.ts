@@ -2,10 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../../ports/event-bus.port';
 import { accountTopic, type AccountEvent } from './account-events';
 import { AuthSession, SessionRevocation } from './auth-session.entity';
+import { announceRevocation } from './session-revocations';
 
 /**
- * Revokes a session (its refresh tokens and, through `sid`, its access tokens) and tells the
- * account's live connections. Idempotent.
+ * Revokes a session (its refresh tokens and, through `sid`, its access tokens), tells the
+ * account's live connections, and has every API instance close that session's websockets
+ * (its open subscriptions end with them). Idempotent.
  */
 export async function revokeSession(
   em: EntityManager,
@@ -21,4 +23,5 @@ export async function revokeSession(
   await em.flush();
   const event: AccountEvent = { type: 'SESSION_REVOKED', sessionId, reason, at: now.toISOString() };
   await events.publish(accountTopic(session.user.id), event);
+  await announceRevocation(events, { userId: session.user.id, sessionId, reason });
 }

@@ -5,7 +5,7 @@ import { Role, Tier } from '../tiers';
 /** An account. Email is stored lower-cased; password hash is null for id-token-only accounts. */
 @Entity({ tableName: 'users' })
 export class User {
-  [OptionalProps]?: 'tier' | 'role' | 'createdAt' | 'updatedAt' | 'passwordHash';
+  [OptionalProps]?: 'tier' | 'role' | 'createdAt' | 'updatedAt' | 'passwordHash' | 'emailVerifiedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -26,6 +26,10 @@ export class User {
   @Enum({ items: () => Role, nativeEnumName: 'user_role' })
   @Index()
   role: Role = Role.USER;
+
+  /** When the user proved they read this address (a verification or reset link); null: not yet. */
+  @Property({ type: 'datetime', nullable: true })
+  emailVerifiedAt: Date | null = null;
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

@@ -3,6 +3,7 @@ import type { AppServices } from '../../app-services';
 import type { ChatEngine } from './chat-engine';
 import type { Logger } from '../../observability/logger';
 import type { ChatEventLog } from '../../ports/chat-event-log.port';
+import type { DataKeyRing } from '../../ports/data-key-ring.port';
 import type { EventBus } from '../../ports/event-bus.port';
 import type { JobRunner } from '../../ports/job-runner.port';
 import type { MemoryStore } from '../../ports/memory-store.port';
@@ -25,12 +26,14 @@ export interface ChatDeps {
   jobs: JobRunner;
   runLock: RunLock;
   scenarioLibrary: ScenarioTemplate[];
+  /** Opens the persona's sealed speaking samples for the partner's prompt. */
+  dataKeys: DataKeyRing;
   logger: Logger;
   settings: { historyTokens: number; idleMs: number; memoryHalfLifeDays: number };
 }
 
 /** The chat's slice of the services, and the engine for operations that queue replies. */
 export function chatDepsFrom(services: AppServices): ChatDeps & { engine: ChatEngine } {
-  const { orm, transcripts, chatEvents, events, llm, shortTermMemory, memories, jobs, runLock, scenarioLibrary, logger, config } = services;
-  return { orm, transcripts, chatEvents, events, llm, shortTermMemory, memories, jobs, runLock, scenarioLibrary, logger, settings: config.chat, engine: services.chat };
+  const { orm, transcripts, chatEvents, events, llm, shortTermMemory, memories, jobs, runLock, scenarioLibrary, dataKeys, logger, config } = services;
+  return { orm, transcripts, chatEvents, events, llm, shortTermMemory, memories, jobs, runLock, scenarioLibrary, dataKeys, logger, settings: config.chat, engine: services.chat };
 }

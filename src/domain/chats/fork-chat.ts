@@ -6,8 +6,10 @@ import type { NewTranscriptMessage } from '../../ports/transcript-store.port';
 import type { ChatDeps } from './chat-deps';
 import type { ChatEngine } from './chat-engine';
 import { MESSAGE_COLUMNS, SPOKEN_SQL, type ChatMessageRow } from './chat-message-view';
+import { messageContent } from './chat-input';
 import { ChatMessageStatus } from './chat-message.entity';
 import { ChatSession } from './chat-session.entity';
+import { deleteChat } from './delete-chat';
 import { findOwnChatMessage } from './find-own-chat';
 import { sendChatMessage } from './send-chat-message';
 
@@ -20,6 +22,10 @@ const MAX_FORK_MESSAGES = 2_000;
  * branch at once and its reply streams on the new chat's events. The branch's history is
  * already in long-term memory through the original, so its memory watermark starts at the
  * fork point.
+ *
+ * A refused fork leaves nothing behind: `content` is checked before anything is written, and
+ * if sending it in the branch fails anyway (a reply in progress, a quota, a store outage),
+ * the branch is deleted again before the error reaches the caller.
  */
 export async function forkChat(
   deps: ChatDeps & { engine: ChatEngine },
@@ -27,6 +33,7 @@ export async function forkChat(
   user: User,
   input: { messageId: string; content?: string | null },
 ): Promise<ChatSession> {
+  const content = input.content === null || input.content === undefined ? null : messageContent(input.content);
   const at = await findOwnChatMessage(em, user.id, input.messageId);
   if (!at.active || ![ChatMessageStatus.SENT, ChatMessageStatus.COMPLETE, ChatMessageStatus.INTERRUPTED].includes(at.status)) {
     throw new ValidationError('messageId', 'A chat can be forked at a message of the conversation (not a withdrawn, failed or unfinished reply)');
@@ -79,7 +86,14 @@ export async function forkChat(
     await deps.transcripts.deleteConversation(fork.id);
     throw err;
   }
-  if (input.content) await sendChatMessage(deps, em, user, { sessionId: fork.id, content: input.content, clientMessageId: `fork-${fork.id}` });
+  if (content !== null) {
+    try {
+      await sendChatMessage(deps, em, user, { sessionId: fork.id, content, clientMessageId: `fork-${fork.id}` });
+    } catch (err) {
+      await deleteChat(deps, em, user.id, fork.id).catch((cleanup: unknown) => deps.logger.error({ err: cleanup, chatId: fork.id }, 'could not remove a refused fork'));
+      throw err;
+    }
+  }
   return fork;
 }
 

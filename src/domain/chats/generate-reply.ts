@@ -16,7 +16,8 @@ import { ChatMessageStatus } from './chat-message.entity';
 import { ChatSession } from './chat-session.entity';
 import { ChunkEmitter } from './chunk-emitter';
 import { SessionEvents, raiseEventFloor } from './session-events';
-import { partnerProfileSummary, partnerSystemPrompt } from './partner-context';
+import { openStyleFingerprint } from '../personas/style-samples';
+import { partnerProfileSummary, partnerSystemPrompt, userSelfPersona } from './partner-context';
 
 export interface ReplyJob {
   replyId: string;
@@ -133,7 +134,7 @@ export async function loadReplyContext(deps: ChatDeps, em: EntityManager, job: R
   }
   if (!ids) return undefined;
   const { userId, personaId } = ids;
-  const [session, history, profileSummary, memoriesStored] = await Promise.all([
+  const [session, history, profileSummary, memoriesStored, self] = await Promise.all([
     loadingSession,
     loadHistory(
       { db: em.getConnection(), transcripts: deps.transcripts, shortTermMemory: deps.shortTermMemory, logger: deps.logger },
@@ -146,12 +147,15 @@ export async function loadReplyContext(deps: ChatDeps, em: EntityManager, job: R
       (items) => items.length > 0,
       () => undefined,
     ),
+    // Who the user is, for the partner: their SELF persona (its own identity map, as above).
+    userSelfPersona(deps.orm.em.fork(), userId),
   ]);
   if (!session) return undefined;
   const user = session.owner.getEntity();
   const persona = session.persona.getEntity();
   const scenario = session.scenarioId ? (await scenarioCatalog(em, user.id, deps.scenarioLibrary)).find((s) => s.id === session.scenarioId) : undefined;
-  return { em, session, user, persona, system: partnerSystemPrompt(persona, profileSummary, user.displayName, scenario), history, memoriesStored };
+  const style = await openStyleFingerprint(deps.dataKeys, persona);
+  return { em, session, user, persona, system: partnerSystemPrompt(persona, profileSummary, user.displayName, scenario, style, self), history, memoriesStored };
 }
 
 async function recall(deps: ChatDeps, userId: string, personaId: string, turns: HistoryTurn[]): Promise<RecalledMemory[]> {

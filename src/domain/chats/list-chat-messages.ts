@@ -43,11 +43,51 @@ export async function pageOfMessages(deps: { transcripts: TranscriptStore }, em:
   return { messages, nextBefore: more && messages.length > 0 ? messages[0]!.seq : null };
 }
 
-/** Earlier versions of a regenerated reply (kept as alternatives), oldest first. */
-export async function listAlternatives(deps: { transcripts: TranscriptStore }, em: EntityManager, message: { sessionId: string; seq: number; id: string }): Promise<ChatMessageView[]> {
+/** Keys per transcript lookup (the store answers at most 1,000: TRANSCRIPT_LIMITS.maxGetByIds). */
+const TEXT_LOOKUP_CHUNK = 1000;
+
+/**
+ * Earlier versions of regenerated replies (kept as alternatives), oldest first, for many
+ * messages at once (the per-request loader behind `ChatMessage.alternatives`): one query,
+ * then one transcript lookup per chat and 1,000 alternatives, however many messages a page
+ * holds. Results are in the order of `messages`.
+ */
+export async function listAlternativesOfMany(
+  deps: { transcripts: TranscriptStore },
+  em: EntityManager,
+  messages: readonly { sessionId: string; seq: number; id: string }[],
+): Promise<ChatMessageView[][]> {
+  if (messages.length === 0) return [];
+  const sessionIds = [...new Set(messages.map((m) => m.sessionId))];
+  const seqs = [...new Set(messages.map((m) => m.seq))];
+  // `in` lists rather than pairs: a page is one chat, so this fetches nothing extra there;
+  // across chats a few rows of other seqs may come back and are filtered out below. Only
+  // positions with more than one version come back: most replies were never regenerated,
+  // and their texts need no lookup.
   const rows = await em.getConnection().execute<ChatMessageRow[]>(
-    `select ${MESSAGE_COLUMNS} from chat_messages where session_id = ? and seq = ? and id <> ? and role = 'PARTNER' and status <> 'DISCARDED' order by version`,
-    [message.sessionId, message.seq, message.id],
+    `select ${MESSAGE_COLUMNS} from chat_messages c
+      where c.session_id in (?) and c.seq in (?) and c.role = 'PARTNER' and c.status <> 'DISCARDED'
+        and exists (select 1 from chat_messages o where o.session_id = c.session_id and o.seq = c.seq and o.id <> c.id and o.role = 'PARTNER' and o.status <> 'DISCARDED')
+      order by c.session_id, c.seq, c.version`,
+    [sessionIds, seqs],
   );
-  return withTexts(deps.transcripts, message.sessionId, rows);
+  const bySession = new Map<string, ChatMessageRow[]>();
+  for (const row of rows) {
+    const list = bySession.get(row.session_id);
+    if (list) list.push(row);
+    else bySession.set(row.session_id, [row]);
+  }
+  // Versions of one position, oldest first (rows arrive ordered by version).
+  const versionsAt = new Map<string, ChatMessageView[]>();
+  for (const [sessionId, sessionRows] of bySession) {
+    for (let i = 0; i < sessionRows.length; i += TEXT_LOOKUP_CHUNK) {
+      for (const view of await withTexts(deps.transcripts, sessionId, sessionRows.slice(i, i + TEXT_LOOKUP_CHUNK))) {
+        const key = `${view.sessionId}:${view.seq}`;
+        const list = versionsAt.get(key);
+        if (list) list.push(view);
+        else versionsAt.set(key, [view]);
+      }
+    }
+  }
+  return messages.map((m) => (versionsAt.get(`${m.sessionId}:${Number(m.seq)}`) ?? []).filter((v) => v.id !== m.id));
 }

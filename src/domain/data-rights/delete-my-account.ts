@@ -4,13 +4,17 @@ import type { ResponseCache } from '../../llm/cache/response-cache.port';
 import type { Logger } from '../../observability/logger';
 import type { ChatEventLog } from '../../ports/chat-event-log.port';
 import type { DataKeyRing } from '../../ports/data-key-ring.port';
+import type { EventBus } from '../../ports/event-bus.port';
 import type { JobRunner } from '../../ports/job-runner.port';
 import type { MemoryStore } from '../../ports/memory-store.port';
+import type { ObjectStore } from '../../ports/object-store.port';
 import type { RateLimiter } from '../../ports/rate-limiter.port';
 import type { ShortTermMemory } from '../../ports/short-term-memory.port';
 import type { TranscriptStore } from '../../ports/transcript-store.port';
 import { ValidationError } from '../errors';
 import { User } from '../accounts/user.entity';
+import { announceAccountDeleted } from '../accounts/session-revocations';
+import { ownerMediaPrefix } from '../media/media-file.entity';
 import { UNLINKED_USER_TABLES } from './user-tables';
 
 export interface ErasureDeps {
@@ -22,13 +26,17 @@ export interface ErasureDeps {
   rateLimiter: RateLimiter;
   responseCache: ResponseCache;
   dataKeys: DataKeyRing;
+  /** Uploaded files (and what was derived from them, such as OCR results) under the user's prefix. */
+  objects: ObjectStore;
   jobs: JobRunner;
+  /** Tells every API instance to close the user's websockets at once. */
+  events: EventBus;
   logger: Logger;
 }
 
 /**
  * Erases the account and everything SoulLink holds on the user, in PostgreSQL, the
- * transcript store, the memory store and Redis, and revokes every session. Order: sessions
+ * transcript store, the memory store, the object store (uploaded files) and Redis, and revokes every session. Order: sessions
  * first (nothing new can start), then the other stores, then the user's rows (cascading to
  * personas, chats, simulations…), then the data key, so any encrypted copy left in a backup
  * is unreadable. The other stores are swept once more at the end for anything a job still
@@ -39,7 +47,12 @@ export async function deleteMyAccount(deps: ErasureDeps, em: EntityManager, user
   if (confirmEmail.trim().toLowerCase() !== user.email.toLowerCase()) throw new ValidationError('confirmEmail', 'Type your account email to confirm the erasure');
   const email = user.email.toLowerCase();
   const db = em.getConnection();
-  await db.execute('delete from auth_sessions where user_id = ?', [userId]);
+  const sessions = await db.execute<{ id: string }[]>('delete from auth_sessions where user_id = ? returning id', [userId]);
+  // Open subscriptions end now, not when their sockets next ask for something. A pub/sub outage
+  // must not stop the erasure: the sessions are gone, so every new operation is refused anyway.
+  await announceAccountDeleted(deps.events, userId, sessions.map((s) => s.id)).catch((err: unknown) =>
+    deps.logger.error({ err, userId }, 'could not announce the erased account to open websockets'),
+  );
   const simulations = await db.execute<{ id: string }[]>('select id from simulations where owner_id = ?', [userId]);
   const chats = await db.execute<{ id: string }[]>('select id from chat_sessions where owner_id = ?', [userId]);
 
@@ -50,6 +63,7 @@ export async function deleteMyAccount(deps: ErasureDeps, em: EntityManager, user
     await deps.rateLimiter.forget(`user:${userId}`);
     await deps.rateLimiter.forget(`email:${email}`);
     await deps.responseCache.forgetUser(userId);
+    await deps.objects.deletePrefix(ownerMediaPrefix(userId));
   };
   await sweep();
   for (const { id } of chats) await deps.chatEvents.delete(id);

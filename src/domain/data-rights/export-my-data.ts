@@ -1,13 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { DataKeyRing } from '../../ports/data-key-ring.port';
 import type { MemoryStore } from '../../ports/memory-store.port';
+import type { ObjectStore } from '../../ports/object-store.port';
 import type { ShortTermMemory } from '../../ports/short-term-memory.port';
 import type { TranscriptMessage, TranscriptStore } from '../../ports/transcript-store.port';
+import { MediaFile } from '../media/media-file.entity';
+import { photoObservations } from '../media/photos/analyze-persona-photo';
 import { USER_TABLES } from './user-tables';
 
 export interface ExportDeps {
   transcripts: TranscriptStore;
   memories: MemoryStore;
   shortTermMemory: ShortTermMemory;
+  /** Uploaded files (sealed; read back decrypted). */
+  objects: ObjectStore;
+  dataKeys: DataKeyRing;
 }
 
 /** Upper bound on one export's transcript messages (a guard against a runaway loop, far above real accounts). */
@@ -43,6 +50,21 @@ export async function exportMyData(deps: ExportDeps, em: EntityManager, userId: 
     if (page.length < 500) break;
   }
 
+  // Uploaded files, decrypted, with what was read from them (photo observations).
+  const media: Record<string, unknown>[] = [];
+  for (const file of await em.find(MediaFile, { owner: userId }, { orderBy: { createdAt: 'asc', id: 'asc' } })) {
+    const bytes = await deps.objects.get(file.objectKey);
+    media.push({
+      id: file.id,
+      purpose: file.purpose,
+      personaId: file.persona?.id ?? null,
+      contentType: file.contentType,
+      createdAt: file.createdAt.toISOString(),
+      observations: await photoObservations(deps.dataKeys, file),
+      base64: bytes ? bytes.toString('base64') : null,
+    });
+  }
+
   return {
     format: 'soullink-export',
     version: 1,
@@ -51,8 +73,10 @@ export async function exportMyData(deps: ExportDeps, em: EntityManager, userId: 
     postgres,
     transcripts,
     memories,
+    media,
     shortTermMemory: await deps.shortTermMemory.dump(userId),
     notes: [
+      'Uploaded files are included decrypted (base64) under media, with what was read from them; text read from chat screenshots is in transcripts once imported.',
       'Password and token hashes are secrets of the service, not your data, and are left out.',
       'Memory embedding vectors are left out: they are derived from the memory texts included here.',
       'Live chat event logs (kept at most 24 h) and rate-limit counters (kept minutes) are derived from the data above and not included.',

@@ -30,6 +30,15 @@ export const USER_TABLES: readonly UserTable[] = [
   { table: 'simulation_events', where: OWN_SIMULATIONS },
   { table: 'chat_sessions', where: 'owner_id = ?', omit: ['share_token_hash', 'reply_lease_owner'] },
   { table: 'chat_messages', where: 'session_id in (select id from chat_sessions where owner_id = ?)' },
+  // Study datasets' sealed bytes are left out: they open only with the data key, and the
+  // tables they came from are the analyst's own files.
+  { table: 'study_datasets', where: 'owner_id = ?', omit: ['data', 'staged_people'] },
+  { table: 'studies', where: 'owner_id = ?' },
+  { table: 'match_models', where: 'owner_id = ?' },
+  { table: 'persona_study_attributes', where: 'owner_id = ?' },
+  // Files' bytes are in the object store: export adds them decrypted, erasure deletes them.
+  { table: 'media_files', where: 'owner_id = ?', omit: ['analysis'] },
+  { table: 'persona_voice_settings', where: OWN_PERSONAS },
   { table: 'access_grants', where: '?::uuid in (owner_id, grantee_id)' },
   // Who read your data (and what you read of others', as an analyst or admin).
   { table: 'audit_events', where: '?::uuid in (owner_id, actor_id)' },

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
+import type { DataKeyRing } from '../../ports/data-key-ring.port';
 import type { User } from '../accounts/user.entity';
 import { validateInput } from '../validate-input';
 import { placeholderAvatar } from './card-avatar';
@@ -14,6 +15,7 @@ import { findOwnPersona } from './find-own-persona';
 import { PersonaProfile, ProfileStatus } from './persona-profile.entity';
 import { PersonaKind, type Persona } from './persona.entity';
 import { personaFacts } from './persona-facts';
+import { openStyleFingerprint, sealStyleFingerprint } from './style-samples';
 
 /** Card-only fields kept with the persona (in its style record) so a round trip loses nothing. */
 interface CardExtras {
@@ -21,11 +23,12 @@ interface CardExtras {
   greeting?: string | null;
 }
 
-async function cardFieldsOf(em: EntityManager, persona: Persona): Promise<PersonaCardFields> {
+async function cardFieldsOf(em: EntityManager, keys: DataKeyRing, persona: Persona): Promise<PersonaCardFields> {
   const profile = await em.findOne(PersonaProfile, { persona: persona.id, status: ProfileStatus.COMPLETED }, { orderBy: { version: 'desc' } });
-  const extras = (persona.styleFingerprint ?? {}) as CardExtras;
+  const style = await openStyleFingerprint(keys, persona);
+  const extras = (style ?? {}) as CardExtras;
   const summary = typeof profile?.profile?.summary === 'string' ? profile.profile.summary : (extras.personalitySummary ?? null);
-  const { samples, ...facts } = personaFacts(persona);
+  const { samples, ...facts } = personaFacts(persona, style);
   return {
     ...facts,
     personalitySummary: summary,
@@ -35,9 +38,9 @@ async function cardFieldsOf(em: EntityManager, persona: Persona): Promise<Person
 }
 
 /** The persona as a Character Card V2 (SillyTavern and other role-play tools). */
-export async function exportCharacterCard(em: EntityManager, ownerId: string, personaId: string, creator: string): Promise<CharacterCardV2> {
+export async function exportCharacterCard(em: EntityManager, ownerId: string, personaId: string, creator: string, keys: DataKeyRing): Promise<CharacterCardV2> {
   const persona = await findOwnPersona(em, ownerId, personaId);
-  return toCharacterCardV2(await cardFieldsOf(em, persona), { creator });
+  return toCharacterCardV2(await cardFieldsOf(em, keys, persona), { creator });
 }
 
 const importInput = z.object({
@@ -46,8 +49,8 @@ const importInput = z.object({
 });
 
 /** The card as a PNG (base64) with the card in its `chara` text chunk, as card tools share them. */
-export async function exportCharacterCardPng(em: EntityManager, ownerId: string, personaId: string, creator: string): Promise<string> {
-  const card = await exportCharacterCard(em, ownerId, personaId, creator);
+export async function exportCharacterCardPng(em: EntityManager, ownerId: string, personaId: string, creator: string, keys: DataKeyRing): Promise<string> {
+  const card = await exportCharacterCard(em, ownerId, personaId, creator, keys);
   return embedCardInPng(placeholderAvatar(card.data.name), card).toString('base64');
 }
 
@@ -55,7 +58,7 @@ export async function exportCharacterCardPng(em: EntityManager, ownerId: string,
  * Creates a PARTNER persona from a Character Card (V1 or V2 JSON). Tier limits apply as for
  * any new partner; an invalid card fails with VALIDATION_FAILED naming the bad field.
  */
-export async function importCharacterCard(em: EntityManager, owner: User, input: unknown): Promise<Persona> {
+export async function importCharacterCard(em: EntityManager, owner: User, input: unknown, keys: DataKeyRing): Promise<Persona> {
   const { card, format } = validateInput(importInput, input);
   let json: unknown;
   if (format === 'PNG_BASE64') {
@@ -81,7 +84,13 @@ export async function importCharacterCard(em: EntityManager, owner: User, input:
     goals: fields.goals,
     dealbreakers: fields.dealbreakers,
   });
-  persona.styleFingerprint = { samples: fields.speakingSamples, personalitySummary: fields.personalitySummary, greeting: fields.greeting, source: 'character-card' };
+  // The card's speaking samples are kept sealed like imported ones (style-samples.ts).
+  persona.styleFingerprint = await sealStyleFingerprint(keys, owner.id, persona.id, {
+    samples: fields.speakingSamples,
+    personalitySummary: fields.personalitySummary,
+    greeting: fields.greeting,
+    source: 'character-card',
+  });
   await em.flush();
   return persona;
 }

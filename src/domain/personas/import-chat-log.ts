@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
+import type { DataKeyRing } from '../../ports/data-key-ring.port';
 import type { NewTranscriptMessage, TranscriptStore } from '../../ports/transcript-store.port';
 import { DomainError, ValidationError } from '../errors';
 import { validateInput } from '../validate-input';
@@ -9,6 +10,7 @@ import { parseChatLog } from './chat-import/parse-chat-log';
 import type { ParsedMessage } from './chat-import/chat-log.types';
 import { ChatImport } from './chat-import.entity';
 import { findOwnPersona } from './find-own-persona';
+import type { Persona } from './persona.entity';
 import { refreshStyleFingerprint } from './refresh-style-fingerprint';
 
 export const IMPORT_LIMITS = { maxBytes: 1_500_000, maxMessages: 20_000 } as const;
@@ -53,7 +55,7 @@ function dedupeKeys(messages: ParsedMessage[]): string[] {
  * fingerprint. A failure after the append removes this batch, so nothing is half-written.
  */
 export async function importChatLog(
-  deps: { em: EntityManager; transcripts: TranscriptStore },
+  deps: { em: EntityManager; transcripts: TranscriptStore; dataKeys: DataKeyRing },
   ownerId: string,
   personaId: string,
   input: unknown,
@@ -75,7 +77,22 @@ export async function importChatLog(
   if (!parsed.participants.includes(data.personaSpeaker)) {
     throw new ValidationError('input.personaSpeaker', `"${data.personaSpeaker}" does not speak in this log`, { participants: parsed.participants });
   }
+  return storeImportedMessages(deps, ownerId, persona, { format: parsed.format, messages: parsed.messages, participants: parsed.participants }, data.personaSpeaker);
+}
 
+/**
+ * The storing half of an import, shared by every source of messages (chat-log exports,
+ * read chat screenshots): dedupe keys, the transcript append under one batch, the import
+ * record and the style fingerprint, all or nothing.
+ */
+export async function storeImportedMessages(
+  deps: Parameters<typeof importChatLog>[0],
+  ownerId: string,
+  persona: Persona,
+  parsed: { format: string; messages: ParsedMessage[]; participants: string[] },
+  personaSpeaker: string,
+): Promise<ImportResult> {
+  const data = { personaSpeaker };
   const batchId = randomUUID();
   const keys = dedupeKeys(parsed.messages);
   const rows: NewTranscriptMessage[] = parsed.messages.map((m, i) => ({
@@ -112,7 +129,7 @@ export async function importChatLog(
       });
       const managed = tx.merge(persona);
       managed.importedMessageCount = await deps.transcripts.count(persona.id);
-      await refreshStyleFingerprint(deps.transcripts, managed);
+      await refreshStyleFingerprint(deps.transcripts, deps.dataKeys, managed);
       await tx.flush();
       return { importId: record.id, format: parsed.format, parsedMessages: parsed.messages.length, inserted, duplicates, participants: parsed.participants };
     });

@@ -1,8 +1,12 @@
 import type { Persona } from './persona.entity';
 import { styleSamples } from './style-samples';
 
-/** What a user said about a persona, plus its speaking samples: the part every agent prompt, card and snapshot shares. */
-export function personaFacts(persona: Persona) {
+/**
+ * What a user said about a persona, plus its speaking samples: the part every agent prompt,
+ * card and snapshot shares. `style` is the opened fingerprint (openStyleFingerprint): the
+ * stored one keeps its samples sealed.
+ */
+export function personaFacts(persona: Persona, style: Record<string, unknown> | null = persona.styleFingerprint) {
   return {
     name: persona.name,
     age: persona.age,
@@ -13,6 +17,6 @@ export function personaFacts(persona: Persona) {
     values: persona.values,
     goals: persona.goals,
     dealbreakers: persona.dealbreakers,
-    samples: styleSamples(persona.styleFingerprint),
+    samples: styleSamples(style),
   };
 }

@@ -9,13 +9,9 @@ export enum ProfileStatus {
   FAILED = 'FAILED',
 }
 
-export interface Fidelity {
-  /** Closeness of simulated replies to what the person really wrote (0–1). */
-  score: number;
-  /** The same measure for a generic persona with no profile: what `score` must beat. */
-  baseline: number;
-  sampleSize: number;
-}
+// Defined in the kernel so the persona-analysis graph can name it without importing the domain.
+import type { Fidelity } from '../../kernel/personas/fidelity';
+export type { Fidelity } from '../../kernel/personas/fidelity';
 
 /**
  * One analysis of a persona. Re-analysis adds a new version and keeps the old ones, so a

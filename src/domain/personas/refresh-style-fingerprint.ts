@@ -1,5 +1,7 @@
+import type { DataKeyRing } from '../../ports/data-key-ring.port';
 import type { TranscriptStore } from '../../ports/transcript-store.port';
 import type { Persona } from './persona.entity';
+import { sealStyleFingerprint } from './style-samples';
 import { computeStyleFingerprint } from './style/style-fingerprint';
 
 const MAX_MESSAGES = 20_000;
@@ -10,8 +12,11 @@ function withoutMediaMarker(text: string): string {
   return match ? match[1]! : text;
 }
 
-/** Recomputes the persona's style fingerprint from all of its imported messages. */
-export async function refreshStyleFingerprint(transcripts: TranscriptStore, persona: Persona): Promise<void> {
+/**
+ * Recomputes the persona's style fingerprint from all of its imported messages; the words it
+ * keeps (samples, phrases) are stored sealed with the owner's data key (style-samples.ts).
+ */
+export async function refreshStyleFingerprint(transcripts: TranscriptStore, keys: DataKeyRing, persona: Persona): Promise<void> {
   const messages: { text: string; sentAt: Date | null; fromPersona: boolean }[] = [];
   for (let afterSeq = 0; messages.length < MAX_MESSAGES; ) {
     const page = await transcripts.list(persona.id, { afterSeq, limit: 1000 });
@@ -20,5 +25,6 @@ export async function refreshStyleFingerprint(transcripts: TranscriptStore, pers
     afterSeq = page.at(-1)!.seq;
   }
   const hasPersonaMessages = messages.some((m) => m.fromPersona);
-  persona.styleFingerprint = hasPersonaMessages ? computeStyleFingerprint(messages) : null;
+  const computed = hasPersonaMessages ? (computeStyleFingerprint(messages) as unknown as Record<string, unknown>) : null;
+  persona.styleFingerprint = await sealStyleFingerprint(keys, persona.owner.id, persona.id, computed);
 }

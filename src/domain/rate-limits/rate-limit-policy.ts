@@ -45,4 +45,19 @@ export const RATE_CLASS_OF_FIELD: Readonly<Record<string, RateClass>> = {
   scoreChat: 'analysis',
   exportMyData: 'import',
   deleteMyAccount: 'auth',
+  changePassword: 'auth',
+  requestPasswordReset: 'auth',
+  resetPassword: 'auth',
+  requestEmailVerification: 'auth',
+  verifyEmail: 'auth',
+  inviteAnalyst: 'auth',
+  // Validation studies: parsing an upload and running a study are CPU-heavy.
+  createStudyDataset: 'import',
+  startStudy: 'analysis',
+  // Media: OCR and vision calls cost CPU or tokens.
+  previewScreenshotImport: 'import',
+  importScreenshots: 'import',
+  analyzePersonaPhoto: 'analysis',
+  sendVoiceMessage: 'chat',
+  speakChatMessage: 'chat',
 };

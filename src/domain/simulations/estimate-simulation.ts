@@ -15,6 +15,9 @@ export interface SimulationEstimate {
 const TURN_PROMPT_BASE = 700;
 const TURN_PROMPT_PER_PRIOR_TURN = 45;
 const TURN_COMPLETION = 60;
+// The scenario-generator writes each episode's scene once (a short prompt, a few sentences back).
+const SCENE_PROMPT = 250;
+const SCENE_COMPLETION = 90;
 const SCORE_PROMPT_BASE = 900;
 const SCORE_COMPLETION = 900;
 const REPORT_TOKENS = { prompt: 400, perEpisode: 250, completion: 600 };
@@ -29,7 +32,7 @@ export function estimateSimulation(input: StartSimulationInput, settings: Pick<L
   const episodes = scenarios * input.episodesPerScenario;
   const turns = episodes * input.maxTurns;
   const perEpisodeTurnPrompt = Array.from({ length: input.maxTurns }, (_, i) => TURN_PROMPT_BASE + i * TURN_PROMPT_PER_PRIOR_TURN).reduce((a, b) => a + b, 0);
-  const chat = { prompt: episodes * perEpisodeTurnPrompt, completion: turns * TURN_COMPLETION };
+  const chat = { prompt: episodes * (perEpisodeTurnPrompt + SCENE_PROMPT), completion: turns * TURN_COMPLETION + episodes * SCENE_COMPLETION };
   const deep = {
     prompt: episodes * (SCORE_PROMPT_BASE + input.maxTurns * TURN_COMPLETION) + REPORT_TOKENS.prompt + episodes * REPORT_TOKENS.perEpisode,
     completion: episodes * SCORE_COMPLETION + REPORT_TOKENS.completion,

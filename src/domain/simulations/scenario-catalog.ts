@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import { DomainError, ValidationError } from '../errors';
+import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { CustomScenario } from './custom-scenario.entity';
 import { parseScenarioTemplate, type ScenarioTemplate } from '../../kernel/simulation/scenarios/scenario-template.schema';
 
@@ -33,3 +33,37 @@ export async function addCustomScenario(em: EntityManager, ownerId: string, libr
   return template;
 }
 
+
+/**
+ * The user's own scenario with this id. A built-in id is FORBIDDEN (the library is shared
+ * and read-only); an id the user does not have — including another user's — is NOT_FOUND.
+ */
+async function ownScenario(em: EntityManager, ownerId: string, library: ScenarioTemplate[], id: string): Promise<CustomScenario> {
+  if (library.some((t) => t.id === id)) throw new ForbiddenError(`"${id}" is a built-in scenario; add a copy under another id to change it`);
+  const own = await em.findOne(CustomScenario, { owner: ownerId, templateId: id });
+  if (!own) throw new NotFoundError('NOT_FOUND', `You have no scenario "${id}"`);
+  return own;
+}
+
+/**
+ * Replaces one of the user's scenario templates, validated like a new one. Its id stays: a
+ * template whose id differs is refused, so runs that named it keep naming the same scenario.
+ * Runs already started keep the version they read when they started.
+ */
+export async function updateCustomScenario(em: EntityManager, ownerId: string, library: ScenarioTemplate[], id: string, input: unknown): Promise<ScenarioTemplate> {
+  const own = await ownScenario(em, ownerId, library, id);
+  const template = parseScenarioTemplate(input, 'template');
+  if (template.id !== id) throw new ValidationError('template.id', `template.id: must stay "${id}" (add a new scenario to use another id)`);
+  own.template = template;
+  await em.flush();
+  return template;
+}
+
+/** Removes one of the user's scenario templates; returns the removed template. Finished runs and their reports are kept. */
+export async function deleteCustomScenario(em: EntityManager, ownerId: string, library: ScenarioTemplate[], id: string): Promise<ScenarioTemplate> {
+  const own = await ownScenario(em, ownerId, library, id);
+  const { template } = own;
+  em.remove(own);
+  await em.flush();
+  return template;
+}

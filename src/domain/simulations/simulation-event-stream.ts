@@ -24,6 +24,9 @@ export async function* simulationEventStream(
       last = e.seq;
       if (TERMINAL_EVENTS.has(e.type)) return;
     }
+    // A replay from at or past a finished run's last event: nothing is left to send and nothing
+    // live will come, so the stream ends now instead of waiting forever.
+    if ((await deps.em.count(SimulationEvent, { simulation: simulationId, seq: { $lte: last }, type: { $in: [...TERMINAL_EVENTS] } })) > 0) return;
     for await (const e of live) {
       if (e.seq <= last) continue;
       if (e.seq > last + 1) {

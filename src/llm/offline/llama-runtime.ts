@@ -18,6 +18,13 @@ export interface LlamaRuntimeOptions {
   maxTokensCap?: number;
   /** Requests allowed to wait for the model at once. Default 32. */
   maxWaiting?: number;
+  /**
+   * Context sequences kept, each with its own evaluated prompt. A simulation alternates two
+   * agents with different system prompts and the judge: with one sequence per conversation
+   * each request re-evaluates only what was added since that conversation's last request,
+   * instead of the whole prompt. Default 3 (~45 MB of KV cache each for TinyLlama at 2048).
+   */
+  sequences?: number;
 }
 
 export interface ChatTurn {
@@ -35,6 +42,12 @@ export interface GenerateOptions {
   jsonSchema?: Record<string, unknown>;
   /** Constrains the reply to any JSON value (OpenAI's `json_object` mode). Ignored with `jsonSchema`. */
   jsonObject?: boolean;
+  /**
+   * Penalises tokens the reply already used (llama.cpp's repeat, frequency and presence
+   * penalties over the last `lastTokens` generated tokens); false turns it off, as JSON
+   * under a grammar must repeat quotes and braces. Default: node-llama-cpp's (1.1 over 64).
+   */
+  repeatPenalty?: false | { penalty?: number; frequencyPenalty?: number; presencePenalty?: number; lastTokens?: number };
   /** Receives the reply as it is generated. */
   onTextChunk?: (text: string) => void;
   /** Stops generating (keeping the text so far), e.g. when the client disconnects. */
@@ -51,6 +64,8 @@ export interface GenerationResult {
 }
 
 const DEFAULT_MAX_TOKENS = 256;
+/** How much of a conversation's opening text tells conversations apart (see sessionFor). */
+const CONVERSATION_KEY_CHARS = 240;
 
 /**
  * One GGUF chat model loaded through node-llama-cpp, generating one reply at a time.
@@ -60,15 +75,23 @@ const DEFAULT_MAX_TOKENS = 256;
 export class LlamaRuntime {
   private readonly queue: GenerationQueue;
   private readonly grammars = new Map<string, Promise<unknown>>();
+  /** Which conversation each session last served (see sessionFor), least recently used first. */
+  private readonly served: { key: string; session: LlamaChatSession }[];
 
   private constructor(
     private readonly llama: Llama,
     private readonly model: LlamaModel,
     private readonly context: LlamaContext,
-    private readonly session: LlamaChatSession,
+    sessions: LlamaChatSession[],
     private readonly options: Required<Omit<LlamaRuntimeOptions, 'modelPath'>>,
   ) {
     this.queue = new GenerationQueue(options.maxWaiting);
+    this.served = sessions.map((session) => ({ key: '', session }));
+  }
+
+  /** The name of the chat template in use: the GGUF's own (a Jinja template read from the file) when it has one. */
+  get chatTemplate(): string {
+    return this.served[0]!.session.chatWrapper.wrapperName;
   }
 
   static async load(options: LlamaRuntimeOptions): Promise<LlamaRuntime> {
@@ -95,12 +118,17 @@ export class LlamaRuntime {
         );
       });
       const contextSize = Math.min(options.contextSize ?? 2048, model.trainContextSize);
-      const context = await model.createContext({ contextSize, threads });
-      const session = new LlamaChatSession({ contextSequence: context.getSequence() });
-      return new LlamaRuntime(llama, model, context, session, {
+      const sequences = Math.max(1, options.sequences ?? 3);
+      const context = await model.createContext({ contextSize, threads, sequences });
+      // chatWrapper "auto" (the default) resolves the model's own chat template from the GGUF
+      // (for TinyLlama its Jinja template: <|system|>…</s><|user|>…</s><|assistant|>), so
+      // prompts are rendered as the model was trained, not in a hand-rolled format.
+      const sessions = Array.from({ length: sequences }, () => new LlamaChatSession({ contextSequence: context.getSequence() }));
+      return new LlamaRuntime(llama, model, context, sessions, {
         contextSize,
         maxTokensCap: options.maxTokensCap ?? 512,
         maxWaiting: options.maxWaiting ?? 32,
+        sequences,
       });
     } catch (error) {
       await llama.dispose();
@@ -129,20 +157,22 @@ export class LlamaRuntime {
     // The client may have left while this request waited in the queue.
     if (options.signal?.aborted) return { text: '', promptTokens: 0, completionTokens: 0, finishReason: 'stop' };
     const { history, prompt } = splitConversation(turns);
-    this.session.setChatHistory(history);
+    const session = this.sessionFor(turns);
+    session.setChatHistory(history);
     const grammar = options.jsonSchema
       ? await this.grammarFor(options.jsonSchema)
       : options.jsonObject
         ? await this.llama.getGrammarFor('json')
         : undefined;
     const maxTokens = Math.min(options.maxTokens ?? DEFAULT_MAX_TOKENS, this.options.maxTokensCap);
-    const outputBefore = this.session.sequence.tokenMeter.usedOutputTokens;
+    const outputBefore = session.sequence.tokenMeter.usedOutputTokens;
 
-    const result = await this.session.promptWithMeta(prompt, {
+    const result = await session.promptWithMeta(prompt, {
       maxTokens,
       ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(options.stop?.length ? { customStopTriggers: options.stop } : {}),
+      ...(options.repeatPenalty !== undefined ? { repeatPenalty: options.repeatPenalty } : {}),
       ...(options.onTextChunk ? { onTextChunk: options.onTextChunk } : {}),
       ...(options.signal ? { signal: options.signal, stopOnAbortSignal: true } : {}),
       ...(grammar ? { grammar: grammar as never } : {}),
@@ -150,16 +180,33 @@ export class LlamaRuntime {
 
     return {
       text: result.responseText,
-      promptTokens: this.promptTokens([...history, { type: 'user', text: prompt }]),
-      completionTokens: this.session.sequence.tokenMeter.usedOutputTokens - outputBefore,
+      promptTokens: this.promptTokens(session, [...history, { type: 'user', text: prompt }]),
+      completionTokens: session.sequence.tokenMeter.usedOutputTokens - outputBefore,
       finishReason: result.stopReason === 'maxTokens' ? 'length' : 'stop',
     };
   }
 
   /** The prompt as the chat template renders it, counted in the model's tokenizer. */
-  private promptTokens(history: ChatHistoryItem[]): number {
-    const state = this.session.chatWrapper.generateContextState({ chatHistory: [...history, { type: 'model', response: [] }] });
+  private promptTokens(session: LlamaChatSession, history: ChatHistoryItem[]): number {
+    const state = session.chatWrapper.generateContextState({ chatHistory: [...history, { type: 'model', response: [] }] });
     return state.contextText.tokenize(this.model.tokenizer).length;
+  }
+
+  /**
+   * The session to answer `turns` on: the one that last served the same conversation (same
+   * role and opening text — an agent's system prompt, the judge's transcript), so its context
+   * already holds the prompt's beginning and only the new part is evaluated; else the least
+   * recently used one.
+   */
+  private sessionFor(turns: readonly ChatTurn[]): LlamaChatSession {
+    const first = turns[0];
+    const key = first ? `${first.role}:${first.content.slice(0, CONVERSATION_KEY_CHARS)}` : '';
+    let index = this.served.findIndex((s) => s.key === key);
+    if (index < 0) index = 0;
+    const [entry] = this.served.splice(index, 1);
+    entry!.key = key;
+    this.served.push(entry!);
+    return entry!.session;
   }
 
   // Building a grammar compiles the schema; structured-output callers reuse a few schemas.

@@ -42,7 +42,7 @@ export async function ensureOfflineModel(options: EnsureOfflineModelOptions): Pr
   } catch (error) {
     throw new OfflineModelError(
       `Cannot create the model cache folder ${options.cacheDir}: ${(error as Error).message}`,
-      'set SOULLINK_MODEL_CACHE to a writable folder.',
+      'set MODEL_CACHE_DIR to a writable folder.',
       { cause: error },
     );
   }

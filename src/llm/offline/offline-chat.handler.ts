@@ -68,16 +68,48 @@ async function generate(runtime: LlamaRuntime, turns: ChatTurn[], options: Gener
   }
 }
 
-function generateOptions(request: ChatCompletionRequest, signal: AbortSignal): GenerateOptions {
+/**
+ * Chat-template markers a small model sometimes writes as text when it loses track of the
+ * turn (then goes on to write the other side's turn): the reply ends there. Covers the common
+ * template families, so a model other than TinyLlama is stopped too.
+ */
+export const TEMPLATE_END_MARKERS = ['</s>', '<|user|>', '<|system|>', '<|assistant|>', '<|im_end|>', '<|im_start|>', '<|eot_id|>', '[INST]'];
+
+/**
+ * Repetition control for free text: llama.cpp's repeat penalty over the reply's last 64
+ * tokens, plus OpenAI's frequency and presence penalties when the request sets them (a small
+ * default frequency penalty otherwise: a 1B model loops on its own phrases). OpenAI's range
+ * is −2…2; node-llama-cpp's is 0…1.
+ */
+const DEFAULT_FREQUENCY_PENALTY = 0.2;
+const REPEAT_PENALTY = 1.1;
+const penaltyOf = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : fallback);
+
+export function generateOptions(request: ChatCompletionRequest, signal: AbortSignal): GenerateOptions {
   const format = request.response_format;
   const maxTokens = requestedMaxTokens(request);
-  const stop = request.stop == null ? undefined : typeof request.stop === 'string' ? [request.stop] : request.stop;
+  const stop = request.stop == null ? [] : typeof request.stop === 'string' ? [request.stop] : request.stop;
+  const structured = (format?.type === 'json_schema' && Boolean(format.json_schema.schema)) || format?.type === 'json_object';
+  const extra = request as { frequency_penalty?: unknown; presence_penalty?: unknown };
   return {
     signal,
     ...(maxTokens !== undefined ? { maxTokens } : {}),
     ...(request.temperature != null ? { temperature: request.temperature } : {}),
+    // Honoured by the sampler when temperature > 0: the same seed and prompt give the same reply.
     ...(request.seed != null ? { seed: request.seed } : {}),
-    ...(stop ? { stop } : {}),
+    // Under a grammar the reply is JSON: no end markers to watch for, and no penalty on the
+    // braces and quotes it must repeat (it would push the model towards other digits).
+    ...(structured
+      ? { repeatPenalty: false as const, ...(stop.length > 0 ? { stop } : {}) }
+      : {
+          stop: [...new Set([...stop, ...TEMPLATE_END_MARKERS])],
+          repeatPenalty: {
+            penalty: REPEAT_PENALTY,
+            frequencyPenalty: penaltyOf(extra.frequency_penalty, DEFAULT_FREQUENCY_PENALTY),
+            presencePenalty: penaltyOf(extra.presence_penalty, 0),
+            lastTokens: 64,
+          },
+        }),
     ...(format?.type === 'json_schema' && format.json_schema.schema ? { jsonSchema: format.json_schema.schema } : {}),
     ...(format?.type === 'json_object' ? { jsonObject: true } : {}),
   };
@@ -85,17 +117,20 @@ function generateOptions(request: ChatCompletionRequest, signal: AbortSignal): G
 
 /**
  * The request's messages as chat turns. Tool results become user turns (the local model has no
- * tool protocol), and for structured output the schema is stated in the system prompt: the
+ * tool protocol), and for structured output the schema is stated after the last message: the
  * grammar guarantees the shape, but a small model fills it far better when told what it is.
+ * At the end rather than in the system prompt, so requests that share their opening (the
+ * judge's groups of dimensions over one transcript) share the evaluated prefix too, and the
+ * model reads the shape right before writing it.
  */
-function toTurns(request: ChatCompletionRequest): ChatTurn[] {
+export function toTurns(request: ChatCompletionRequest): ChatTurn[] {
   const turns = request.messages.map(toTurn);
   const format = request.response_format;
   if (format?.type === 'json_schema' && format.json_schema.schema) {
     const instruction = `Answer with a JSON object matching this JSON schema:\n${JSON.stringify(format.json_schema.schema)}`;
-    const system = turns.findIndex((t) => t.role === 'system');
-    if (system >= 0) turns[system] = { role: 'system', content: `${turns[system].content}\n\n${instruction}` };
-    else turns.unshift({ role: 'system', content: instruction });
+    const last = turns.at(-1);
+    if (last?.role === 'user') turns[turns.length - 1] = { role: 'user', content: `${last.content}\n\n${instruction}` };
+    else turns.push({ role: 'user', content: instruction });
   }
   return turns;
 }

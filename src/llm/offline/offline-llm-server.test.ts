@@ -5,7 +5,7 @@ import { ensureOfflineModel } from './model-fetcher';
 import { defaultModelCacheDir } from './offline-model.manifest';
 import { startOfflineLlmServer, type OfflineLlmServer } from './offline-llm-server';
 
-// The one slow suite: the first run downloads the ~320 MB model into SOULLINK_MODEL_CACHE
+// The one slow suite: the first run downloads the ~320 MB model into MODEL_CACHE_DIR
 // (default ~/.cache/soullink/models); later runs reuse it. Replies are kept to a few dozen
 // tokens so the CPU-only model answers in seconds.
 jest.setTimeout(15 * 60_000);

@@ -33,7 +33,7 @@ export const TINYLLAMA_MANIFEST: OfflineModelManifest = {
   ],
 };
 
-/** Where fetched models live: `SOULLINK_MODEL_CACHE`, else ~/.cache/soullink/models. */
+/** Where fetched models live: `MODEL_CACHE_DIR` (the variable the server reads too), else ~/.cache/soullink/models. */
 export function defaultModelCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.SOULLINK_MODEL_CACHE || join(homedir(), '.cache', 'soullink', 'models');
+  return env.MODEL_CACHE_DIR || join(homedir(), '.cache', 'soullink', 'models');
 }

@@ -28,6 +28,7 @@ const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
  */
 export class HttpRouter {
   private readonly routes = new Map<string, RouteHandler>();
+  private readonly rawRoutes = new Set<string>();
   private readonly maxBodyBytes: number;
 
   constructor(private readonly options: HttpRouterOptions = {}) {
@@ -42,6 +43,12 @@ export class HttpRouter {
   post(path: string, handler: RouteHandler): this {
     this.routes.set(`POST ${path}`, handler);
     return this;
+  }
+
+  /** A POST route that reads its own body (multipart uploads such as audio): `body` is undefined and `req` unread. */
+  postRaw(path: string, handler: RouteHandler): this {
+    this.rawRoutes.add(`POST ${path}`);
+    return this.post(path, handler);
   }
 
   /** Suitable as the `request` listener of `http.createServer`. */
@@ -61,7 +68,7 @@ export class HttpRouter {
         req.resume();
         throw new OpenAiHttpError(404, `Unknown route ${req.method} ${url.pathname}`, 'unknown_url');
       }
-      const body = req.method === 'POST' ? await this.readJson(req) : undefined;
+      const body = req.method === 'POST' && !this.rawRoutes.has(`POST ${url.pathname}`) ? await this.readJson(req) : undefined;
       await handler({ req, res, url, body, signal: aborter.signal });
     } catch (error) {
       if (aborter.signal.aborted) return; // the client left; there is no one to answer

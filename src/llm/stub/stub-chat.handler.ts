@@ -18,6 +18,7 @@ import { defaultStubReply } from './default-reply';
 import { sampleFromJsonSchema } from './json-schema-sampler';
 import { splitIntoChunks } from './reply-chunks';
 import { applyStubFaults } from './stub-faults';
+import { visionReply } from './stub-vision';
 import type { StubState } from './stub-state';
 import type { StubKnobs } from './stub-knobs';
 
@@ -67,7 +68,7 @@ export async function handleStubChat(ctx: RouteContext, state: StubState): Promi
   await sse.done();
 }
 
-/** Script rule, then the model's fixed reply, then a default (a schema sample for structured output). */
+/** Script rule, then the model's fixed reply, then what it sees in images, then a default (a schema sample for structured output). */
 function composeReply(request: ChatCompletionRequest, state: StubState, knobs: StubKnobs): { content: string; finishReason: FinishReason } {
   const lastUser = lastUserText(request.messages);
   const scripted = state.script.takeChatReply({ model: request.model, lastUser, system: systemText(request.messages) });
@@ -75,8 +76,10 @@ function composeReply(request: ChatCompletionRequest, state: StubState, knobs: S
   const wantsJson = format?.type === 'json_schema' || format?.type === 'json_object';
 
   let content: string;
+  const seen = scripted === undefined && knobs.reply === null ? visionReply(request) : null;
   if (scripted !== undefined) content = typeof scripted === 'string' ? scripted : JSON.stringify(scripted);
   else if (knobs.reply !== null) content = knobs.reply;
+  else if (seen !== null) content = seen;
   else if (format?.type === 'json_schema') content = JSON.stringify(sampleFromJsonSchema(format.json_schema.schema ?? {}));
   else if (format?.type === 'json_object') content = JSON.stringify({ reply: defaultStubReply(lastUser) });
   else content = defaultStubReply(lastUser);

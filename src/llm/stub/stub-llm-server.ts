@@ -9,6 +9,7 @@ import type { StubState } from './stub-state';
 import { ANY_MODEL, DEFAULT_STUB_KNOBS, StubKnobTable, stubKnobsSchema, type StubKnobs } from './stub-knobs';
 import { handleStubModerations, MODERATIONS_PATH } from './stub-moderations.handler';
 import { StubScriptBook, type ScriptRule } from './stub-script';
+import { SPEECH_PATH, TRANSCRIPTIONS_PATH, handleStubSpeech, handleStubTranscription } from './stub-audio.handlers';
 
 export type { StubKnobs } from './stub-knobs';
 export type { ChatScriptRule, ModerationScriptRule, ScriptRule } from './stub-script';
@@ -57,6 +58,8 @@ export async function startStubLlmServer(options: StubLlmServerOptions = {}): Pr
   router.post(CHAT_COMPLETIONS_PATH, (ctx) => handleStubChat(ctx, state));
   router.post(EMBEDDINGS_PATH, (ctx) => handleStubEmbeddings(ctx, state));
   router.post(MODERATIONS_PATH, (ctx) => handleStubModerations(ctx, state));
+  router.postRaw(TRANSCRIPTIONS_PATH, (ctx) => handleStubTranscription(ctx, state));
+  router.post(SPEECH_PATH, (ctx) => handleStubSpeech(ctx, state));
   router.get('/v1/models', ({ res }) => {
     const ids = [...new Set([...LISTED_MODELS, ...state.knobs.configuredModels()])];
     sendJson(res, 200, modelsListBody(ids, 'soullink-stub'));

@@ -28,6 +28,7 @@ export class PostgresUsageLedger implements UsageLedger {
       latencyMs: Math.round(entry.latencyMs),
       cacheHit: entry.cacheHit,
       outcome: entry.outcome,
+      audioSeconds: entry.audioSeconds ?? 0,
     });
     await em.flush();
   }

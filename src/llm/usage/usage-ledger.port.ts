@@ -3,13 +3,16 @@ import type { UsageOutcome } from './usage-record.entity';
 
 export interface UsageEntry {
   tag: CallTag;
-  tier: ModelTier | 'embedding';
+  /** `voice`: a speech-to-text or text-to-speech call (tokens 0, `audioSeconds` set). */
+  tier: ModelTier | 'embedding' | 'voice';
   model: string;
   promptTokens: number;
   completionTokens: number;
   latencyMs: number;
   cacheHit: boolean;
   outcome: UsageOutcome;
+  /** Seconds of audio heard or spoken (voice calls). */
+  audioSeconds?: number;
 }
 
 /** Records every model call with tokens and cost. */

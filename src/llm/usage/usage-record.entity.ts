@@ -7,7 +7,7 @@ export type UsageOutcome = 'ok' | 'error' | 'partial' | 'cached' | 'canned' | 'b
 @Entity({ tableName: 'usage_records' })
 @Index({ properties: ['userId', 'createdAt'] })
 export class UsageRecord {
-  [OptionalProps]?: 'createdAt';
+  [OptionalProps]?: 'createdAt' | 'audioSeconds';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -54,6 +54,10 @@ export class UsageRecord {
 
   @Property({ type: 'string', length: 16 })
   outcome!: UsageOutcome;
+
+  /** Seconds of audio transcribed or spoken (voice calls); 0 for text models. */
+  @Property({ type: 'double' })
+  audioSeconds = 0;
 
   @Property({ type: 'datetime' })
   @Index()

@@ -3,12 +3,14 @@ import { createPersonaAnalysisGraph } from '../../../../agents/persona-analysis/
 import { registeredPrompts } from '../../../llm/prompts/prompt';
 import type { ModelProvider } from '../../../llm/model-provider.port';
 import type { Logger } from '../../../observability/logger';
+import type { DataKeyRing } from '../../../ports/data-key-ring.port';
 import type { EventBus } from '../../../ports/event-bus.port';
 import type { TranscriptStore } from '../../../ports/transcript-store.port';
 import { DomainError } from '../../errors';
 import { PersonaProfile, ProfileStatus } from '../persona-profile.entity';
 import { styleDistanceOfTexts } from '../style-distance-of-texts';
 import { personaFacts } from '../persona-facts';
+import { openStyleFingerprint } from '../style-samples';
 import { personaAnalysisTopic, type PersonaAnalysisEvent } from './analysis-events';
 import { assertConsent } from './request-persona-analysis';
 
@@ -17,6 +19,8 @@ export interface PersonaAnalysisJobDeps {
   llm: ModelProvider;
   transcripts: TranscriptStore;
   events: EventBus;
+  /** Opens the persona's sealed speaking samples. */
+  dataKeys: DataKeyRing;
   logger: Logger;
 }
 
@@ -42,7 +46,7 @@ export async function runPersonaAnalysis(deps: PersonaAnalysisJobDeps, profileId
     const graph = createPersonaAnalysisGraph({
       llm: deps.llm,
       transcripts: deps.transcripts,
-      persona: { ...personaFacts(persona), id: persona.id, ownerId: persona.owner.id, styleSummary: null },
+      persona: { ...personaFacts(persona, await openStyleFingerprint(deps.dataKeys, persona)), id: persona.id, ownerId: persona.owner.id, styleSummary: null },
       styleDistance: styleDistanceOfTexts,
       progress: (stage, progress) => publish({ status: ProfileStatus.PROCESSING, stage, progress }),
     });

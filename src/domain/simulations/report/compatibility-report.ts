@@ -1,3 +1,4 @@
+import type { ReportValidity } from './report-validity';
 import { DIMENSIONS, HORSEMEN, type DimensionKey, type EpisodeScore, type Horseman } from '../../../kernel/simulation/dimensions';
 import { topCriticalMoments, type ReportCriticalMoment } from './critical-moments';
 import { canonicalEpisodeOrder, compareText, dimensionValue, episodeOverall, isNumber } from './episode-values';
@@ -39,6 +40,8 @@ export interface CompatibilityReportInput {
    * follow; ids not listed are shown shortened.
    */
   messageRefs?: MessageRefs;
+  /** Whether a validity card of the owner covers these scores (reportValidity); null when not checked. */
+  validity?: ReportValidity | null;
 }
 
 export interface DimensionEstimate {
@@ -95,6 +98,8 @@ export interface CompatibilityReport {
   measures: ReportMeasures;
   /** The judge's dimensions beside their paired measures; empty when no episode was measured. */
   judgeAgreement: ReportJudgeAgreement[];
+  /** Whether these scores are known to predict real outcomes; null on reports written before it was checked. */
+  validity: ReportValidity | null;
 }
 
 /** Below this many scored episodes the report says its intervals are rough. */
@@ -136,6 +141,7 @@ export function buildCompatibilityReport(input: CompatibilityReportInput): Compa
     models: [...new Set(input.models)].sort(compareText),
     measures,
     judgeAgreement: buildJudgeAgreement(episodes, input.messageRefs),
+    validity: input.validity ?? null,
   };
 }
 

@@ -92,6 +92,7 @@ export function renderHtml(report: CompatibilityReport): string {
     list('Risks', report.risks),
     list('Recommendations', report.recommendations),
     list('Caveats', report.caveats),
+    report.validity ? `<section><h2>Validity</h2><p>${h(report.validity.statement)}</p></section>` : '',
 
     '<section><h2>Cost and models</h2><ul>',
     `<li>Tokens: ${formatTokens(report.tokens)}</li>`,

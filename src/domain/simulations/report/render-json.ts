@@ -1,4 +1,5 @@
 import type { CompatibilityReport, Estimate, ReportJudgeAgreement, ReportMeasures } from './compatibility-report';
+import type { CitedCard } from './report-validity';
 import { withReportDefaults } from './stored-report';
 
 /**
@@ -51,6 +52,7 @@ export function canonicalReport(stored: CompatibilityReport): CompatibilityRepor
     models: [...r.models],
     measures: measures(r.measures),
     judgeAgreement: r.judgeAgreement.map(agreement),
+    validity: r.validity === null ? null : { status: r.validity.status, statement: r.validity.statement, covering: r.validity.covering && citedCard(r.validity.covering), related: r.validity.related.map(citedCard) },
   };
 }
 
@@ -110,4 +112,8 @@ function agreement(a: ReportJudgeAgreement): ReportJudgeAgreement {
 
 function estimate(e: Estimate): Estimate {
   return { mean: e.mean, ciLow: e.ciLow, ciHigh: e.ciHigh, n: e.n };
+}
+
+function citedCard(c: CitedCard): CitedCard {
+  return { modelId: c.modelId, name: c.name, version: c.version, createdAt: c.createdAt, datasetHash: c.datasetHash, n: c.n, auc: c.auc, aucLow: c.aucLow, aucHigh: c.aucHigh, basis: c.basis };
 }

@@ -93,6 +93,7 @@ export function renderMarkdown(report: CompatibilityReport): string {
   section(lines, 'Risks', report.risks);
   section(lines, 'Recommendations', report.recommendations);
   section(lines, 'Caveats', report.caveats);
+  if (report.validity) push('## Validity', '', md(report.validity.statement), '');
 
   push(
     '## Cost and models',

@@ -1,0 +1,28 @@
+import type { ChatMessage } from '../../src/llm/model-provider.port';
+
+/** A line of the shared transcript as a role-play agent reads it. */
+export interface SpokenLine {
+  speaker: 'self' | 'partner' | 'narrator';
+  name: string;
+  text: string;
+}
+
+/**
+ * What a role-play agent is asked: its system prompt, then the conversation so far as one
+ * transcript ("Mei: …" lines, scene events in brackets) ending with whose message is next.
+ *
+ * Not one chat turn per line: a small chat-tuned model (TinyLlama) answers each "user" turn
+ * as an assistant would — the other side's text is a query to help with ("Places to visit in
+ * Shanghai: …") — while a transcript to continue gets it writing as the person (measured on
+ * the quick start's couple; large models do as well with either). It also keeps the prompt's
+ * beginning fixed as the episode grows, so the local model re-reads only the new lines.
+ */
+export function rolePlayMessages(system: string, lines: readonly SpokenLine[], speakerName: string): ChatMessage[] {
+  const transcript = lines.map((l) => (l.speaker === 'narrator' ? `[${l.text}]` : `${l.name}: ${l.text.replace(/\s*\n\s*/g, ' ')}`)).join('\n');
+  // The transcript ends on the speaker's name, as a script's next line would: the model fills
+  // in the message (asked "what does Mei text next?", it narrated: "Mei texted: …").
+  return [
+    { role: 'system', content: system },
+    { role: 'user', content: `The chat so far:\n${transcript || '(nothing yet)'}\n${speakerName}:` },
+  ];
+}

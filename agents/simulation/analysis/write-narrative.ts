@@ -1,0 +1,38 @@
+import { tag, type SimulationDeps } from '../configuration';
+import type { Narrative, SimulationStateType, SimulationUpdate } from '../state';
+import { reportNarrativeSchema } from './episode-score.schema';
+import { reportNarrativePrompt } from './prompts';
+
+/**
+ * The analysis agent writes the narrative (strengths, risks, recommendations) from the
+ * scored episodes. The statistics are computed, not written: src/domain builds the report
+ * from the scores and this narrative.
+ */
+export async function writeNarrative(deps: SimulationDeps, state: SimulationStateType): Promise<SimulationUpdate> {
+  const empty: Narrative = { strengths: [], risks: [], recommendations: [] };
+  if (state.scores.length === 0) return { narrative: empty };
+  const { self, partner } = deps.run;
+  const summary = state.scores
+    .map(
+      (s) =>
+        `${s.scenarioTitle} #${s.episodeIndex + 1} (${s.endedBy}): ` +
+        s.dimensions.map((d) => `${d.dimension} ${d.score} — ${d.reasoning}`).join('; ') +
+        `; horsemen ${JSON.stringify(s.horsemen)}`,
+    )
+    .join('\n');
+  const result = await deps.llm.structured<Narrative>({
+    tier: 'deep',
+    temperature: 0,
+    maxTokens: deps.scoreDetail === 'full' ? 1200 : 300,
+    schema: reportNarrativeSchema(deps.scoreDetail),
+    schemaName: 'report_narrative',
+    messages: [{ role: 'user', content: reportNarrativePrompt.render({ self: self.name, partner: partner.name, summary }) }],
+    tag: tag(deps, 'analysis', 'write-narrative', reportNarrativePrompt),
+  });
+  return {
+    narrative: result.value,
+    tokens: result.usage.promptTokens + result.usage.completionTokens,
+    costUsd: deps.costOf(result.model, result.usage),
+    models: [result.model],
+  };
+}

@@ -1,0 +1,110 @@
+import { cannedReply } from '../../../src/llm/canned-replies';
+import type { ChatMessage } from '../../../src/llm/model-provider.port';
+import { tag, type SimulationDeps } from '../configuration';
+import { rolePlayMessages } from '../../partner-simulation/role-play-messages';
+import { lineStops, lineWithoutLeaks, withoutLeaks } from '../nodes/without-leaks';
+import type { Role, Turn } from '../state';
+import { turnSeed } from './model-seeds';
+import { persistLine } from './persist-line';
+import type { EpisodeGraphStateType, EpisodeGraphUpdate } from './state';
+import type { TokenMeter } from './token-meter';
+
+const END_MARK = /\s*\[END\]\s*$/i;
+
+const normalise = (text: string) => text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+
+/** One agent's request for its next line; each agent's turn node builds its own. */
+export interface LineRequest {
+  agent: 'user-proxy' | 'partner-simulation';
+  /** The agent's system prompt: its persona, the shared scene and its own private goal only. */
+  system: string;
+  /** The prompt definition, recorded on the call. */
+  prompt: { name: string; version: number };
+  temperature: number;
+  maxTokens: number;
+}
+
+/** What `speaker` sees: its own lines as assistant, the other's and the narrator's as user. */
+export function historyFor(speaker: Role, turns: Turn[]): ChatMessage[] {
+  const history: ChatMessage[] = turns.map((t) =>
+    t.speaker === speaker ? { role: 'assistant', content: t.text } : { role: 'user', content: t.speaker === 'narrator' ? `[${t.text}]` : t.text },
+  );
+  // Chat models expect the last message to come from the other side.
+  if (history.length === 0 || history.at(-1)!.role === 'assistant') history.push({ role: 'user', content: '[Your turn to write.]' });
+  return history;
+}
+
+/**
+ * One agent turn, shared by user-proxy-turn and partner-turn: the agent replies (seeded per
+ * run, episode and turn), its [END] mark is read off, leaks are dropped (all-leak or empty
+ * replies become the canned in-character line), the line is stored and a TURN event sent,
+ * both once-only by key. The cancel flag is read alongside the model call, so it costs the
+ * turn no wait; the router acts on it before the next turn.
+ */
+export async function speak(deps: SimulationDeps, state: EpisodeGraphStateType, speaker: Role, request: LineRequest, meter: TokenMeter): Promise<EpisodeGraphUpdate> {
+  const scenario = state.scenario!;
+  const turnNo = state.turn + 1;
+  const me = speaker === 'self' ? deps.run.self : deps.run.partner;
+  const key = `${turnNo}:${speaker}`;
+  const cancel = deps.isCancelled();
+  // Awaited below; this only keeps a rejection from being reported as unhandled meanwhile.
+  cancel.catch(() => undefined);
+
+  // A resumed run may have stored this turn after its last checkpoint: reuse it, generate nothing.
+  const existing = deps.resumed ? await deps.transcripts.findByDedupeKey(state.episodeId, key) : null;
+  let text: string;
+  let spent = { tokens: 0, costUsd: 0, models: [] as string[] };
+  if (existing) {
+    text = existing.text;
+  } else if (turnNo === 1 && scenario.openingLine?.speaker === speaker) {
+    text = scenario.openingLine.text;
+  } else {
+    const other = speaker === 'self' ? deps.run.partner : deps.run.self;
+    // A draft that echoes the prompt is asked for again with another seed, then replaced by the canned line.
+    const said = await lineWithoutLeaks(deps.llm, {
+      request: {
+        tier: 'chat',
+        temperature: request.temperature,
+        maxTokens: request.maxTokens,
+        seed: turnSeed(scenario, turnNo, speaker),
+        stop: lineStops(me.name, other.name),
+        // The conversation as a transcript to continue (see rolePlayMessages: a small model plays it, rather than assisting).
+        messages: rolePlayMessages(request.system, state.turns, me.name),
+        // No cannedReply: when every model fails, the provider's in-character reply (zh/en) stands in.
+        tag: tag(deps, request.agent, speaker === 'self' ? 'user-proxy-turn' : 'partner-turn', request.prompt),
+      },
+      speaker: me.name,
+      other: other.name,
+      prompt: request.system,
+    });
+    if (said.leaks.length > 0) deps.warn({ episodeId: state.episodeId, turn: turnNo, speaker, rejected: said.leaks, canned: said.canned }, 'a role-play draft was unusable (prompt echo or empty); asked again');
+    text = said.text;
+    spent = {
+      tokens: said.attempts.reduce((sum, a) => sum + a.usage.promptTokens + a.usage.completionTokens, 0),
+      costUsd: said.attempts.reduce((sum, a) => sum + deps.costOf(a.model, a.usage), 0),
+      models: [...new Set(said.attempts.map((a) => a.model))],
+    };
+    meter.spent += spent.tokens;
+  }
+
+  const ended = END_MARK.test(text);
+  // A reply that was all leak (or empty) becomes the in-character stand-in, never a bare "…".
+  const clean = withoutLeaks(text.replace(END_MARK, ''), scenario.privateGoals[speaker], me.name).trim() || cannedReply(historyFor(speaker, state.turns), turnSeed(scenario, turnNo, speaker));
+  const line = await persistLine(deps, state.episodeId, { turn: turnNo, speaker, name: me.name, text: clean }, key);
+  await deps.emit('TURN', { episodeId: state.episodeId, turn: turnNo, speaker, name: me.name, text: line.text, messageId: line.id }, `${state.episodeId}:${key}`);
+
+  const previousSame = [...state.turns].reverse().find((t) => t.speaker === speaker);
+  const stale = previousSame !== undefined && normalise(previousSame.text) === normalise(line.text);
+  const staleTurns = stale ? state.staleTurns + 1 : 0;
+  const cancelled = await cancel;
+  // Only what changed: every channel written is a row in the turn's checkpoint.
+  return {
+    turn: turnNo,
+    turns: [line],
+    nextSpeaker: speaker === 'self' ? 'partner' : 'self',
+    ...(staleTurns !== state.staleTurns ? { staleTurns } : {}),
+    ...(ended ? { endSignals: { self: speaker === 'self', partner: speaker === 'partner' } } : {}),
+    ...(cancelled ? { cancelRequested: true } : {}),
+    ...(spent.models.length > 0 ? spent : {}),
+  };
+}

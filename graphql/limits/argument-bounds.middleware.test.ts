@@ -1,0 +1,44 @@
+import type { GraphQLSchema } from 'graphql';
+import type { ResolverData } from 'type-graphql';
+import { buildAppSchema } from '../build-schema';
+import { argumentBoundsMiddleware } from './argument-bounds.middleware';
+
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  schema = await buildAppSchema();
+});
+
+/** Runs the middleware as type-graphql would for a root field; what it throws, or 'next' when the resolver may run. */
+async function check(root: 'Query' | 'Mutation', fieldName: string, args: Record<string, unknown>): Promise<unknown> {
+  const parentType = root === 'Query' ? schema.getQueryType()! : schema.getMutationType()!;
+  const info = { parentType, fieldName, schema, operation: { operation: root === 'Query' ? 'query' : 'mutation' } };
+  try {
+    return await argumentBoundsMiddleware({ args, info } as unknown as ResolverData, async () => 'next');
+  } catch (err) {
+    const e = err as { code?: string; details?: Record<string, unknown> };
+    return { code: e.code, field: e.details?.field };
+  }
+}
+
+describe('argumentBoundsMiddleware', () => {
+  it('When an id argument, an id inside an input or a filter is not a UUID, Then VALIDATION_FAILED names it', async () => {
+    expect(await check('Query', 'simulations', { partnerPersonaId: 'not-a-uuid', limit: 20, offset: 0 })).toEqual({ code: 'VALIDATION_FAILED', field: 'partnerPersonaId' });
+    expect(await check('Query', 'chatSession', { id: '' })).toEqual({ code: 'VALIDATION_FAILED', field: 'id' });
+    expect(await check('Query', 'estimateSimulation', { input: { selfPersonaId: 'x', partnerPersonaId: '00000000-0000-4000-8000-000000000000' } })).toEqual({
+      code: 'VALIDATION_FAILED',
+      field: 'input.selfPersonaId',
+    });
+  });
+
+  it('When a page size or offset is out of bounds, Then VALIDATION_FAILED; in bounds, the resolver runs', async () => {
+    expect(await check('Query', 'simulations', { limit: -1, offset: 0 })).toEqual({ code: 'VALIDATION_FAILED', field: 'limit' });
+    expect(await check('Query', 'simulations', { limit: 20, offset: -1 })).toEqual({ code: 'VALIDATION_FAILED', field: 'offset' });
+    expect(await check('Query', 'chatSessions', { page: { limit: 0, offset: 0 } })).toEqual({ code: 'VALIDATION_FAILED', field: 'page.limit' });
+    expect(await check('Query', 'simulations', { limit: 20, offset: 0, partnerPersonaId: '00000000-0000-4000-8000-00000000000A' })).toBe('next');
+  });
+
+  it('When a string or a JSON argument holds U+0000, Then VALIDATION_FAILED (PostgreSQL cannot store it)', async () => {
+    expect(await check('Mutation', 'renameChat', { id: '00000000-0000-4000-8000-000000000000', title: 'a\u0000b' })).toEqual({ code: 'VALIDATION_FAILED', field: 'title' });
+    expect(await check('Mutation', 'addScenario', { template: { id: 'x', nested: [{ t: '\u0000' }] } })).toEqual({ code: 'VALIDATION_FAILED', field: 'template' });
+  });
+});

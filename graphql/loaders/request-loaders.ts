@@ -1,0 +1,16 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AppServices } from '../../src/app-services';
+import { chatMessageAlternativesLoader } from './chat-message-alternatives.loader';
+
+/**
+ * DataLoaders of one operation, made by the context factory with the operation's own
+ * EntityManager: batching and caching never cross requests or users. Field resolvers that
+ * would otherwise query once per item of a list go through these.
+ */
+export interface RequestLoaders {
+  chatMessageAlternatives: ReturnType<typeof chatMessageAlternativesLoader>;
+}
+
+export function createRequestLoaders(services: Pick<AppServices, 'transcripts'>, em: EntityManager): RequestLoaders {
+  return { chatMessageAlternatives: chatMessageAlternativesLoader(services, em) };
+}

@@ -1,0 +1,78 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { scenarioCatalog } from '../../src/domain/simulations/scenario-catalog';
+import { SIMULATION_JOB } from '../../src/domain/simulations/start-simulation';
+import { createMatchModel } from '../../src/domain/studies/create-match-model';
+import { listMatchModels } from '../../src/domain/studies/list-match-models';
+import { rankCandidates } from '../../src/domain/studies/rank-candidates';
+import { findOwnMatchModel } from '../../src/domain/studies/study-ownership';
+import type { AuthedContext } from '../context.type';
+import { PageInput } from '../inputs/page.input';
+import { CandidateRankingType, MatchModelPageType, MatchModelType } from '../types/study-match-model.type';
+
+@Resolver()
+export class StudyMatchModelResolver {
+  @Authorized()
+  @Mutation(() => MatchModelType, { description: 'Keep a SUCCEEDED study’s fitted model as a validity card under a name; the same name again adds the next version.' })
+  async createMatchModel(@Ctx() ctx: AuthedContext, @Arg('studyId', () => ID) studyId: string, @Arg('name') name: string): Promise<MatchModelType> {
+    return MatchModelType.from(await createMatchModel(ctx.em, ctx.principal.user.id, studyId, name));
+  }
+
+  @Authorized()
+  @Query(() => MatchModelPageType, { description: 'Your match models, newest first; optionally every version of one name.' })
+  async matchModels(
+    @Ctx() ctx: AuthedContext,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
+    @Arg('name', () => String, { nullable: true }) name?: string | null,
+  ): Promise<MatchModelPageType> {
+    const { items, total } = await listMatchModels(ctx.em, ctx.principal.user.id, { name }, { limit: page?.limit ?? 20, offset: page?.offset ?? 0 });
+    return { items: items.map(MatchModelType.from), total };
+  }
+
+  @Authorized()
+  @Query(() => MatchModelType, { description: 'One of your match models with its validity card (NOT_FOUND for anyone else’s).' })
+  async matchModel(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<MatchModelType> {
+    return MatchModelType.from(await findOwnMatchModel(ctx.em, ctx.principal.user.id, id));
+  }
+
+  @Authorized()
+  @Query(() => CandidateRankingType, {
+    description:
+      'Rank candidate PARTNER personas for your SELF persona by a match model’s calibrated probability, with an interval and the features behind it. Features come from the personas’ study attributes (setPersonaStudyAttributes) and the partner’s imported chat; what a candidate lacks is imputed and said. simulateTopK (0–3) also starts a short simulation for the best k within your tier’s limits.',
+  })
+  async rankCandidates(
+    @Ctx() ctx: AuthedContext,
+    @Arg('selfPersonaId', () => ID) selfPersonaId: string,
+    @Arg('partnerPersonaIds', () => [ID]) partnerPersonaIds: string[],
+    @Arg('modelId', () => ID) modelId: string,
+    @Arg('simulateTopK', () => Int, { nullable: true, defaultValue: 0 }) simulateTopK: number,
+  ): Promise<CandidateRankingType> {
+    const { services } = ctx;
+    const library = simulateTopK > 0 ? await scenarioCatalog(ctx.em, ctx.principal.user.id, services.scenarioLibrary) : [];
+    return rankCandidates(
+      {
+        em: ctx.em,
+        transcripts: services.transcripts,
+        library,
+        enqueueSimulation: (id) => services.jobs.enqueue(SIMULATION_JOB, { simulationId: id }, { jobId: `simulation-${id}` }),
+      },
+      ctx.principal.user,
+      { selfPersonaId, partnerPersonaIds, modelId, simulateTopK },
+    ).then((ranking) => ({
+      modelId: ranking.modelId,
+      candidates: ranking.candidates.map((c) => ({
+        personaId: c.personaId,
+        name: c.name,
+        rank: c.rank,
+        probability: c.prediction.probability,
+        low: c.prediction.low,
+        high: c.prediction.high,
+        reasons: c.reasons,
+        contributions: [...c.prediction.contributions].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution)),
+        missing: c.prediction.missing,
+        usedConversation: c.usedConversation,
+        simulationId: c.simulationId,
+        simulationNote: c.simulationNote,
+      })),
+    }));
+  }
+}

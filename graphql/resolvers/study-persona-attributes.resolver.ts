@@ -1,0 +1,27 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { personaStudyAttributes, setPersonaStudyAttributes } from '../../src/domain/studies/set-persona-study-attributes';
+import type { AuthedContext } from '../context.type';
+import { PersonaStudyAttributeInput } from '../inputs/study.input';
+import { PersonaStudyAttributeType } from '../types/study-persona-attributes.type';
+
+@Resolver()
+export class StudyPersonaAttributesResolver {
+  @Authorized()
+  @Mutation(() => [PersonaStudyAttributeType], {
+    description: 'Replace the study attributes of one of your personas (named as a dataset schema’s people columns), so match models can rank it. An empty list clears them.',
+  })
+  async setPersonaStudyAttributes(
+    @Ctx() ctx: AuthedContext,
+    @Arg('personaId', () => ID) personaId: string,
+    @Arg('attributes', () => [PersonaStudyAttributeInput]) attributes: PersonaStudyAttributeInput[],
+  ): Promise<PersonaStudyAttributeType[]> {
+    const saved = await setPersonaStudyAttributes(ctx.em, ctx.principal.user.id, personaId, attributes.map((a) => ({ ...a })));
+    return PersonaStudyAttributeType.list(saved);
+  }
+
+  @Authorized()
+  @Query(() => [PersonaStudyAttributeType], { description: 'The study attributes of one of your personas.' })
+  async personaStudyAttributes(@Ctx() ctx: AuthedContext, @Arg('personaId', () => ID) personaId: string): Promise<PersonaStudyAttributeType[]> {
+    return PersonaStudyAttributeType.list(await personaStudyAttributes(ctx.em, ctx.principal.user.id, personaId));
+  }
+}

@@ -1,0 +1,71 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { UnauthenticatedError } from '../../src/domain/errors';
+import { listStudies } from '../../src/domain/studies/list-studies';
+import { renderStudyReport } from '../../src/domain/studies/render-study-report';
+import { startStudy } from '../../src/domain/studies/start-study';
+import { STUDY_JOB, type StudyProgressEvent } from '../../src/domain/studies/study-events';
+import { findOwnStudy } from '../../src/domain/studies/study-ownership';
+import { studyProgressStream } from '../../src/domain/studies/study-progress-stream';
+import { studyResult } from '../../src/domain/studies/study-result';
+import { StudyStatus } from '../../src/domain/studies/study.entity';
+import type { AuthedContext, GraphQLContext } from '../context.type';
+import { PageInput } from '../inputs/page.input';
+import { StartStudyInput } from '../inputs/study.input';
+import { StudyResultType, studyResultType } from '../types/study-result.type';
+import { StudyPageType, StudyProgressEventType, StudyReportDocumentType, StudyReportFormat, StudyType } from '../types/study.type';
+
+@Resolver(() => StudyType)
+export class StudyResolver {
+  @Authorized()
+  @Mutation(() => StudyType, { description: 'Queue a validation study of one of your READY datasets; follow it on studyProgress.' })
+  async startStudy(@Ctx() ctx: AuthedContext, @Arg('input', () => StartStudyInput) input: StartStudyInput): Promise<StudyType> {
+    const { jobs } = ctx.services;
+    const study = await startStudy({ em: ctx.em, enqueue: (id) => jobs.enqueue(STUDY_JOB, { studyId: id }, { jobId: `study-${id}` }) }, ctx.principal.user.id, { ...input });
+    return StudyType.from(study);
+  }
+
+  @Authorized()
+  @Query(() => StudyType, { description: 'One of your studies (NOT_FOUND for anyone else’s).' })
+  async study(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<StudyType> {
+    return StudyType.from(await findOwnStudy(ctx.em, ctx.principal.user.id, id));
+  }
+
+  @Authorized()
+  @Query(() => StudyPageType, { description: 'Your studies, newest first; optionally of one dataset or in one status.' })
+  async studies(
+    @Ctx() ctx: AuthedContext,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
+    @Arg('datasetId', () => ID, { nullable: true }) datasetId?: string | null,
+    @Arg('status', () => StudyStatus, { nullable: true }) status?: StudyStatus | null,
+  ): Promise<StudyPageType> {
+    const { items, total } = await listStudies(ctx.em, ctx.principal.user.id, { datasetId, status }, { limit: page?.limit ?? 20, offset: page?.offset ?? 0 });
+    return { items: items.map(StudyType.from), total };
+  }
+
+  @FieldResolver(() => StudyResultType, { nullable: true, description: 'What the study found (null until it SUCCEEDED).' })
+  async result(@Root() study: StudyType, @Ctx() ctx: AuthedContext): Promise<StudyResultType | null> {
+    const { result } = await studyResult(ctx.em, ctx.principal.user.id, study.id);
+    return result ? studyResultType(result) : null;
+  }
+
+  @Authorized()
+  @Query(() => StudyReportDocumentType, { nullable: true, description: 'The study report as JSON, Markdown or self-contained HTML (ROC and calibration plots as inline SVG); null until the study SUCCEEDED.' })
+  async studyReport(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string, @Arg('format', () => StudyReportFormat) format: StudyReportFormat): Promise<StudyReportDocumentType | null> {
+    const document = await renderStudyReport(ctx.em, ctx.principal.user.id, id, format);
+    return document ? Object.assign(new StudyReportDocumentType(), document) : null;
+  }
+
+  @Authorized()
+  @Subscription(() => StudyProgressEventType, {
+    description: 'Progress of one of your studies: where it stands now, then stage and fraction as it runs; ends after SUCCEEDED or FAILED.',
+    subscribe: async ({ args, context }) => {
+      const ctx = context as GraphQLContext;
+      if (!ctx.principal) throw new UnauthenticatedError();
+      const study = await findOwnStudy(ctx.em, ctx.principal.user.id, String(args.studyId));
+      return studyProgressStream({ em: ctx.em, events: ctx.services.events }, study.id);
+    },
+  })
+  studyProgress(@Root() event: StudyProgressEvent, @Arg('studyId', () => ID) _studyId: string): StudyProgressEventType {
+    return StudyProgressEventType.from(event);
+  }
+}

@@ -1,0 +1,45 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { chatDepsFrom } from '../../src/domain/chats/chat-deps';
+import { setPersonaVoice } from '../../src/domain/media/voice/persona-voice';
+import { sendVoiceMessage } from '../../src/domain/media/voice/send-voice-message';
+import { speakChatMessage } from '../../src/domain/media/voice/speak-chat-message';
+import type { AuthedContext } from '../context.type';
+import { SendVoiceMessageInput, SetPersonaVoiceInput, SpeakChatMessageInput } from '../inputs/voice.input';
+import { ChatMessageType } from '../types/chat.type';
+import { MediaFileType } from '../types/media.type';
+import { PersonaVoiceType, SpokenMessagePayload, VoiceMessagePayload } from '../types/voice.type';
+
+/** Voice: recordings in (speech-to-text → the chat's send path), replies out (text-to-speech). Paid tiers. */
+@Resolver()
+export class VoiceResolver {
+  @Authorized()
+  @Mutation(() => PersonaVoiceType, { description: 'Sets the voice a persona’s replies are spoken in.' })
+  async setPersonaVoice(@Ctx() ctx: AuthedContext, @Arg('input', () => SetPersonaVoiceInput) input: SetPersonaVoiceInput): Promise<PersonaVoiceType> {
+    return Object.assign(new PersonaVoiceType(), await setPersonaVoice(ctx.em, ctx.principal.user.id, input));
+  }
+
+  @Authorized()
+  @Mutation(() => VoiceMessagePayload, {
+    description:
+      'Transcribes an uploaded recording and sends the text as a chat message; the reply streams on chatEvents. SPEECH_TO_TEXT_NOT_CONFIGURED without a transcription model; QUOTA_EXCEEDED on tiers without voice or past their voice minutes.',
+  })
+  async sendVoiceMessage(@Ctx() ctx: AuthedContext, @Arg('input', () => SendVoiceMessageInput) input: SendVoiceMessageInput): Promise<VoiceMessagePayload> {
+    const deps = { ...chatDepsFrom(ctx.services), objects: ctx.services.objects, speech: ctx.services.speech };
+    const { transcript, seconds, sent } = await sendVoiceMessage(deps, ctx.em, ctx.principal.user, input);
+    return Object.assign(new VoiceMessagePayload(), { transcript, seconds, message: ChatMessageType.from(sent.message), replyId: sent.replyId });
+  }
+
+  @Authorized()
+  @Mutation(() => SpokenMessagePayload, {
+    description: 'Speaks a chat message (typically the partner’s reply) in its persona’s voice, as a WAV file of yours. TEXT_TO_SPEECH_NOT_CONFIGURED without a speech model.',
+  })
+  async speakChatMessage(@Ctx() ctx: AuthedContext, @Arg('input', () => SpeakChatMessageInput) input: SpeakChatMessageInput): Promise<SpokenMessagePayload> {
+    const { file, seconds, model } = await speakChatMessage(
+      { objects: ctx.services.objects, speech: ctx.services.speech, transcripts: ctx.services.transcripts },
+      ctx.em,
+      ctx.principal.user,
+      input,
+    );
+    return Object.assign(new SpokenMessagePayload(), { audio: MediaFileType.from(file), seconds, model });
+  }
+}

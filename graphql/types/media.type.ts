@@ -1,0 +1,55 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { MediaPurpose, type MediaFile } from '../../src/domain/media/media-file.entity';
+
+registerEnumType(MediaPurpose, {
+  name: 'MediaPurpose',
+  description: 'What an upload is for: SCREENSHOT (a chat screenshot to read), AVATAR and LIFESTYLE (persona photos), AUDIO (a voice recording).',
+});
+
+@ObjectType('MediaFile', {
+  description: 'A file you uploaded (POST /v1/media). Its bytes are stored encrypted with your data key; only you can read them (GET /v1/media/{id}).',
+})
+export class MediaFileType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => MediaPurpose)
+  purpose!: MediaPurpose;
+
+  @Field(() => ID, { nullable: true, description: 'The persona a photo belongs to.' })
+  personaId!: string | null;
+
+  @Field({ description: 'Detected from the file’s content (e.g. image/png), never from its name.' })
+  contentType!: string;
+
+  @Field(() => Int, { description: 'Size as stored (images are re-encoded without metadata).' })
+  byteSize!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Pixels, for images.' })
+  width!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Pixels, for images.' })
+  height!: number | null;
+
+  @Field()
+  createdAt!: Date;
+
+  static from(f: MediaFile): MediaFileType {
+    return Object.assign(new MediaFileType(), {
+      id: f.id,
+      purpose: f.purpose,
+      personaId: f.persona?.id ?? null,
+      contentType: f.contentType,
+      byteSize: f.byteSize,
+      width: f.width,
+      height: f.height,
+      createdAt: f.createdAt,
+    });
+  }
+}
+
+@ObjectType('DeleteMediaFilePayload', { description: 'The file that was deleted, with everything derived from it (such as text read from a screenshot before import).' })
+export class DeleteMediaFilePayload {
+  @Field(() => ID)
+  id!: string;
+}

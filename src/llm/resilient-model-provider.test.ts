@@ -1,0 +1,70 @@
+import { AIMessageChunk } from '@langchain/core/messages';
+import { InProcessResponseCache } from './cache/in-process-response-cache';
+import type { ChatModelFactory } from './chat-model-factory';
+import type { LlmSettings } from './llm-settings';
+import { ModelBreakers } from './model-breakers';
+import { LocalModerator } from './moderation';
+import { ResilientModelProvider } from './resilient-model-provider';
+import { createLogger } from '../observability/logger';
+import { Metrics } from '../observability/metrics';
+
+/**
+ * The offline model is fetched and loaded on first use: the model client is only handed out
+ * once the model is ready. Here it takes longer than the first-token timeout to get ready.
+ */
+function slowToLoad(loadMs: number) {
+  const streamed: Record<string, unknown>[] = [];
+  const model = {
+    stream: async (_messages: unknown, options: Record<string, unknown>) => {
+      streamed.push(options);
+      return (async function* () {
+        yield new AIMessageChunk({ content: 'Morning! ' });
+        yield new AIMessageChunk({ content: 'Slept well?' });
+      })();
+    },
+  };
+  const models = { chat: () => new Promise((resolve) => setTimeout(() => resolve(model), loadMs)) } as unknown as ChatModelFactory;
+  return { models, streamed };
+}
+
+function provider(models: ChatModelFactory): ResilientModelProvider {
+  const ref = { endpoint: { name: 'offline', baseUrl: 'http://127.0.0.1:1/v1', apiKey: 'offline' }, model: 'tiny' };
+  const settings: LlmSettings = {
+    mode: 'offline',
+    tiers: { deep: [ref], chat: [ref], fast: [ref] },
+    embedding: ref,
+    moderation: 'local',
+    prices: {},
+    firstTokenTimeoutMs: 50,
+    chunkGapTimeoutMs: 1000,
+    requestTimeoutMs: 1000,
+    breakerFailures: 5,
+    breakerHalfOpenMs: 1000,
+    cacheTtlSeconds: 0,
+  };
+  return new ResilientModelProvider({
+    settings,
+    models,
+    breakers: new ModelBreakers(5, 1000),
+    ledger: { record: async () => undefined },
+    quota: { reserve: async () => ({ settle: async () => undefined }) },
+    cache: new InProcessResponseCache(),
+    moderator: new LocalModerator(),
+    metrics: new Metrics({ defaultMetrics: false }),
+    logger: createLogger('silent'),
+  });
+}
+
+describe('ResilientModelProvider while the model gets ready', () => {
+  it('When the first call arrives before the model is ready, Then it waits for the model and answers, instead of timing out into the canned reply', async () => {
+    const { models } = slowToLoad(200);
+    const reply = await provider(models).chat({ tier: 'chat', messages: [{ role: 'user', content: 'Hi' }], tag: { agent: 'user-proxy', node: 'user-proxy-turn', purpose: 'test' } });
+    expect(reply).toMatchObject({ text: 'Morning! Slept well?', degraded: false, model: 'tiny' });
+  });
+
+  it('When a call carries stop sequences and a seed, Then the model is asked with both', async () => {
+    const { models, streamed } = slowToLoad(0);
+    await provider(models).chat({ tier: 'chat', seed: 7, stop: ['Mei:', '\n'], messages: [{ role: 'user', content: 'Hi' }], tag: { agent: 'user-proxy', node: 'user-proxy-turn', purpose: 'test' } });
+    expect(streamed[0]).toMatchObject({ seed: 7, stop: ['Mei:', '\n'] });
+  });
+});

@@ -1,0 +1,185 @@
+import {
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
+import { buildAppSchema } from '../graphql/build-schema';
+import { CreatePersonaDocument, SetPersonaConsentDocument, SimulationsDocument, StartSimulationDocument } from '../graphql/generated/graphql';
+import { startAppWithStub } from './support/app-with-stub';
+import { send, userWithChat, watch } from './support/chat-helpers';
+import type { TestApp } from './support/test-app';
+
+const plenty = { limit: 1_000_000, windowMs: 60_000 };
+let t: TestApp;
+let close: () => Promise<void>;
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  // The sweep sends well over a thousand requests as one user: no rate limit may answer for the code under test.
+  const classes = ['global', 'auth', 'loginAccount', 'chat', 'simulation', 'analysis', 'import'];
+  ({ t, close } = await startAppWithStub({ RATE_LIMITS: JSON.stringify(Object.fromEntries(classes.map((c) => [c, plenty]))) }));
+  schema = await buildAppSchema();
+});
+afterAll(() => close());
+
+type Ids = Record<'persona' | 'self' | 'chat' | 'message' | 'simulation', string>;
+
+/** A signed-in user owning one of everything, so valid fillers get past the ownership checks to the argument under test. */
+async function owner(): Promise<{ token: string; ids: Ids }> {
+  const { token, personaId, sessionId } = await userWithChat(t);
+  await t.http.ok(SetPersonaConsentDocument, { id: personaId, given: true }, token);
+  const self = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Sweeper' } }, token)).createPersona;
+  const w = watch(t, token, sessionId);
+  const sent = await send(t, token, sessionId, 'hello there');
+  await w.finished(sent.replyId!);
+  await w.close();
+  const sim = (await t.http.ok(StartSimulationDocument, { input: { selfPersonaId: self.id, partnerPersonaId: personaId, scenarioCount: 1, episodesPerScenario: 1, maxTurns: 6 } }, token)).startSimulation;
+  return { token, ids: { persona: personaId, self: self.id, chat: sessionId, message: sent.message.id, simulation: sim.id } };
+}
+
+/** The caller's own id an id argument named like this takes. */
+function ownId(name: string, ids: Ids): string {
+  if (/self/i.test(name)) return ids.self;
+  if (/persona/i.test(name)) return ids.persona;
+  if (/session/i.test(name)) return ids.chat;
+  if (/message/i.test(name)) return ids.message;
+  if (/simulation/i.test(name)) return ids.simulation;
+  return ids.persona;
+}
+
+/** The simplest valid value of a type, so a request fails (if at all) on the argument under test. */
+function filler(type: GraphQLInputType, name: string, ids: Ids): unknown {
+  const inner = getNullableType(type);
+  if (isListType(inner)) return [filler(inner.ofType, name, ids)];
+  const named = getNamedType(inner);
+  if (isScalarType(named)) {
+    if (named.name === 'ID') return ownId(name, ids);
+    if (named.name === 'Int' || named.name === 'Float') return name === 'maxTurns' ? 6 : 1;
+    if (named.name === 'Boolean') return true;
+    if (named.name === 'JSONObject') return {};
+    if (named.name === 'DateTimeISO' || named.name === 'DateTime') return new Date().toISOString();
+    return name === 'clientMessageId' ? `sweep-${Math.random().toString(36).slice(2)}` : 'hello';
+  }
+  if (isEnumType(named)) return named.getValues()[0]!.value;
+  if (isInputObjectType(named)) {
+    return Object.fromEntries(Object.values(named.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, filler(f.type, f.name, ids)]));
+  }
+  return null;
+}
+
+const huge = 'x'.repeat(100_000);
+
+/** Malformed values for a type: wrong formats, out-of-range numbers, empty and over-long text, unknown enum values, wrong types. */
+function malformed(type: GraphQLInputType): unknown[] {
+  const inner = getNullableType(type);
+  if (isListType(inner)) return [...malformed(inner.ofType).slice(0, 4).map((v) => [v]), Array.from({ length: 5_000 }, () => 'x'), 'not-a-list-item'];
+  const named = getNamedType(inner);
+  if (isScalarType(named)) {
+    switch (named.name) {
+      case 'ID':
+        return ['not-a-uuid', '', '   ', '00000000-0000-0000-0000-00000000000g', "1' OR '1'='1", '../../etc/passwd', 'x'.repeat(5_000), 12];
+      case 'Int':
+        return [-1, 0, -2_147_483_648, 2_147_483_647, 'ten', 1.5];
+      case 'Float':
+        return [-1, 0, 1e308, -1e308, 'ten'];
+      case 'Boolean':
+        return ['yes'];
+      case 'JSONObject':
+        return ['text', [], { a: huge }, { a: '\u0000' }, { a: { b: { c: { d: { e: [1, { f: null }] } } } } }];
+      default:
+        return ['', '   ', huge, '\u0000\u0000', '\uD800 lone', '\u202Eevil', '2026-13-45T99:99:99Z'];
+    }
+  }
+  if (isEnumType(named)) return ['NOT_A_VALUE', '', 'x'.repeat(1_000), 3];
+  if (isInputObjectType(named)) return ['text', []];
+  return [];
+}
+
+interface Case {
+  field: string;
+  at: string;
+  value: unknown;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+/** One request per malformed value of each argument, and of each field of an input argument; every other required argument valid. */
+function* casesOf(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, ids: Ids): Generator<Case> {
+  const type = getNamedType(field.type);
+  const selection = isObjectType(type) ? ' { __typename }' : '';
+  const build = (arg: GraphQLArgument, value: unknown): Pick<Case, 'query' | 'variables'> => {
+    const args = field.args.filter((a) => a === arg || isNonNullType(a.type));
+    const variables = Object.fromEntries(args.map((a) => [a.name, a === arg ? value : filler(a.type, a.name, ids)]));
+    const declared = args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
+    const passed = args.map((a) => `${a.name}: $${a.name}`).join(', ');
+    return { query: `${kind}${declared ? `(${declared})` : ''} { ${field.name}${passed ? `(${passed})` : ''}${selection} }`, variables };
+  };
+  for (const arg of field.args) {
+    for (const value of malformed(arg.type)) yield { field: field.name, at: arg.name, value, ...build(arg, value) };
+    const named = getNamedType(arg.type);
+    if (!isInputObjectType(named)) continue;
+    const valid = filler(named, arg.name, ids) as Record<string, unknown>;
+    for (const inner of Object.values(named.getFields())) {
+      for (const value of malformed(inner.type)) {
+        const input = { ...valid, [inner.name]: value };
+        yield { field: field.name, at: `${arg.name}.${inner.name}`, value, ...build(arg, isListType(getNullableType(arg.type)) ? [input] : input) };
+      }
+    }
+  }
+}
+
+const NEVER_SENT = new Set(['logout', 'deleteMyAccount']);
+
+describe('Input sweep: every argument of every operation, given malformed values', () => {
+  it('When a signed-in user sends malformed ids, limits, enums and strings to every query and mutation, Then no answer is INTERNAL', async () => {
+    const { token, ids } = await owner();
+    const internal: { field: string; at: string; value: string; status: number; codes: unknown[] }[] = [];
+    const codes = new Map<string, number>();
+    let sent = 0;
+    for (const kind of ['query', 'mutation'] as const) {
+      const root = kind === 'query' ? schema.getQueryType()! : schema.getMutationType()!;
+      for (const field of Object.values(root.getFields())) {
+        if (NEVER_SENT.has(field.name)) continue;
+        for (const c of casesOf(kind, field, ids)) {
+          const result = await t.http.raw({ query: c.query, variables: c.variables }, token);
+          sent += 1;
+          for (const e of result.errors ?? []) codes.set(String(e.extensions?.code), (codes.get(String(e.extensions?.code)) ?? 0) + 1);
+          const bad = result.status >= 500 || (result.errors ?? []).some((e) => e.extensions?.code === 'INTERNAL');
+          if (bad) internal.push({ field: c.field, at: c.at, value: JSON.stringify(c.value).slice(0, 60), status: result.status, codes: (result.errors ?? []).map((e) => e.extensions?.code) });
+        }
+      }
+    }
+    expect(internal).toEqual([]);
+    expect(sent).toBeGreaterThan(500);
+    // The sweep reached the validation it is about, not only GraphQL's own type checks.
+    expect(codes.get('VALIDATION_FAILED') ?? 0).toBeGreaterThan(100);
+  }, 600_000);
+
+  it('When list filters get a malformed id or a page out of bounds, Then VALIDATION_FAILED names the argument and nothing runs', async () => {
+    const { token } = await owner();
+    const cases: [string, string][] = [
+      ['{ chatSessions(partnerPersonaId: "not-a-uuid") { total } }', 'partnerPersonaId'],
+      ['{ simulations(partnerPersonaId: "not-a-uuid") { id } }', 'partnerPersonaId'],
+      ['{ simulations(limit: -1) { id } }', 'limit'],
+      ['{ simulations(limit: 501) { id } }', 'limit'],
+      ['{ simulations(offset: -1) { id } }', 'offset'],
+      ['{ chatSessions(page: { limit: 10, offset: -5 }) { total } }', 'page.offset'],
+      ['{ chatSession(id: "") { id } }', 'id'],
+      ['query { estimateSimulation(input: { selfPersonaId: "x", partnerPersonaId: "y" }) { episodes } }', 'input.selfPersonaId'],
+    ];
+    for (const [query, field] of cases) {
+      const result = await t.http.raw<Record<string, unknown>>({ query }, token);
+      expect({ query, code: result.errors?.[0]?.extensions?.code, field: result.errors?.[0]?.extensions?.field, data: result.data ?? null }).toEqual({ query, code: 'VALIDATION_FAILED', field, data: null });
+    }
+    // A valid filter still works.
+    expect((await t.http.ok(SimulationsDocument, {}, token)).simulations.length).toBeGreaterThan(0);
+  });
+});
