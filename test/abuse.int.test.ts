@@ -114,7 +114,10 @@ describe('Abuse corpus over websockets', () => {
     const started = Date.now();
     const code = await new Promise<number>((resolve) => socket.on('close', (c) => resolve(c)));
     expect(code).toBe(4408);
-    expect(Date.now() - started).toBeLessThan(4500);
+    // The server waits its 3 s init timeout, not less; the upper bound only catches a socket left
+    // open, with room for a loaded CI machine (speed belongs in bench/, not here).
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2900);
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 
   it('When one user opens more sockets or subscriptions than allowed, Then the extra ones are refused and others are unaffected', async () => {

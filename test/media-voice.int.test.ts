@@ -51,7 +51,7 @@ describe('Voice round trip against the stub: recording → chat → spoken reply
     expect(sent.transcript).toBe('Are you free this weekend?');
     expect(sent.message).toMatchObject({ text: 'Are you free this weekend?', role: 'USER' });
     expect(sent.seconds).toBe(2);
-    const reply = await w.finished(sent.replyId!);
+    const reply = await w.finished(sent.replyId!, 30_000);
     await w.close();
     expect(reply.type).toBe('AI_COMPLETE');
 

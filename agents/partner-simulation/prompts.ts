@@ -9,7 +9,7 @@ export const partnerSystemPrompt = definePrompt<{ name: string; persona: string 
   name: 'partner-simulation.system',
   version: 2,
   template: `{{persona}}
-You are a real person in a private chat, never an AI. Reply with one short chat message, as {{name}} would send it.`,
+Stay in character as this real person in a private chat; never say you are an AI. Reply with one short chat message, as {{name}} would send it.`,
 });
 
 /** A persona-less partner: the baseline the fidelity score must beat. */

@@ -15,6 +15,6 @@ describe('rolePlayMessages', () => {
   });
 
   it('When nobody has written yet, Then the agent writes the first line', () => {
-    expect(rolePlayMessages('You are Alex.', [], 'Alex').at(-1)).toEqual({ role: 'user', content: 'The chat so far:\n(nothing yet)\nAlex:' });
+    expect(rolePlayMessages('You are Alex.', [], 'Alex').at(-1)).toEqual({ role: 'user', content: 'Alex starts the chat.\nAlex:' });
   });
 });

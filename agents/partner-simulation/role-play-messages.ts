@@ -23,6 +23,6 @@ export function rolePlayMessages(system: string, lines: readonly SpokenLine[], s
   // in the message (asked "what does Mei text next?", it narrated: "Mei texted: …").
   return [
     { role: 'system', content: system },
-    { role: 'user', content: `The chat so far:\n${transcript || '(nothing yet)'}\n${speakerName}:` },
+    { role: 'user', content: transcript ? `The chat so far:\n${transcript}\n${speakerName}:` : `${speakerName} starts the chat.\n${speakerName}:` },
   ];
 }

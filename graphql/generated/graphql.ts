@@ -367,6 +367,7 @@ export type SendVoiceMessageInput = {
 export type SessionRevocation =
   | 'ACCOUNT_DELETED'
   | 'LOGOUT'
+  | 'PASSWORD_CHANGED'
   | 'REFRESH_TOKEN_REUSED';
 
 /** How a persona’s replies should sound. */

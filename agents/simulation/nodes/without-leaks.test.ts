@@ -34,6 +34,10 @@ describe('leakIn (the leak detector)', () => {
     // TinyLlama answering the instructions instead of playing (bench, seed bench-0).
     ['the task talked about', 'Write a text for the next exchange between Alex and Mei, including a short sentence each time:'],
     ['the instruction paraphrased', 'Reply with Me (Me) and Alex by a short sentence between the two. Me: "me"'],
+    ['the measured style recited', 'Nut text "哈唇" in en 69%.'],
+    ['the private goal paraphrased', 'Mei was thinking about money, but her secret plan to split it fifty-fifty was a problem.'],
+    ['commentary on the chat', 'Based on the chat, Mei is discussing their plan.'],
+    ['an assistant’s reading of the transcript', 'Based on the given text, it appears that Mei has noticed at least one dish.'],
   ])('When a draft carries persona-sheet labels (%s), Then it is a label leak', (_case, draft) => {
     expect(leakIn(draft, PROMPT)).toBe('label');
   });
@@ -137,6 +141,19 @@ describe('lineWithoutLeaks', () => {
     expect(leakIn(said.text, PROMPT)).toBeNull();
   });
 
+  it('When every model failed on the first draft (the provider’s canned line), Then it is asked once more', async () => {
+    const requests: ChatRequest[] = [];
+    const llm = {
+      chat: async (request: ChatRequest): Promise<ChatCompletion> => {
+        requests.push(request);
+        return requests.length === 1
+          ? { text: 'Sorry, give me a moment', model: 'canned', usage: { promptTokens: 0, completionTokens: 0 }, degraded: true, cached: false }
+          : { text: 'Ok, tell me more', model: 'tiny', usage: { promptTokens: 1, completionTokens: 1 }, degraded: false, cached: false };
+      },
+    } as unknown as ModelProvider;
+    expect(await lineWithoutLeaks(llm, ask(5))).toMatchObject({ text: 'Ok, tell me more', leaks: ['empty'], canned: false });
+  });
+
   it('When a draft narrates the speaker in the third person, Then it is asked again like a leak', async () => {
     const { llm } = scripted(['Alex sent three text messages to Mei on the chat.', 'Sounds good, see you tonight?']);
     const said = await lineWithoutLeaks(llm, ask(3));
@@ -146,6 +163,6 @@ describe('lineWithoutLeaks', () => {
   it('When asked, Then the request stops at the other side’s name and at the end of the line', async () => {
     const { llm, requests } = scripted(['Hi!']);
     await lineWithoutLeaks(llm, { ...ask(1), request: { ...ask(1).request, stop: lineStops('Alex', 'Mei') } });
-    expect(requests[0]!.stop).toEqual(['Mei:', '\n']);
+    expect(requests[0]!.stop).toEqual(['Mei:', '\nAlex:', '\n\n']);
   });
 });

@@ -20,7 +20,7 @@ const LABEL_AT_LINE_START =
 // (a small model answers the instructions instead of playing: "Write a text for the next
 // exchange between Alex and Mei", "Reply with Mei's next message…").
 const LABEL_ANYWHERE =
-  /private goal|secret goal|stay in character|never say you are an ai|as an ai\b|language model|\bsystem prompt|about you:|personality and relationship habits|\[your turn to write\]|does not know it|\bnext (?:text )?(?:message|exchange|line)\b|\bshort sentences?\b|\bin your own words\b|\btext message to\b|\b(?:reply|respond|answer) (?:with|as)\b|\bexchange between\b|\bwhat does \p{L}+ (?:text|say)\b|\btexts first\b|\bwrite (?:a|the|your|only|one)\b[^.!?\n]{0,40}\b(?:message|text|reply|line|exchange|dialogue|conversation)\b|私密目标|你的目标是|保持角色|不要说你是/iu;
+  /private goal|secret goal|stay in character|never say you are an ai|as an ai\b|language model|\bsystem prompt|about you:|personality and relationship habits|\[your turn to write\]|does not know it|\bnext (?:text )?(?:message|exchange|line)\b|\bshort sentences?\b|\bin your own words\b|\btext message to\b|\b(?:reply|respond|answer) (?:with|as)\b|\bexchange between\b|\bwhat does \p{L}+ (?:text|say)\b|\btexts first\b|\bsecret(?:ly)? (?:plan|goal|wants?|hopes?)\b|\bbased on the (?:given |above )?(?:chat|conversation|transcript|text)\b|\bnext response\b|\bconversation so far\b|\bthis (?:indicates|suggests) that\b|\bhere are (?:some|a few)\b|\bin this sentence\b|\b(?:en|zh|english|chinese) \d{1,3}%|\bemoji per message\b|\bcharacters \(rarely over\b|\btexting style\b|\btexts you have sent\b|\bwrite (?:a|the|your|only|one)\b[^.!?\n]{0,40}\b(?:message|text|reply|line|exchange|dialogue|conversation)\b|私密目标|你的目标是|保持角色|不要说你是/iu;
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
@@ -142,8 +142,9 @@ export interface SaidLine {
  * "Alex is a product designer…"): narration, not a message anyone would send. Unusable like
  * a leak, though it gives nothing of the prompt away.
  */
-export function isNarration(text: string, speaker: string): boolean {
-  return new RegExp(`^\\s*${escape(speaker)}(?:'s)?\\s+\\p{Ll}`, 'u').test(text);
+export function isNarration(text: string, speaker: string, other = ''): boolean {
+  const names = [speaker, other].filter(Boolean).map(escape).join('|');
+  return names !== '' && new RegExp(`^\\s*(?:${names})(?:'s)?\\s+\\p{Ll}`, 'u').test(text);
 }
 
 /** A different but reproducible seed for the retry. */
@@ -163,11 +164,21 @@ export async function lineWithoutLeaks(llm: ModelProvider, ask: LineAsk): Promis
   for (let attempt = 0; attempt < 2; attempt++) {
     const reply = await llm.chat({ ...ask.request, ...(seed === undefined ? {} : { seed }) });
     attempts.push(reply);
-    if (reply.degraded) return { text: reply.text, attempts, leaks, canned: true };
-    const text = asChatMessage(reply.text, ask.speaker, ask.other);
+    // Every model failed (the provider's canned line), e.g. a local model that wrote nothing
+    // before its stop: asked once more, like a leak, then the canned line stands.
+    if (reply.degraded) {
+      if (attempt === 0) {
+        leaks.push('empty');
+        seed = retrySeed(seed);
+        continue;
+      }
+      return { text: reply.text, attempts, leaks, canned: true };
+    }
+    // A text message is one line: what a small model writes after it is a second message, a script or commentary.
+    const text = asChatMessage(reply.text.trim().split('\n')[0]!, ask.speaker, ask.other);
     const leak = leakIn(text, echo);
     const empty = !text.replace(/\[END\]/gi, '').trim();
-    const narration = !leak && !empty && isNarration(text, ask.speaker);
+    const narration = !leak && !empty && isNarration(text, ask.speaker, ask.other);
     if (!leak && !empty && !narration) return { text, attempts, leaks, canned: false };
     leaks.push(leak ?? (empty ? 'empty' : 'narration'));
     seed = retrySeed(seed);
@@ -177,10 +188,11 @@ export async function lineWithoutLeaks(llm: ModelProvider, ask: LineAsk): Promis
 
 /**
  * Where a role-play line ends: the other side's name with a colon (the model began writing
- * their part), or the end of the line — a text message is one line, and what a small model
- * writes after it is a second message, a script or commentary. (At most four stops, as
- * OpenAI-compatible servers accept.)
+ * their part), the speaker's own name on a new line (a second message), or a blank line. The
+ * first line alone is kept (asChatMessage). At most four stops, as OpenAI-compatible servers
+ * accept.
  */
 export function lineStops(speaker: string, other: string): string[] {
-  return [`${other}:`, '\n'];
+  // Not a single "\n": a small model often opens with a line break, and would stop before a word.
+  return [`${other}:`, `\n${speaker}:`, '\n\n'];
 }

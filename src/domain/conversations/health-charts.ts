@@ -5,7 +5,7 @@
  * are private to the bar charts, so the few shared ideas are repeated here.
  */
 import type { TurningPoint } from '../../kernel/measures/turning-points';
-import { escapeHtml as h } from '../simulations/report/escape-html';
+import { escapeHtml as h } from '../../kernel/text/escape-html';
 import { formatDuration, formatValue, TURNING_POINT_LABELS } from './health-text';
 import type { TrendKey, TrendSeries } from './health-trends';
 

@@ -1,5 +1,5 @@
 import type { ConversationMeasures } from '../../kernel/measures';
-import { escapeHtml as h } from '../simulations/report/escape-html';
+import { escapeHtml as h } from '../../kernel/text/escape-html';
 import { CHART_STYLE, trendCharts } from './health-charts';
 import { formatDuration, formatPercent, formatValue, TURNING_POINT_LABELS } from './health-text';
 import type { RelationshipHealthReport } from './relationship-health-report';

@@ -1,5 +1,5 @@
 import type { CompatibilityReport, Estimate } from './compatibility-report';
-import { escapeHtml as h } from './escape-html';
+import { escapeHtml as h } from '../../../kernel/text/escape-html';
 import {
   dimensionLabel,
   episodeLabel,

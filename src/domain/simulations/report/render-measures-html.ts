@@ -1,5 +1,5 @@
 import type { CompatibilityReport } from './compatibility-report';
-import { escapeHtml as h } from './escape-html';
+import { escapeHtml as h } from '../../../kernel/text/escape-html';
 import {
   AGREEMENT_INTRO,
   agreementCells,

@@ -1,5 +1,5 @@
 import type { DimensionEstimate, Estimate, ScenarioBreakdown } from './compatibility-report';
-import { escapeHtml } from './escape-html';
+import { escapeHtml } from '../../../kernel/text/escape-html';
 import { dimensionLabel, formatEstimate, formatMean } from './report-text';
 
 /**

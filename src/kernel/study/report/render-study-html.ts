@@ -1,4 +1,4 @@
-import { escapeHtml } from './escape-html';
+import { escapeHtml } from '../../text/escape-html';
 import { chanceSentence, headline, reportSections } from './report-sections';
 import { calibrationChart, rocChart } from './study-svg-charts';
 import type { StudyReport } from './study-report';

@@ -1,5 +1,5 @@
 import type { CalibrationBin } from '../calibration';
-import { escapeHtml } from './escape-html';
+import { escapeHtml } from '../../text/escape-html';
 
 /**
  * Inline SVG for the study report, in the house style of the simulation report charts
