@@ -71,10 +71,11 @@ describeWithRedis('Worker observability: /healthz, /readyz and /metrics on its o
     let after = '';
     await eventually(async () => {
       after = await scrape();
-      return sample(after, 'soullink_jobs_total{job="simulation",outcome="ok"}') === 1;
-    }, 10_000);
-    expect(sample(after, 'soullink_job_duration_seconds_count{job="simulation"}')).toBe(1);
-    expect(sample(after, 'soullink_simulation_runs_total{outcome="report_ready"}')).toBe(1);
+      // At least: on a shared Redis the worker may also pick up a run another suite left queued.
+      return (sample(after, 'soullink_jobs_total{job="simulation",outcome="ok"}') ?? 0) >= 1;
+    }, 30_000);
+    expect(sample(after, 'soullink_job_duration_seconds_count{job="simulation"}')).toBeGreaterThanOrEqual(1);
+    expect(sample(after, 'soullink_simulation_runs_total{outcome="report_ready"}')).toBeGreaterThanOrEqual(1);
     expect(after).toMatch(/^soullink_llm_call_duration_seconds_count\{tier="deep",model="[^"]+",outcome="ok"\} [1-9]/m);
 
     // Every metric the dashboard charts is one this process exposes.
