@@ -1,7 +1,7 @@
 import type { BaseMessageLike } from '@langchain/core/messages';
 import type { AIMessageChunk } from '@langchain/core/messages';
 import { BrokenCircuitError } from 'cockatiel';
-import { DomainError } from '../domain/errors';
+import { DomainError } from '../kernel/errors';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { responseCacheKey } from './cache/cache-key';

@@ -1,4 +1,4 @@
-import { DomainError } from '../../domain/errors';
+import { DomainError } from '../../kernel/errors';
 import type { Logger } from '../../observability/logger';
 import type { SpeechProvider, SpokenAudio, Transcript, VoiceSettings } from '../../ports/speech.port';
 import type { ModelRef } from '../llm-settings';
