@@ -42,7 +42,7 @@ interface TurnSample {
   modelCalls: number;
   /** SQL statements sent during the turn (any, including the checkpointer's and those inside model calls). */
   sql: number;
-  /** SQL statements sent outside model calls, and the time spent waiting on them. */
+  /** SQL statements sent outside model calls, and the time one was in flight while no model call ran (the turn may not wait on it). */
   sqlOutsideModel: number;
   sqlWaitOutsideModelMs: number;
   /** Statements outside model calls by kind: count and summed duration. */
@@ -74,7 +74,9 @@ function sample(span: Interval, probes: Probes): TurnSample {
     modelCalls: probes.model.spans.filter((s) => s.start >= span.start && s.start < span.end).length,
     sql: during.length,
     sqlOutsideModel: outside.length,
-    sqlWaitOutsideModelMs: waits.coverage(span.start, span.end),
+    sqlWaitOutsideModelMs:
+      waits.coverage(span.start, span.end) -
+      probes.model.spans.reduce((n, m) => n + (m.end > span.start && m.start < span.end ? waits.coverage(Math.max(m.start, span.start), Math.min(m.end, span.end)) : 0), 0),
     sqlByLabel,
   };
 }
@@ -103,14 +105,19 @@ function script(stub: StubLlmServer, lines: number): void {
 
 interface SoulLinkRun {
   turns: TurnSample[];
+  /** Per TURN event: from the end of the model call that wrote the line to the event's publish (the line is stored first). */
+  eventLagMs: number[];
 }
+
+/** The agents whose model calls are turns. */
+const ROLE_PLAY_AGENTS = new Set(['user-proxy', 'partner-simulation']);
 
 async function runSoulLinkOnce(
   bench: BenchApp,
   owner: User,
   personas: { self: string; partner: string },
   probes: Probes,
-  deps: SimulationJobDeps & { events: TimedEventBus },
+  deps: SimulationJobDeps & { events: TimedEventBus; llm: TimedModelProvider },
   shape: { scenarios: string[]; episodes: number; turns: number },
   stub: StubLlmServer,
 ): Promise<SoulLinkRun> {
@@ -126,26 +133,35 @@ async function runSoulLinkOnce(
     tokenBudget: 5_000_000,
   });
   const from = deps.events.published.length;
+  const callsFrom = deps.llm.starts.length;
   await runSimulation(deps, simulation.id);
   const done = await services.orm.em.fork().findOneOrFail(Simulation, { id: simulation.id });
   if (done.status !== SimulationStatus.COMPLETED) throw new Error(`benchmark simulation ${done.status}: ${done.failureReason ?? ''}`);
 
-  // A turn runs from the previous TURN event of its episode (or EPISODE_STARTED) to its own TURN event.
-  const topic = simulationTopic(simulation.id);
-  const last = new Map<string, number>();
+  // A turn runs from its agent's model call to the next step's model call (the next agent's,
+  // or the judge's after the last turn), as the bare graph's turn runs from one take-turn
+  // node start to the next: orchestration between two model calls. Every run here is one
+  // episode, played in order, so the run's calls are its scene, its turns, then its judge.
+  const calls = deps.llm.starts.slice(callsFrom);
+  const firstTurn = calls.findIndex((c) => ROLE_PLAY_AGENTS.has(c.agent));
+  const judge = calls.findIndex((c) => c.agent === 'analysis');
+  const bounds = calls.slice(firstTurn, judge + 1).map((c) => c.at);
   const turns: TurnSample[] = [];
-  for (const e of deps.events.published.slice(from)) {
-    if (e.topic !== topic) continue;
-    const { type, payload } = e.payload as { type: string; payload: { episodeId?: string } };
-    if (type === 'EPISODE_STARTED') last.set(payload.episodeId!, e.at);
-    if (type === 'TURN') {
-      turns.push(sample({ start: last.get(payload.episodeId!)!, end: e.at }, probes));
-      last.set(payload.episodeId!, e.at);
-    }
-  }
+  for (let i = 0; i + 1 < bounds.length; i++) turns.push(sample({ start: bounds[i]!, end: bounds[i + 1]! }, probes));
+  // What a client sees: each TURN event is sent after its line is stored, behind the turn.
+  const topic = simulationTopic(simulation.id);
+  const turnEvents = deps.events.published.slice(from).filter((e) => e.topic === topic && (e.payload as { type: string }).type === 'TURN');
+  const eventLagMs = turnEvents.map((e) => {
+    const modelEnd = probes.model.spans.filter((s) => s.end <= e.at).reduce((latest, s) => Math.max(latest, s.end), 0);
+    return e.at - modelEnd;
+  });
   const expected = shape.scenarios.length * shape.episodes * shape.turns;
-  if (turns.length !== expected) throw new Error(`benchmark simulation played ${turns.length} turns, expected ${expected}`);
-  return { turns };
+  // A scenario's scripted opening line is a turn without a model call, so it has no span.
+  const rolePlayCalls = calls.filter((c) => ROLE_PLAY_AGENTS.has(c.agent)).length;
+  if (turnEvents.length !== expected || turns.length !== rolePlayCalls || rolePlayCalls < expected - 1) {
+    throw new Error(`benchmark simulation: ${turnEvents.length} TURN events, ${rolePlayCalls} role-play model calls, ${turns.length} turn spans; expected ${expected} turns`);
+  }
+  return { turns, eventLagMs };
 }
 
 async function runBareOnce(
@@ -272,6 +288,7 @@ export const orchestrationBench: BenchScenario = {
       await runBareOnce(bareSaver, stub.baseUrl, 'loop-in-node', probes.loop, { episodes: 1, turns: 4 });
 
       pg.start();
+      const eventLagMs: number[] = [];
       const measured = { soullink: [] as TurnSample[], step: [] as TurnSample[], sync: [] as TurnSample[], loop: [] as TurnSample[] };
       // LangGraph.js 1.7.3 drops Send fan-out tasks under maxConcurrency 1 (langgraphjs#2656), so
       // with SIMULATION_EPISODE_CONCURRENCY=1 a multi-episode run would play one episode only:
@@ -281,6 +298,7 @@ export const orchestrationBench: BenchScenario = {
           for (let episode = 0; episode < EPISODES_PER_SCENARIO; episode++) {
             const run = await runSoulLinkOnce(bench, owner, personas, probes.soullink, deps, { scenarios: [scenario], episodes: 1, turns: TURNS }, stub);
             measured.soullink.push(...run.turns);
+            eventLagMs.push(...run.eventLagMs);
           }
         }
         stub.reset();
@@ -319,6 +337,7 @@ export const orchestrationBench: BenchScenario = {
       ]);
       const p95 = f.soullink.overhead.p95;
       const ratio = p95 / f.step.overhead.p95;
+      const lag = summarise(eventLagMs);
       return {
         id: 'orchestration',
         title: 'Orchestration: per-turn overhead outside the model call',
@@ -333,8 +352,8 @@ export const orchestrationBench: BenchScenario = {
             'overhead mean ms',
             'overhead incl. provider layer p50 ms',
             'SQL statements / turn',
-            'of which awaited outside the model call',
-            'SQL wait outside the model call / turn ms',
+            'of which sent outside model calls',
+            'SQL in flight while no model call runs / turn ms',
           ],
           rows,
         },
@@ -344,12 +363,12 @@ export const orchestrationBench: BenchScenario = {
         ],
         notes: [
           `${ROUNDS} rounds of ${SCENARIOS.length} scenarios × ${EPISODES_PER_SCENARIO} episodes × ${TURNS} turns per stack after a warm-up run each, rounds interleaved; SIMULATION_EPISODE_CONCURRENCY=1 (episodes one at a time, so a turn's wall time is its own). Because LangGraph.js 1.7.3 silently drops Send fan-out tasks under maxConcurrency 1 (langchain-ai/langgraphjs#2656; a 4-episode SoulLink run then plays 1 episode and ends COMPLETED without a report), every episode is its own run here, for both stacks; stub model with firstTokenLatencyMs 0 and chunkIntervalMs 0; PostgreSQL and Redis on this machine (Redis event bus, as in production).`,
-          'SoulLink: runSimulation in-process, as `soullink simulate` and the worker run it: plan-episodes → Send → play-episode running the episode subgraph (set-scene → typed router → user-proxy-turn / partner-turn / inject-event … → score-episode), every turn a LangGraph step checkpointed in the run\'s thread (default durability "async"). Turn time = between the publish() calls of consecutive TURN events of an episode (EPISODE_STARTED for the first turn, so the first span also holds the scene-writing call, counted as model time), taken by an EventBus decorator. Model time = wall time inside services.llm (a ModelProvider decorator): it contains the whole provider layer (quota reserve/settle, usage ledger, breaker, token counting, LangChain, HTTP).',
+          `SoulLink: runSimulation in-process, as \`soullink simulate\` and the worker run it: plan-episodes → Send → play-episode running the episode subgraph (set-scene → typed router → user-proxy-turn / partner-turn / inject-event … → score-episode), every turn a LangGraph step checkpointed in the run's thread (default durability "async"). Turn time = from the turn's model call start to the next step's (the other agent's turn, or the judge after the last turn), taken by a ModelProvider decorator — the same span as the bare graph's node start to node start. Since the line writer (agents/simulation/episode/line-writer.ts) a turn's transcript line and TURN event are written in order behind the turn, while the next agent's model call runs, so the event no longer marks the turn's end (until then turn time was measured between TURN publishes). What a client sees instead: a TURN event is published ${round(lag.p50)} ms p50, ${round(lag.p95)} ms p95, ${round(lag.max)} ms max after the model call that wrote its line ends (line stored, then event logged, then published). Model time = wall time inside services.llm (a ModelProvider decorator): it contains the whole provider layer (quota reserve/settle, usage ledger, breaker, token counting, LangChain, HTTP).`,
           'Overhead = turn time − model time. "incl. provider layer" = turn time − time inside the HTTP requests to the stub (undici diagnostics channels), i.e. also counting what SoulLink\'s provider layer adds around the call.',
           'Bare: LangGraph.js StateGraph plan-episodes → Send fan-out → play-episode → write-report on its own PostgresSaver (same database, own thread ids), ChatOpenAI streaming from the same stub, invoked like SoulLink\'s graph (default durability "async", maxConcurrency 1). "One step per turn": play-episode invokes an episode subgraph with a take-turn node looping per turn (a checkpoint per turn, in the parent thread): SoulLink\'s shape since issue 14, and what the 2× target compares with. Turn time = between consecutive take-turn node starts; model time = inside ChatOpenAI.stream. "Looped in the node" (turns inside play-episode, nothing persisted per turn: SoulLink\'s shape before issue 14) is the floor.',
-          `SQL columns (node-postgres probe): statements sent during a turn, those of them sent outside model calls (so in the turn's critical path), and the wall time spent waiting on those. SoulLink per turn, outside the model call: ${Object.entries(f.soullink.sqlByLabel).map(([k, v]) => `${k} ×${v.perTurn} (${v.meanMs} ms each)`).join(', ')}. The bare graph's checkpoint writes ("async" durability) are sent while the next model call is already running; the "sync" reference row awaits them before each next step, i.e. it pays for per-turn durability in the critical path as SoulLink does with its transcript and event writes.`,
+          `SQL columns (node-postgres probe): statements sent during a turn, those of them sent outside model calls, and the wall time one of those was in flight while no model call ran (an upper bound of what the turn waited on: SoulLink's background writes are counted though the turn does not wait for them). SoulLink per turn, outside the model call: ${Object.entries(f.soullink.sqlByLabel).map(([k, v]) => `${k} ×${v.perTurn} (${v.meanMs} ms each)`).join(', ')}. The bare graph's checkpoint writes ("async" durability) are sent while the next model call is already running; the "sync" reference row awaits them before each next step, i.e. it pays for per-turn durability in the critical path (SoulLink did so for its transcript and event writes until they moved behind the turn).`,
         ],
-        details: f,
+        details: { ...f, soullinkTurnEventLagMs: lag },
       };
     } finally {
       pg.stop();

@@ -2,6 +2,7 @@ import { END, START, Send, StateGraph, type BaseCheckpointSaver, type LangGraphR
 import { writeNarrative } from './analysis/write-narrative';
 import type { SimulationDeps } from './configuration';
 import { createEpisodeGraph, episodeStepLimit } from './episode/graph';
+import { withLineWriter } from './episode/line-writer';
 import type { TokenMeter } from './episode/token-meter';
 import { planEpisodes } from './nodes/plan-episodes';
 import { SimulationState, type EpisodeTask, type SimulationStateType, type SimulationUpdate } from './state';
@@ -20,13 +21,19 @@ export function routeAfterPlan(state: SimulationStateType): Send[] | 'write-narr
  * Compiled with a checkpointer, a run resumes after a crash: finished episodes are kept,
  * unfinished ones continue from their last checkpointed turn.
  */
-export function createSimulationGraph(deps: SimulationDeps, options: { checkpointer?: BaseCheckpointSaver }) {
+export function createSimulationGraph(domainDeps: SimulationDeps, options: { checkpointer?: BaseCheckpointSaver }) {
   const meter: TokenMeter = { spent: 0 };
+  // Transcript lines and events are written in order behind the turns (episode/line-writer.ts).
+  const { deps, lines } = withLineWriter(domainDeps);
   const episode = createEpisodeGraph(deps, meter);
   const playEpisode = (task: EpisodeTask, config: LangGraphRunnableConfig): Promise<SimulationUpdate> =>
     deps.episodeSlot(async () => {
       // The parent task's config carries the thread and this task's checkpoint namespace.
       const end = await episode.invoke({ task }, { ...config, recursionLimit: episodeStepLimit(deps.run.maxTurns) });
+      // A resumed episode may have ended in its checkpoint before its last lines were stored.
+      await lines.catchUp(end);
+      // Played means stored: the report is built from the transcript once the graph ends.
+      await lines.flush();
       return { scores: end.score ? [end.score] : [], tokens: end.tokens, costUsd: end.costUsd, models: end.models, ...(end.stopReason ? { stopReason: end.stopReason } : {}) };
     });
   return new StateGraph(SimulationState)

@@ -17,11 +17,14 @@ import { IntervalLog } from './intervals';
  */
 export class TimedModelProvider implements ModelProvider {
   readonly calls = new IntervalLog();
+  /** When each chat or structured call started, and for which agent (its tag), in call order. */
+  readonly starts: { at: number; agent: string }[] = [];
 
   constructor(private readonly inner: ModelProvider) {}
 
   async *streamChat(request: ChatRequest): AsyncIterable<ChatStreamEvent> {
     const start = performance.now();
+    this.starts.push({ at: start, agent: request.tag.agent });
     try {
       yield* this.inner.streamChat(request);
     } finally {
@@ -30,10 +33,12 @@ export class TimedModelProvider implements ModelProvider {
   }
 
   chat(request: ChatRequest): Promise<ChatCompletion> {
+    this.starts.push({ at: performance.now(), agent: request.tag.agent });
     return this.calls.time(() => this.inner.chat(request));
   }
 
   structured<T>(request: StructuredRequest): Promise<{ value: T; model: string; usage: TokenUsage; cached: boolean }> {
+    this.starts.push({ at: performance.now(), agent: request.tag.agent });
     return this.calls.time(() => this.inner.structured<T>(request));
   }
 

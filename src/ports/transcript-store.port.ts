@@ -6,6 +6,12 @@ export type ConversationKind = 'IMPORT' | 'CHAT' | 'SIMULATION';
 export type TranscriptRole = 'persona' | 'user' | 'other' | 'system' | 'agent';
 
 export interface NewTranscriptMessage {
+  /**
+   * A UUID the writer chose, so it can cite the message before the append returns (a
+   * simulation turn is announced while its line is still being stored). The store makes one
+   * when absent. A key already stored keeps its row, and that row's id.
+   */
+  id?: string;
   /** The user who owns the data (erasure deletes by this). */
   ownerId: string;
   /** A persona id for imports, a chat session id, a simulation run id. */

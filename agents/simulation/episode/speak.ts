@@ -5,7 +5,7 @@ import { rolePlayMessages } from '../../partner-simulation/role-play-messages';
 import { lineStops, lineWithoutLeaks, withoutLeaks } from '../nodes/without-leaks';
 import type { Role, Turn } from '../state';
 import { turnSeed } from './model-seeds';
-import { persistLine } from './persist-line';
+import { lineWriterOf, turnKey } from './line-writer';
 import type { EpisodeGraphStateType, EpisodeGraphUpdate } from './state';
 import type { TokenMeter } from './token-meter';
 
@@ -37,21 +37,30 @@ export function historyFor(speaker: Role, turns: Turn[]): ChatMessage[] {
 /**
  * One agent turn, shared by user-proxy-turn and partner-turn: the agent replies (seeded per
  * run, episode and turn), its [END] mark is read off, leaks are dropped (all-leak or empty
- * replies become the canned in-character line), the line is stored and a TURN event sent,
- * both once-only by key. The cancel flag is read alongside the model call, so it costs the
+ * replies become the canned in-character line), and the line is handed to the run's
+ * LineWriter, which stores it and sends its TURN event, both once-only by key, while the next
+ * turn runs. The cancel flag is read alongside the model call, so it costs the
  * turn no wait; the router acts on it before the next turn.
  */
 export async function speak(deps: SimulationDeps, state: EpisodeGraphStateType, speaker: Role, request: LineRequest, meter: TokenMeter): Promise<EpisodeGraphUpdate> {
   const scenario = state.scenario!;
   const turnNo = state.turn + 1;
   const me = speaker === 'self' ? deps.run.self : deps.run.partner;
-  const key = `${turnNo}:${speaker}`;
+  const key = turnKey({ turn: turnNo, speaker });
+  const lines = lineWriterOf(deps);
+  // A line of an earlier turn that could not be stored fails the run here, before more is spent.
+  lines.check();
   const cancel = deps.isCancelled();
   // Awaited below; this only keeps a rejection from being reported as unhandled meanwhile.
   cancel.catch(() => undefined);
 
-  // A resumed run may have stored this turn after its last checkpoint: reuse it, generate nothing.
-  const existing = deps.resumed ? await deps.transcripts.findByDedupeKey(state.episodeId, key) : null;
+  let existing = null;
+  if (deps.resumed) {
+    // Lines in the checkpoint whose writes died with the last process are stored first.
+    await lines.catchUp(state);
+    // This turn may have been stored after the last checkpoint: reuse it, generate nothing.
+    existing = await deps.transcripts.findByDedupeKey(state.episodeId, key);
+  }
   let text: string;
   let spent = { tokens: 0, costUsd: 0, models: [] as string[] };
   if (existing) {
@@ -90,8 +99,11 @@ export async function speak(deps: SimulationDeps, state: EpisodeGraphStateType, 
   const ended = END_MARK.test(text);
   // A reply that was all leak (or empty) becomes the in-character stand-in, never a bare "…".
   const clean = withoutLeaks(text.replace(END_MARK, ''), scenario.privateGoals[speaker], me.name).trim() || cannedReply(historyFor(speaker, state.turns), turnSeed(scenario, turnNo, speaker));
-  const line = await persistLine(deps, state.episodeId, { turn: turnNo, speaker, name: me.name, text: clean }, key);
-  await deps.emit('TURN', { episodeId: state.episodeId, turn: turnNo, speaker, name: me.name, text: line.text, messageId: line.id }, `${state.episodeId}:${key}`);
+  // Stored and announced behind the turn (see LineWriter): the next agent starts meanwhile.
+  const line: Turn = existing
+    ? { id: existing.id, turn: turnNo, speaker, name: me.name, text: existing.text }
+    : { id: lines.newId(), turn: turnNo, speaker, name: me.name, text: clean };
+  lines.queueLine({ episodeId: state.episodeId, scenario }, line, [...state.turns, line]);
 
   const previousSame = [...state.turns].reverse().find((t) => t.speaker === speaker);
   const stale = previousSame !== undefined && normalise(previousSame.text) === normalise(line.text);

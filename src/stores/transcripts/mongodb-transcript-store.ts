@@ -325,7 +325,7 @@ function requireOwner(ownerId: string): string {
 
 function toDocument(m: ValidMessage, seq: number, createdAt: Date): TranscriptDocument {
   return {
-    _id: randomUUID(),
+    _id: m.id ?? randomUUID(),
     ownerId: m.ownerId,
     conversationId: m.conversationId,
     kind: m.kind,

@@ -136,7 +136,7 @@ export class PostgresTranscriptStore implements TranscriptStore {
   private async appendChunk(conversationId: string, chunk: ValidMessage[]): Promise<number> {
     const rows = chunk.map((m, ord) => ({
       ord,
-      id: randomUUID(),
+      id: m.id ?? randomUUID(),
       owner_id: m.ownerId,
       kind: m.kind,
       batch_id: m.batchId,

@@ -50,6 +50,7 @@ const keyText = z
   .refine(noNul, 'must not contain U+0000');
 
 const messageSchema = z.object({
+  id: z.string().regex(UUID_RE, 'must be a UUID').optional(),
   ownerId: z.string().regex(UUID_RE, 'must be a UUID'),
   conversationId: keyText,
   kind: z.enum(CONVERSATION_KINDS),
@@ -104,6 +105,7 @@ export function validateMessages(messages: readonly NewTranscriptMessage[]): Val
     const m = parsed.data;
     const metadata = normaliseMetadata(m.metadata, where);
     const valid: ValidMessage = {
+      ...(m.id ? { id: m.id.toLowerCase() } : {}),
       ownerId: m.ownerId.toLowerCase(),
       conversationId: m.conversationId,
       kind: m.kind,

@@ -324,6 +324,25 @@ export function transcriptStoreContract(name: string, create: () => Promise<Tran
       });
     });
 
+    describe('caller-chosen ids', () => {
+      it('When a message comes with its own UUID, Then it is stored under that id; a repeat of its key keeps the first row and id', async () => {
+        const conv = conversation();
+        const [id, later] = [randomUUID(), randomUUID()];
+        await store.append(messages(conv, 1, { id }));
+        const again = await store.append(messages(conv, 1, { id: later, text: 'a second attempt' }));
+
+        expect(again).toEqual({ inserted: 0, duplicates: 1 });
+        expect(await other.findByDedupeKey(conv, 'k-0')).toMatchObject({ id, text: 'message 0' });
+        expect(await store.getByIds(OWNER, [later])).toEqual([]);
+      });
+
+      it('When an id is not a UUID, Then the append is refused and nothing is stored', async () => {
+        const conv = conversation();
+        await expect(store.append(messages(conv, 1, { id: 'turn-1' }))).rejects.toBeInstanceOf(TranscriptInputError);
+        expect(await store.count(conv)).toBe(0);
+      });
+    });
+
     describe('findByDedupeKey', () => {
       it('When a message was appended, Then its key finds it, from another handle too', async () => {
         const conv = conversation();
