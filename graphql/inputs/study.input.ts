@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { StudyDatasetFormat } from '../../src/domain/studies/study-dataset.entity';
+import { StudyOrdinalModel } from '../../src/domain/studies/study.entity';
 
 @InputType('CreateStudyDatasetInput', { description: 'A small study dataset inline (each table up to 2 MB). Larger files: the streamed upload, POST /v1/study-datasets.' })
 export class CreateStudyDatasetInput {
@@ -32,6 +33,9 @@ export class StartStudyInput {
 
   @Field(() => Int, { nullable: true, description: 'Ordinal outcomes: the level from which a pair counts as positive (default: the most balanced cut).' })
   ordinalPositiveFrom?: number | null;
+
+  @Field(() => StudyOrdinalModel, { nullable: true, description: 'Ordinal outcomes: CUMULATIVE (default: one model per cut, K − 1 fits of nested cross-validation) or THRESHOLD (one model of ≥ ordinalPositiveFrom).' })
+  ordinalModel?: StudyOrdinalModel | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Use measures of the pairs’ conversations as features (default true; pairs without one get them imputed).' })
   conversationMeasures?: boolean | null;

@@ -37,7 +37,7 @@ export class StudyMatchModelResolver {
   @Authorized()
   @Query(() => CandidateRankingType, {
     description:
-      'Rank candidate PARTNER personas for your SELF persona by a match model’s calibrated probability, with an interval and the features behind it. Features come from the personas’ study attributes (setPersonaStudyAttributes) and the partner’s imported chat; what a candidate lacks is imputed and said. simulateTopK (0–3) also starts a short simulation for the best k within your tier’s limits.',
+      'Rank candidate PARTNER personas for your SELF persona by a match model’s calibrated probability, with an interval and the features behind it. Features come from the personas’ study attributes (setPersonaStudyAttributes) and the partner’s imported chat; what a candidate lacks is imputed and said. simulateTopK (0–3) also starts a short simulation for the best k within your tier’s limits and simulationTokenBudget (each costs up to 40,000 tokens; default k of them); ranking again with the same model reuses them and adds their measures once finished.',
   })
   async rankCandidates(
     @Ctx() ctx: AuthedContext,
@@ -45,6 +45,8 @@ export class StudyMatchModelResolver {
     @Arg('partnerPersonaIds', () => [ID]) partnerPersonaIds: string[],
     @Arg('modelId', () => ID) modelId: string,
     @Arg('simulateTopK', () => Int, { nullable: true, defaultValue: 0 }) simulateTopK: number,
+    @Arg('simulationTokenBudget', () => Int, { nullable: true, description: 'Tokens the batch may start simulations for (default: simulateTopK short simulations’ worth, 40,000 each).' })
+    simulationTokenBudget?: number | null,
   ): Promise<CandidateRankingType> {
     const { services } = ctx;
     const library = simulateTopK > 0 ? await scenarioCatalog(ctx.em, ctx.principal.user.id, services.scenarioLibrary) : [];
@@ -56,7 +58,7 @@ export class StudyMatchModelResolver {
         enqueueSimulation: (id) => services.jobs.enqueue(SIMULATION_JOB, { simulationId: id }, { jobId: `simulation-${id}` }),
       },
       ctx.principal.user,
-      { selfPersonaId, partnerPersonaIds, modelId, simulateTopK },
+      { selfPersonaId, partnerPersonaIds, modelId, simulateTopK, simulationTokenBudget },
     ).then((ranking) => ({
       modelId: ranking.modelId,
       candidates: ranking.candidates.map((c) => ({
@@ -64,6 +66,8 @@ export class StudyMatchModelResolver {
         name: c.name,
         rank: c.rank,
         probability: c.prediction.probability,
+        expectedLevel: c.prediction.ordinal?.expectedLevel ?? null,
+        cumulative: c.prediction.ordinal?.cumulative ?? null,
         low: c.prediction.low,
         high: c.prediction.high,
         reasons: c.reasons,
@@ -72,6 +76,7 @@ export class StudyMatchModelResolver {
         usedConversation: c.usedConversation,
         simulationId: c.simulationId,
         simulationNote: c.simulationNote,
+        simulation: c.simulation,
       })),
     }));
   }

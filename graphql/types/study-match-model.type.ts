@@ -1,7 +1,11 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { ValidityCard } from '../../src/kernel/study';
 import type { MatchModel } from '../../src/domain/studies/match-model.entity';
-import { StudyOutcomeType } from './study-result.type';
+import { StudyOrdinalModel } from '../../src/domain/studies/study.entity';
+import { SimulationStatus } from '../../src/domain/simulations/simulation.entity';
+import { DimensionEstimateType, ReportEstimateType, ReportMeasureType } from './compatibility-report.type';
+import './simulation.type'; // registers the SimulationStatus enum
+import { StudyOutcomeType, StudyRecalibrationType } from './study-result.type';
 
 @ObjectType('ValidityCardFeature', { description: 'A feature of a match model, with what the training data looked like and its weight.' })
 export class ValidityCardFeatureType {
@@ -114,6 +118,48 @@ export class ValidityCardLlmType {
   promptVersion!: string;
 }
 
+@ObjectType('ValidityCardOrdinalCut', { description: 'One cut of a cumulative ordinal match model: P(outcome ≥ threshold).' })
+export class ValidityCardOrdinalCutType {
+  @Field(() => Int, { description: 'The cut.' })
+  threshold!: number;
+
+  @Field(() => Float, { description: 'Log-odds of P(outcome ≥ threshold) for a pair at every feature’s mean.' })
+  intercept!: number;
+
+  @Field(() => [Float], { description: 'Change in log-odds per standard deviation of each feature, in the order of the card’s features.' })
+  coefficients!: number[];
+
+  @Field(() => Float, { description: 'The L2 penalty this cut was fitted with.' })
+  lambda!: number;
+
+  @Field(() => StudyRecalibrationType, { description: 'This cut’s Platt recalibration.' })
+  recalibration!: StudyRecalibrationType;
+}
+
+@ObjectType('ValidityCardOrdinal', { description: 'A cumulative ordinal match model: every cut’s model, so a pair gets P(outcome ≥ k) for each k and its expected level.' })
+export class ValidityCardOrdinalType {
+  @Field(() => StudyOrdinalModel, { description: 'The ordinal model.' })
+  model!: StudyOrdinalModel;
+
+  @Field(() => [Int], { description: 'The outcome levels.' })
+  levels!: number[];
+
+  @Field(() => Int, { description: 'The cut whose probability is the headline (the card’s intercept and feature coefficients are this cut’s).' })
+  positiveFrom!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Out-of-fold Spearman ρ of the expected level with the outcome.' })
+  spearman!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Lower end of its 95% group-bootstrap interval.' })
+  spearmanLow!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Upper end of that interval.' })
+  spearmanHigh!: number | null;
+
+  @Field(() => [ValidityCardOrdinalCutType], { description: 'All K − 1 cuts.' })
+  cuts!: ValidityCardOrdinalCutType[];
+}
+
 @ObjectType('ValidityCard', { description: 'What a match model is and how far it can be trusted: the data it was fitted on, its coefficients and calibration, its cross-validated metrics and caveats.' })
 export class ValidityCardType {
   @Field(() => Int, { description: 'The card format’s version.' })
@@ -164,6 +210,9 @@ export class ValidityCardType {
   @Field(() => ValidityCardRecalibrationType, { description: 'How the model’s probabilities are recalibrated.' })
   recalibration!: ValidityCardRecalibrationType;
 
+  @Field(() => ValidityCardOrdinalType, { nullable: true, description: 'Cumulative ordinal models: every cut (null for binary outcomes and the threshold model).' })
+  ordinal!: ValidityCardOrdinalType | null;
+
   @Field(() => [ValidityCardLlmType], { description: 'Models and prompt versions of LLM-derived features (empty: none).' })
   llm!: ValidityCardLlmType[];
 
@@ -198,7 +247,7 @@ export class MatchModelType {
       version: m.version,
       studyId: m.study?.id ?? null,
       createdAt: m.createdAt,
-      card: m.card as unknown as ValidityCard,
+      card: { ordinal: null, ...(m.card as unknown as ValidityCard) },
     });
   }
 }
@@ -227,6 +276,48 @@ export class CandidateContributionType {
   contribution!: number;
 }
 
+@ObjectType('CandidateCumulativeProbability', { description: 'A cumulative ordinal model’s calibrated P(outcome ≥ threshold) for a candidate.' })
+export class CandidateCumulativeProbabilityType {
+  @Field(() => Int, { description: 'The cut.' })
+  threshold!: number;
+
+  @Field(() => Float, { description: 'Calibrated P(outcome ≥ threshold), non-increasing across cuts.' })
+  probability!: number;
+}
+
+@ObjectType('CandidateSimulation', {
+  description:
+    'A ranked candidate’s short simulation (simulateTopK). Simulations run as jobs: the measures are null until it has finished; ranking again with the same model reuses it and adds them.',
+})
+export class CandidateSimulationType {
+  @Field(() => ID, { description: 'The simulation (simulation, compatibilityReport take it).' })
+  id!: string;
+
+  @Field(() => SimulationStatus, { description: 'Where it stands.' })
+  status!: SimulationStatus;
+
+  @Field({ description: 'True when this ranking started it; false when it reused one an earlier ranking started.' })
+  startedNow!: boolean;
+
+  @Field(() => Int, { description: 'Its token cap (what it counted against the batch’s budget).' })
+  tokenBudget!: number;
+
+  @Field(() => Int, { description: 'Tokens it has used.' })
+  tokensUsed!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Episodes its report rests on (null until it has finished).' })
+  episodes!: number | null;
+
+  @Field(() => ReportEstimateType, { nullable: true, description: 'The report’s overall 0–10 score with its 95% interval (null until it has finished).' })
+  overall!: ReportEstimateType | null;
+
+  @Field(() => [DimensionEstimateType], { description: 'The report’s per-dimension scores (empty until it has finished).' })
+  dimensions!: DimensionEstimateType[];
+
+  @Field(() => [ReportMeasureType], { description: 'The report’s pair-level conversation measures (empty until it has finished).' })
+  pairMeasures!: ReportMeasureType[];
+}
+
 @ObjectType('RankedCandidate', { description: 'A candidate partner persona with the model’s calibrated probability and why.' })
 export class RankedCandidateType {
   @Field(() => ID, { description: 'The PARTNER persona.' })
@@ -238,8 +329,14 @@ export class RankedCandidateType {
   @Field(() => Int, { description: '1 for the most likely match.' })
   rank!: number;
 
-  @Field(() => Float, { description: 'Calibrated probability of a positive outcome, as the study’s outcome defines it.' })
+  @Field(() => Float, { description: 'Calibrated probability of a positive outcome, as the study’s outcome defines it (ordinal outcomes: of outcome ≥ positiveFrom).' })
   probability!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Cumulative ordinal models: the expected outcome level (null otherwise).' })
+  expectedLevel!: number | null;
+
+  @Field(() => [CandidateCumulativeProbabilityType], { nullable: true, description: 'Cumulative ordinal models: P(outcome ≥ k) for every cut (null otherwise).' })
+  cumulative!: CandidateCumulativeProbabilityType[] | null;
 
   @Field(() => Float, { description: 'Lower end of its 95% interval (from the calibration bin it falls in).' })
   low!: number;
@@ -264,6 +361,9 @@ export class RankedCandidateType {
 
   @Field(() => String, { nullable: true, description: 'With simulateTopK: why no simulation started for this candidate.' })
   simulationNote!: string | null;
+
+  @Field(() => CandidateSimulationType, { nullable: true, description: 'With simulateTopK, for the top k: the short simulation and its measures once finished (null for the rest).' })
+  simulation!: CandidateSimulationType | null;
 }
 
 @ObjectType('CandidateRanking', { description: 'Candidates ranked by a match model. The probabilities are only as good as the model’s validity card says.' })

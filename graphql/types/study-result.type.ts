@@ -1,5 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { StoredStudyResult } from '../../src/domain/studies/compute-study';
+import { StudyOrdinalModel } from '../../src/domain/studies/study.entity';
+import './study.type'; // registers the StudyOrdinalModel enum
 
 /*
  * A study's result as typed objects (src/kernel/study StudyResult, stored by the study job).
@@ -39,8 +41,11 @@ export class StudyOutcomeType {
   @Field(() => [Int], { description: 'The values the outcome takes.' })
   levels!: number[];
 
-  @Field(() => Int, { nullable: true, description: 'Ordinal outcomes: a pair with this level or above counts as positive for the model; null for binary outcomes.' })
+  @Field(() => Int, { nullable: true, description: 'Ordinal outcomes: a pair with this level or above counts as positive for the headline figures (AUC, Brier, calibration, a match model’s probability); null for binary outcomes.' })
   positiveFrom!: number | null;
+
+  @Field(() => StudyOrdinalModel, { nullable: true, description: 'Ordinal outcomes: the model that ran (CUMULATIVE: one model per cut; THRESHOLD: one model of ≥ positiveFrom); null for binary outcomes.' })
+  ordinalModel!: StudyOrdinalModel | null;
 }
 
 @ObjectType('StudyCrossValidation', { description: 'How the honest figures were obtained: nested cross-validation in which a group never spans training and test.' })
@@ -163,16 +168,67 @@ export class StudyCumulativeAucType {
   auc!: number | null;
 }
 
-@ObjectType('StudyOrdinalSummary', { description: 'Ordinal outcomes: how the out-of-fold predictions order the whole scale.' })
+@ObjectType('StudyRecalibration', { description: 'Platt recalibration fitted on out-of-fold predictions: calibrated log-odds = intercept + slope × the model’s log-odds.' })
+export class StudyRecalibrationType {
+  @Field(() => Float, { description: 'Intercept.' })
+  intercept!: number;
+
+  @Field(() => Float, { description: 'Slope (1 leaves the spread as it is).' })
+  slope!: number;
+
+  @Field({ description: 'False when it could not be fitted and the identity is used.' })
+  fitted!: boolean;
+}
+
+@ObjectType('StudyOrdinalCut', { description: 'One cut of the cumulative ordinal model: an L2 logistic model of P(outcome ≥ threshold), fitted on all pairs with its own penalty.' })
+export class StudyOrdinalCutType {
+  @Field(() => Int, { description: 'The cut.' })
+  threshold!: number;
+
+  @Field(() => Int, { description: 'Pairs at or above it.' })
+  positives!: number;
+
+  @Field(() => Float, { description: 'The penalty of this cut’s final model.' })
+  lambda!: number;
+
+  @Field(() => [Float], { nullable: 'items', description: 'The penalty each outer fold’s inner cross-validation chose for this cut.' })
+  lambdaPerFold!: (number | null)[];
+
+  @Field(() => Float, { description: 'Intercept (log-odds, features in their own units).' })
+  intercept!: number;
+
+  @Field(() => [StudyCoefficientType], { description: 'Its coefficients.' })
+  coefficients!: StudyCoefficientType[];
+
+  @Field(() => Float, { nullable: true, description: 'In-sample AUC of this cut’s model.' })
+  inSampleAuc!: number | null;
+
+  @Field(() => StudyRecalibrationType, { description: 'Its Platt recalibration, fitted on its out-of-fold probabilities.' })
+  recalibration!: StudyRecalibrationType;
+}
+
+@ObjectType('StudyOrdinalSummary', { description: 'Ordinal outcomes: which model ran and how its out-of-fold predictions order the whole scale.' })
 export class StudyOrdinalSummaryType {
+  @Field(() => StudyOrdinalModel, { description: 'The ordinal model that ran.' })
+  model!: StudyOrdinalModel;
+
+  @Field({ description: 'What spearman and the cumulative AUCs score: expected-level (cumulative model) or probability (threshold model).' })
+  score!: string;
+
   @Field(() => [Int], { description: 'The outcome levels.' })
   levels!: number[];
 
-  @Field(() => Float, { nullable: true, description: 'Spearman correlation of the predictions with the outcome (within folds).' })
+  @Field(() => Float, { nullable: true, description: 'Spearman correlation of the out-of-fold score with the outcome (within folds).' })
   spearman!: number | null;
 
-  @Field(() => [StudyCumulativeAucType], { description: 'One AUC per cut: where on the scale the model discriminates.' })
+  @Field(() => StudyIntervalType, { description: 'Spearman’s 95% group-bootstrap interval (predictions held fixed).' })
+  spearmanInterval!: StudyIntervalType;
+
+  @Field(() => [StudyCumulativeAucType], { description: 'One AUC per cut: where on the scale the model discriminates (the cumulative model scores each cut with its own P(outcome ≥ k)).' })
   cumulative!: StudyCumulativeAucType[];
+
+  @Field(() => [StudyOrdinalCutType], { description: 'The cumulative model’s cuts (empty for the threshold model).' })
+  cuts!: StudyOrdinalCutType[];
 }
 
 @ObjectType('StudyPowerNote', { description: 'How precise the AUC is at this sample size and how many pairs ±0.05 would take (Hanley–McNeil, scaled by the clustering the bootstrap saw).' })
@@ -370,9 +426,22 @@ export class StudyResultType {
 /** The stored result as the typed object (coefficients get their feature descriptions). */
 export function studyResultType(stored: StoredStudyResult): StudyResultType {
   const describe = new Map(stored.featureDescriptions.map((f) => [f.name, f.description]));
+  const described = (coefficients: StoredStudyResult['coefficients']) => coefficients.map((c) => ({ ...c, description: describe.get(c.name) ?? c.name }));
+  // Results stored before ordinal models were named ran the threshold model.
+  const legacyOrdinal = stored.outcome.kind === 'ordinal' && !stored.outcome.ordinalModel;
   return {
     ...stored,
-    coefficients: stored.coefficients.map((c) => ({ ...c, description: describe.get(c.name) ?? c.name })),
+    outcome: { ...stored.outcome, ordinalModel: legacyOrdinal ? StudyOrdinalModel.THRESHOLD : (stored.outcome.ordinalModel ?? null) },
+    ordinal: stored.ordinal
+      ? {
+          ...stored.ordinal,
+          model: stored.ordinal.model ?? StudyOrdinalModel.THRESHOLD,
+          score: stored.ordinal.score ?? 'probability',
+          spearmanInterval: stored.ordinal.spearmanInterval ?? { estimate: stored.ordinal.spearman, lower: null, upper: null, resamples: 0, standardError: null },
+          cuts: (stored.ordinal.cuts ?? []).map((cut) => ({ ...cut, coefficients: described(cut.coefficients) })),
+        }
+      : null,
+    coefficients: described(stored.coefficients),
     imputation: stored.imputation ?? [],
   } as StudyResultType;
 }

@@ -1,7 +1,11 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { StudyProgressEvent } from '../../src/domain/studies/study-events';
-import { StudyStatus, type Study } from '../../src/domain/studies/study.entity';
+import { StudyOrdinalModel, StudyStatus, type Study } from '../../src/domain/studies/study.entity';
 
+registerEnumType(StudyOrdinalModel, {
+  name: 'StudyOrdinalModel',
+  description: 'How an ordinal outcome is modelled: CUMULATIVE fits one L2 logistic model per cut P(outcome ≥ k) (Frank & Hall 2001) and scores the expected level; THRESHOLD fits one model of outcome ≥ positiveFrom.',
+});
 registerEnumType(StudyStatus, { name: 'StudyStatus', description: 'QUEUED → RUNNING → SUCCEEDED, or FAILED with an error code and message.' });
 
 export enum StudyReportFormat {
@@ -36,6 +40,9 @@ export class StudyType {
 
   @Field(() => Int, { nullable: true, description: 'Ordinal outcomes: the level from which a pair counts as positive, when chosen (else the most balanced cut).' })
   ordinalPositiveFrom!: number | null;
+
+  @Field(() => StudyOrdinalModel, { nullable: true, description: 'Ordinal outcomes: the model asked for (null: the default, CUMULATIVE; studies queued before the choice existed ran THRESHOLD). The result’s outcome.ordinalModel says which ran.' })
+  ordinalModel!: StudyOrdinalModel | null;
 
   @Field({ description: 'Whether measures of the pairs’ conversations were features.' })
   conversationMeasures!: boolean;
@@ -73,6 +80,7 @@ export class StudyType {
       progress: s.progress,
       seed: s.seed,
       ...s.settings,
+      ordinalModel: s.settings.ordinalModel ?? null,
       errorCode: s.errorCode,
       errorMessage: s.errorMessage,
       createdAt: s.createdAt,

@@ -8,6 +8,7 @@ import {
   type StudyResult,
   type ValidityCard,
 } from '../../kernel/study';
+import type { SimulationFeatures } from './simulation-features';
 import type { StudyRunSettings } from './study.entity';
 
 export interface StudyComputationInput {
@@ -19,6 +20,8 @@ export interface StudyComputationInput {
   settings: StudyRunSettings;
   /** ISO time the card and report are dated with. */
   at: string;
+  /** Schemas linking pairs to personas: the `sim:` features, read from the owner's simulations before the run. */
+  simulationFeatures?: SimulationFeatures | null;
 }
 
 /** What a study keeps: the result without its per-row predictions (the report's ROC holds what a reader needs). */
@@ -46,7 +49,8 @@ export function computeStudy(input: StudyComputationInput, onProgress: (p: Study
   onProgress({ stage: 'loading', fraction: 0 });
   const dataset = deserializeDataset(input.data);
   onProgress({ stage: 'features', fraction: 0.02 });
-  const features = buildFeatures(dataset, { conversationMeasures: input.settings.conversationMeasures });
+  const simulation = input.simulationFeatures ?? null;
+  const features = buildFeatures(dataset, { conversationMeasures: input.settings.conversationMeasures, extraPairFeatures: simulation?.features });
   const { settings } = input;
   const result = runDatasetStudy(dataset, features, {
     seed: input.seed,
@@ -54,13 +58,15 @@ export function computeStudy(input: StudyComputationInput, onProgress: (p: Study
     innerFolds: settings.innerFolds ?? undefined,
     resamples: settings.resamples ?? undefined,
     ordinalPositiveFrom: settings.ordinalPositiveFrom ?? undefined,
+    ordinalModel: settings.ordinalModel ?? undefined,
     fairnessAttribute: settings.fairnessAttribute ?? undefined,
     // The kernel reports 0–1 over its own stages; features took the first few percent.
     onProgress: (p) => onProgress({ stage: p.stage, fraction: 0.05 + 0.9 * clamp01(p.fraction) }),
   });
   onProgress({ stage: 'report', fraction: 0.96 });
+  if (simulation) result.caveats.push(simulationCaveat(simulation, result.n));
   const createdAt = new Date(input.at);
-  const card = buildValidityCard({ modelId: input.studyId, name: input.datasetName, createdAt, dataset, features, result });
+  const card = buildValidityCard({ modelId: input.studyId, name: input.datasetName, createdAt, dataset, features, result, llm: simulation?.llm });
   const report = buildStudyReport({ title: input.datasetName, dataset, features, result, card: null, generatedAt: createdAt });
   const { outOfFoldPredictions: _predictions, ...kept } = result;
   return {
@@ -72,6 +78,12 @@ export function computeStudy(input: StudyComputationInput, onProgress: (p: Study
     report,
     card,
   };
+}
+
+function simulationCaveat(s: SimulationFeatures, pairs: number): string {
+  const base = `SoulLink simulation scores (sim:) as features: ${s.linked} of ${pairs} pairs are linked to personas, ${s.covered} of them with a completed simulation; the others have the scores imputed per training fold beside sim:has_simulation = 0.`;
+  if (s.covered === 0) return `${base} No linked pair had a completed simulation, so the sim: features carry nothing.`;
+  return `${base} The judge is a language model (${s.llm.map((l) => l.model).join(', ')}); the prompt version recorded is the current one (${s.llm[0]?.promptVersion ?? 'n/a'}), as stored runs do not record theirs.`;
 }
 
 function clamp01(v: number): number {

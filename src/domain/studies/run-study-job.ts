@@ -2,7 +2,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../../observability/logger';
 import type { EventBus } from '../../ports/event-bus.port';
 import type { StudyDatasetBlobStore } from '../../ports/study-dataset-blobs.port';
+import { deserializeDataset, type StudySchema } from '../../kernel/study';
 import type { StudyComputationInput, StudyComputationOutput, StudyProgress } from './compute-study';
+import { simulationFeatures, type SimulationFeatures } from './simulation-features';
 import { isTerminalStudyStatus, publishStudyProgress, type StudyProgressEvent } from './study-events';
 import { Study, StudyStatus } from './study.entity';
 
@@ -60,9 +62,23 @@ export async function runStudyJob(deps: StudyJobDeps, studyId: string): Promise<
       .catch((err: unknown) => deps.logger.warn({ err, studyId }, 'study progress not recorded'));
   };
 
+  // Pairs linked to personas take the owner's simulation scores as features: read here (the
+  // database), used in the computation (a thread without one).
+  let simulation: SimulationFeatures | null = null;
+  if ((dataset.schema as unknown as StudySchema).pairs?.personas) {
+    try {
+      const links = deserializeDataset(data).pairs.personas ?? [];
+      simulation = await simulationFeatures(em, ownerId, links);
+    } catch (err) {
+      const failure = deps.isStudyFailure(err);
+      if (!failure) throw err;
+      return fail(failure.code, failure.message);
+    }
+  }
+
   let output: StudyComputationOutput;
   try {
-    output = await deps.compute({ studyId, datasetName: dataset.name, data, seed: study.seed, settings: study.settings, at: new Date().toISOString() }, onProgress);
+    output = await deps.compute({ studyId, datasetName: dataset.name, data, seed: study.seed, settings: study.settings, at: new Date().toISOString(), simulationFeatures: simulation }, onProgress);
   } catch (err) {
     await chain;
     const failure = deps.isStudyFailure(err);

@@ -22,6 +22,7 @@ export async function startStudy(deps: { em: EntityManager; enqueue: (studyId: s
     settings: {
       fairnessAttribute: data.fairnessAttribute ?? null,
       ordinalPositiveFrom: data.ordinalPositiveFrom ?? null,
+      ordinalModel: data.ordinalModel ?? null,
       conversationMeasures: data.conversationMeasures ?? true,
       outerFolds: data.outerFolds ?? null,
       innerFolds: data.innerFolds ?? null,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StudyDatasetFormat } from './study-dataset.entity';
+import { StudyOrdinalModel } from './study.entity';
 
 /** Input rules of the study operations, shared by GraphQL, the upload route and tests. */
 
@@ -36,6 +37,7 @@ export const startStudyInput = z.object({
   /** A categorical people attribute (overrides the schema's fairness attribute). */
   fairnessAttribute: z.string().trim().min(1).max(200).nullish(),
   ordinalPositiveFrom: z.number().int().min(1).max(100).nullish(),
+  ordinalModel: z.enum(StudyOrdinalModel).nullish(),
   conversationMeasures: z.boolean().nullish(),
   /** Cross-validation and bootstrap sizes: smaller is faster and less precise (the report says which were used). */
   outerFolds: z.number().int().min(2, 'must be at least 2').max(20, 'must be at most 20').nullish(),
@@ -51,6 +53,8 @@ export const rankCandidatesInput = z.object({
   partnerPersonaIds: z.array(z.string()).min(1, 'must name at least one candidate').max(50, 'must name at most 50 candidates'),
   modelId: z.string(),
   simulateTopK: z.number().int().min(0).max(3, 'must be at most 3').nullish(),
+  /** Tokens the batch may start simulations for (default: simulateTopK short simulations' worth). */
+  simulationTokenBudget: z.number().int().min(1, 'must be at least 1').max(1_000_000, 'must be at most 1,000,000').nullish(),
 });
 
 export const personaStudyAttributesInput = z

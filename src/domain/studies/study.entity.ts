@@ -10,10 +10,20 @@ export enum StudyStatus {
   FAILED = 'FAILED',
 }
 
+/** How an ordinal outcome is modelled (the kernel's OrdinalModelKind). */
+export enum StudyOrdinalModel {
+  /** One model per cut P(outcome ≥ k) (Frank & Hall), scored by the expected level. */
+  CUMULATIVE = 'cumulative',
+  /** One model of outcome ≥ positiveFrom. */
+  THRESHOLD = 'threshold',
+}
+
 /** What the analyst chose for a study run (validated in study-input.ts). */
 export interface StudyRunSettings {
   fairnessAttribute: string | null;
   ordinalPositiveFrom: number | null;
+  /** Absent on studies queued before ordinal models could be chosen: they ran the threshold model. */
+  ordinalModel?: StudyOrdinalModel | null;
   conversationMeasures: boolean;
   outerFolds: number | null;
   innerFolds: number | null;

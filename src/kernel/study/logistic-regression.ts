@@ -72,7 +72,7 @@ export interface LogisticModel {
   converged: boolean;
   /** The state to warm-start a neighbouring λ on the same design. */
   warmStart: LogisticWarmStart;
-  /** Linear predictor (log-odds) for raw feature rows, optionally only the listed rows. */
+  /** Linear predictor (log-odds) for raw feature rows (NaN = missing: the training mean), optionally only the listed rows. */
   linearPredictor(x: readonly (readonly number[])[], rows?: ArrayLike<number>): number[];
   /** Predicted probabilities for raw feature rows, optionally only the listed rows. */
   predict(x: readonly (readonly number[])[], rows?: ArrayLike<number>): number[];
@@ -248,7 +248,9 @@ function buildModel(
       let s = beta[0];
       for (let k = 0; k < design.kept.length; k++) {
         const j = design.kept[k];
-        s += (beta[k + 1] * (row[j] - design.means[j])) / design.sds[j];
+        const v = row[j];
+        // Missing (NaN): imputed with the training mean, which standardises to 0.
+        if (!isNaN(v)) s += (beta[k + 1] * (v - design.means[j])) / design.sds[j];
       }
       out[i] = s;
     }

@@ -55,11 +55,47 @@ describe('runDatasetStudy (parse → features → study)', () => {
   it('When the outcome is the ordinal 1–5 rating, Then it is modelled as ≥ 4 with Spearman and cumulative AUCs', async () => {
     const dataset = await datasetOf({ seed: 13, people: 200, signal: SIGNAL.strong }, 'rating');
     const result = runDatasetStudy(dataset, buildFeatures(dataset), { seed: 13, resamples: 200 });
-    expect(result.outcome).toEqual({ kind: 'ordinal', levels: [1, 2, 3, 4, 5], positiveFrom: 4 });
+    expect(result.outcome).toEqual({ kind: 'ordinal', levels: [1, 2, 3, 4, 5], positiveFrom: 4, ordinalModel: 'cumulative' });
     expect(result.ordinal!.spearman!).toBeGreaterThan(0.2);
+    expect(result.ordinal!.spearmanInterval.lower!).toBeGreaterThan(0);
     expect(result.ordinal!.cumulative.map((c) => c.threshold)).toEqual([2, 3, 4, 5]);
-    const cut = runDatasetStudy(dataset, buildFeatures(dataset), { seed: 13, resamples: 200, ordinalPositiveFrom: 5 });
-    expect(cut.outcome.positiveFrom).toBe(5);
+    expect(result.ordinal!.cuts.map((c) => c.threshold)).toEqual([2, 3, 4, 5]);
+    const cut = runDatasetStudy(dataset, buildFeatures(dataset), { seed: 13, resamples: 200, ordinalPositiveFrom: 5, ordinalModel: 'threshold' });
+    expect(cut.outcome).toMatchObject({ positiveFrom: 5, ordinalModel: 'threshold' });
+  });
+
+  it('When a feature is missing in part of one group whose other values are extreme, Then the held-out missing rows are imputed from the training folds only', async () => {
+    // A planted missingness pattern: in one group (wave) half the pairs lack the extra feature
+    // and the other half carry an extreme value, +50 in one run and −50 in the other. That group
+    // is held out together (group folds), so its fold's model — imputation included — must be
+    // the same in both runs, and so must the predictions of its pairs that lack the value. An
+    // imputation computed over all pairs (or over the held-out fold) would move with the extreme
+    // values and change those predictions.
+    const dataset = await datasetOf({ seed: 14, people: 200, signal: SIGNAL.strong });
+    const plain = buildFeatures(dataset);
+    const planted = plain.groups[0];
+    const rowsOf = plain.groups.map((g, i) => (g === planted ? i : -1)).filter((i) => i >= 0);
+    const missingRows = rowsOf.filter((_, k) => k % 2 === 0);
+    const extremeRows = rowsOf.filter((_, k) => k % 2 === 1);
+    const run = (extreme: number, fillMissing: number | null = null) => {
+      // Elsewhere the feature is informative (the outcome plus noise), so its coefficient is far from 0.
+      const values = plain.outcome.map((y, i) => (plain.groups[i] === planted ? fillMissing : y + Math.sin(i * 12.9898) * 0.8));
+      extremeRows.forEach((i) => (values[i] = extreme));
+      const features = buildFeatures(dataset, { extraPairFeatures: [{ name: 'extra', description: 'planted', values }] });
+      return { features, result: runDatasetStudy(dataset, features, { seed: 14, resamples: 100, innerFolds: 3 }) };
+    };
+    const high = run(50);
+    const low = run(-50);
+    const prediction = (r: typeof high, rows: number[]) => rows.map((i) => r.result.outOfFoldPredictions[i]);
+    expect(prediction(high, missingRows)).toEqual(prediction(low, missingRows));
+    // The control — the check above can fail: the all-pairs mean moves with the extreme values,
+    // and filling the missing rows with it (imputation before the split) changes their predictions.
+    const highMean = high.features.imputation.at(-1)!.mean;
+    const lowMean = low.features.imputation.at(-1)!.mean;
+    expect(highMean - lowMean).toBeGreaterThan(1);
+    expect(prediction(run(50, highMean), missingRows)).not.toEqual(prediction(run(-50, lowMean), missingRows));
+    // The extreme rows themselves are scored on their own values, so they differ.
+    expect(prediction(high, extremeRows)).not.toEqual(prediction(low, extremeRows));
   });
 
   describe('When everyone has a strong popularity and no profile signal (person-level leakage)', () => {

@@ -1,5 +1,6 @@
 import type { StudyDataset } from './dataset/study-dataset';
 import { type FeatureSet, fairnessValues } from './features/build-features';
+import type { OrdinalModelKind } from './ordinal';
 import { runStudy, type StudyResult } from './run-study';
 
 export interface StudyRunOptions {
@@ -9,6 +10,8 @@ export interface StudyRunOptions {
   /** Bootstrap resamples (default 1,000). */
   resamples?: number;
   ordinalPositiveFrom?: number;
+  /** Ordinal outcomes: cumulative (one model per cut, the default) or threshold (one model of ≥ positiveFrom). */
+  ordinalModel?: OrdinalModelKind;
   /** A categorical people attribute, "attribute" (the schema's side, else person B) or "a:attribute" / "b:attribute". */
   fairnessAttribute?: string;
   /** Overall progress 0–1 with the stage running (cross-validation, final-model, bootstrap, done). */
@@ -47,6 +50,7 @@ export function runDatasetStudy(d: StudyDataset, features: FeatureSet, options: 
       innerFolds: options.innerFolds,
       resamples: options.resamples,
       ordinalPositiveFrom: options.ordinalPositiveFrom,
+      ordinalModel: options.ordinalModel,
       onProgress: progress && ((p) => progress({ stage: p.stage, fraction: overallFraction(p) })),
     },
   });

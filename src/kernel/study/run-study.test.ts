@@ -99,7 +99,7 @@ describe('runStudy (acceptance)', () => {
     for (const cut of result.ordinal!.cumulative) expect(cut.auc!).toBeGreaterThan(0.65);
     // The model's binary target is rating ≥ 4, i.e. the decision: its AUC is the planted one.
     expect(Math.abs(result.outOfFold.auc! - truth)).toBeLessThan(0.03);
-    expect(result.caveats.join('\n')).toMatch(/fitted to outcome ≥ 4/);
+    expect(result.caveats.join('\n')).toMatch(/modelled cumulatively \(Frank & Hall\).*cut ≥ 4/);
   });
 
   it('When baselines are given, Then ΔAUC is a paired interval: the model beats noise but not the planted truth', () => {
@@ -155,7 +155,7 @@ describe('runStudy (acceptance)', () => {
     expect(() => runStudy({ ...input, groups: input.groups.slice(1) })).toThrow(/groups have/);
     expect(() => runStudy({ ...input, outcome: input.outcome.map(() => 1) })).toThrow(/single value/);
     expect(() => runStudy({ ...input, baselines: [{ name: 'b', score: [1] }] })).toThrow(/baseline b/);
-    const withNaN = input.features.map((row, i) => (i === 3 ? [NaN, ...row.slice(1)] : row));
-    expect(() => runStudy({ ...input, features: withNaN })).toThrow(/impute first/);
+    const withInfinity = input.features.map((row, i) => (i === 3 ? [Infinity, ...row.slice(1)] : row));
+    expect(() => runStudy({ ...input, features: withInfinity })).toThrow(/only NaN \(missing\) or finite/);
   });
 });

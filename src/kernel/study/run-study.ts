@@ -1,26 +1,33 @@
 import { auc } from './auc';
 import { deltaInterval, type DeltaInterval, groupBootstrapAucs, type Interval, summarise } from './bootstrap';
 import { type CalibrationBin, calibrationCurve } from './calibration';
+import { type CumulativeOrdinalFit, fitCumulativeOrdinal } from './cumulative-ordinal';
 import { type FairnessReport, fairnessReport } from './fairness';
+import { imputeByFold } from './fold-imputation';
 import type { GroupId } from './group-folds';
-import { fitLogistic } from './logistic-regression';
-import { DEFAULT_LAMBDAS, nestedCrossValidate } from './nested-cv';
-import { ordinalLevels, type OrdinalSummary, ordinalSummary } from './ordinal';
+import { fitLogistic, type LogisticModel } from './logistic-regression';
+import { DEFAULT_LAMBDAS, nestedCrossValidate, type NestedCvResult } from './nested-cv';
+import { ordinalLevels, type OrdinalModelKind, type OrdinalResult, ordinalSummary } from './ordinal';
 import { aucPower, type PowerNote } from './power';
+import { plattRecalibration } from './platt';
 import { brierScore, brierSkill, logLoss } from './probability-scores';
 import { stratifiedSpearman } from './rank-correlation';
 import { deriveSeed } from './random';
+import { groupBootstrapSpearman } from './spearman-bootstrap';
 import { writeCaveats } from './study-caveats';
 
 export interface StudyInput {
-  /** One row per pair, one column per feature; finite numbers (impute before). */
+  /**
+   * One row per pair, one column per feature; finite numbers, or NaN for a missing value, which
+   * every fit imputes with its own training rows' mean (never the held-out rows').
+   */
   features: readonly (readonly number[])[];
   featureNames: readonly string[];
   /** 0/1, or ordinal integer levels (e.g. a 1–5 rating). */
   outcome: readonly number[];
   /** The unit of independence (wave, or person): folds and bootstrap never split a group. */
   groups: readonly GroupId[];
-  /** Existing scores to beat (higher = more likely positive); used as given, never fitted. */
+  /** Existing scores to beat (higher = more likely positive); used as given, never fitted. NaN = missing (filled per outer fold from the other folds). */
   baselines?: readonly { name: string; score: readonly number[] }[];
   fairnessAttribute?: { name: string; values: readonly (string | number | null)[] };
   seed: number;
@@ -33,8 +40,10 @@ export interface StudyOptions {
   innerFolds?: number;
   /** Bootstrap resamples (default 1,000). */
   resamples?: number;
-  /** Ordinal outcomes: the level from which a pair counts as positive for the model (default: the most balanced split). */
+  /** Ordinal outcomes: the level from which a pair counts as positive for the headline figures (default: the most balanced split). */
   ordinalPositiveFrom?: number;
+  /** Ordinal outcomes: one model per cut (cumulative, the default) or one model of ≥ positiveFrom (threshold). */
+  ordinalModel?: OrdinalModelKind;
   /** Decision threshold for the fairness rates (default: the base rate). */
   fairnessThreshold?: number;
   /** Half-width the power note aims for (default 0.05). */
@@ -57,7 +66,12 @@ export interface StudyResult {
   n: number;
   groups: number;
   features: number;
-  outcome: { kind: 'binary' | 'ordinal'; levels: number[]; positiveFrom: number | null };
+  /**
+   * positiveFrom: ordinal outcomes, the cut the headline figures (AUC, Brier, calibration, the
+   * match model's probability) are for. ordinalModel: how an ordinal outcome was modelled (null
+   * for binary outcomes).
+   */
+  outcome: { kind: 'binary' | 'ordinal'; levels: number[]; positiveFrom: number | null; ordinalModel: OrdinalModelKind | null };
   positives: number;
   baseRate: number;
   crossValidation: {
@@ -98,13 +112,14 @@ export interface StudyResult {
   /** In-sample minus out-of-fold AUC. */
   optimism: number | null;
   baselines: BaselineResult[];
-  /** Ordinal outcomes: the out-of-fold predictions against the whole scale. */
-  ordinal: OrdinalSummary | null;
+  /** Ordinal outcomes: the model used, the out-of-fold predictions against the whole scale, and the cumulative model's cuts. */
+  ordinal: OrdinalResult | null;
   power: PowerNote | null;
   fairness: FairnessReport | null;
   intercept: number;
-  /** Final model, fitted on all rows with chosenLambda. */
+  /** Final model, fitted on all rows with chosenLambda (ordinal outcomes: the model of the cut ≥ positiveFrom). */
   coefficients: { name: string; standardized: number; raw: number; used: boolean }[];
+  /** Out-of-fold probability of a positive outcome (ordinal: of ≥ positiveFrom) per row. */
   outOfFoldPredictions: number[];
   caveats: string[];
 }
@@ -133,44 +148,64 @@ export function runStudy(input: StudyInput): StudyResult {
   const positives = labels.reduce((s: number, v) => s + v, 0);
   const baseRate = positives / n;
   const groupCount = new Set(input.groups).size;
+  const ordinalModel: OrdinalModelKind | null = binary ? null : (options.ordinalModel ?? 'cumulative');
+  const resamples = options.resamples ?? 1000;
 
-  const cv = nestedCrossValidate(input.features, labels, input.groups, {
+  const cvOptions = {
     seed: deriveSeed(input.seed, 'cross-validation'),
     lambdas: options.lambdas ?? DEFAULT_LAMBDAS,
     outerFolds: options.outerFolds,
     innerFolds: options.innerFolds,
     onProgress: options.onProgress,
-  });
+  };
+  // The headline model: the binary one, or the cumulative model's cut ≥ positiveFrom.
+  let cv: NestedCvResult;
+  let oof: number[];
+  let inSamplePredictions: number[];
+  let cumulative: CumulativeOrdinalFit | null = null;
+  if (ordinalModel === 'cumulative') {
+    cumulative = fitCumulativeOrdinal(input.features, input.outcome, levels, input.groups, cvOptions);
+    const c = levels.indexOf(positiveFrom!) - 1;
+    cv = cumulative.cuts[c].cv;
+    oof = cumulative.outOfFold[c];
+    inSamplePredictions = cumulative.inSample[c];
+  } else {
+    cv = nestedCrossValidate(input.features, labels, input.groups, cvOptions);
+    oof = cv.outOfFold;
+    inSamplePredictions = cv.inSample;
+  }
+  const allCvs = cumulative ? cumulative.cuts.map((c) => c.cv) : [cv];
   options.onProgress?.({ stage: 'bootstrap', fraction: 0 });
-  const oof = cv.outOfFold;
+  // The monotone cumulative probabilities differ slightly from the cut model's raw ones.
+  const outOfFoldAuc = cumulative ? auc(oof, labels, cv.foldOfRow) : cv.outOfFoldAuc;
 
   // Every AUC of the study counts positive–negative pairs within the same outer fold, the
   // model's and the baselines' alike, so their differences compare like with like (see
   // `stratifiedAuc`: pooling folds biases a cross-validated AUC downward when signal is weak).
   const strata = cv.foldOfRow;
-  const baselines = input.baselines ?? [];
+  const baselines = (input.baselines ?? []).map((b) => ({ name: b.name, score: imputeByFold(b.score, strata) }));
   const draws = groupBootstrapAucs(
     [oof, ...baselines.map((b) => b.score)],
     labels,
     input.groups,
-    { seed: deriveSeed(input.seed, 'bootstrap'), resamples: options.resamples ?? 1000, strata },
+    { seed: deriveSeed(input.seed, 'bootstrap'), resamples, strata },
   );
   const level = 0.95;
-  const interval = summarise(cv.outOfFoldAuc, draws[0], level);
+  const interval = summarise(outOfFoldAuc, draws[0], level);
   const baselineResults: BaselineResult[] = baselines.map((b, k) => {
     const baselineAuc = auc(b.score, labels, strata);
     return {
       name: b.name,
       auc: baselineAuc,
       interval: summarise(baselineAuc, draws[k + 1], level),
-      delta: deltaInterval(cv.outOfFoldAuc, baselineAuc, draws[0], draws[k + 1], level),
+      delta: deltaInterval(outOfFoldAuc, baselineAuc, draws[0], draws[k + 1], level),
       spearman: binary ? null : stratifiedSpearman(b.score, input.outcome, strata),
     };
   });
 
   const meanPrediction = oof.reduce((s, p) => s + p, 0) / n;
   const outOfFold = {
-    auc: cv.outOfFoldAuc,
+    auc: outOfFoldAuc,
     interval,
     brier: brierScore(oof, labels),
     brierSkill: brierSkill(oof, labels),
@@ -179,7 +214,7 @@ export function runStudy(input: StudyInput): StudyResult {
     calibrationSlope: calibrationSlope(oof, labels),
     calibrationInTheLarge: meanPrediction - baseRate,
   };
-  const inSample = { auc: cv.inSampleAuc, brier: brierScore(cv.inSample, labels) };
+  const inSample = { auc: cumulative ? auc(inSamplePredictions, labels) : cv.inSampleAuc, brier: brierScore(inSamplePredictions, labels) };
   const optimism = inSample.auc !== null && outOfFold.auc !== null ? inSample.auc - outOfFold.auc : null;
   const power =
     outOfFold.auc === null
@@ -199,13 +234,13 @@ export function runStudy(input: StudyInput): StudyResult {
         seed: deriveSeed(input.seed, 'fairness'),
       })
     : null;
-  const ordinal = binary ? null : ordinalSummary(oof, input.outcome, strata);
+  const ordinal = ordinalModel === null ? null : ordinalResult(input, ordinalModel, cumulative, oof, strata, resamples, level);
 
   const result: StudyResult = {
     n,
     groups: groupCount,
     features: input.featureNames.length,
-    outcome: { kind: binary ? 'binary' : 'ordinal', levels, positiveFrom },
+    outcome: { kind: binary ? 'binary' : 'ordinal', levels, positiveFrom, ordinalModel },
     positives,
     baseRate,
     crossValidation: {
@@ -216,9 +251,11 @@ export function runStudy(input: StudyInput): StudyResult {
       lambdaPerFold: cv.folds.map((f) => f.lambda),
       chosenLambda: cv.finalLambda,
       cvLogLossByLambda: cv.cvLogLossByLambda,
-      fits: cv.fits,
-      unconvergedFits: cv.unconvergedFits,
-      notes: cv.folds.filter((f) => f.note).map((f) => `fold ${f.fold + 1}: ${f.note}`),
+      fits: allCvs.reduce((s, c) => s + c.fits, 0),
+      unconvergedFits: allCvs.reduce((s, c) => s + c.unconvergedFits, 0),
+      notes: cumulative
+        ? cumulative.cuts.flatMap((cut) => foldNotes(cut.cv).map((note) => `cut ≥ ${cut.threshold}, ${note}`))
+        : foldNotes(cv),
     },
     outOfFold,
     inSample,
@@ -228,18 +265,64 @@ export function runStudy(input: StudyInput): StudyResult {
     power,
     fairness,
     intercept: cv.finalModel.intercept,
-    coefficients: input.featureNames.map((name, j) => ({
-      name,
-      standardized: cv.finalModel.coefficientsStandardized[j],
-      raw: cv.finalModel.coefficients[j],
-      used: cv.finalModel.used[j],
-    })),
+    coefficients: coefficientsOf(cv.finalModel, input.featureNames),
     outOfFoldPredictions: oof,
     caveats: [],
   };
-  result.caveats = writeCaveats(result, options.resamples ?? 1000);
+  result.caveats = writeCaveats(result, resamples);
   options.onProgress?.({ stage: 'done', fraction: 1 });
   return result;
+}
+
+function foldNotes(cv: NestedCvResult): string[] {
+  return cv.folds.filter((f) => f.note).map((f) => `fold ${f.fold + 1}: ${f.note}`);
+}
+
+function coefficientsOf(model: LogisticModel, names: readonly string[]): StudyResult['coefficients'] {
+  return names.map((name, j) => ({ name, standardized: model.coefficientsStandardized[j], raw: model.coefficients[j], used: model.used[j] }));
+}
+
+/**
+ * The ordinal figures: Spearman ρ of the ordinal score (the cumulative model's expected level, or
+ * the threshold model's one probability) within folds, with a group-bootstrap interval; one AUC
+ * per cut (the cumulative model scores each cut with its own P(Y ≥ k)); the cumulative model's
+ * fitted cuts.
+ */
+function ordinalResult(
+  input: StudyInput,
+  model: OrdinalModelKind,
+  cumulative: CumulativeOrdinalFit | null,
+  oof: readonly number[],
+  strata: readonly number[],
+  resamples: number,
+  level: number,
+): OrdinalResult {
+  const score = cumulative ? cumulative.outOfFoldExpected : oof;
+  const summary = cumulative
+    ? ordinalSummary((threshold) => cumulative.outOfFold[cumulative.levels.indexOf(threshold) - 1], input.outcome, strata)
+    : ordinalSummary(oof, input.outcome, strata);
+  const rho = stratifiedSpearman(score, input.outcome, strata);
+  const draws = groupBootstrapSpearman(score, input.outcome, input.groups, { seed: deriveSeed(input.seed, 'spearman'), resamples, strata });
+  return {
+    ...summary,
+    spearman: rho,
+    model,
+    score: cumulative ? 'expected-level' : 'probability',
+    spearmanInterval: summarise(rho, draws, level),
+    cuts: (cumulative?.cuts ?? []).map((cut, c) => ({
+      threshold: cut.threshold,
+      positives: cut.positives,
+      lambda: cut.cv.finalLambda,
+      lambdaPerFold: cut.cv.folds.map((f) => f.lambda),
+      intercept: cut.cv.finalModel.intercept,
+      coefficients: coefficientsOf(cut.cv.finalModel, input.featureNames),
+      inSampleAuc: cut.cv.inSampleAuc,
+      recalibration: plattRecalibration(
+        cumulative!.outOfFold[c],
+        input.outcome.map((v) => (v >= cut.threshold ? 1 : 0)),
+      ),
+    })),
+  };
 }
 
 /** The level k whose split "≥ k" is closest to half the rows. */
@@ -277,7 +360,7 @@ function validate(input: StudyInput): void {
   });
   for (const b of input.baselines ?? []) {
     if (b.score.length !== n) throw new Error(`baseline ${b.name} has ${b.score.length} scores for ${n} rows`);
-    if (b.score.some((v) => !Number.isFinite(v))) throw new Error(`baseline ${b.name} has a missing or infinite score`);
+    if (b.score.some((v) => !Number.isFinite(v) && !Number.isNaN(v))) throw new Error(`baseline ${b.name} has an infinite score`);
   }
   if (input.fairnessAttribute && input.fairnessAttribute.values.length !== n) {
     throw new Error(`fairness attribute has ${input.fairnessAttribute.values.length} values for ${n} rows`);

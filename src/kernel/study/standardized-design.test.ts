@@ -16,8 +16,19 @@ describe('standardised design', () => {
     expect(Array.from(design.columns[1])).toEqual([-1, 0, 1].map((v) => v / Math.sqrt(2 / 3)));
   });
 
-  it('When a value is missing or a row is short, Then it refuses', () => {
-    expect(() => standardizeDesign([[1], [NaN]])).toThrow(/impute first/);
+  it('When a value is infinite or a row is short, Then it refuses', () => {
+    expect(() => standardizeDesign([[1], [Infinity]])).toThrow(/only NaN \(missing\) or finite/);
     expect(() => standardizeDesign([[1, 2], [3]])).toThrow(/expected 2/);
+  });
+
+  it('When values are missing, Then they take the mean of the chosen rows present, standardise to 0, and other rows play no part', () => {
+    const x = [[1], [NaN], [3], [1000], [NaN]];
+    const design = standardizeDesign(x, [0, 1, 2]);
+    expect(design.means[0]).toBe(2); // rows 3 and 4 are not training rows: their value and their missing one count for nothing
+    // The SD is the mean-imputed column's: the imputed row adds 0 to the squares, n = 3.
+    expect(design.sds[0]).toBeCloseTo(Math.sqrt(2 / 3), 14);
+    expect(Array.from(design.columns[1])).toEqual([-1, 0, 1].map((v) => v / Math.sqrt(2 / 3)));
+    // Missing on every training row: a constant, left out.
+    expect(standardizeDesign([[NaN], [NaN], [5]], [0, 1]).kept).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // Math and Number are read through module constants because hot loops run under jest's vm
 // sandbox too, where every global lookup costs ~100× a local one.
 const { abs, max, sqrt } = Math;
-const { isFinite } = Number;
+const { isFinite, isNaN } = Number;
 
 /**
  * The design matrix a logistic fit works on: the training rows' features standardised with the
@@ -14,7 +14,12 @@ export interface StandardizedDesign {
   rows: number;
   /** Number of raw features (before dropping constant ones). */
   features: number;
-  /** Training means and population SDs of every raw feature. */
+  /**
+   * Training means (over the values present) and population SDs (of the mean-imputed column) of
+   * every raw feature. A missing value (NaN) is imputed with the training mean, so it
+   * standardises to 0: the same rule applies to rows predicted later, and inside every
+   * cross-validation fold the statistic comes from that fold's training rows only.
+   */
   means: Float64Array;
   sds: Float64Array;
   /** Raw feature index of each design column after the intercept. */
@@ -31,19 +36,27 @@ export function standardizeDesign(x: readonly (readonly number[])[], rows?: Arra
   const p = rowAt(0).length;
   const means = new Float64Array(p);
   const sds = new Float64Array(p);
+  const present = new Float64Array(p);
   for (let i = 0; i < n; i++) {
     const row = rowAt(i);
     if (row.length !== p) throw new Error(`row ${rows ? rows[i] : i} has ${row.length} features, expected ${p}`);
     for (let j = 0; j < p; j++) {
       const v = row[j];
-      if (!isFinite(v)) throw new Error(`feature ${j} of row ${rows ? rows[i] : i} is ${v}: impute first`);
+      if (isNaN(v)) continue;
+      if (!isFinite(v)) throw new Error(`feature ${j} of row ${rows ? rows[i] : i} is ${v}: only NaN (missing) or finite values`);
       means[j] += v;
+      present[j]++;
     }
   }
-  for (let j = 0; j < p; j++) means[j] /= n;
+  // A feature missing on every training row becomes the constant 0, which is left out below.
+  for (let j = 0; j < p; j++) means[j] = present[j] === 0 ? 0 : means[j] / present[j];
   for (let i = 0; i < n; i++) {
     const row = rowAt(i);
-    for (let j = 0; j < p; j++) sds[j] += (row[j] - means[j]) ** 2;
+    for (let j = 0; j < p; j++) {
+      const v = row[j];
+      // An imputed value sits at the mean and adds nothing to the sum of squares.
+      if (!isNaN(v)) sds[j] += (v - means[j]) ** 2;
+    }
   }
   const kept: number[] = [];
   for (let j = 0; j < p; j++) {
@@ -56,7 +69,10 @@ export function standardizeDesign(x: readonly (readonly number[])[], rows?: Arra
     const column = new Float64Array(n);
     const m = means[j];
     const s = sds[j];
-    for (let i = 0; i < n; i++) column[i] = (rowAt(i)[j] - m) / s;
+    for (let i = 0; i < n; i++) {
+      const v = rowAt(i)[j];
+      column[i] = isNaN(v) ? 0 : (v - m) / s;
+    }
     columns.push(column);
   }
   return { rows: n, features: p, means, sds, kept, columns };

@@ -83,7 +83,12 @@ export function writeCaveats(r: StudyResult, requestedResamples: number): string
     else if (d.upper < 0) caveats.push(`The model is worse than ${b.name}: ${span}.`);
     else caveats.push(`No evidence the model beats ${b.name}: ${span} covers 0; Δ ≤ 0 in ${Math.round(100 * d.shareAtOrBelowZero!)}% of resamples.`);
   }
-  if (r.outcome.kind === 'ordinal') {
+  if (r.outcome.kind === 'ordinal' && r.outcome.ordinalModel === 'cumulative') {
+    const rho = r.ordinal?.spearmanInterval;
+    caveats.push(
+      `Ordinal outcome, modelled cumulatively (Frank & Hall): ${r.outcome.levels.length - 1} models, one per cut P(outcome ≥ k), each with its own penalty; the AUC, Brier score and calibration are those of the cut ≥ ${r.outcome.positiveFrom} (base rate ${f3(r.baseRate)}), and Spearman ρ of the expected level describes the whole scale${rho && rho.lower !== null && rho.upper !== null ? ` (ρ ${rho.estimate === null ? "n/a" : f3(rho.estimate)}, 95% interval ${f3(rho.lower)}–${f3(rho.upper)}${rho.lower <= 0 && rho.upper >= 0 ? ': it covers 0, no evidence the model orders the scale' : ''})` : ''}.`,
+    );
+  } else if (r.outcome.kind === 'ordinal') {
     caveats.push(
       `Ordinal outcome: the model was fitted to outcome ≥ ${r.outcome.positiveFrom} (base rate ${f3(r.baseRate)}); Spearman ρ and the cumulative AUCs describe the whole scale.`,
     );

@@ -17,5 +17,7 @@ export interface PairsTable {
   conversations: (ConversationMessage[] | null)[];
   /** Declared numeric pair columns; NaN = missing. */
   numeric: Record<string, Float64Array>;
+  /** With schema.pairs.personas: each pair's SoulLink SELF and PARTNER persona ids (null: not linked). */
+  personas?: ({ self: string; partner: string } | null)[];
   lines: Int32Array;
 }

@@ -22,7 +22,8 @@ export async function parsePairs(
 ): Promise<PairsTable> {
   const spec = schema.pairs;
   const numericColumns = spec.numeric.map((c) => c.column);
-  const required = [spec.personA, spec.personB, spec.outcome.column, ...(spec.group ? [spec.group] : []), ...(spec.conversation ? [spec.conversation] : []), ...numericColumns];
+  const personaColumns = spec.personas ? [spec.personas.self, spec.personas.partner] : [];
+  const required = [spec.personA, spec.personB, spec.outcome.column, ...(spec.group ? [spec.group] : []), ...(spec.conversation ? [spec.conversation] : []), ...numericColumns, ...personaColumns];
   const declared = new Set([...required, ...spec.ignore]);
   const index = personIndex(people);
   const peopleHaveGroups = schema.people.group !== null;
@@ -34,6 +35,7 @@ export async function parsePairs(
   const conversations: PairsTable['conversations'] = [];
   const numeric = numericColumns.map(() => [] as number[]);
   const lines: number[] = [];
+  const personas: NonNullable<PairsTable['personas']> = [];
   const seen = new Map<string, number>();
 
   const rows = tableRows(source, format, 'pairs', options, ({ columns }) => {
@@ -103,6 +105,7 @@ export async function parsePairs(
     outcome.push(y);
     conversations.push(conversation);
     numericColumns.forEach((c, j) => numeric[j].push(numberCell(cells[c], 'pairs', line, c)));
+    if (spec.personas) personas.push(personaLink(cells, spec.personas, line));
     lines.push(line);
   }
   if (a.length === 0) throw new StudyDatasetError('pairs', null, null, 'the table has no pair');
@@ -118,7 +121,25 @@ export async function parsePairs(
     conversations,
     numeric: Object.fromEntries(numericColumns.map((c, j) => [c, Float64Array.from(numeric[j])])),
     lines: Int32Array.from(lines),
+    ...(spec.personas ? { personas } : {}),
   };
+}
+
+/** Both persona columns blank: not linked; one blank: refused; an id is at most 64 characters. */
+function personaLink(cells: Record<string, unknown>, columns: { self: string; partner: string }, line: number): { self: string; partner: string } | null {
+  const self = isBlank(cells[columns.self]);
+  const partner = isBlank(cells[columns.partner]);
+  if (self && partner) return null;
+  if (self || partner) {
+    const column = self ? columns.self : columns.partner;
+    throw new StudyDatasetError('pairs', line, column, 'a pair linked to personas needs both the SELF and the PARTNER persona id (or neither)');
+  }
+  const id = (column: string) => {
+    const value = idCell(cells[column], 'pairs', line, column, 'the persona id');
+    if (value.length > 64) throw new StudyDatasetError('pairs', line, column, 'a persona id is at most 64 characters');
+    return value;
+  };
+  return { self: id(columns.self), partner: id(columns.partner) };
 }
 
 /** Without declared groups: people who met (directly or through others) share a group. */

@@ -47,6 +47,24 @@ describe('study datasets', () => {
     expect((await load(PEOPLE.replace('p1,w1,30', 'p1,w1,31'))).hash).not.toBe(d.hash);
   });
 
+  it('When pairs are linked to personas, Then the links are read, survive a round trip and count in the hash; without the declaration the content has no such key', async () => {
+    const linked = parseStudySchema({ ...schema, pairs: { ...schema.pairs, personas: { self: 'me', partner: 'them' } } });
+    const people = await parsePeople(PEOPLE, linked, 'csv');
+    const pairsCsv = (me: string) => `a,b,wave,yes,chat,score,me,them\np1,p2,w1,1,,0.5,${me},u2\np3,p4,w2,0,,,,\n`;
+    const d = assembleDataset(linked, people, await parsePairs(pairsCsv('u1'), linked, people, 'csv'));
+    expect(d.pairs.personas).toEqual([{ self: 'u1', partner: 'u2' }, null]);
+    const back = deserializeDataset(serializeDataset(d));
+    expect(back.pairs.personas).toEqual(d.pairs.personas);
+    expect(back.hash).toBe(d.hash);
+    const other = assembleDataset(linked, people, await parsePairs(pairsCsv('u9'), linked, people, 'csv'));
+    expect(other.hash).not.toBe(d.hash);
+    // A schema that does not declare persona columns serialises exactly as before they existed.
+    const plain = JSON.parse(new TextDecoder().decode(serializeDataset(await load())));
+    expect('personas' in plain.pairs).toBe(false);
+    expect('personas' in plain.schema.pairs).toBe(false);
+    await expect(parsePairs(pairsCsv('u1').replace(',u1,u2', ',u1,'), linked, people, 'csv')).rejects.toMatchObject({ line: 2, column: 'them' });
+  });
+
   it('When the bytes are not a dataset, Then deserialising refuses', () => {
     expect(() => deserializeDataset(new TextEncoder().encode('{"format":"other"}'))).toThrow(/not a serialised study dataset/);
     expect(() => deserializeDataset(new Uint8Array([0xff, 0xfe]))).toThrow(/not a serialised study dataset/);

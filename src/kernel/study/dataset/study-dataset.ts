@@ -76,6 +76,7 @@ export function deserializeDataset(bytes: Uint8Array): StudyDataset {
     conversations: q.conversations.map((c) => (c === null ? null : c.map((m) => ({ id: m.id, speaker: m.speaker, text: m.text, sentAt: m.sentAt === null ? null : new Date(m.sentAt) })))),
     numeric: Object.fromEntries(Object.entries(q.numeric).map(([c, values]) => [c, Float64Array.from(values, (v) => (v === null ? NaN : v))])),
     lines: Int32Array.from(body.pairLines),
+    ...(q.personas ? { personas: q.personas } : {}),
   };
   return assembleDataset(schema, people, pairs);
 }
@@ -108,6 +109,8 @@ function canonicalContent(schema: StudySchema, people: PeopleTable, pairs: Pairs
       outcome: Array.from(pairs.outcome),
       conversations: pairs.conversations.map((c) => (c === null ? null : c.map(message))),
       numeric: Object.fromEntries(schema.pairs.numeric.map(({ column }) => [column, numbers(pairs.numeric[column])])),
+      // Only when declared, so datasets without persona links keep the hash they always had.
+      ...(schema.pairs.personas && pairs.personas ? { personas: pairs.personas } : {}),
     },
   };
 }
@@ -132,6 +135,7 @@ function canonicalSchema(schema: StudySchema): StudySchema {
       outcome: { column: s.pairs.outcome.column, kind: s.pairs.outcome.kind, levels: s.pairs.outcome.levels },
       conversation: s.pairs.conversation,
       numeric: s.pairs.numeric.map((c) => ({ column: c.column, label: c.label })),
+      ...(s.pairs.personas ? { personas: { self: s.pairs.personas.self, partner: s.pairs.personas.partner } } : {}),
       ignore: s.pairs.ignore,
     },
     baselines: s.baselines.map((b) => ({ name: b.name, feature: b.feature, direction: b.direction, description: b.description })),

@@ -36,6 +36,12 @@ export interface StudySchema {
     conversation: string | null;
     /** Numeric pair-level columns used as features as given (e.g. a score computed elsewhere). */
     numeric: { column: string; label: string | null }[];
+    /**
+     * Two columns naming the analyst's SoulLink SELF and PARTNER persona ids for a pair (both
+     * blank: not linked). A linked pair's latest completed simulation gives `sim:` features;
+     * absent (not `null`) in schemas that do not declare it, so their datasets hash as before.
+     */
+    personas?: { self: string; partner: string } | null;
     ignore: string[];
   };
   /** Named scores to beat: a feature's value (higher = more likely positive, or lower with direction 'lower'). */
@@ -124,6 +130,7 @@ const rawSchema = z.strictObject({
     }),
     conversation: column.nullish().transform((v) => v ?? null),
     numeric: z.array(z.strictObject({ column, label })).default([]),
+    personas: z.strictObject({ self: column, partner: column }).nullish(),
     ignore: z.array(column).default([]),
   }),
   baselines: z
@@ -226,6 +233,10 @@ function checkConsistency(schema: StudySchema): void {
   claimPair(pairs.outcome.column, 'pairs.outcome.column');
   if (pairs.conversation !== null) claimPair(pairs.conversation, 'pairs.conversation');
   pairs.numeric.forEach((c, i) => claimPair(c.column, `pairs.numeric[${i}].column`));
+  if (pairs.personas) {
+    claimPair(pairs.personas.self, 'pairs.personas.self');
+    claimPair(pairs.personas.partner, 'pairs.personas.partner');
+  }
   pairs.ignore.forEach((c, i) => claimPair(c, `pairs.ignore[${i}]`));
   if (pairs.outcome.kind === 'ordinal' && pairs.outcome.levels === null) {
     fail('pairs.outcome.levels', 'an ordinal outcome needs its number of levels k (values 1..k)');

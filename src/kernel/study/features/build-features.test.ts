@@ -61,16 +61,16 @@ describe('buildFeatures', () => {
     expect(value(0, 'importance_fit_b_to_a:weights')).toBeCloseTo(0, 12);
   });
 
-  it('When values are missing, Then they are mean-imputed and counted', () => {
+  it('When values are missing, Then they stay missing (NaN) for the fits to impute per training fold, and are counted with their all-pairs mean', () => {
     const f = buildFeatures(d);
     const j = f.names.indexOf('abs_diff:age');
-    // p3 has no age: the third pair's age gap is the mean of the other two (2 and 2).
-    expect(f.rows[2][j]).toBe(2);
+    // p3 has no age: the third pair's age gap is missing; the mean of the other two is 2.
+    expect(f.rows[2][j]).toBeNaN();
     expect(f.imputation[j]).toEqual({ name: 'abs_diff:age', mean: 2, missing: 1 });
-    // p3 rates every like the same: no correlation to compute, so imputed.
+    // p3 rates every like the same: no correlation to compute, so missing.
     const c = f.names.indexOf('correlation:likes');
     expect(f.imputation[c].missing).toBe(1);
-    expect(f.rows[2][c]).toBeCloseTo(Math.sqrt(3) / 2, 12);
+    expect(f.rows[2][c]).toBeNaN();
   });
 
   it('When one pair has a conversation, Then its measures are features and the others are imputed beside a has-conversation flag', () => {
@@ -82,7 +82,7 @@ describe('buildFeatures', () => {
       { id: 'm2', speaker: 'p2', text: 'It was lovely, thank you. Do you hike too?' },
       { id: 'm3', speaker: 'p1', text: 'I do, we should go together haha' },
     ]);
-    expect(column('conv:lsm')).toEqual([measures.pair.lsm.overall.value, measures.pair.lsm.overall.value, measures.pair.lsm.overall.value]);
+    expect(column('conv:lsm')).toEqual([measures.pair.lsm.overall.value, NaN, NaN]);
     expect(column('conv:rapport')[0]).toBeCloseTo(measures.pair.rapport.value!, 12);
     expect(column('conv:log_messages')[0]).toBeCloseTo(Math.log(4), 12);
     expect(f.imputation.find((i) => i.name === 'conv:lsm')!.missing).toBe(2);
@@ -96,7 +96,8 @@ describe('buildFeatures', () => {
     expect(f.groups).toEqual(['w1', 'w1', 'w1']);
     expect(f.baselines.map((b) => b.name)).toEqual(['similar likes (L1)', '−|age difference|', 'likes cosine']);
     expect(f.baselines[0].score[0]).toBeCloseTo(-1, 12);
-    expect(f.baselines[1].score).toEqual([-2, -2, -2]);
+    // A baseline missing for a pair stays missing: runStudy fills it per outer fold.
+    expect(f.baselines[1].score).toEqual([-2, -2, NaN]);
     expect(f.fairness).toEqual({ name: 'person B city', values: ['Bergen', 'Oslo', 'Oslo'] });
     expect(f.names.length).toBe(f.descriptions.length);
   });
@@ -106,7 +107,8 @@ describe('buildFeatures', () => {
     expect(f.names.at(-1)).toBe('sim:score');
     const last = f.rows.map((r) => r.at(-1)!);
     expect(last[0]).toBe(0.7);
-    expect(last[1]).toBeCloseTo(0.4, 12); // the mean of 0.7 and 0.1
+    expect(last[1]).toBeNaN();
+    expect(f.imputation.at(-1)).toEqual({ name: 'sim:score', mean: expect.closeTo(0.4, 12), missing: 1 });
     expect(last[2]).toBe(0.1);
     expect(() => buildFeatures(d, { extraPairFeatures: [{ name: 'x', description: 'x', values: [1] }] })).toThrow(/1 values for 3 pairs/);
   });
@@ -116,7 +118,7 @@ describe('buildFeatures', () => {
     const p1 = { age: 30, city: 'Oslo', hike: 5, film: 3, club: 1, s_kind: 8, s_fun: 6, s_smart: 7, w_kind: 50, w_fun: 30, w_smart: 20 };
     const p2 = { age: '28', city: 'Bergen', hike: 4, film: 4, club: 2, s_kind: 6, s_fun: 9, s_smart: 6, w_kind: 20, w_fun: 20, w_smart: 60 };
     const values = featureValuesForPair(schema, p1, p2, d.pairs.conversations[0]!);
-    f.names.forEach((name, j) => expect([name, values[name]]).toEqual([name, f.rows[0][j]]));
+    f.names.forEach((name, j) => expect([name, values[name] ?? NaN]).toEqual([name, f.rows[0][j]]));
     const bare = featureValuesForPair(schema, p1, { ...p2, age: null });
     expect(bare['abs_diff:age']).toBeNull();
     expect(bare['conv:has_conversation']).toBe(0);

@@ -9,14 +9,21 @@ import { type FeatureDefinition, featurePlan, type PairContext, type PersonValue
 export interface FeatureSet {
   names: string[];
   descriptions: string[];
-  /** One row per pair, missing values imputed (see `imputation`). */
+  /**
+   * One row per pair; NaN where a value is missing. Left missing on purpose: every fit imputes
+   * with its own training rows' mean (see standardizeDesign), so a cross-validation fold's
+   * held-out values never shape its imputation.
+   */
   rows: number[][];
   outcome: number[];
   groups: (string | number)[];
   /** Scores to beat, used as given (higher = more likely positive). */
   baselines: { name: string; description: string; score: number[] }[];
   fairness: { name: string; values: (string | number | null)[] } | null;
-  /** Per feature: the mean that replaced its missing values, and how many it replaced. */
+  /**
+   * Per feature: its mean over all pairs (what the final model, fitted on all pairs, imputes
+   * with; each cross-validation fit uses its own training rows' mean) and how many pairs lack it.
+   */
   imputation: { name: string; mean: number; missing: number }[];
 }
 
@@ -29,9 +36,7 @@ export interface FeatureOptions {
 
 /**
  * The features a dataset's schema implies (see featurePlan), one row per pair. Missing values
- * are replaced by the feature's mean over all pairs, with the count recorded. The imputation
- * uses no outcome, so it cannot leak the outcome into the folds; it does use the test folds'
- * feature values, a mild, usual simplification.
+ * stay NaN and are counted; the fits impute them per training fold.
  */
 export function buildFeatures(d: StudyDataset, options: FeatureOptions = {}): FeatureSet {
   const { schema, people, pairs } = d;
@@ -84,7 +89,7 @@ export function buildFeatures(d: StudyDataset, options: FeatureOptions = {}): Fe
   });
   const rows = raw.map((values) => {
     const row = new Array<number>(p);
-    for (let j = 0; j < p; j++) row[j] = values[j] ?? imputation[j].mean;
+    for (let j = 0; j < p; j++) row[j] = values[j] ?? NaN;
     return row;
   });
 

@@ -2,7 +2,8 @@ import { wilsonInterval } from '../calibration';
 import type { StudyDataset } from '../dataset/study-dataset';
 import type { StudySchema } from '../dataset/study-schema';
 import type { FeatureSet } from '../features/build-features';
-import { fitLogistic } from '../logistic-regression';
+import type { OrdinalModelKind } from '../ordinal';
+import { plattRecalibration, type PlattRecalibration } from '../platt';
 import { averageRanks } from '../ranks';
 import type { StudyResult } from '../run-study';
 
@@ -45,12 +46,31 @@ export interface ValidityCard {
    * Platt recalibration fitted on the out-of-fold predictions: calibrated log-odds =
    * intercept + slope × the model's log-odds. Identity (0, 1) when it could not be fitted.
    */
-  recalibration: { intercept: number; slope: number; fitted: boolean };
+  recalibration: PlattRecalibration;
+  /**
+   * Ordinal outcomes modelled cumulatively: every cut's model, so a new pair gets P(outcome ≥ k)
+   * for each k and its expected level. `intercept` and `coefficients` above are the cut
+   * ≥ positiveFrom's. Null for binary outcomes and for the threshold model (and absent on
+   * cards kept before ordinal models were stored).
+   */
+  ordinal?: ValidityCardOrdinal | null;
   /** Versions of the LLM-derived features (empty when none). */
   llm: { model: string; promptVersion: string }[];
   /** The schema the features were defined by (featureValuesForPair needs it to score new pairs). */
   schema: StudySchema;
   caveats: string[];
+}
+
+export interface ValidityCardOrdinal {
+  model: OrdinalModelKind;
+  levels: number[];
+  positiveFrom: number;
+  /** Spearman ρ of the out-of-fold expected level with the outcome, and its 95% group-bootstrap interval. */
+  spearman: number | null;
+  spearmanLow: number | null;
+  spearmanHigh: number | null;
+  /** Per cut: log-odds of P(outcome ≥ threshold) at every feature's mean, log-odds per SD of each feature (in `features` order), and the cut's Platt recalibration. */
+  cuts: { threshold: number; intercept: number; coefficients: number[]; lambda: number; recalibration: PlattRecalibration }[];
 }
 
 export const CALIBRATION_METHOD =
@@ -75,7 +95,9 @@ export function buildValidityCard(input: {
   const labels = features.outcome.map((v) => (result.outcome.positiveFrom === null ? v : v >= result.outcome.positiveFrom ? 1 : 0));
   const { means, sds } = columnMoments(features.rows, features.names.length);
   // runStudy reports the intercept on the features' own units; at the means it is this.
-  const intercept = result.coefficients.reduce((s, c, j) => s + c.raw * means[j], result.intercept);
+  const atMeans = (coefficients: StudyResult['coefficients'], raw: number) => coefficients.reduce((s, c, j) => s + (c.used ? c.raw * means[j] : 0), raw);
+  const intercept = atMeans(result.coefficients, result.intercept);
+  const ordinal = result.ordinal;
 
   return {
     version: 1,
@@ -107,20 +129,46 @@ export function buildValidityCard(input: {
     },
     baselines: result.baselines.map((b) => ({ name: b.name, auc: b.auc, deltaLow: b.delta.lower, deltaHigh: b.delta.upper })),
     calibration: { bins: decileBins(result.outOfFoldPredictions, labels), method: CALIBRATION_METHOD },
-    recalibration: platt(result.outOfFoldPredictions, labels),
+    recalibration: plattRecalibration(result.outOfFoldPredictions, labels),
+    ordinal:
+      ordinal && ordinal.model === 'cumulative'
+        ? {
+            model: ordinal.model,
+            levels: ordinal.levels,
+            positiveFrom: result.outcome.positiveFrom!,
+            spearman: ordinal.spearman,
+            spearmanLow: ordinal.spearmanInterval.lower,
+            spearmanHigh: ordinal.spearmanInterval.upper,
+            cuts: ordinal.cuts.map((cut) => ({
+              threshold: cut.threshold,
+              intercept: atMeans(cut.coefficients, cut.intercept),
+              coefficients: cut.coefficients.map((c) => (c.used ? c.standardized : 0)),
+              lambda: cut.lambda,
+              recalibration: cut.recalibration,
+            })),
+          }
+        : null,
     llm: input.llm ?? [],
     schema: input.dataset.schema,
     caveats: result.caveats,
   };
 }
 
+/** Means over the values present and SDs of the mean-imputed columns: the final model's standardisation (see standardizeDesign). */
 function columnMoments(rows: readonly (readonly number[])[], p: number): { means: number[]; sds: number[] } {
   const n = rows.length;
   const means = new Array<number>(p).fill(0);
+  const present = new Array<number>(p).fill(0);
   const sds = new Array<number>(p).fill(0);
-  for (const row of rows) for (let j = 0; j < p; j++) means[j] += row[j];
-  for (let j = 0; j < p; j++) means[j] /= n;
-  for (const row of rows) for (let j = 0; j < p; j++) sds[j] += (row[j] - means[j]) ** 2;
+  for (const row of rows) {
+    for (let j = 0; j < p; j++) {
+      if (Number.isNaN(row[j])) continue;
+      means[j] += row[j];
+      present[j]++;
+    }
+  }
+  for (let j = 0; j < p; j++) means[j] = present[j] === 0 ? 0 : means[j] / present[j];
+  for (const row of rows) for (let j = 0; j < p; j++) if (!Number.isNaN(row[j])) sds[j] += (row[j] - means[j]) ** 2;
   for (let j = 0; j < p; j++) sds[j] = Math.sqrt(sds[j] / n);
   return { means, sds };
 }
@@ -144,14 +192,4 @@ function decileBins(predictions: readonly number[], labels: readonly number[], b
       const [low, high] = wilsonInterval(b.positives, b.n);
       return { predictedMean: b.sum / b.n, observedRate: b.positives / b.n, low, high, n: b.n, from: b.from, to: b.to };
     });
-}
-
-function platt(predictions: readonly number[], labels: readonly number[]): ValidityCard['recalibration'] {
-  const logits = predictions.map((p) => {
-    const q = Math.min(Math.max(p, 1e-9), 1 - 1e-9);
-    return [Math.log(q / (1 - q))];
-  });
-  const model = fitLogistic(logits, labels, { lambda: 0, maxIterations: 50 });
-  if (!model.converged || !model.used[0] || !Number.isFinite(model.coefficients[0])) return { intercept: 0, slope: 1, fitted: false };
-  return { intercept: model.intercept, slope: model.coefficients[0], fitted: true };
 }

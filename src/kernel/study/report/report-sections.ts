@@ -39,7 +39,9 @@ export function reportSections(r: StudyReport): ReportSection[] {
   const outcome =
     res.outcome.kind === 'binary'
       ? `binary outcome, base rate ${f3(res.baseRate)}`
-      : `ordinal outcome (levels ${res.outcome.levels.join(', ')}), modelled as ≥ ${res.outcome.positiveFrom} (base rate ${f3(res.baseRate)})`;
+      : res.outcome.ordinalModel === 'cumulative'
+        ? `ordinal outcome (levels ${res.outcome.levels.join(', ')}), modelled cumulatively (one model per cut ≥ k); headline figures at the cut ≥ ${res.outcome.positiveFrom} (base rate ${f3(res.baseRate)})`
+        : `ordinal outcome (levels ${res.outcome.levels.join(', ')}), modelled as ≥ ${res.outcome.positiveFrom} (base rate ${f3(res.baseRate)})`;
   sections.push({
     key: 'dataset',
     heading: 'Dataset',
@@ -129,13 +131,30 @@ export function reportSections(r: StudyReport): ReportSection[] {
   }
 
   if (res.ordinal) {
+    const o = res.ordinal;
+    const rho = `${f3(o.spearman)} (95% group-bootstrap interval ${span(o.spearmanInterval.lower, o.spearmanInterval.upper)}, within folds)`;
+    const covers = o.spearmanInterval.lower !== null && o.spearmanInterval.upper !== null && o.spearmanInterval.lower <= 0 && o.spearmanInterval.upper >= 0;
+    const paragraphs =
+      o.model === 'cumulative'
+        ? [
+            `Ordinal model: cumulative (Frank & Hall 2001) — ${o.cuts.length} L2 logistic models, one per cut P(outcome ≥ k), each with its penalty chosen by inner group cross-validation; each pair's probabilities are made non-increasing in k, and its score is the expected level.`,
+            `Spearman ρ of the out-of-fold expected level with the outcome: ${rho}.${covers ? ' The interval covers 0: no evidence the model orders the scale.' : ''}`,
+          ]
+        : [
+            `Ordinal model: threshold — one model of outcome ≥ ${res.outcome.positiveFrom}, its probability scored against the whole scale.`,
+            `Spearman ρ of the out-of-fold probability with the outcome: ${rho}.${covers ? ' The interval covers 0: no evidence the model orders the scale.' : ''}`,
+          ];
+    const lambdaOf = new Map(o.cuts.map((c) => [c.threshold, c.lambda]));
     sections.push({
       key: 'ordinal',
       heading: 'Ordinal outcome',
-      paragraphs: [`Spearman ρ of the out-of-fold predictions with the whole scale: ${f3(res.ordinal.spearman)} (within folds).`],
+      paragraphs,
       table: {
-        columns: ['cut', 'positives', 'negatives', 'AUC'],
-        rows: res.ordinal.cumulative.map((c) => [`≥ ${c.threshold}`, String(c.positives), String(c.negatives), f3(c.auc)]),
+        columns: o.model === 'cumulative' ? ['cut', 'positives', 'negatives', 'AUC of P(≥ cut)', 'λ'] : ['cut', 'positives', 'negatives', 'AUC'],
+        rows: o.cumulative.map((c) => {
+          const row = [`≥ ${c.threshold}`, String(c.positives), String(c.negatives), f3(c.auc)];
+          return o.model === 'cumulative' ? [...row, String(lambdaOf.get(c.threshold) ?? 'n/a')] : row;
+        }),
       },
     });
   }
@@ -145,10 +164,13 @@ export function reportSections(r: StudyReport): ReportSection[] {
   const modelParagraphs = [
     `L2 logistic regression, λ = ${cv.chosenLambda} (grid ${cv.lambdaGrid.join(', ')}), ${res.features} features; the largest coefficients below are log-odds per standard deviation of the feature, fitted on all pairs.`,
   ];
+  if (res.outcome.ordinalModel === 'cumulative') {
+    modelParagraphs.push(`The coefficients are those of the cut ≥ ${res.outcome.positiveFrom}; every cut’s model is in the JSON result (ordinal.cuts) and in a match model’s validity card.`);
+  }
   if (r.card) modelParagraphs.push(`Kept as match model ${r.card.modelId} (“${r.card.name}”, validity card v${r.card.version}, created ${r.card.createdAt}). ${r.card.calibration.method}`);
   if (r.imputed.length > 0) {
     modelParagraphs.push(
-      `Missing values were replaced by the feature’s mean: ${r.imputed.slice(0, 10).map((f) => `${f.name} (${f.missing} pairs)`).join(', ')}${r.imputed.length > 10 ? `, and ${r.imputed.length - 10} more features` : ''}.`,
+      `Missing values were replaced by the feature’s mean, computed on each fit’s own training pairs only (inside every outer and inner fold; the held-out pairs never shape it): ${r.imputed.slice(0, 10).map((f) => `${f.name} (${f.missing} pairs)`).join(', ')}${r.imputed.length > 10 ? `, and ${r.imputed.length - 10} more features` : ''}.`,
     );
   }
   sections.push({
