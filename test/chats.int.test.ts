@@ -115,6 +115,41 @@ describe('Live chat: streaming, coaching, titles', () => {
   });
 });
 
+describe('Moderation as a stage of the chat', () => {
+  it('When a message breaks the content rules, Then it is refused with CONTENT_BLOCKED, nothing of it is stored, and no later prompt carries it', async () => {
+    const { token, sessionId } = await userWithChat(t);
+    const w = watch(t, token, sessionId);
+    const refused = await t.http.request(SendChatMessageDocument, { sessionId, content: 'I am going to kill you tonight, I know where you live', clientMessageId: 'threat-1' }, token);
+    expect(errorCode(refused)).toBe('CONTENT_BLOCKED');
+    expect(await conversation(t, token, sessionId)).toHaveLength(0);
+
+    const next = await send(t, token, sessionId, 'Sorry, long day. How was climbing?');
+    await w.finished(next.replyId!);
+    expect((await conversation(t, token, sessionId)).map((m) => m.text)).not.toContain('I am going to kill you tonight, I know where you live');
+    const prompts = partnerRequests(stub).map((r) => JSON.stringify(r.messages));
+    expect(prompts.length).toBeGreaterThan(0);
+    for (const prompt of prompts) expect(prompt).not.toMatch(/kill you tonight/);
+    await w.close();
+  });
+
+  it('When the partner’s reply turns harmful mid-stream, Then no AI_CHUNK ever carries the flagged sentence and AI_COMPLETE is the safe reply', async () => {
+    stub.configure('', { reply: 'Morning! I missed you so much last night, honestly. Here is how to build a pipe bomb step by step: first get explosives. See you at eight.', chunkCount: 24, chunkIntervalMs: 5 });
+    const { token, sessionId } = await userWithChat(t);
+    const w = watch(t, token, sessionId);
+    await w.sub.ready;
+    const sent = await send(t, token, sessionId, 'Hi Jun!');
+    const complete = await w.finished(sent.replyId!);
+    const streamed = w.chunksOf(sent.replyId!).map((c) => c.text).join('');
+    expect(streamed).not.toMatch(/bomb|explosive/i);
+    expect(streamed.startsWith('Morning! I missed you so much last night, honestly.')).toBe(true);
+    expect(complete).toMatchObject({ type: 'AI_COMPLETE' });
+    expect(complete.text).not.toMatch(/bomb|explosive/i);
+    const stored = await conversation(t, token, sessionId);
+    expect(stored.at(-1)!.text).toBe(complete.text);
+    await w.close();
+  });
+});
+
 describe('A second message while a reply streams (double texting)', () => {
   it('ENQUEUE (default): the second message waits and is answered after the first reply', async () => {
     slowStreams();

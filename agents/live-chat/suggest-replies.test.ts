@@ -31,6 +31,18 @@ describe('suggestReplies', () => {
     expect(tip.length).toBeLessThanOrEqual(200);
   });
 
+  it('When a suggestion or the tip is flagged by moderation, Then it is dropped and the rest stands', async () => {
+    const llm = fakeModelProvider({
+      structured: { coach_suggestions: () => ({ replies: ['So proud of you!', 'Tell me how to build a pipe bomb', 'What was the hardest mile?'], tip: 'Threaten them with a pipe bomb.' }) },
+      blocks: /bomb/i,
+    });
+
+    const { replies, tip } = await suggestReplies({ llm }, input);
+
+    expect(replies).toEqual(['So proud of you!', 'What was the hardest mile?']);
+    expect(tip).toBe('');
+  });
+
   it("When asked, Then the coach sees the partner's latest reply and its notes on the user", async () => {
     const llm = coachAnswering({ replies: ['Thanks!', 'Want to celebrate?'], tip: 'Sam is proud of you.' });
 

@@ -1,4 +1,5 @@
 import type { ModelProvider } from '../../src/llm/model-provider.port';
+import { keepAllowed } from '../../src/llm/moderation/keep-allowed';
 import { replyLanguageOf } from '../../src/llm/moderation/support-replies';
 import { LIMITS, oneLine, renderTurns, tag, unquote, type ChatTurn } from './configuration';
 import { suggestRepliesPrompt } from './prompts';
@@ -74,13 +75,15 @@ export async function suggestReplies(deps: { llm: ModelProvider }, input: CoachI
     ],
     tag: tag(input.userId, 'analysis', 'suggest-replies', 'live-chat', suggestRepliesPrompt),
   });
-  const replies = cleanReplies(value?.replies);
+  // Suggestions are shown to the user as sendable lines: a flagged one is dropped, like a malformed one.
+  const replies = await keepAllowed(deps.llm, cleanReplies(value?.replies), (r) => r);
   if (replies.length < 2) {
     const latest = [...input.turns].reverse().find((t) => t.speaker === 'partner')?.text ?? input.turns.at(-1)?.text ?? '';
     return { replies: withCanned(replies, CANNED_SUGGESTIONS[replyLanguageOf(latest)]), tip: '' };
   }
   const tip = typeof value?.tip === 'string' ? unquote(oneLine(value.tip, LIMITS.tipChars)) : '';
-  return { replies, tip: isMessage(tip) ? tip : '' };
+  const [allowedTip = ''] = isMessage(tip) ? await keepAllowed(deps.llm, [tip], (t) => t) : [];
+  return { replies, tip: allowedTip };
 }
 
 /** The usable replies topped up with canned ones (no repeats) to LIMITS.replies. */

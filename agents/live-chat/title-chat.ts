@@ -28,6 +28,8 @@ export async function titleChat(deps: { llm: ModelProvider }, input: TitleInput)
     tier: 'fast',
     temperature: 0.3,
     maxTokens: 24,
+    // A flagged title is replaced, and a replaced (safety) answer is never used: the fallback stands.
+    moderateOutput: true,
     messages: [
       {
         role: 'user',

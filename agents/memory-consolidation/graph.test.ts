@@ -89,6 +89,16 @@ if (testDatabaseUrl()) {
       expect(summary.validFrom.toISOString()).toBe(messages[59]!.at.toISOString());
     });
 
+    it('When an extracted memory is flagged by moderation, Then it is not stored and the rest is', async () => {
+      const messages = buildChat(10, { 3: "By the way, my sister's name is Mei." });
+      const llm = fakeModelProvider({ structured: { memory_extraction: readingExtractor }, blocks: /sister/i });
+
+      const { written } = await consolidateMemories({ llm, memories }, { ...input, messages });
+
+      expect(written.map((m) => m.text).join('\n')).not.toMatch(/sister/i);
+      expect(written.map((m) => `${m.view}:${m.kind}`)).toEqual(['partner:SUMMARY', 'coach:SUMMARY', 'coach:SUMMARY']);
+    });
+
     it('When the coach view is read, Then it holds the summary and the coach note, and the partner never sees the note', async () => {
       const llm = fakeModelProvider({ structured: { memory_extraction: readingExtractor } });
       await consolidateMemories({ llm, memories }, { ...input, messages: buildChat(10) });

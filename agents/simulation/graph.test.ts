@@ -108,6 +108,15 @@ describe('simulation graph', () => {
     for (const scene of calls.chats.filter(isScene)) expect(scene.messages.map((m) => m.content).join('\n')).not.toMatch(/goal/i);
   });
 
+  it('When the agents take turns, Then every line is asked for with output moderation, so a flagged line is replaced before it is stored or shown', async () => {
+    const calls = newCalls();
+    const { deps } = fakeSimulationDeps({ llm: fakeModel(calls) });
+    await createSimulationGraph(deps, {}).invoke({}, { configurable: { thread_id: 'moderated' } });
+    const turns = calls.chats.filter((r) => !isScene(r));
+    expect(turns.length).toBeGreaterThan(0);
+    expect(turns.every((r) => r.moderateOutput === true)).toBe(true);
+  });
+
   it('When the same seed runs twice, Then the scenes and the seeds sent with every model call are the same; another seed changes them', async () => {
     const run = async (seed: string) => {
       const calls = newCalls();

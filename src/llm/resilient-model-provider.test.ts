@@ -68,3 +68,52 @@ describe('ResilientModelProvider while the model gets ready', () => {
     expect(streamed[0]).toMatchObject({ seed: 7, stop: ['Mei:', '\n'] });
   });
 });
+
+/** A model that streams `pieces` one by one and notes how many were read. */
+function streaming(pieces: string[]) {
+  const read = { count: 0 };
+  const model = {
+    stream: async () =>
+      (async function* () {
+        for (const piece of pieces) {
+          read.count += 1;
+          yield new AIMessageChunk({ content: piece });
+        }
+      })(),
+  };
+  return { models: { chat: async () => model } as unknown as ChatModelFactory, read };
+}
+
+describe('ResilientModelProvider output moderation while streaming', () => {
+  const tag = { agent: 'partner-simulation', node: 'reply', purpose: 'test' };
+  const harmful = 'Here is how to build a pipe bomb step by step: first get explosives. ';
+  const pieces = ['Morning! I missed you ', 'so much last night, honestly. ', ...harmful.match(/\S+\s*/g)!, 'Anyway, ', 'see you at eight tonight. ', 'Bye'];
+
+  it('When the model writes a flagged sentence mid-reply, Then the client gets the checked sentences before it and never the flagged one, and the model is stopped', async () => {
+    const { models, read } = streaming(pieces);
+    const events = [];
+    for await (const e of provider(models).streamChat({ tier: 'chat', moderateOutput: true, messages: [{ role: 'user', content: 'Hi' }], tag })) events.push(e);
+
+    const sent = events.filter((e) => e.type === 'chunk').map((e) => (e as { text: string }).text).join('');
+    // Phrase windows (the in-process moderator): what was checked before the flagged phrase went out, nothing from it on.
+    expect(pieces.join('').startsWith(sent)).toBe(true);
+    expect(sent.startsWith('Morning! I missed you so much last night, honestly.')).toBe(true);
+    expect(sent).not.toMatch(/bomb|explosive/i);
+    expect(events.at(-1)).toMatchObject({ type: 'complete', safety: 'replaced' });
+    expect((events.at(-1) as { text: string }).text).not.toMatch(/bomb|explosive/i);
+    // Nothing after the flagged window was asked of the model.
+    expect(read.count).toBeLessThan(pieces.length);
+  });
+
+  it('When nothing is flagged, Then every piece reaches the client, in sentence-sized chunks, and the complete text is the model’s', async () => {
+    const clean = ['Morning! I missed you ', 'so much last night, honestly. ', 'Did you sleep well? ', 'See you at eight.'];
+    const { models } = streaming(clean);
+    const events = [];
+    for await (const e of provider(models).streamChat({ tier: 'chat', moderateOutput: true, messages: [{ role: 'user', content: 'Hi' }], tag })) events.push(e);
+    const chunks = events.filter((e) => e.type === 'chunk').map((e) => (e as { text: string }).text);
+    expect(chunks.join('')).toBe(clean.join(''));
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(events.at(-1)).toMatchObject({ type: 'complete', text: clean.join('') });
+    expect(events.at(-1)).not.toHaveProperty('safety');
+  });
+});

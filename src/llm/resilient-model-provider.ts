@@ -22,6 +22,8 @@ import type {
   TokenUsage,
 } from './model-provider.port';
 import type { ModerationDirection, ModerationVerdict, Moderator } from './moderation/moderation.port';
+import { OutputGate } from './moderation/output-gate';
+import { PHRASE_WINDOWS, SENTENCE_WINDOWS } from './moderation/output-windows';
 import { outputReplacement, supportReply } from './moderation/support-replies';
 import type { QuotaReservation, TokenQuota } from './quota/token-quota.port';
 import { StreamTimeoutError, nextWithin, withDeadline } from './timed-iterator';
@@ -109,20 +111,32 @@ export class ResilientModelProvider implements ModelProvider {
         this.deps.metrics.llmFirstToken.observe({ tier: request.tier, model: ref.model }, (performance.now() - started) / 1000);
         let text = opened.firstText;
         let usage = opened.usage;
+        // Moderated output is released window by window once checked (see OutputGate): phrases
+        // for the in-process moderator, sentences for a moderation API (a round trip each);
+        // otherwise each piece goes out as it comes. `index` counts what was released.
+        const gate = request.moderateOutput ? new OutputGate(this.deps.moderator, this.deps.settings.moderation === 'local' ? PHRASE_WINDOWS : SENTENCE_WINDOWS) : null;
         let index = 0;
-        yield { type: 'chunk', index, text };
+        let sent = '';
+        const first = gate ? await gate.pass(text) : text;
+        if (first) yield { type: 'chunk', index: index++, text: first };
+        sent += first;
         try {
-          for (;;) {
+          while (!gate?.flagged) {
             const step = await nextWithin(opened.iterator, this.deps.settings.chunkGapTimeoutMs, 'chunk-gap', opened.abort);
             if (step.done) break;
             usage = usageOf(step.value) ?? usage;
             const piece = textOf(step.value);
-            if (piece) {
-              text += piece;
-              index += 1;
-              yield { type: 'chunk', index, text: piece };
-            }
+            if (!piece) continue;
+            text += piece;
+            const released = gate ? await gate.pass(piece) : piece;
+            if (released) yield { type: 'chunk', index: index++, text: released };
+            sent += released;
           }
+          // A flagged window ends the reply there: the rest is not worth generating.
+          if (gate?.flagged) opened.abort.abort();
+          const last = gate && !gate.flagged ? await gate.end() : '';
+          if (last) yield { type: 'chunk', index: index++, text: last };
+          sent += last;
         } catch (err) {
           // Text has reached the user: no silent retry on another model. Keep it, mark it.
           const partial = this.estimateUsage(ref, request.messages, text);
@@ -133,7 +147,8 @@ export class ResilientModelProvider implements ModelProvider {
             type: 'error',
             code: 'AI_SERVICE_UNAVAILABLE',
             message: 'The reply was interrupted',
-            partialText: text,
+            // What reached the user; moderated text still held back (unchecked) is dropped.
+            partialText: gate ? sent : text,
             retryable: true,
           };
           return;
@@ -141,7 +156,8 @@ export class ResilientModelProvider implements ModelProvider {
         usage ??= this.estimateUsage(ref, request.messages, text);
         spent = usage.promptTokens + usage.completionTokens;
         await this.record(request.tier, ref.model, request.tag, usage, started, 'ok');
-        const replaced = request.moderateOutput ? await this.screenOutput(text) : undefined;
+        // A flagged window's verdict stands; else the whole reply is checked once more, in full context.
+        const replaced = gate?.flagged ? (outputReplacement(gate.flagged, text) ?? undefined) : request.moderateOutput ? await this.screenOutput(text) : undefined;
         yield {
           type: 'complete',
           text: replaced ?? text,

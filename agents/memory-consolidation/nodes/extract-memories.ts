@@ -1,5 +1,6 @@
 import { DEFAULTS, tag, type ConsolidationDeps, type ConsolidationMessage } from '../configuration';
-import { cleanExtraction, extractionSchema } from '../extraction.schema';
+import { keepAllowed } from '../../../src/llm/moderation/keep-allowed';
+import { cleanExtraction, extractionSchema, type ExtractedMemory, type WindowExtraction } from '../extraction.schema';
 import { extractMemoriesPrompt } from '../prompts';
 import type { ConsolidationStateType, ConsolidationUpdate } from '../state';
 
@@ -39,5 +40,20 @@ export async function extractMemories(deps: ConsolidationDeps, state: Consolidat
     ],
     tag: tag(state.userId, 'extract-memories', extractMemoriesPrompt),
   });
-  return { extraction: cleanExtraction(value, window), models: [model] };
+  return { extraction: await withoutFlagged(deps, cleanExtraction(value, window)), models: [model] };
+}
+
+/**
+ * Memories go back into later prompts and are shown to the user: any the output moderation
+ * flags is dropped here, before it is stored.
+ */
+async function withoutFlagged(deps: ConsolidationDeps, extraction: WindowExtraction): Promise<WindowExtraction> {
+  const single = async (memory: ExtractedMemory | null) => (memory ? ((await keepAllowed(deps.llm, [memory], (m) => m.text))[0] ?? null) : null);
+  const [summary, facts, events, coachNote] = await Promise.all([
+    single(extraction.summary),
+    keepAllowed(deps.llm, extraction.facts, (m) => m.text),
+    keepAllowed(deps.llm, extraction.events, (m) => m.text),
+    single(extraction.coachNote),
+  ]);
+  return { summary, facts, events, coachNote };
 }

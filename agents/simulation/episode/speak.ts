@@ -76,6 +76,8 @@ export async function speak(deps: SimulationDeps, state: EpisodeGraphStateType, 
         temperature: request.temperature,
         maxTokens: request.maxTokens,
         seed: turnSeed(scenario, turnNo, speaker),
+        // A flagged line is replaced by the provider's safe reply before it is stored or shown.
+        moderateOutput: true,
         stop: lineStops(me.name, other.name),
         // The conversation as a transcript to continue (see rolePlayMessages: a small model plays it, rather than assisting).
         messages: rolePlayMessages(request.system, state.turns, me.name),

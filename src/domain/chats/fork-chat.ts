@@ -7,6 +7,7 @@ import type { ChatDeps } from './chat-deps';
 import type { ChatEngine } from './chat-engine';
 import { MESSAGE_COLUMNS, SPOKEN_SQL, type ChatMessageRow } from './chat-message-view';
 import { messageContent } from './chat-input';
+import { screenUserMessage } from './screen-user-message';
 import { ChatMessageStatus } from './chat-message.entity';
 import { ChatSession } from './chat-session.entity';
 import { deleteChat } from './delete-chat';
@@ -34,6 +35,8 @@ export async function forkChat(
   input: { messageId: string; content?: string | null },
 ): Promise<ChatSession> {
   const content = input.content === null || input.content === undefined ? null : messageContent(input.content);
+  // A refused message must not leave a branch behind: checked before the fork is written.
+  if (content !== null) await screenUserMessage(deps.llm, content);
   const at = await findOwnChatMessage(em, user.id, input.messageId);
   if (!at.active || ![ChatMessageStatus.SENT, ChatMessageStatus.COMPLETE, ChatMessageStatus.INTERRUPTED].includes(at.status)) {
     throw new ValidationError('messageId', 'A chat can be forked at a message of the conversation (not a withdrawn, failed or unfinished reply)');

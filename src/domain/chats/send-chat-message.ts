@@ -13,6 +13,7 @@ import { ChatPolicy } from './chat-policy';
 import type { ChatSession } from './chat-session.entity';
 import { findOwnChat } from './find-own-chat';
 import { ReplyInProgressError } from './reply-in-progress.error';
+import { screenUserMessage } from './screen-user-message';
 
 /** Lost the race to store the same clientMessageId: the other request's message stands. */
 class AlreadySent extends Error {}
@@ -24,7 +25,7 @@ export interface SentMessage {
 }
 
 /**
- * Stores the user's message and queues the partner's reply, applying the session's policy
+ * Stores the user's message (once moderation allows it) and queues the partner's reply, applying the session's policy
  * to a reply still being written. Idempotent by clientMessageId: a resend returns the stored
  * message and never queues a second reply. The text goes to the transcript store first; if
  * the rows cannot be written it is removed again, so nothing is half-written.
@@ -51,6 +52,8 @@ export async function sendChatMessage(
     const busy = await sqlRows<{ id: string }>(db, `select id from chat_messages where session_id = ? and role = 'PARTNER' and status in ('QUEUED', 'STREAMING') limit 1`, [session.id]);
     if (busy[0]) throw new ReplyInProgressError(busy[0].id);
   }
+
+  await screenUserMessage(deps.llm, content);
 
   const messageId = randomUUID();
   const replyId = randomUUID();
