@@ -12,6 +12,7 @@ import { DIMENSION_KEYS } from '../src/kernel/simulation/dimensions';
 import { generateSpeedDating, SIGNAL, speedDatingCsv, speedDatingSchema } from '../src/kernel/study';
 import type { StubLlmServer } from '../src/llm/stub/stub-llm-server';
 import { startAppWithStub } from './support/app-with-stub';
+import { simulationJudgeRules } from './support/judge-script';
 import { newAccountInput, type TestApp } from './support/test-app';
 import { eventually } from './support/ws-client';
 
@@ -31,19 +32,7 @@ beforeAll(async () => {
 afterAll(() => close());
 beforeEach(() => {
   stub.reset();
-  stub.script([
-    {
-      match: 'couples researcher scoring',
-      reply: {
-        dimensions: Object.fromEntries(DIMENSION_KEYS.map((dimension, i) => [dimension, { reasoning: `Because of turn ${(i % 3) + 1}`, score: 4 + (i % 5), citations: ['t1', 't2'] }])),
-        horsemen: { criticism: 1, contempt: 0, defensiveness: 1, stonewalling: 0 },
-        positiveInteractions: 6,
-        negativeInteractions: 2,
-        criticalMoments: [],
-      },
-    },
-    { match: 'write the\nstrengths', reply: { strengths: ['Warm humour'], risks: ['Different pace'], recommendations: ['Talk it through'] } },
-  ]);
+  stub.script(simulationJudgeRules());
 });
 
 /** A PREMIUM analyst (3 simulations at a time, 5 partners) with a kept match model and a SELF and three PARTNER personas. */

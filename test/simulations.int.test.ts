@@ -24,6 +24,7 @@ import { DIMENSION_KEYS } from '../src/kernel/simulation/dimensions';
 import { PAIR_MEASURES, SPEAKER_MEASURES } from '../src/kernel/measures/measure-catalog';
 import type { StubLlmServer } from '../src/llm/stub/stub-llm-server';
 import { startAppWithStub } from './support/app-with-stub';
+import { simulationJudgeRules } from './support/judge-script';
 import { errorCode } from './support/graphql-client';
 import { newAccountInput, type TestApp } from './support/test-app';
 import { collect, eventually, wsClient } from './support/ws-client';
@@ -42,22 +43,7 @@ beforeEach(() => {
 });
 
 function scriptAnalysis() {
-  stub.script([
-    {
-      match: 'couples researcher scoring',
-      reply: {
-        dimensions: Object.fromEntries(DIMENSION_KEYS.map((dimension, i) => [dimension, { reasoning: `Because of turn ${(i % 3) + 1}`, score: 4 + (i % 5), citations: ['t1', 't2', 't99'] }])),
-        horsemen: { criticism: 1, contempt: 0, defensiveness: 1, stonewalling: 0 },
-        positiveInteractions: 6,
-        negativeInteractions: 2,
-        criticalMoments: [{ turn: 't2', dimension: 'conflictRepair', impact: 3, note: 'A warm repair attempt' }],
-      },
-    },
-    {
-      match: 'write the\nstrengths',
-      reply: { strengths: ['Warm humour'], risks: ['Different pace on moving in'], recommendations: ['Agree on a timeline together'] },
-    },
-  ]);
+  stub.script(simulationJudgeRules({ citations: ['t1', 't2', 't99'], criticalMoments: [{ turn: 't2', dimension: 'conflictRepair', impact: 3, note: 'A warm repair attempt' }] }));
 }
 
 async function couple() {

@@ -15,6 +15,7 @@ import { DIMENSION_KEYS } from '../src/kernel/simulation/dimensions';
 import { generateSpeedDating, SIGNAL, speedDatingCsv, speedDatingSchema } from '../src/kernel/study';
 import type { StubLlmServer } from '../src/llm/stub/stub-llm-server';
 import { startAppWithStub } from './support/app-with-stub';
+import { simulationJudgeRules } from './support/judge-script';
 import { errorCode } from './support/graphql-client';
 import { newAccountInput, type TestApp } from './support/test-app';
 import { eventually } from './support/ws-client';
@@ -36,19 +37,7 @@ beforeAll(async () => {
 afterAll(() => close());
 beforeEach(() => {
   stub.reset();
-  stub.script([
-    {
-      match: 'couples researcher scoring',
-      reply: {
-        dimensions: Object.fromEntries(DIMENSION_KEYS.map((dimension, i) => [dimension, { reasoning: `Because of turn ${(i % 3) + 1}`, score: 4 + (i % 5), citations: ['t1', 't2'] }])),
-        horsemen: { criticism: 1, contempt: 0, defensiveness: 1, stonewalling: 0 },
-        positiveInteractions: 6,
-        negativeInteractions: 2,
-        criticalMoments: [],
-      },
-    },
-    { match: 'write the\nstrengths', reply: { strengths: ['Warm humour'], risks: ['Different pace'], recommendations: ['Talk it through'] } },
-  ]);
+  stub.script(simulationJudgeRules());
 });
 
 async function simulate(token: string, selfPersonaId: string, partnerPersonaId: string, seed: string): Promise<string> {
