@@ -30,19 +30,22 @@ const cell = (v: string | number | null) => (v === null ? '—' : String(v));
 
 /** The results as Markdown: per scenario its table, its targets and its notes. */
 export function renderMarkdown(results: BenchResult[], machine: string, when: string): string {
-  const out: string[] = [`# SoulLink benchmarks`, '', `Run ${when} on ${machine}.`, ''];
-  for (const r of results) {
-    out.push(`## ${r.title}`, '');
-    out.push(`| ${r.table.columns.join(' | ')} |`, `|${r.table.columns.map(() => '---').join('|')}|`);
-    for (const row of r.table.rows) out.push(`| ${row.map(cell).join(' | ')} |`);
+  return [`# SoulLink benchmarks`, '', `Run ${when} on ${machine}.`, '', ...results.map((r) => renderSection(r))].join('\n');
+}
+
+/** One scenario's section: its heading, table, targets and notes (and, when given, its own run line). */
+export function renderSection(r: BenchResult, run?: { machine: string; when: string }): string {
+  const out: string[] = [`## ${r.title}`, ''];
+  if (run) out.push(`Run ${run.when} on ${run.machine}.`, '');
+  out.push(`| ${r.table.columns.join(' | ')} |`, `|${r.table.columns.map(() => '---').join('|')}|`);
+  for (const row of r.table.rows) out.push(`| ${row.map(cell).join(' | ')} |`);
+  out.push('');
+  if (r.targets.length > 0) {
+    out.push('| target | measured | goal | met |', '|---|---|---|---|');
+    for (const t of r.targets) out.push(`| ${t.what} | ${t.measured} | ${t.target} | ${t.met === null ? '—' : t.met ? 'yes' : '**no**'} |`);
     out.push('');
-    if (r.targets.length > 0) {
-      out.push('| target | measured | goal | met |', '|---|---|---|---|');
-      for (const t of r.targets) out.push(`| ${t.what} | ${t.measured} | ${t.target} | ${t.met === null ? '—' : t.met ? 'yes' : '**no**'} |`);
-      out.push('');
-    }
-    for (const n of r.notes) out.push(`- ${n}`);
-    if (r.notes.length > 0) out.push('');
   }
+  for (const n of r.notes) out.push(`- ${n}`);
+  if (r.notes.length > 0) out.push('');
   return out.join('\n');
 }

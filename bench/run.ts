@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { renderMarkdown, type BenchResult, type BenchScenario } from './bench-result';
+import { mergeIntoLatest } from './support/merge-latest';
 import { conversationMeasuresBench } from './conversation-measures.bench';
 import { httpBench } from './http.bench';
 import { memoryRecallBench } from './memory-recall.bench';
@@ -14,7 +15,8 @@ import { offlineEpisodeBench } from './offline-episode.bench';
 
 /**
  * `npm run bench [-- <scenario> ...]`: runs the benchmarks (all, or the named ones), prints
- * Markdown and writes bench/results/latest.json and latest.md. Starts what it needs:
+ * Markdown and writes bench/results/latest.json and latest.md (named scenarios: latest-<ids>.*, and
+ * their sections in latest.* replaced). Starts what it needs:
  * PostgreSQL and Redis as on these machines, the stub model server, API processes.
  */
 // offline-episode is left out of a full run: it takes the CPU for many minutes; run it by name.
@@ -41,6 +43,8 @@ async function main(): Promise<void> {
   const name = wanted.length > 0 ? `latest-${chosen.map((s) => s.id).join('-')}` : 'latest';
   writeFileSync(join(dir, `${name}.json`), JSON.stringify({ when, machine, results }, null, 2));
   writeFileSync(join(dir, `${name}.md`), markdown);
+  // latest.{md,json} always show each scenario's newest figures.
+  if (wanted.length > 0) mergeIntoLatest(dir, results, { when, machine });
   process.stdout.write(`${markdown}\n`);
 }
 
