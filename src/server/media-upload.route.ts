@@ -1,26 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppServices } from '../app-services';
-import { DomainError, UnauthenticatedError, ValidationError } from '../domain/errors';
+import { ValidationError } from '../domain/errors';
 import { MediaPurpose, type MediaFile } from '../domain/media/media-file.entity';
 import { MEDIA_LIMITS } from '../domain/media/media-limits';
 import { readMedia } from '../domain/media/read-media';
 import { storeUpload, tooLarge } from '../domain/media/store-upload';
-import { enforceRateLimit } from '../domain/rate-limits/enforce-rate-limit';
-import { bearerToken, type ContextFactory } from './context-factory';
+import type { ContextFactory } from './context-factory';
+import { authenticatedUser, methodNotAllowed, sendError, sendJson } from './rest-responses';
 
 export const MEDIA_PATH = '/v1/media';
 const FILE_PATH = /^\/v1\/media\/([^/]+)$/;
 
-/** HTTP status of a domain error code on this route (the body carries the code itself). */
-const STATUS: Partial<Record<string, number>> = {
-  UNAUTHENTICATED: 401,
-  NOT_FOUND: 404,
-  PERSONA_NOT_FOUND: 404,
-  VALIDATION_FAILED: 400,
-  MEDIA_TYPE_UNSUPPORTED: 415,
-  MEDIA_TOO_LARGE: 413,
-  RATE_LIMITED: 429,
-};
+/** HTTP status of this route's own error codes (the body carries the code itself; see rest-responses.ts). */
+const STATUS: Readonly<Record<string, number>> = { PERSONA_NOT_FOUND: 404, MEDIA_TYPE_UNSUPPORTED: 415, MEDIA_TOO_LARGE: 413 };
 
 /**
  * Uploads and downloads of files (chat screenshots, persona photos, audio), authenticated
@@ -59,45 +51,15 @@ export function mediaUploadRoute(services: AppServices, contexts: ContextFactory
       const limit = MEDIA_LIMITS[purpose as MediaPurpose].maxBytes;
       if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge(limit);
       const stored = await storeUpload(deps, ownerId, { purpose, personaId: url.searchParams.get('personaId') ?? undefined }, req);
-      send(res, 201, view(stored));
+      sendJson(res, 201, view(stored));
     } catch (err) {
-      sendError(res, err, services);
+      sendError(res, err, services, 'media request', STATUS);
     }
     return true;
   };
 }
 
-async function authenticatedUser(services: AppServices, contexts: ContextFactory, req: IncomingMessage): Promise<string> {
-  const token = bearerToken(req.headers.authorization);
-  if (!token) throw new UnauthenticatedError();
-  const principal = await contexts.authenticate(token);
-  const { rateLimiter, rateRules, logger } = services;
-  await enforceRateLimit({ limiter: rateLimiter, rules: rateRules, logger }, 'global', `user:${principal.user.id}`);
-  return principal.user.id;
-}
-
 /** What a client sees of an uploaded file (the same fields as GraphQL's MediaFile). */
 function view(f: MediaFile) {
   return { id: f.id, purpose: f.purpose, personaId: f.persona?.id ?? null, contentType: f.contentType, byteSize: f.byteSize, width: f.width, height: f.height, createdAt: f.createdAt.toISOString() };
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-}
-
-function methodNotAllowed(res: ServerResponse, allow: string): true {
-  res.writeHead(405, { allow }).end();
-  return true;
-}
-
-function sendError(res: ServerResponse, err: unknown, services: AppServices): void {
-  // A refused upload may still be streaming in: close the connection rather than read the rest.
-  res.setHeader('connection', 'close');
-  if (err instanceof DomainError && err.code !== 'INTERNAL') {
-    if (err.code === 'RATE_LIMITED') res.setHeader('retry-after', String(err.details.retryAfterSeconds ?? 1));
-    send(res, STATUS[err.code] ?? 400, { errors: [{ message: err.message, extensions: { ...err.details, code: err.code } }] });
-    return;
-  }
-  services.logger.error({ err }, 'media request failed');
-  send(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL' } }] });
 }
