@@ -12,6 +12,7 @@ import { streamingBench } from './streaming.bench';
 import { studyBench } from './study.bench';
 import { idleSubscriptionsBench } from './idle-subscriptions.bench';
 import { offlineEpisodeBench } from './offline-episode.bench';
+import { abuseRejectionsBench } from './abuse-rejections.bench';
 
 /**
  * `npm run bench [-- <scenario> ...]`: runs the benchmarks (all, or the named ones), prints
@@ -20,7 +21,7 @@ import { offlineEpisodeBench } from './offline-episode.bench';
  * PostgreSQL and Redis as on these machines, the stub model server, API processes.
  */
 // offline-episode is left out of a full run: it takes the CPU for many minutes; run it by name.
-const SCENARIOS: BenchScenario[] = [streamingBench, idleSubscriptionsBench, orchestrationBench, memoryRecallBench, httpBench, conversationMeasuresBench, studyBench];
+const SCENARIOS: BenchScenario[] = [streamingBench, idleSubscriptionsBench, orchestrationBench, memoryRecallBench, httpBench, abuseRejectionsBench, conversationMeasuresBench, studyBench];
 const BY_NAME_ONLY: BenchScenario[] = [offlineEpisodeBench];
 
 async function main(): Promise<void> {

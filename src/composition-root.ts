@@ -1,7 +1,9 @@
+import { unreachableAsStoreUnavailable } from './stores/mongodb/unreachable-as-store-unavailable';
+import { SealedPostgresSaver } from './stores/checkpoints/sealed-postgres-saver';
+import { SealingSerde } from './stores/checkpoints/sealing-serde';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
 import type { MongoClient } from 'mongodb';
-import { PostgresSaver } from '@langchain/langgraph-checkpoint-postgres';
 import { migrations } from '../migrations';
 import { SCENARIO_LIBRARY } from '../seeds/scenarios/library';
 import type { AppServices } from './app-services';
@@ -108,8 +110,13 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
 
   try {
     const { orm, mode, url: databaseUrl } = await connectPostgres(config, logger, closers);
-    // LangGraph checkpoints live in the same PostgreSQL (their own tables, created idempotently).
-    const checkpointer = PostgresSaver.fromConnString(databaseUrl);
+    // LangGraph checkpoints live in the same PostgreSQL (their own tables, created idempotently),
+    // their state sealed under a key derived from the master key (a run's turns are in it).
+    const checkpointer = SealedPostgresSaver.fromConnStringSealed(
+      databaseUrl,
+      new SealingSerde({ id: config.encryption.masterKeyId, masterKey: config.encryption.masterKey }, config.encryption.retiredMasterKeys),
+      (err) => logger.warn({ err }, 'a checkpoint database connection broke; it is replaced on next use'),
+    );
     await checkpointer.setup();
     closers.push(() => checkpointer.end());
     const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger, closers) : undefined;
@@ -128,7 +135,7 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
     );
     const transcripts: TranscriptStore = new EncryptingTranscriptStore(
       mongo
-        ? new MongodbTranscriptStore(mongo)
+        ? unreachableAsStoreUnavailable(new MongodbTranscriptStore(mongo), 'transcript', mongo)
         : new PostgresTranscriptStore({ execute: (sql, params) => orm.em.getConnection().execute(sql, params) }),
       dataKeys,
     );
@@ -172,7 +179,7 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
       transcripts,
       llmSettings: llm.settings,
       checkpointer,
-      runLock: new AdvisoryRunLock(databaseUrl),
+      runLock: new AdvisoryRunLock(databaseUrl, (err, key) => logger.warn({ err, key }, 'a run lock connection broke; the lock is released')),
       rateLimiter: redis ? new RedisRateLimiter(redis.main) : new InProcessRateLimiter(),
       rateRules: { ...DEFAULT_RATE_RULES, ...config.rateLimits },
       shortTermMemory: redis ? new RedisShortTermMemory(redis.main) : new InProcessShortTermMemory(),

@@ -71,6 +71,8 @@ export interface LlmConfig {
   embeddingModel?: string;
   prices: Record<string, { input: number; output: number }>;
   firstTokenTimeoutMs: number;
+  /** The first-token wait shared by a call's whole fallback chain (LLM_FIRST_TOKEN_DEADLINE_MS). */
+  firstTokenDeadlineMs: number;
   chunkGapTimeoutMs: number;
   requestTimeoutMs: number;
   breakerFailures: number;

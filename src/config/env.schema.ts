@@ -139,9 +139,11 @@ export const envSchema = z.object({
   LLM_PRICES: optionalText,
   /** Longest wait for a model's first token before falling back to the next model, ms. */
   LLM_FIRST_TOKEN_TIMEOUT_MS: positiveInt.default(15_000),
+  /** Longest wait for a first token across a call's whole fallback chain (then the canned reply or AI_SERVICE_UNAVAILABLE), ms. */
+  LLM_FIRST_TOKEN_DEADLINE_MS: positiveInt.default(10_000),
   /** Longest gap between two chunks of a streaming reply, ms. */
   LLM_CHUNK_GAP_TIMEOUT_MS: positiveInt.default(10_000),
-  /** Timeout for a non-streaming call (structured output), ms. */
+  /** Longest a structured answer may take after its first token (and a speech call in all), ms. */
   LLM_REQUEST_TIMEOUT_MS: positiveInt.default(60_000),
   /** Consecutive failures that open a model's circuit breaker. */
   LLM_BREAKER_FAILURES: positiveInt.default(5),

@@ -113,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       embeddingModel: e.LLM_EMBEDDING_MODEL,
       prices,
       firstTokenTimeoutMs: e.LLM_FIRST_TOKEN_TIMEOUT_MS,
+      firstTokenDeadlineMs: e.LLM_FIRST_TOKEN_DEADLINE_MS,
       chunkGapTimeoutMs: e.LLM_CHUNK_GAP_TIMEOUT_MS,
       requestTimeoutMs: e.LLM_REQUEST_TIMEOUT_MS,
       breakerFailures: e.LLM_BREAKER_FAILURES,

@@ -32,6 +32,8 @@ export type ErrorCode =
   | 'SPEECH_TO_TEXT_NOT_CONFIGURED'
   | 'TEXT_TO_SPEECH_NOT_CONFIGURED'
   | 'AI_SERVICE_UNAVAILABLE'
+  /** A data store (transcripts, memory) cannot be reached right now; nothing was written; retry shortly. */
+  | 'STORE_UNAVAILABLE'
   | 'IDENTITY_PROVIDER_NOT_CONFIGURED'
   | 'IDENTITY_PROVIDER_UNAVAILABLE'
   | 'INTERNAL';
@@ -82,5 +84,13 @@ export class RateLimitedError extends DomainError {
 export class QuotaExceededError extends DomainError {
   constructor(message: string, details: Record<string, unknown> = {}) {
     super('QUOTA_EXCEEDED', message, details);
+  }
+}
+
+/** A data store cannot be reached (a network error, no server to select): retryable, nothing written. */
+export class StoreUnavailableError extends DomainError {
+  constructor(store: string, options?: { cause?: unknown }) {
+    super('STORE_UNAVAILABLE', `The ${store} store cannot be reached right now; try again shortly`, { retryable: true });
+    if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
 }

@@ -30,6 +30,7 @@ export function llmSettingsFromConfig(llm: LlmConfig, startOffline: () => Promis
   const common = {
     prices: { ...DEFAULT_PRICES, ...llm.prices },
     firstTokenTimeoutMs: llm.firstTokenTimeoutMs,
+    firstTokenDeadlineMs: llm.firstTokenDeadlineMs,
     chunkGapTimeoutMs: llm.chunkGapTimeoutMs,
     requestTimeoutMs: llm.requestTimeoutMs,
     breakerFailures: llm.breakerFailures,
@@ -45,6 +46,7 @@ export function llmSettingsFromConfig(llm: LlmConfig, startOffline: () => Promis
       // One small model on the CPU serves every call in turn: requests queue, and a long
       // structured answer takes minutes. Timeouts made for hosted models would cut it off.
       firstTokenTimeoutMs: Math.max(common.firstTokenTimeoutMs, 180_000),
+      firstTokenDeadlineMs: Math.max(common.firstTokenDeadlineMs, 180_000),
       chunkGapTimeoutMs: Math.max(common.chunkGapTimeoutMs, 60_000),
       requestTimeoutMs: Math.max(common.requestTimeoutMs, 900_000),
       mode: 'offline',

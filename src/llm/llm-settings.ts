@@ -30,7 +30,13 @@ export interface LlmSettings {
   /** Text-to-speech (OpenAI-compatible /audio/speech); unset: none. */
   speech?: ModelRef;
   prices: Record<string, ModelPrice>;
+  /** One model's own first-token timeout. */
   firstTokenTimeoutMs: number;
+  /**
+   * The first-token wait a whole fallback chain may spend (see FirstTokenBudget); unset: only
+   * each model's own timeout bounds it.
+   */
+  firstTokenDeadlineMs?: number;
   chunkGapTimeoutMs: number;
   requestTimeoutMs: number;
   breakerFailures: number;

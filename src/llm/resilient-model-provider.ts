@@ -1,6 +1,7 @@
 import type { BaseMessageLike } from '@langchain/core/messages';
 import type { AIMessageChunk } from '@langchain/core/messages';
-import { BrokenCircuitError } from 'cockatiel';
+import { JsonOutputParser } from '@langchain/core/output_parsers';
+import { BrokenCircuitError, CircuitState } from 'cockatiel';
 import { DomainError } from '../kernel/errors';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
@@ -26,7 +27,7 @@ import { OutputGate } from './moderation/output-gate';
 import { PHRASE_WINDOWS, SENTENCE_WINDOWS } from './moderation/output-windows';
 import { outputReplacement, supportReply } from './moderation/support-replies';
 import type { QuotaReservation, TokenQuota } from './quota/token-quota.port';
-import { StreamTimeoutError, nextWithin, withDeadline } from './timed-iterator';
+import { FirstTokenBudget, StreamTimeoutError, nextWithin, withDeadline } from './timed-iterator';
 import { countChatPromptTokens, countTextTokens } from './tokens/token-counter';
 import type { UsageLedger } from './usage/usage-ledger.port';
 import type { UsageOutcome } from './usage/usage-record.entity';
@@ -44,6 +45,18 @@ export interface ProviderDeps {
 }
 
 const DEFAULT_MAX_TOKENS = 512;
+
+/** What a model is asked, for a streamed chat reply or a structured answer. */
+interface StreamCall {
+  messages: ChatMessage[];
+  temperature: number;
+  maxTokens: number;
+  seed?: number;
+  stop?: string[];
+  signal?: AbortSignal;
+  /** The OpenAI response_format for structured output. */
+  responseFormat?: Record<string, unknown>;
+}
 
 interface OpenedStream {
   iterator: AsyncIterator<AIMessageChunk>;
@@ -94,15 +107,26 @@ export class ResilientModelProvider implements ModelProvider {
     }
     const refs = this.modelsFor(request);
     const reservation = await this.reserve(request.tag, request.messages, request.maxTokens);
+    const budget = new FirstTokenBudget(this.deps.settings.firstTokenDeadlineMs);
+    const call: StreamCall = {
+      messages: request.messages,
+      temperature: request.temperature ?? 0.7,
+      maxTokens: request.maxTokens ?? DEFAULT_MAX_TOKENS,
+      seed: request.seed,
+      stop: request.stop,
+      signal: request.signal,
+    };
     let spent = 0;
     try {
-      for (const ref of refs) {
+      for (const [i, ref] of refs.entries()) {
         // The caller withdrew the request (a newer chat message): no fallback, no canned reply.
         if (request.signal?.aborted) return;
+        // The chain's first-token wait is spent: the canned reply now rather than later.
+        if (budget.exhausted) break;
         const started = performance.now();
         let opened: OpenedStream;
         try {
-          opened = await this.deps.breakers.for(ref).execute(() => this.openStream(ref, request));
+          opened = await this.deps.breakers.for(ref).execute(() => this.openStream(ref, call, budget, this.modelsLeft(refs.slice(i))));
         } catch (err) {
           if (request.signal?.aborted) return;
           await this.recordFailure(request.tier, ref, request.tag, started, err);
@@ -216,11 +240,16 @@ export class ResilientModelProvider implements ModelProvider {
     if (safety) throw new DomainError('CONTENT_BLOCKED', 'This request cannot be processed', { category: 'self-harm' });
     const reservation = await this.reserve(request.tag, request.messages, request.maxTokens);
     let spent = 0;
+    const budget = new FirstTokenBudget(this.deps.settings.firstTokenDeadlineMs);
     try {
-      for (const ref of refs) {
+      for (const [i, ref] of refs.entries()) {
+        if (request.signal?.aborted) break;
+        // The chain's first-token wait is spent: a clear error now rather than later.
+        if (budget.exhausted) break;
         const started = performance.now();
         try {
-          const { value, usage } = await this.deps.breakers.for(ref).execute(() => this.invokeStructured<T>(ref, request, temperature));
+          const modelsLeft = this.modelsLeft(refs.slice(i));
+          const { value, usage } = await this.deps.breakers.for(ref).execute(() => this.invokeStructured<T>(ref, request, temperature, budget, modelsLeft));
           spent = usage.promptTokens + usage.completionTokens;
           await this.record(request.tier, ref.model, request.tag, usage, started, 'ok');
           const result: Result = { value, model: ref.model, usage, cached: false };
@@ -258,49 +287,98 @@ export class ResilientModelProvider implements ModelProvider {
     return this.deps.moderator.moderate(text, direction);
   }
 
-  private async openStream(ref: ModelRef, request: ChatRequest): Promise<OpenedStream> {
+  /**
+   * Models still to try that may answer (an open breaker refuses at once and takes no share of
+   * the first-token budget); at least one, the model about to be tried.
+   */
+  private modelsLeft(refs: ModelRef[]): number {
+    return Math.max(1, refs.filter((ref) => this.deps.breakers.for(ref).state !== CircuitState.Open).length);
+  }
+
+  /**
+   * Starts a streamed call and waits for its first text, for at most the model's allowance of
+   * the chain's first-token budget; the wait is charged to the budget, win or lose.
+   */
+  private async openStream(ref: ModelRef, call: StreamCall, budget: FirstTokenBudget, modelsLeft: number): Promise<OpenedStream> {
     const abort = new AbortController();
-    if (request.signal?.aborted) abort.abort();
-    request.signal?.addEventListener('abort', () => abort.abort(), { once: true });
+    if (call.signal?.aborted) abort.abort();
+    call.signal?.addEventListener('abort', () => abort.abort(), { once: true });
     // Getting the client waits for the model to be ready (the offline model is fetched and
     // loaded on first use): the first-token deadline starts once it is, or the very first
     // call would time out on a fresh machine and answer with the canned reply.
-    const model = await this.deps.models.chat(ref, request.temperature ?? 0.7, request.maxTokens ?? DEFAULT_MAX_TOKENS);
-    const deadline = Date.now() + this.deps.settings.firstTokenTimeoutMs;
-    // LangChain's stream() may itself wait for the response and its first chunk: the
-    // first-token deadline covers it too.
-    const opening = model.stream(toLangChain(request.messages), { signal: abort.signal, ...seedOption(request.seed), ...(request.stop?.length ? { stop: request.stop } : {}) });
-    const stream = await withDeadline(opening, deadline, abort);
-    const iterator = stream[Symbol.asyncIterator]();
-    let usage: TokenUsage | undefined;
-    for (;;) {
-      const step = await nextWithin(iterator, Math.max(1, deadline - Date.now()), 'first-token', abort);
-      if (step.done) throw new Error('model returned an empty reply');
-      usage = usageOf(step.value) ?? usage;
-      const text = textOf(step.value);
-      if (text) return { iterator, abort, firstText: text, usage };
+    const model = await this.deps.models.chat(ref, call.temperature, call.maxTokens);
+    const waitStarted = Date.now();
+    const deadline = waitStarted + budget.allowanceMs(this.deps.settings.firstTokenTimeoutMs, modelsLeft);
+    try {
+      // LangChain's stream() may itself wait for the response and its first chunk: the
+      // first-token deadline covers it too.
+      const opening = model.stream(toLangChain(call.messages), {
+        signal: abort.signal,
+        ...seedOption(call.seed),
+        ...(call.stop?.length ? { stop: call.stop } : {}),
+        ...(call.responseFormat ? { response_format: call.responseFormat as never } : {}),
+      });
+      const stream = await withDeadline(opening, deadline, abort);
+      const iterator = stream[Symbol.asyncIterator]();
+      let usage: TokenUsage | undefined;
+      for (;;) {
+        const step = await nextWithin(iterator, Math.max(1, deadline - Date.now()), 'first-token', abort);
+        if (step.done) throw new Error('model returned an empty reply');
+        usage = usageOf(step.value) ?? usage;
+        const text = textOf(step.value);
+        if (text) return { iterator, abort, firstText: text, usage };
+      }
+    } catch (err) {
+      // A failed opening releases its connection even when the model, not a timeout, failed.
+      abort.abort();
+      throw err;
+    } finally {
+      budget.spend(Date.now() - waitStarted);
     }
   }
 
-  private async invokeStructured<T>(ref: ModelRef, request: StructuredRequest, temperature: number): Promise<{ value: T; usage: TokenUsage }> {
-    const abort = new AbortController();
-    request.signal?.addEventListener('abort', () => abort.abort(), { once: true });
-    let timer: NodeJS.Timeout | undefined;
+  /**
+   * A structured answer, streamed so that a model that never starts is left for the next one
+   * within the first-token budget, as for chat; once it has started, the rest may take up
+   * to LLM_REQUEST_TIMEOUT_MS more, with no gap longer than
+   * LLM_CHUNK_GAP_TIMEOUT_MS. Parsed as LangChain's withStructuredOutput(jsonSchema) would.
+   */
+  private async invokeStructured<T>(
+    ref: ModelRef,
+    request: StructuredRequest,
+    temperature: number,
+    budget: FirstTokenBudget,
+    modelsLeft: number,
+  ): Promise<{ value: T; usage: TokenUsage }> {
+    const schema = request.schema;
+    const responseFormat = {
+      type: 'json_schema',
+      json_schema: { name: request.schemaName, ...(typeof schema.description === 'string' ? { description: schema.description } : {}), schema },
+    };
+    const opened = await this.openStream(
+      ref,
+      { messages: request.messages, temperature, maxTokens: request.maxTokens ?? 1024, seed: request.seed, signal: request.signal, responseFormat },
+      budget,
+      modelsLeft,
+    );
+    const requestDeadline = Date.now() + this.deps.settings.requestTimeoutMs;
+    let text = opened.firstText;
+    let usage = opened.usage;
     try {
-      // As for streams: the request timeout starts once the model is ready (see openStream).
-      const model = await this.deps.models.chat(ref, temperature, request.maxTokens ?? 1024);
-      timer = setTimeout(() => abort.abort(), this.deps.settings.requestTimeoutMs);
-      const runnable = model.withStructuredOutput(request.schema, { name: request.schemaName, method: 'jsonSchema', includeRaw: true });
-      const { raw, parsed } = (await runnable.invoke(toLangChain(request.messages), { signal: abort.signal, ...seedOption(request.seed) })) as {
-        raw: { usage_metadata?: { input_tokens: number; output_tokens: number }; content: unknown };
-        parsed: T;
-      };
-      if (parsed === null || typeof parsed !== 'object') throw new Error('model did not return a JSON object');
-      const usage = usageOf(raw) ?? this.estimateUsage(ref, request.messages, typeof raw.content === 'string' ? raw.content : JSON.stringify(parsed));
-      return { value: parsed, usage };
-    } finally {
-      clearTimeout(timer);
+      for (;;) {
+        const ms = Math.max(1, Math.min(this.deps.settings.chunkGapTimeoutMs, requestDeadline - Date.now()));
+        const step = await nextWithin(opened.iterator, ms, 'chunk-gap', opened.abort);
+        if (step.done) break;
+        usage = usageOf(step.value) ?? usage;
+        text += textOf(step.value);
+      }
+    } catch (err) {
+      opened.abort.abort();
+      throw err;
     }
+    const parsed = (await new JsonOutputParser().parse(text)) as T;
+    if (parsed === null || typeof parsed !== 'object') throw new Error('model did not return a JSON object');
+    return { value: parsed, usage: usage ?? this.estimateUsage(ref, request.messages, text) };
   }
 
   /** Input moderation: throws CONTENT_BLOCKED, or returns the supportive answer for self-harm. */

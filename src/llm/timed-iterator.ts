@@ -47,3 +47,38 @@ export async function withDeadline<T>(promise: Promise<T>, deadline: number, abo
     clearTimeout(timer);
   }
 }
+
+/**
+ * The wait for a first token that one call may spend across its whole fallback chain
+ * (LLM_FIRST_TOKEN_DEADLINE_MS), so a hung provider costs the user at most this long before
+ * the next model or a clear answer. Only waits count: a model getting ready (the offline
+ * model loads on first use) and the time a model spends streaming after its first token do
+ * not, so a structured call whose model breaks mid-answer still gives the next model its turn.
+ */
+export class FirstTokenBudget {
+  private spentMs = 0;
+
+  constructor(private readonly totalMs: number = Number.POSITIVE_INFINITY) {}
+
+  get leftMs(): number {
+    return Math.max(0, this.totalMs - this.spentMs);
+  }
+
+  get exhausted(): boolean {
+    return this.leftMs < 1;
+  }
+
+  /**
+   * How long one model may wait for its first token: its own timeout, and no more than an
+   * equal share of what is left among the models still to try, so a hung first model leaves
+   * the next one time to answer (the last model gets all that is left).
+   */
+  allowanceMs(ownTimeoutMs: number, modelsLeft: number): number {
+    const share = this.leftMs / Math.max(1, modelsLeft);
+    return Math.max(1, Math.floor(Math.min(ownTimeoutMs, share)));
+  }
+
+  spend(ms: number): void {
+    this.spentMs += Math.max(0, ms);
+  }
+}

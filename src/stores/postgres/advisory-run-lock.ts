@@ -6,10 +6,17 @@ import type { RunLock } from '../../ports/run-lock.port';
  * process dies (even kill -9), its connection drops and PostgreSQL releases the lock.
  */
 export class AdvisoryRunLock implements RunLock {
-  constructor(private readonly databaseUrl: string) {}
+  constructor(
+    private readonly databaseUrl: string,
+    /** Told when a held lock's connection breaks (PostgreSQL restarted, the session was terminated). */
+    private readonly onLost: (err: Error, key: string) => void = () => undefined,
+  ) {}
 
   async tryAcquire(key: string): Promise<(() => Promise<void>) | null> {
     const client = new Client({ connectionString: this.databaseUrl });
+    // Without a listener a broken connection's 'error' would end the process. The lock is gone
+    // with the session; the run goes on, and its keyed writes keep a second holder harmless.
+    client.on('error', (err) => this.onLost(err, key));
     await client.connect();
     try {
       const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtextextended($1, 0)) as locked', [key]);
