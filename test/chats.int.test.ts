@@ -60,7 +60,7 @@ describe('Live chat: streaming, coaching, titles', () => {
     expect(complete.text).toContain('how was climbing today');
     expect(complete.tokenCount).toBeGreaterThan(0);
 
-    await eventually(() => w.events().some((e) => e.type === 'SUGGESTIONS') && w.events().some((e) => e.data.kind === 'TITLE'));
+    await eventually(() => w.events().some((e) => e.type === 'SUGGESTIONS') && w.events().some((e) => e.systemKind === 'TITLE'));
     const suggestions = w.events().find((e) => e.type === 'SUGGESTIONS')!;
     expect(suggestions).toMatchObject({ replyId: sent.replyId, suggestions: ['Tell me more!', 'Haha, really?'], tip: 'They are inviting you to open up.' });
     const seqs = w.events().map((e) => e.seq);
@@ -68,6 +68,10 @@ describe('Live chat: streaming, coaching, titles', () => {
     const session = (await t.http.ok(ChatSessionDocument, { id: sessionId }, token)).chatSession;
     expect(session.title).toBeTruthy();
     expect(session.messageCount).toBe(2);
+    // SYSTEM events carry typed fields per kind: the title as set, and the stored user message.
+    expect(w.events().find((e) => e.systemKind === 'TITLE')?.title).toBe(session.title);
+    expect(w.events().find((e) => e.systemKind === 'USER_MESSAGE')).toMatchObject({ type: 'SYSTEM', messageId: sent.message.id, clientMessageId: sent.message.clientMessageId, messageSeq: 1, replyId: sent.replyId });
+    expect(complete.replaced).toBe(false);
 
     const messages = await conversation(t, token, sessionId);
     expect(messages.map((m) => [m.role, m.status, m.text])).toEqual([
@@ -227,7 +231,7 @@ describe('A second message while a reply streams (double texting)', () => {
     const a = await send(t, token, sessionId, 'I got the job');
     await eventually(() => w.chunksOf(a.replyId!).length >= 1);
     const b = await send(t, token, sessionId, 'in Shanghai!');
-    await eventually(() => w.events().some((e) => e.type === 'SYSTEM' && e.data.kind === 'REPLY_DISCARDED' && e.replyId === a.replyId));
+    await eventually(() => w.events().some((e) => e.type === 'SYSTEM' && e.systemKind === 'REPLY_DISCARDED' && e.replyId === a.replyId));
     const rb = await w.finished(b.replyId!, 15_000);
     expect(rb.status).toBe('COMPLETE');
     expect(w.events().some((e) => e.type === 'AI_COMPLETE' && e.replyId === a.replyId)).toBe(false);

@@ -97,10 +97,10 @@ const freePort = () =>
       await client.dispose();
       const events = sub.results.map((r) => r.data!.simulationEvents);
       expect(events.at(-1)).toMatchObject({ type: 'REPORT_READY' });
-      const turns = events.filter((e) => e.type === 'TURN').map((e) => `${String(e.payload.episodeId)}#${String(e.payload.turn)}`);
+      const turns = events.flatMap((e) => (e.turn ? [`${e.turn.episodeId}#${e.turn.turn}`] : []));
       expect(turns).toHaveLength(12);
       expect(new Set(turns).size).toBe(12);
-      for (const episodeId of new Set(events.filter((e) => e.type === 'TURN').map((e) => String(e.payload.episodeId)))) {
+      for (const episodeId of new Set(events.flatMap((e) => (e.turn ? [e.turn.episodeId] : [])))) {
         const stored = await api.app.services.transcripts.list(episodeId, { limit: 100 });
         // Narrator lines (injected events) share their turn number; agent turns appear once each.
         expect(stored.filter((m) => m.role !== 'system').map((m) => m.metadata?.turn)).toEqual([1, 2, 3, 4, 5, 6]);

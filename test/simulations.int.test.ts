@@ -19,7 +19,7 @@ import {
   SimulationsDocument,
   StartSimulationDocument,
 } from '../graphql/generated/graphql';
-import type { CompatibilityReportQuery } from '../graphql/generated/graphql';
+import type { CompatibilityReportQuery, SimulationEventsSubscription } from '../graphql/generated/graphql';
 import { DIMENSION_KEYS } from '../src/kernel/simulation/dimensions';
 import { PAIR_MEASURES, SPEAKER_MEASURES } from '../src/kernel/measures/measure-catalog';
 import type { StubLlmServer } from '../src/llm/stub/stub-llm-server';
@@ -53,7 +53,7 @@ async function couple() {
   return { token, selfId: self.id, partnerId: partner.id };
 }
 
-type Events = { seq: number; type: string; payload: Record<string, unknown> }[];
+type Events = SimulationEventsSubscription['simulationEvents'][];
 
 async function runToEnd(token: string, input: Record<string, unknown>): Promise<{ id: string; events: Events }> {
   const { startSimulation } = await t.http.ok(StartSimulationDocument, { input: input as never }, token);
@@ -61,7 +61,7 @@ async function runToEnd(token: string, input: Record<string, unknown>): Promise<
   const sub = collect(client, SimulationEventsDocument, { simulationId: startSimulation.id });
   await sub.done;
   await client.dispose();
-  return { id: startSimulation.id, events: sub.results.map((r) => r.data!.simulationEvents as Events[number]) };
+  return { id: startSimulation.id, events: sub.results.map((r) => r.data!.simulationEvents) };
 }
 
 type Report = NonNullable<CompatibilityReportQuery['compatibilityReport']>;
@@ -72,7 +72,7 @@ type Report = NonNullable<CompatibilityReportQuery['compatibilityReport']>;
  * run's couple (a TURN event), never a narrator line or another run's message.
  */
 function expectMeasuresCiteThisRun(report: Report, events: Events) {
-  const turns = new Set(events.filter((e) => e.type === 'TURN').map((e) => String(e.payload.messageId)));
+  const turns = new Set(events.flatMap((e) => (e.turn ? [e.turn.messageId] : [])));
   expect(report.measures.episodesMeasured).toBe(report.episodes);
   expect(report.measures.episodesWithoutMeasures).toBe(0);
   expect(report.measures.speakers).toEqual(['Alex', 'Mei']);
@@ -115,6 +115,17 @@ describe('Compatibility simulation through GraphQL', () => {
     expect(types.at(-1)).toBe('REPORT_READY');
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     expect(types.filter((x) => x === 'TURN')).toHaveLength(16);
+    // Each event carries the typed detail of its kind, and only that one.
+    const details = ['started', 'episodeStarted', 'turn', 'eventInjected', 'episodeScored', 'ended'] as const;
+    const detailOf: Record<string, (typeof details)[number]> = { STARTED: 'started', EPISODE_STARTED: 'episodeStarted', TURN: 'turn', EVENT_INJECTED: 'eventInjected', EPISODE_SCORED: 'episodeScored', REPORT_READY: 'ended' };
+    for (const e of events) expect(details.filter((d) => e[d] !== null)).toEqual([detailOf[e.type]]);
+    expect(events[0]!.started).toMatchObject({ episodes: 4 });
+    expect(events[0]!.started!.scenarios).toHaveLength(2);
+    expect(events.find((e) => e.turn)!.turn).toMatchObject({ speaker: expect.stringMatching(/^(SELF|PARTNER)$/), name: expect.any(String), turn: 1 });
+    const scored = events.flatMap((e) => (e.episodeScored ? [e.episodeScored] : []));
+    expect(scored.map((x) => x.dimensions.length)).toEqual([DIMENSION_KEYS.length, DIMENSION_KEYS.length, DIMENSION_KEYS.length, DIMENSION_KEYS.length]);
+    expect(scored[0]!.endedBy).toBe('MAX_TURNS');
+    expect(events.at(-1)!.ended).toEqual({ status: 'COMPLETED', partial: false, episodes: 4, message: null });
     // Episodes run in parallel up to SIMULATION_EPISODE_CONCURRENCY (2 by default).
     const startedBeforeFirstScore = types.slice(0, types.indexOf('EPISODE_SCORED')).filter((x) => x === 'EPISODE_STARTED').length;
     expect(startedBeforeFirstScore).toBe(2);
@@ -170,15 +181,16 @@ describe('Compatibility simulation through GraphQL', () => {
     const turns = (r: { events: Events }) => {
       const byEpisode: Record<string, string[]> = {};
       for (const e of r.events.filter((x) => x.type === 'TURN')) {
-        const key = String(e.payload.episodeId).split(':').slice(1).join(':');
-        (byEpisode[key] ??= []).push(`${String(e.payload.name)}: ${String(e.payload.text)}`);
+        const key = e.turn!.episodeId.split(':').slice(1).join(':');
+        (byEpisode[key] ??= []).push(`${e.turn!.name}: ${e.turn!.text}`);
       }
       return byEpisode;
     };
     expect(Object.keys(turns(first))).toHaveLength(2);
     expect(turns(second)).toEqual(turns(first));
     // Same scenes: the same seeded parameters, and the scene-writing call sent with the same seed at temperature 0.
-    const scenes = (r: { events: Events }) => r.events.filter((e) => e.type === 'EPISODE_STARTED').map(({ payload: { episodeId: _id, ...scene } }) => scene).sort((a, b) => String(a.scenarioId).localeCompare(String(b.scenarioId)));
+    const scenes = (r: { events: Events }) =>
+      r.events.flatMap((e) => (e.episodeStarted ? [e.episodeStarted] : [])).map(({ episodeId: _id, ...scene }) => scene).sort((a, b) => a.scenarioId.localeCompare(b.scenarioId));
     expect(scenes(second)).toEqual(scenes(first));
     const bodies = stub.requests().map((r) => r.body as { messages: { role: string; content: string }[]; seed?: number; temperature?: number });
     const isScene = (b: (typeof bodies)[number]) => b.messages.some((m) => m.content.includes('Set the scene for a short role-played chat'));
@@ -207,7 +219,7 @@ describe('Compatibility simulation through GraphQL', () => {
   it('When the token budget runs out, Then the run stops cleanly with a partial report', async () => {
     const { token, selfId, partnerId } = await couple();
     const { id, events } = await runToEnd(token, { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioCount: 2, episodesPerScenario: 2, maxTurns: 4, seed: 'budget', tokenBudget: 4000 });
-    expect(events.at(-1)).toMatchObject({ type: 'REPORT_READY', payload: { partial: true } });
+    expect(events.at(-1)).toMatchObject({ type: 'REPORT_READY', ended: { status: 'PARTIAL', partial: true } });
     expect((await t.http.ok(SimulationDocument, { id }, token)).simulation.status).toBe('PARTIAL');
     const report = (await t.http.ok(CompatibilityReportDocument, { simulationId: id }, token)).compatibilityReport!;
     expect(report.partial).toBe(true);
@@ -231,6 +243,7 @@ describe('Compatibility simulation through GraphQL', () => {
     await client.dispose();
     const events = sub.results.map((r) => r.data!.simulationEvents);
     expect(events.at(-1)?.type).toBe('CANCELLED');
+    expect(events.at(-1)?.ended).toMatchObject({ status: 'CANCELLED' });
     const turnsAfterCancelAsk = events.filter((e) => e.type === 'TURN').length;
     expect(turnsAfterCancelAsk).toBeLessThan(20);
     expect((await t.http.ok(SimulationDocument, { id: startSimulation.id }, token)).simulation.status).toBe('CANCELLED');
@@ -262,20 +275,24 @@ describe('Compatibility simulation through GraphQL', () => {
     const template = {
       id: 'karaoke-night',
       title: 'Karaoke night with coworkers',
-      category: 'custom',
+      category: 'CUSTOM' as const,
       setting: ['a karaoke bar in Xuhui'],
       premise: '{{self}} brings {{partner}} to a coworker karaoke night for the first time.',
       stressorIntensity: { min: 1, max: 3 },
       stakes: ['feeling part of each other’s world'],
       privateGoals: { self: ['show {{partner}} off a little'], partner: ['get through one duet without cringing'] },
-      events: [{ kind: 'friend-remark', description: 'A coworker jokes about {{self}}’s ex.', weight: 1 }],
+      events: [{ kind: 'FRIEND_REMARK' as const, description: 'A coworker jokes about {{self}}’s ex.', weight: 1 }],
       maxTurns: 6,
     };
-    const added = (await t.http.ok(AddScenarioDocument, { template }, token)).addScenario as Record<string, unknown>;
-    expect(added.id).toBe('karaoke-night');
-    expect(((await t.http.ok(ScenariosDocument, {}, token)).scenarios as { id: string }[]).map((x) => x.id)).toContain('karaoke-night');
+    const added = (await t.http.ok(AddScenarioDocument, { template }, token)).addScenario;
+    // The typed template comes back as sent, with the optional parts it left out as null.
+    expect(added).toEqual({ ...template, openingLine: null, languageHints: null });
+    const listed = (await t.http.ok(ScenariosDocument, {}, token)).scenarios;
+    expect(listed.find((x) => x.id === 'karaoke-night')).toEqual(added);
+    // Built-in templates read through the same types (enums in SCREAMING_CASE).
+    expect(listed.find((x) => x.id === 'first-date-after-texting')?.category).toBe('FIRST_DATE');
     const { events } = await runToEnd(token, { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioIds: ['karaoke-night'], episodesPerScenario: 1, maxTurns: 2, seed: 'k' });
-    expect(events.find((e) => e.type === 'EPISODE_STARTED')?.payload.title).toBe('Karaoke night with coworkers');
+    expect(events.find((e) => e.type === 'EPISODE_STARTED')?.episodeStarted?.title).toBe('Karaoke night with coworkers');
     // Each agent was shown its own private goal only (one goal per side in this template); the scene writer neither.
     // Chat calls only: the analysis agent's structured calls (response_format) read both goals by design.
     const prompts = stub
@@ -298,6 +315,12 @@ describe('Compatibility simulation through GraphQL', () => {
     expect(errorCode(foreign)).toBe('VALIDATION_FAILED');
     const bad = await t.http.request(AddScenarioDocument, { template: { ...template, id: 'Bad Id' } }, token);
     expect(errorCode(bad)).toBe('VALIDATION_FAILED');
+    // The kernel schema still validates the typed input, and the error names the offending path.
+    const badWeight = await t.http.request(AddScenarioDocument, { template: { ...template, id: 'karaoke-2', events: [{ ...template.events[0]!, weight: 0 }] } }, token);
+    expect(badWeight.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'template.events[0].weight' });
+    // A closed set outside the enum never reaches a resolver.
+    const badKind = await t.http.request(AddScenarioDocument, { template: { ...template, id: 'karaoke-3', category: 'custom' as never } }, token);
+    expect(badKind.errors?.length).toBeGreaterThan(0);
   });
 
   it('When a user updates or deletes a scenario of their own, Then runs see the change, and nobody can change built-in or other users’ scenarios', async () => {
@@ -305,7 +328,7 @@ describe('Compatibility simulation through GraphQL', () => {
     const template = {
       id: 'board-game-night',
       title: 'Board game night',
-      category: 'custom',
+      category: 'CUSTOM' as const,
       setting: ['a board game café'],
       premise: '{{self}} and {{partner}} play a long strategy game with friends.',
       stressorIntensity: { min: 1, max: 2 },
@@ -317,10 +340,10 @@ describe('Compatibility simulation through GraphQL', () => {
     await t.http.ok(AddScenarioDocument, { template }, token);
     const updated = (await t.http.ok(UpdateScenarioDocument, { id: 'board-game-night', template: { ...template, title: 'Board game marathon' } }, token)).updateScenario;
     expect(updated).toMatchObject({ id: 'board-game-night', title: 'Board game marathon' });
-    const listed = (await t.http.ok(ScenariosDocument, {}, token)).scenarios as { id: string; title: string }[];
+    const listed = (await t.http.ok(ScenariosDocument, {}, token)).scenarios;
     expect(listed.filter((x) => x.id === 'board-game-night').map((x) => x.title)).toEqual(['Board game marathon']);
     const { events } = await runToEnd(token, { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioIds: ['board-game-night'], episodesPerScenario: 1, maxTurns: 2, seed: 'b' });
-    expect(events.find((e) => e.type === 'EPISODE_STARTED')?.payload.title).toBe('Board game marathon');
+    expect(events.find((e) => e.type === 'EPISODE_STARTED')?.episodeStarted?.title).toBe('Board game marathon');
 
     expect(errorCode(await t.http.request(UpdateScenarioDocument, { id: 'board-game-night', template: { ...template, id: 'renamed' } }, token))).toBe('VALIDATION_FAILED');
     expect(errorCode(await t.http.request(UpdateScenarioDocument, { id: 'board-game-night', template: { ...template, maxTurns: 0 } }, token))).toBe('VALIDATION_FAILED');
@@ -330,8 +353,8 @@ describe('Compatibility simulation through GraphQL', () => {
     expect(errorCode(await t.http.request(UpdateScenarioDocument, { id: 'board-game-night', template }, other.token))).toBe('NOT_FOUND');
     expect(errorCode(await t.http.request(DeleteScenarioDocument, { id: 'board-game-night' }, other.token))).toBe('NOT_FOUND');
 
-    expect((await t.http.ok(DeleteScenarioDocument, { id: 'board-game-night' }, token)).deleteScenario).toMatchObject({ id: 'board-game-night' });
-    expect(((await t.http.ok(ScenariosDocument, {}, token)).scenarios as { id: string }[]).map((x) => x.id)).not.toContain('board-game-night');
+    expect((await t.http.ok(DeleteScenarioDocument, { id: 'board-game-night' }, token)).deleteScenario).toEqual({ deletedId: 'board-game-night' });
+    expect((await t.http.ok(ScenariosDocument, {}, token)).scenarios.map((x) => x.id)).not.toContain('board-game-night');
     expect(errorCode(await t.http.request(DeleteScenarioDocument, { id: 'board-game-night' }, token))).toBe('NOT_FOUND');
     const gone = await t.http.request(StartSimulationDocument, { input: { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioIds: ['board-game-night'] } }, token);
     expect(errorCode(gone)).toBe('VALIDATION_FAILED');

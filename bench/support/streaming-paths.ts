@@ -200,7 +200,7 @@ export class StreamingPaths {
       completed.push(new Promise((r) => (complete = r)));
       coached.push(new Promise((r) => (coach = r)));
       unsubscribe.push(
-        clients[i]!.subscribe<{ chatEvents: { type: string; text: string | null; data: { source?: string } | null } }>(
+        clients[i]!.subscribe<{ chatEvents: { type: string; text: string | null; errorSource: 'REPLY' | 'SUGGESTIONS' | null } }>(
           { query: CHAT_EVENTS, variables: { sessionId: chats[i], afterSeq: 0 } },
           {
             next: (result) => {
@@ -220,7 +220,7 @@ export class StreamingPaths {
               } else if (event.type === 'SUGGESTIONS') {
                 coach();
               } else if (event.type === 'ERROR') {
-                if (event.data?.source === 'coach') coach();
+                if (event.errorSource === 'SUGGESTIONS') coach();
                 else {
                   record.error = `ERROR event ${JSON.stringify(event)}`;
                   complete();

@@ -4,11 +4,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** What happened to the account. */
 export type AccountEventKind =
+  /** One of the account’s sessions was ended (see reason and sessionId); if it is this device’s, sign in again. */
   | 'SESSION_REVOKED';
 
 /** A persona photo to analyse with the vision model. */
 export type AnalyzePersonaPhotoInput = {
+  /** The photo (PersonaPhoto.id) of one of your personas. */
   photoId: string | number;
 };
 
@@ -23,50 +26,104 @@ export type AttachmentStyle =
   /** Comfortable with closeness and with independence. */
   | 'SECURE';
 
+/** How an access by someone other than the owner ended. */
 export type AuditOutcome =
+  /** An admin read another user’s data. */
   | 'ADMIN'
+  /** Someone asked for another user’s data (or an id that does not exist) and got nothing. */
   | 'DENIED'
+  /** An analyst read something its owner shared with them. */
   | 'SHARED';
 
 /** The side of the chat a bubble sits on (most apps: LEFT the other person, RIGHT the phone’s owner). */
 export type BubbleSide =
+  /** Bubbles on the left: usually the other person. */
   | 'LEFT'
+  /** Bubbles on the right: usually the phone’s owner. */
   | 'RIGHT';
 
+/** What an ERROR chat event is about. */
+export type ChatErrorSource =
+  /** The reply itself failed; regenerateReply may retry when retryable. */
+  | 'REPLY'
+  /** Only the suggestions after a finished reply failed; the reply stands. */
+  | 'SUGGESTIONS';
+
+/** What a ChatEvent carries; the fields it sets are named in each field’s description. */
 export type ChatEventType =
+  /** A piece of a reply being written: replyId, index, text (the delta). */
   | 'AI_CHUNK'
+  /** A reply finished: replyId, messageId, text (authoritative), status, tokenCount, degraded, replaced. */
   | 'AI_COMPLETE'
+  /** Something failed: replyId, code, message, retryable, errorSource. */
   | 'ERROR'
+  /** Coaching after a reply: replyId, suggestions, tip. */
   | 'SUGGESTIONS'
+  /** A change to the chat itself: systemKind says which. */
   | 'SYSTEM';
 
 /** WhatsApp (Android or iOS .txt), LINE .txt, Telegram Desktop JSON, plain "Name: message" lines, or AUTO-detect. */
 export type ChatLogFormat =
+  /** Detect the format from the content. */
   | 'AUTO'
+  /** LINE’s “Save chat” .txt export. */
   | 'LINE'
+  /** Plain “Name: message” lines, one message per line. */
   | 'PLAIN'
+  /** Telegram Desktop’s JSON export (result.json). */
   | 'TELEGRAM'
+  /** WhatsApp’s “Export chat” .txt (Android or iOS). */
   | 'WHATSAPP';
 
+/** Where a chat message stands: user messages are SENT; replies go QUEUED → STREAMING → COMPLETE (or INTERRUPTED, DISCARDED, FAILED). */
 export type ChatMessageStatus =
+  /** A finished reply. */
   | 'COMPLETE'
+  /** A reply withdrawn by a newer message (policy ROLLBACK); not shown in the conversation. */
   | 'DISCARDED'
+  /** A reply that could not be written (an ERROR event said why); regenerateReply may retry it. */
   | 'FAILED'
+  /** A reply stopped by a newer message (policy INTERRUPT); the text written so far is kept. */
   | 'INTERRUPTED'
+  /** A reply waiting its turn (policy ENQUEUE, or behind another reply). */
   | 'QUEUED'
+  /** A user message, stored. */
   | 'SENT'
+  /** A reply being written; its text arrives as AI_CHUNK events. */
   | 'STREAMING';
 
 /** What a second message does while a reply streams. ENQUEUE: answered after the current reply. INTERRUPT: the current reply stops (kept, marked INTERRUPTED). REJECT: refused with REPLY_IN_PROGRESS. ROLLBACK: the current reply is withdrawn and one reply answers both. */
 export type ChatPolicy =
+  /** The new message is answered after the current reply finishes. */
   | 'ENQUEUE'
+  /** The current reply stops (kept, marked INTERRUPTED) and the new message is answered. */
   | 'INTERRUPT'
+  /** The new message is refused with REPLY_IN_PROGRESS. */
   | 'REJECT'
+  /** The current reply is withdrawn (DISCARDED) and one reply answers both messages. */
   | 'ROLLBACK';
 
+/** Who wrote a chat message. */
 export type ChatRole =
+  /** The partner agent, speaking as the persona. */
   | 'PARTNER'
+  /** You. */
   | 'USER';
+
+/** Which SYSTEM event a ChatEvent is. */
+export type ChatSystemKind =
+  /** Events fromSeq…toSeq are no longer in the log: refetch chatMessages instead of replaying them. */
+  | 'EVENTS_TRIMMED'
+  /** A reply was withdrawn (policy ROLLBACK, or it stopped before saying anything): remove replyId. */
+  | 'REPLY_DISCARDED'
+  /** A reply will be written (behind others, or a regeneration): replyId, regenerates, messageSeq. */
+  | 'REPLY_QUEUED'
+  /** The process writing replyId stopped; another writes it again from the start: drop its chunks so far. */
+  | 'REPLY_RESTARTED'
+  /** The chat got a title: title. */
+  | 'TITLE'
+  /** A user message was stored (show it on the user’s other devices): messageId, clientMessageId, messageSeq, replyId (the reply that will answer it, if any). */
+  | 'USER_MESSAGE';
 
 /** A dimension the judge (the analysis model) scores 0–10 per episode: SOTOPIA-EVAL’s social dimensions plus relationship-specific ones. */
 export type CompatibilityDimension =
@@ -91,16 +148,27 @@ export type CompatibilityDimension =
   /** Values alignment: How well their values fit in this situation. */
   | 'VALUES_ALIGNMENT';
 
+/** A new persona. Texts are trimmed; list items are 1–80 characters, at most 30 per list. */
 export type CreatePersonaInput = {
+  /** Age in years, 16–120. */
   age?: number | null | undefined;
+  /** What they will not accept in a partner; items are 1–80 characters, at most 30. */
   dealbreakers?: Array<string> | null | undefined;
+  /** Free text about the person, up to 8,000 characters; the agents read it. */
   description?: string | null | undefined;
+  /** As the person describes it, up to 40 characters. */
   gender?: string | null | undefined;
+  /** What they want from a relationship or life; items are 1–80 characters, at most 30. */
   goals?: Array<string> | null | undefined;
+  /** Hobbies and interests; items are 1–80 characters, at most 30. */
   interests?: Array<string> | null | undefined;
+  /** SELF (at most one) or PARTNER. */
   kind: PersonaKind;
+  /** How the persona is called, 1–80 characters. */
   name: string;
+  /** Where you stand with them, up to 120 characters (e.g. "dating 3 months", "ex"). */
   relationshipContext?: string | null | undefined;
+  /** What matters to them (honesty, family…); items are 1–80 characters, at most 30. */
   values?: Array<string> | null | undefined;
 };
 
@@ -128,35 +196,67 @@ export type DateRangeInput = {
 
 /** A file to delete, with everything derived from it. */
 export type DeleteMediaFileInput = {
+  /** The file to delete. */
   id: string | number;
 };
 
+/** Why an episode stopped. */
+export type EpisodeEnding =
+  /** The run’s token budget ran out during it. */
+  | 'BUDGET'
+  /** The run was cancelled during it. */
+  | 'CANCELLED'
+  /** It reached its turn limit. */
+  | 'MAX_TURNS'
+  /** The conversation came to a natural close. */
+  | 'NATURAL'
+  /** It went in circles and was stopped. */
+  | 'STALE';
+
 /** The nine function-word categories of language style matching (Ireland & Pennebaker 2010), named as in LIWC. */
 export type FunctionWordCategory =
+  /** Very, really, just, so (很, 太, 就). */
   | 'ADVERBS'
+  /** A, an, the. English only: Chinese has no articles, so two people writing Chinese both score 1 here, which pulls their LSM up (compare Chinese pairs with Chinese pairs). */
   | 'ARTICLES'
+  /** Is, have, will, can (是, 会, 能). */
   | 'AUXILIARY_VERBS'
+  /** And, but, because (和, 但是, 因为). */
   | 'CONJUNCTIONS'
+  /** It, this, that, something (这, 那, 什么). */
   | 'IMPERSONAL_PRONOUNS'
+  /** No, not, never (不, 没, 别). */
   | 'NEGATIONS'
+  /** I, you, we, she (我, 你, 我们). */
   | 'PERSONAL_PRONOUNS'
+  /** In, on, to, with (在, 从, 对). */
   | 'PREPOSITIONS'
+  /** All, some, many, few (所有, 一些, 很多). */
   | 'QUANTIFIERS';
 
 /** Gottman’s four horsemen, counted by the judge per episode. */
 export type Horseman =
+  /** Insults, mockery, sarcasm, disdain. */
   | 'CONTEMPT'
+  /** Attacks on the partner’s character rather than on a behaviour. */
   | 'CRITICISM'
+  /** Excuses and counter-blame instead of taking responsibility. */
   | 'DEFENSIVENESS'
+  /** Withdrawing from the conversation, shutting down. */
   | 'STONEWALLING';
 
+/** An OpenID Connect provider SoulLink accepts id tokens from. */
 export type IdentityProvider =
+  /** Sign in with Apple. */
   | 'APPLE'
+  /** Sign in with Google. */
   | 'GOOGLE';
 
+/** A chat-log export to import, and who in it is the persona. */
 export type ImportChatLogInput = {
   /** The export file’s text (at most 1.5 MB, 20,000 messages). */
   content: string;
+  /** The export’s format; AUTO detects it. */
   format?: ChatLogFormat;
   /** Which speaker in the log is this persona (as written in the export). */
   personaSpeaker: string;
@@ -170,6 +270,7 @@ export type ImportScreenshotsInput = {
   dropIndexes?: Array<number> | null | undefined;
   /** Name of whoever writes on the left. */
   leftSpeaker: string;
+  /** One of your personas: the person on personaSide. */
   personaId: string | number;
   /** Which side is the persona. */
   personaSide: BubbleSide;
@@ -179,7 +280,16 @@ export type ImportScreenshotsInput = {
   screenshotIds: Array<string | number>;
   /** Messages to move to the other side. */
   sideCorrections?: Array<SideCorrectionInput> | null | undefined;
+  /** Screenshots show local times: minutes east of UTC (e.g. 480 for UTC+8), as in the preview. Default 0. */
   timeZoneOffsetMinutes?: number | null | undefined;
+};
+
+/** A range of stressor intensity, 1–5. */
+export type IntensityRangeInput = {
+  /** Highest level (1–5, at least min). */
+  max: number;
+  /** Lowest level (1–5). */
+  min: number;
 };
 
 /** A measure paired with a judge dimension (src/kernel/measures/judge-agreement.ts). */
@@ -195,8 +305,11 @@ export type JudgeAgreementMeasure =
   /** Warm messages, paired with humor and warmth: Share of messages with laughter, affection, gratitude or we-talk (the rapport index’s warmth component). Humour and affection leave marks in text; but a warm conversation need not laugh in most messages, so a judge above this share is expected in part. */
   | 'WARM_SHARE';
 
+/** Credentials of an email-and-password account. */
 export type LoginInput = {
+  /** The account’s email address. */
   email: string;
+  /** The account’s password. */
   password: string;
 };
 
@@ -215,35 +328,51 @@ export type LoveLanguage =
 
 /** PAIR: one number for the conversation. SPEAKER: one number per speaker. */
 export type MeasureScope =
+  /** One number for the whole conversation. */
   | 'PAIR'
+  /** One number per speaker. */
   | 'SPEAKER';
 
 /** What an upload is for: SCREENSHOT (a chat screenshot to read), AVATAR and LIFESTYLE (persona photos), AUDIO (a voice recording). */
 export type MediaPurpose =
+  /** A voice recording, or speech SoulLink generated. */
   | 'AUDIO'
+  /** A persona’s profile picture. */
   | 'AVATAR'
+  /** Another photo of the persona’s life (hobbies, places, pets). */
   | 'LIFESTYLE'
+  /** A chat screenshot to read into messages (kept lossless for OCR). */
   | 'SCREENSHOT';
 
+/** What sort of thing a memory is. */
 export type MemoryKind =
+  /** Something that happened or is planned (a trip, an exam, a fight). */
   | 'EVENT'
+  /** A standing fact about you (factKey names it; a newer fact with the same key replaces it). */
   | 'FACT'
+  /** A summary of a stretch of conversation. */
   | 'SUMMARY';
 
 /** Whose memory: what the partner remembers, or the coach’s notes. */
 export type MemoryView =
+  /** The coach’s notes, used for suggestions. */
   | 'coach'
+  /** What the partner agent remembers and brings up in chats. */
   | 'partner';
 
 /** Offset pagination; limit is capped per list. */
 export type PageInput = {
+  /** Items per page (1–500; some lists cap it lower). */
   limit?: number;
+  /** Items to skip: page n (from 0) is offset n × limit. */
   offset?: number;
 };
 
 /** SELF: the user (user-proxy agent). PARTNER: a partner (partner-simulation agent). */
 export type PersonaKind =
+  /** A real or prospective partner: played by the partner agent in chats and simulations. */
   | 'PARTNER'
+  /** You: played by the user-proxy agent in simulations. One per account. */
   | 'SELF';
 
 /** One study attribute of a persona: give exactly one of number and category. */
@@ -258,6 +387,7 @@ export type PersonaStudyAttributeInput = {
 
 /** Screenshots of one conversation to read for a persona. */
 export type PreviewScreenshotImportInput = {
+  /** One of your personas: the person in the screenshots. */
   personaId: string | number;
   /** Uploaded SCREENSHOT files, in the conversation’s order (oldest first), at most 20. Overlaps between neighbours are removed. */
   screenshotIds: Array<string | number>;
@@ -276,16 +406,23 @@ export type ProfileStatus =
   /** Running; progress streams on personaAnalysisEvents. */
   | 'PROCESSING';
 
+/** A new email-and-password account. */
 export type RegisterInput = {
+  /** The name shown in the app, 1–80 characters. */
   displayName: string;
+  /** The email address to sign in with (unique). */
   email: string;
   /** At least 10 characters. */
   password: string;
 };
 
+/** The format a report document is rendered in. */
 export type ReportFormat =
+  /** One self-contained HTML page with inline SVG charts (text/html). */
   | 'HTML'
+  /** The report’s data as JSON text (application/json). */
   | 'JSON'
+  /** Markdown text (text/markdown). */
   | 'MARKDOWN';
 
 /** A headline conversation measure a report shows (src/kernel/measures/measure-catalog.ts). */
@@ -336,21 +473,138 @@ export type ReportValidityStatus =
 
 /** What can be shared with an analyst. A chat includes its messages; a simulation its report. */
 export type ResourceKind =
+  /** A chat with its messages. */
   | 'CHAT'
+  /** A match model and its validity card (owner-only for now). */
   | 'MATCH_MODEL'
+  /** An uploaded file (image or audio). */
   | 'MEDIA'
+  /** What the agents remember about the owner. */
   | 'MEMORY'
+  /** A persona with its profiles. */
   | 'PERSONA'
+  /** A simulation with its report. */
   | 'SIMULATION'
+  /** A validation study and its report (owner-only for now). */
   | 'STUDY'
+  /** A validation study dataset (owner-only for now). */
   | 'STUDY_DATASET'
+  /** Model usage and cost. */
   | 'USAGE';
 
 /** What the account may do beyond its own data. */
 export type Role =
+  /** Manages accounts and may read any user’s data (audited). */
   | 'ADMIN'
+  /** Reads what users shared with it (audited), besides its own data. */
   | 'ANALYST'
+  /** An ordinary account: its own data only. */
   | 'USER';
+
+/** The kind of relationship situation a scenario stages; reports group scores by scenario, not by category. */
+export type ScenarioCategory =
+  /** A job offer, move or career decision that affects both. */
+  | 'CAREER_MOVE'
+  /** Housework and the mental load of running a home. */
+  | 'CHORES'
+  /** An emergency or hard news one of them must deal with. */
+  | 'CRISIS'
+  /** Anything else (the usual choice for scenarios you add). */
+  | 'CUSTOM'
+  /** Meeting in person for the first time, or an early date. */
+  | 'FIRST_DATE'
+  /** Moving in, marriage, children and other long-term plans. */
+  | 'FUTURE_PLANS'
+  /** Sharing a success: does the other celebrate it? */
+  | 'GOOD_NEWS'
+  /** Jealousy, exes, attention to or from others. */
+  | 'JEALOUSY'
+  /** Living apart and keeping in touch. */
+  | 'LONG_DISTANCE'
+  /** Meeting or visiting each other’s family. */
+  | 'MEETING_FAMILY'
+  /** Sharing costs, spending and financial decisions. */
+  | 'MONEY'
+  /** Making up after a fight or a hurt. */
+  | 'REPAIR'
+  /** Planning a trip or holiday together. */
+  | 'TRIP_PLANNING';
+
+/** An outside event the narrator may inject. */
+export type ScenarioEventInput = {
+  /** What happens, up to 400 characters. */
+  description: string;
+  /** What sort of event it is. */
+  kind: ScenarioEventKind;
+  /** Relative likelihood, greater than 0 and at most 100. */
+  weight: number;
+};
+
+/** What sort of outside event the narrator drops into an episode. */
+export type ScenarioEventKind =
+  /** A friend, relative or coworker says something that lands. */
+  | 'FRIEND_REMARK'
+  /** Something around them breaks the flow of the conversation. */
+  | 'INTERRUPTION'
+  /** One of them takes a long time to answer. */
+  | 'LATE_REPLY'
+  /** News arrives that changes the situation. */
+  | 'NEWS'
+  /** A call from someone else interrupts. */
+  | 'PHONE_CALL'
+  /** Time passes (later that evening, the next day). */
+  | 'TIME_SKIP';
+
+/** A fixed first message. */
+export type ScenarioOpeningLineInput = {
+  /** Which side says it. */
+  speaker: ScenarioSide;
+  /** The message, up to 500 characters. */
+  text: string;
+};
+
+/** Secret goal alternatives for each side. */
+export type ScenarioPrivateGoalsInput = {
+  /** 1–8 goals for the PARTNER persona, each up to 500 characters. */
+  partner: Array<string>;
+  /** 1–8 goals for the SELF persona, each up to 500 characters. */
+  self: Array<string>;
+};
+
+/** One side of a simulated pair. */
+export type ScenarioSide =
+  /** The PARTNER persona. */
+  | 'PARTNER'
+  /** The SELF persona (the user’s own side). */
+  | 'SELF';
+
+/** A scenario template of your own. Texts are trimmed and must not be empty; only the placeholders {{self}} and {{partner}} are allowed. A template that breaks a rule is VALIDATION_FAILED with the offending path in extensions.field (e.g. "template.events[2].weight"). */
+export type ScenarioTemplateInput = {
+  /** The kind of situation (CUSTOM if none fits). */
+  category: ScenarioCategory;
+  /** Up to 12 events; left out: none. */
+  events?: Array<ScenarioEventInput> | null | undefined;
+  /** Kebab-case id, up to 64 characters; must not be a built-in scenario’s or another of yours. */
+  id: string;
+  /** 1–4 BCP 47 language tags ("en", "zh-CN"); left out: no hint. */
+  languageHints?: Array<string> | null | undefined;
+  /** Most turns per episode, 6–40; left out: 12. */
+  maxTurns?: number | null | undefined;
+  /** A fixed first message; left out: the scene writer decides. */
+  openingLine?: ScenarioOpeningLineInput | null | undefined;
+  /** The situation both sides know, up to 2000 characters. */
+  premise: string;
+  /** Each side’s secret goals. */
+  privateGoals: ScenarioPrivateGoalsInput;
+  /** 1–8 settings, each up to 400 characters. */
+  setting: Array<string>;
+  /** 1–8 stakes, each up to 400 characters. */
+  stakes: Array<string>;
+  /** The stressor intensity range. */
+  stressorIntensity: IntensityRangeInput;
+  /** Up to 120 characters. */
+  title: string;
+};
 
 /** An uploaded recording (AUDIO) to send as a chat message. */
 export type SendVoiceMessageInput = {
@@ -360,18 +614,24 @@ export type SendVoiceMessageInput = {
   clientMessageId: string;
   /** ISO-639-1 language of the recording (e.g. en, zh); default: detected. */
   language?: string | null | undefined;
+  /** One of your chats. */
   sessionId: string | number;
 };
 
 /** Why a session ended. */
 export type SessionRevocation =
+  /** The account was deleted. */
   | 'ACCOUNT_DELETED'
+  /** The session signed out. */
   | 'LOGOUT'
+  /** The password changed: every other session of the account ends. */
   | 'PASSWORD_CHANGED'
+  /** A refresh token was used twice (a sign it was stolen), so the session was ended. */
   | 'REFRESH_TOKEN_REUSED';
 
 /** How a persona’s replies should sound. */
 export type SetPersonaVoiceInput = {
+  /** One of your personas. */
   personaId: string | number;
   /** 0.25–4; 1 is normal. */
   speed?: number | null | undefined;
@@ -383,32 +643,67 @@ export type SetPersonaVoiceInput = {
 export type SideCorrectionInput = {
   /** ScreenshotMessage.index from the preview. */
   index: number;
+  /** The side the message really belongs to. */
   side: BubbleSide;
 };
 
-export type SimulationStatus =
+/** What a SimulationEvent announces; the field of the same name (started, episodeStarted, turn, eventInjected, episodeScored, ended) carries its details. */
+export type SimulationEventKind =
+  /** The run was cancelled; what finished is kept: `ended`. Last event. */
   | 'CANCELLED'
-  | 'COMPLETED'
+  /** The judge scored an episode: `episodeScored` has the scores. */
+  | 'EPISODE_SCORED'
+  /** An episode began: `episodeStarted` has its scene (setting, stakes, intensity). */
+  | 'EPISODE_STARTED'
+  /** The narrator injected a scenario event: `eventInjected` has it. */
+  | 'EVENT_INJECTED'
+  /** The run failed: `ended.message` says why. Last event. */
   | 'FAILED'
+  /** The run finished (COMPLETED, or PARTIAL when the token budget ran out) and compatibilityReport has the report: `ended`. Last event. */
+  | 'REPORT_READY'
+  /** The run was planned: `started` lists its episodes and scenarios. Sent once. */
+  | 'STARTED'
+  /** A persona spoke: `turn` has the line. */
+  | 'TURN';
+
+/** Where a simulation stands: QUEUED → RUNNING → COMPLETED or PARTIAL, or FAILED, or CANCELLED. */
+export type SimulationStatus =
+  /** Cancelled by its owner; a report covers what finished, if anything did. */
+  | 'CANCELLED'
+  /** Every planned episode was played; the report is ready. */
+  | 'COMPLETED'
+  /** The run failed (failureReason says why). */
+  | 'FAILED'
+  /** The token budget ran out first; the report covers the episodes that finished. */
   | 'PARTIAL'
+  /** Waiting for a worker. */
   | 'QUEUED'
+  /** Episodes are being played and scored. */
   | 'RUNNING';
 
 /** A chat message to speak. */
 export type SpeakChatMessageInput = {
+  /** A message of one of your chats (typically a partner reply). */
   messageId: string | number;
 };
 
+/** What to simulate: which two personas, which scenarios, how many episodes and turns, and the token cap. */
 export type StartSimulationInput = {
+  /** Episodes per scenario, 1–20 (more episodes: narrower intervals). */
   episodesPerScenario?: number | null | undefined;
+  /** Most turns per episode, 2–40 (a scenario’s own maxTurns may be lower). */
   maxTurns?: number | null | undefined;
+  /** One of your PARTNER personas (it needs consent if its messages were imported). */
   partnerPersonaId: string | number;
+  /** Scenarios the seed picks when scenarioIds is left out, 1–20. */
   scenarioCount?: number | null | undefined;
   /** Scenario template ids; otherwise scenarioCount are picked by the seed. */
   scenarioIds?: Array<string> | null | undefined;
   /** Same seed and models → same episodes. */
   seed?: string | null | undefined;
+  /** Your SELF persona. */
   selfPersonaId: string | number;
+  /** Token cap of the run, up to 5,000,000 (and within your monthly tokens). */
   tokenBudget?: number | null | undefined;
 };
 
@@ -436,76 +731,117 @@ export type StartStudyInput = {
 
 /** How both tables of a study dataset are written: CSV with a header row, or a JSON array of objects. */
 export type StudyDatasetFormat =
+  /** Comma-separated values with a header row. */
   | 'CSV'
+  /** A JSON array of objects, one per row. */
   | 'JSON';
 
 /** UPLOADING while a streamed upload waits for its tables; READY once both parsed (only then can a study run on it). */
 export type StudyDatasetStatus =
+  /** Both tables parsed; studies can run on it. */
   | 'READY'
+  /** Its tables are still arriving by the streamed upload; studies cannot use it yet. */
   | 'UPLOADING';
 
 /** How an ordinal outcome is modelled: CUMULATIVE fits one L2 logistic model per cut P(outcome ≥ k) (Frank & Hall 2001) and scores the expected level; THRESHOLD fits one model of outcome ≥ positiveFrom. */
 export type StudyOrdinalModel =
+  /** One model per cut, P(outcome ≥ k) (Frank & Hall), scored by the expected level. */
   | 'CUMULATIVE'
+  /** One binary model of outcome ≥ positiveFrom. */
   | 'THRESHOLD';
 
 /** JSON (the report data), Markdown, or self-contained HTML with inline SVG ROC and calibration plots. */
 export type StudyReportFormat =
+  /** One self-contained HTML page with inline SVG plots. */
   | 'HTML'
+  /** The study result as JSON text. */
   | 'JSON'
+  /** Markdown text. */
   | 'MARKDOWN';
 
 /** QUEUED → RUNNING → SUCCEEDED, or FAILED with an error code and message. */
 export type StudyStatus =
+  /** Stopped with an error code and message. */
   | 'FAILED'
+  /** Waiting for a worker. */
   | 'QUEUED'
+  /** Fitting and cross-validating; studyProgress reports the stage. */
   | 'RUNNING'
+  /** Finished; its result and report are ready. */
   | 'SUCCEEDED';
 
 /** A message’s dominant language by script: ZH Han, JA with kana, EN Latin script, OTHER any other letters. */
 export type StyleLanguage =
+  /** English, or other Latin-script text. */
   | 'EN'
+  /** Japanese (with kana). */
   | 'JA'
+  /** Any other script. */
   | 'OTHER'
+  /** Chinese (Han characters, no kana). */
   | 'ZH';
 
-/** Subscription tier. */
+/** Subscription tier (User.limits has the numbers that apply). */
 export type Tier =
+  /** 2 PARTNER personas, 200,000 model tokens a month, 1 simulation at a time, no voice. */
   | 'BASIC'
+  /** 5 PARTNER personas, 2,000,000 model tokens a month, 3 simulations at a time, 300 voice minutes a month. */
   | 'PREMIUM'
+  /** Unlimited PARTNER personas, 20,000,000 model tokens a month, 10 simulations at a time, 3,000 voice minutes a month. */
   | 'PROFESSIONAL';
 
 /** A measure charted month by month (its definition: ConversationMeasures and measureCatalog). */
 export type TrendKey =
+  /** Language style matching, 0–1. */
   | 'LSM'
+  /** Median reply delay per speaker, in seconds. */
   | 'MEDIAN_REPLY_SECONDS'
+  /** Positive : negative interactions (Gottman’s 5:1). */
   | 'POSITIVE_TO_NEGATIVE_RATIO'
+  /** The rapport index, 0–100. */
   | 'RAPPORT'
+  /** Share of bids for connection turned toward, 0–1. */
   | 'RESPONSIVENESS'
+  /** Mean message sentiment per speaker, −1 … +1. */
   | 'SENTIMENT';
 
 /** Whether the measure rose or fell. */
 export type TurnDirection =
+  /** The measure fell. */
   | 'DOWN'
+  /** The measure rose. */
   | 'UP';
 
 /** A headline pair measure watched for turning points. POSITIVE_SHARE = positive / (positive + negative) interactions. */
 export type TurningPointMeasure =
+  /** Language style matching. */
   | 'LSM'
+  /** positive / (positive + negative) interactions. */
   | 'POSITIVE_SHARE'
+  /** The rapport index (watched on a 0–1 scale: rapport / 100). */
   | 'RAPPORT'
+  /** Share of bids turned toward. */
   | 'RESPONSIVENESS';
 
 /** Only the fields given change. */
 export type UpdatePersonaInput = {
+  /** Age in years, 16–120; null clears it. */
   age?: number | null | undefined;
+  /** Replaces the list; items are 1–80 characters, at most 30. */
   dealbreakers?: Array<string> | null | undefined;
+  /** Free text, up to 8,000 characters. */
   description?: string | null | undefined;
+  /** Up to 40 characters; null clears it. */
   gender?: string | null | undefined;
+  /** Replaces the list; items are 1–80 characters, at most 30. */
   goals?: Array<string> | null | undefined;
+  /** Replaces the list; items are 1–80 characters, at most 30. */
   interests?: Array<string> | null | undefined;
+  /** New name, 1–80 characters. */
   name?: string | null | undefined;
+  /** Up to 120 characters; null clears it. */
   relationshipContext?: string | null | undefined;
+  /** Replaces the list; items are 1–80 characters, at most 30. */
   values?: Array<string> | null | undefined;
 };
 
@@ -760,7 +1096,7 @@ export type ChatEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type ChatEventsSubscription = { chatEvents: { seq: number, type: ChatEventType, at: string, replyId: string | null, index: number | null, text: string | null, messageId: string | null, tokenCount: number | null, degraded: boolean | null, status: ChatMessageStatus | null, suggestions: Array<string> | null, tip: string | null, code: string | null, message: string | null, retryable: boolean | null, data: Record<string, unknown> } };
+export type ChatEventsSubscription = { chatEvents: { seq: number, type: ChatEventType, at: string, replyId: string | null, index: number | null, text: string | null, messageId: string | null, tokenCount: number | null, degraded: boolean | null, status: ChatMessageStatus | null, suggestions: Array<string> | null, tip: string | null, code: string | null, message: string | null, retryable: boolean | null, replaced: boolean | null, errorSource: ChatErrorSource | null, systemKind: ChatSystemKind | null, clientMessageId: string | null, messageSeq: number | null, regenerates: string | null, title: string | null, fromSeq: number | null, toSeq: number | null } };
 
 export type MeasureFieldsFragment = { value: number | null, n: number, messageIds: Array<string> };
 
@@ -1076,34 +1412,36 @@ export type SimulationEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type SimulationEventsSubscription = { simulationEvents: { seq: number, type: string, payload: Record<string, unknown> } };
+export type SimulationEventsSubscription = { simulationEvents: { seq: number, type: SimulationEventKind, at: string, started: { episodes: number, scenarios: Array<{ id: string, title: string }> } | null, episodeStarted: { episodeId: string, index: number, scenarioId: string, title: string, premise: string, setting: string, stakes: string, stressorIntensity: number } | null, turn: { episodeId: string, turn: number, speaker: ScenarioSide, name: string, text: string, messageId: string } | null, eventInjected: { episodeId: string, turn: number, kind: ScenarioEventKind | null, text: string, messageId: string } | null, episodeScored: { episodeId: string, scenarioId: string, scenarioTitle: string, episodeIndex: number, seed: string, positiveToNegativeRatio: number | null, turns: number, endedBy: EpisodeEnding, tokens: number, costUsd: number, dimensions: Array<{ dimension: CompatibilityDimension, score: number, reasoning: string, citedTurnIds: Array<string> }>, horsemen: { criticism: number, contempt: number, defensiveness: number, stonewalling: number }, criticalMoments: Array<{ turnId: string, speaker: string, quote: string, dimension: CompatibilityDimension, impact: number, note: string }> } | null, ended: { status: SimulationStatus, partial: boolean, episodes: number | null, message: string | null } | null } };
+
+export type ScenarioTemplateFieldsFragment = { id: string, title: string, category: ScenarioCategory, setting: Array<string>, premise: string, stakes: Array<string>, maxTurns: number, languageHints: Array<string> | null, stressorIntensity: { min: number, max: number }, privateGoals: { self: Array<string>, partner: Array<string> }, events: Array<{ kind: ScenarioEventKind, description: string, weight: number }>, openingLine: { speaker: ScenarioSide, text: string } | null };
 
 export type ScenariosQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ScenariosQuery = { scenarios: Array<Record<string, unknown>> };
+export type ScenariosQuery = { scenarios: Array<{ id: string, title: string, category: ScenarioCategory, setting: Array<string>, premise: string, stakes: Array<string>, maxTurns: number, languageHints: Array<string> | null, stressorIntensity: { min: number, max: number }, privateGoals: { self: Array<string>, partner: Array<string> }, events: Array<{ kind: ScenarioEventKind, description: string, weight: number }>, openingLine: { speaker: ScenarioSide, text: string } | null }> };
 
 export type AddScenarioMutationVariables = Exact<{
-  template: Record<string, unknown>;
+  template: ScenarioTemplateInput;
 }>;
 
 
-export type AddScenarioMutation = { addScenario: Record<string, unknown> };
+export type AddScenarioMutation = { addScenario: { id: string, title: string, category: ScenarioCategory, setting: Array<string>, premise: string, stakes: Array<string>, maxTurns: number, languageHints: Array<string> | null, stressorIntensity: { min: number, max: number }, privateGoals: { self: Array<string>, partner: Array<string> }, events: Array<{ kind: ScenarioEventKind, description: string, weight: number }>, openingLine: { speaker: ScenarioSide, text: string } | null } };
 
 export type UpdateScenarioMutationVariables = Exact<{
   id: string;
-  template: Record<string, unknown>;
+  template: ScenarioTemplateInput;
 }>;
 
 
-export type UpdateScenarioMutation = { updateScenario: Record<string, unknown> };
+export type UpdateScenarioMutation = { updateScenario: { id: string, title: string, category: ScenarioCategory, setting: Array<string>, premise: string, stakes: Array<string>, maxTurns: number, languageHints: Array<string> | null, stressorIntensity: { min: number, max: number }, privateGoals: { self: Array<string>, partner: Array<string> }, events: Array<{ kind: ScenarioEventKind, description: string, weight: number }>, openingLine: { speaker: ScenarioSide, text: string } | null } };
 
 export type DeleteScenarioMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type DeleteScenarioMutation = { deleteScenario: Record<string, unknown> };
+export type DeleteScenarioMutation = { deleteScenario: { deletedId: string } };
 
 export type StudyDatasetFieldsFragment = { id: string, name: string, format: StudyDatasetFormat, status: StudyDatasetStatus, hash: string | null, createdAt: string, readyAt: string | null, stats: { people: number, pairs: number, groups: number, attributes: number, conversations: number } | null };
 
@@ -1233,6 +1571,7 @@ export const PersonaTraitsFieldsFragmentDoc = {"kind":"Document","definitions":[
 export const SimulationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SimulationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Simulation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"seed"}},{"kind":"Field","name":{"kind":"Name","value":"scenarioCount"}},{"kind":"Field","name":{"kind":"Name","value":"episodesPerScenario"}},{"kind":"Field","name":{"kind":"Name","value":"maxTurns"}},{"kind":"Field","name":{"kind":"Name","value":"tokenBudget"}},{"kind":"Field","name":{"kind":"Name","value":"tokensUsed"}},{"kind":"Field","name":{"kind":"Name","value":"costUsd"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}}]}}]} as unknown as DocumentNode<SimulationFieldsFragment, unknown>;
 export const EstimateFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EstimateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReportEstimate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mean"}},{"kind":"Field","name":{"kind":"Name","value":"ciLow"}},{"kind":"Field","name":{"kind":"Name","value":"ciHigh"}},{"kind":"Field","name":{"kind":"Name","value":"n"}}]}}]} as unknown as DocumentNode<EstimateFieldsFragment, unknown>;
 export const CompatibilityReportFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CompatibilityReportFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CompatibilityReport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"simulationId"}},{"kind":"Field","name":{"kind":"Name","value":"seed"}},{"kind":"Field","name":{"kind":"Name","value":"selfName"}},{"kind":"Field","name":{"kind":"Name","value":"partnerName"}},{"kind":"Field","name":{"kind":"Name","value":"episodes"}},{"kind":"Field","name":{"kind":"Name","value":"partial"}},{"kind":"Field","name":{"kind":"Name","value":"overall"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EstimateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dimensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"estimate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EstimateFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"perScenario"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scenarioId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"episodes"}},{"kind":"Field","name":{"kind":"Name","value":"overall"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EstimateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dimensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"estimate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EstimateFields"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"horsemen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"meanPerEpisode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"positiveToNegativeRatio"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EstimateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"criticalMoments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"turnId"}},{"kind":"Field","name":{"kind":"Name","value":"speaker"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"dimension"}},{"kind":"Field","name":{"kind":"Name","value":"impact"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"scenarioTitle"}},{"kind":"Field","name":{"kind":"Name","value":"episodeIndex"}}]}},{"kind":"Field","name":{"kind":"Name","value":"strengths"}},{"kind":"Field","name":{"kind":"Name","value":"risks"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"}},{"kind":"Field","name":{"kind":"Name","value":"caveats"}},{"kind":"Field","name":{"kind":"Name","value":"tokens"}},{"kind":"Field","name":{"kind":"Name","value":"costUsd"}},{"kind":"Field","name":{"kind":"Name","value":"models"}},{"kind":"Field","name":{"kind":"Name","value":"measures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"episodesMeasured"}},{"kind":"Field","name":{"kind":"Name","value":"episodesWithoutMeasures"}},{"kind":"Field","name":{"kind":"Name","value":"speakers"}},{"kind":"Field","name":{"kind":"Name","value":"episodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"scenarioId"}},{"kind":"Field","name":{"kind":"Name","value":"scenarioTitle"}},{"kind":"Field","name":{"kind":"Name","value":"episodeIndex"}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"speaker"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"definition"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"scale"}},{"kind":"Field","name":{"kind":"Name","value":"estimate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EstimateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"perScenario"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scenarioId"}},{"kind":"Field","name":{"kind":"Name","value":"estimate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EstimateFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"episodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"scenarioId"}},{"kind":"Field","name":{"kind":"Name","value":"episodeIndex"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"n"}},{"kind":"Field","name":{"kind":"Name","value":"messageIds"}},{"kind":"Field","name":{"kind":"Name","value":"refs"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"judgeAgreement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dimension"}},{"kind":"Field","name":{"kind":"Name","value":"measure"}},{"kind":"Field","name":{"kind":"Name","value":"measureLabel"}},{"kind":"Field","name":{"kind":"Name","value":"episodes"}},{"kind":"Field","name":{"kind":"Name","value":"judgeMean"}},{"kind":"Field","name":{"kind":"Name","value":"measureValue"}},{"kind":"Field","name":{"kind":"Name","value":"hits"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"gap"}},{"kind":"Field","name":{"kind":"Name","value":"enoughEvidence"}},{"kind":"Field","name":{"kind":"Name","value":"disagrees"}},{"kind":"Field","name":{"kind":"Name","value":"spearman"}},{"kind":"Field","name":{"kind":"Name","value":"statement"}},{"kind":"Field","name":{"kind":"Name","value":"citedMessageIds"}},{"kind":"Field","name":{"kind":"Name","value":"citedRefs"}}]}},{"kind":"Field","name":{"kind":"Name","value":"validity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statement"}},{"kind":"Field","name":{"kind":"Name","value":"covering"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"modelId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"auc"}},{"kind":"Field","name":{"kind":"Name","value":"aucLow"}},{"kind":"Field","name":{"kind":"Name","value":"aucHigh"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}}]}},{"kind":"Field","name":{"kind":"Name","value":"related"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"modelId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EstimateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReportEstimate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mean"}},{"kind":"Field","name":{"kind":"Name","value":"ciLow"}},{"kind":"Field","name":{"kind":"Name","value":"ciHigh"}},{"kind":"Field","name":{"kind":"Name","value":"n"}}]}}]} as unknown as DocumentNode<CompatibilityReportFieldsFragment, unknown>;
+export const ScenarioTemplateFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScenarioTemplateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ScenarioTemplate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"setting"}},{"kind":"Field","name":{"kind":"Name","value":"premise"}},{"kind":"Field","name":{"kind":"Name","value":"stressorIntensity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"min"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stakes"}},{"kind":"Field","name":{"kind":"Name","value":"privateGoals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"self"}},{"kind":"Field","name":{"kind":"Name","value":"partner"}}]}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}},{"kind":"Field","name":{"kind":"Name","value":"openingLine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"speaker"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"maxTurns"}},{"kind":"Field","name":{"kind":"Name","value":"languageHints"}}]}}]} as unknown as DocumentNode<ScenarioTemplateFieldsFragment, unknown>;
 export const StudyDatasetFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StudyDatasetFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StudyDataset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"readyAt"}},{"kind":"Field","name":{"kind":"Name","value":"stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"people"}},{"kind":"Field","name":{"kind":"Name","value":"pairs"}},{"kind":"Field","name":{"kind":"Name","value":"groups"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"}},{"kind":"Field","name":{"kind":"Name","value":"conversations"}}]}}]}}]} as unknown as DocumentNode<StudyDatasetFieldsFragment, unknown>;
 export const StudyFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StudyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Study"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"datasetId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"seed"}},{"kind":"Field","name":{"kind":"Name","value":"fairnessAttribute"}},{"kind":"Field","name":{"kind":"Name","value":"ordinalPositiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"ordinalModel"}},{"kind":"Field","name":{"kind":"Name","value":"outerFolds"}},{"kind":"Field","name":{"kind":"Name","value":"innerFolds"}},{"kind":"Field","name":{"kind":"Name","value":"resamples"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]} as unknown as DocumentNode<StudyFieldsFragment, unknown>;
 export const MatchModelFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MatchModelFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MatchModel"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"studyId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"card"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"modelId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"datasetHash"}},{"kind":"Field","name":{"kind":"Name","value":"n"}},{"kind":"Field","name":{"kind":"Name","value":"groups"}},{"kind":"Field","name":{"kind":"Name","value":"positives"}},{"kind":"Field","name":{"kind":"Name","value":"intercept"}},{"kind":"Field","name":{"kind":"Name","value":"lambda"}},{"kind":"Field","name":{"kind":"Name","value":"caveats"}},{"kind":"Field","name":{"kind":"Name","value":"features"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"mean"}},{"kind":"Field","name":{"kind":"Name","value":"sd"}},{"kind":"Field","name":{"kind":"Name","value":"coefficient"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auc"}},{"kind":"Field","name":{"kind":"Name","value":"aucLow"}},{"kind":"Field","name":{"kind":"Name","value":"aucHigh"}},{"kind":"Field","name":{"kind":"Name","value":"brier"}},{"kind":"Field","name":{"kind":"Name","value":"brierSkill"}},{"kind":"Field","name":{"kind":"Name","value":"inSampleAuc"}},{"kind":"Field","name":{"kind":"Name","value":"calibrationSlope"}}]}},{"kind":"Field","name":{"kind":"Name","value":"baselines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"auc"}},{"kind":"Field","name":{"kind":"Name","value":"deltaLow"}},{"kind":"Field","name":{"kind":"Name","value":"deltaHigh"}}]}},{"kind":"Field","name":{"kind":"Name","value":"calibration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"bins"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"predictedMean"}},{"kind":"Field","name":{"kind":"Name","value":"observedRate"}},{"kind":"Field","name":{"kind":"Name","value":"low"}},{"kind":"Field","name":{"kind":"Name","value":"high"}},{"kind":"Field","name":{"kind":"Name","value":"n"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"llm"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"promptVersion"}}]}},{"kind":"Field","name":{"kind":"Name","value":"outcome"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"levels"}},{"kind":"Field","name":{"kind":"Name","value":"positiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"ordinalModel"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ordinal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"levels"}},{"kind":"Field","name":{"kind":"Name","value":"positiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"spearman"}},{"kind":"Field","name":{"kind":"Name","value":"spearmanLow"}},{"kind":"Field","name":{"kind":"Name","value":"spearmanHigh"}},{"kind":"Field","name":{"kind":"Name","value":"cuts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"intercept"}},{"kind":"Field","name":{"kind":"Name","value":"coefficients"}},{"kind":"Field","name":{"kind":"Name","value":"lambda"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MatchModelFieldsFragment, unknown>;
@@ -1269,7 +1608,7 @@ export const ScoreChatDocument = {"kind":"Document","definitions":[{"kind":"Oper
 export const ShareChatDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ShareChat"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shareChat"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sessionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ChatSessionFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChatSessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ChatSession"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"partnerPersonaId"}},{"kind":"Field","name":{"kind":"Name","value":"partnerName"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"scenarioId"}},{"kind":"Field","name":{"kind":"Name","value":"policy"}},{"kind":"Field","name":{"kind":"Name","value":"parentSessionId"}},{"kind":"Field","name":{"kind":"Name","value":"forkedFromMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"messageCount"}},{"kind":"Field","name":{"kind":"Name","value":"shared"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastActivityAt"}}]}}]} as unknown as DocumentNode<ShareChatMutation, ShareChatMutationVariables>;
 export const RevokeChatShareDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeChatShare"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeChatShare"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sessionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ChatSessionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChatSessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ChatSession"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"partnerPersonaId"}},{"kind":"Field","name":{"kind":"Name","value":"partnerName"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"scenarioId"}},{"kind":"Field","name":{"kind":"Name","value":"policy"}},{"kind":"Field","name":{"kind":"Name","value":"parentSessionId"}},{"kind":"Field","name":{"kind":"Name","value":"forkedFromMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"messageCount"}},{"kind":"Field","name":{"kind":"Name","value":"shared"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastActivityAt"}}]}}]} as unknown as DocumentNode<RevokeChatShareMutation, RevokeChatShareMutationVariables>;
 export const SharedChatDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SharedChat"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sharedChat"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"partnerName"}},{"kind":"Field","name":{"kind":"Name","value":"messages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ChatMessageFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChatMessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ChatMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"replyTo"}},{"kind":"Field","name":{"kind":"Name","value":"clientMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"tokenCount"}},{"kind":"Field","name":{"kind":"Name","value":"degraded"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}}]}}]} as unknown as DocumentNode<SharedChatQuery, SharedChatQueryVariables>;
-export const ChatEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ChatEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterSeq"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"chatEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sessionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterSeq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterSeq"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"replyId"}},{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"tokenCount"}},{"kind":"Field","name":{"kind":"Name","value":"degraded"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"suggestions"}},{"kind":"Field","name":{"kind":"Name","value":"tip"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"Field","name":{"kind":"Name","value":"data"}}]}}]}}]} as unknown as DocumentNode<ChatEventsSubscription, ChatEventsSubscriptionVariables>;
+export const ChatEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ChatEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterSeq"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"chatEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sessionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterSeq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterSeq"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"replyId"}},{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"tokenCount"}},{"kind":"Field","name":{"kind":"Name","value":"degraded"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"suggestions"}},{"kind":"Field","name":{"kind":"Name","value":"tip"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"Field","name":{"kind":"Name","value":"replaced"}},{"kind":"Field","name":{"kind":"Name","value":"errorSource"}},{"kind":"Field","name":{"kind":"Name","value":"systemKind"}},{"kind":"Field","name":{"kind":"Name","value":"clientMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"messageSeq"}},{"kind":"Field","name":{"kind":"Name","value":"regenerates"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"fromSeq"}},{"kind":"Field","name":{"kind":"Name","value":"toSeq"}}]}}]}}]} as unknown as DocumentNode<ChatEventsSubscription, ChatEventsSubscriptionVariables>;
 export const MeasureCatalogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeasureCatalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measureCatalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"definition"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"scale"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}}]}}]}}]} as unknown as DocumentNode<MeasureCatalogQuery, MeasureCatalogQueryVariables>;
 export const AnalyzeConversationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AnalyzeConversation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"personaId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"range"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateRangeInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"timeZoneOffsetMinutes"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"analyzeConversation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"personaId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"personaId"}}},{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"Variable","name":{"kind":"Name","value":"range"}}},{"kind":"Argument","name":{"kind":"Name","value":"timeZoneOffsetMinutes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"timeZoneOffsetMinutes"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"persona"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"speakers"}},{"kind":"Field","name":{"kind":"Name","value":"range"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}}]}},{"kind":"Field","name":{"kind":"Name","value":"timeZoneOffsetMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"messages"}},{"kind":"Field","name":{"kind":"Name","value":"firstMessageAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastMessageAt"}},{"kind":"Field","name":{"kind":"Name","value":"overall"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConversationMeasuresFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"months"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"messages"}},{"kind":"Field","name":{"kind":"Name","value":"measures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"speakers"}},{"kind":"Field","name":{"kind":"Name","value":"pair"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rapport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"responsiveness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"n"}},{"kind":"Field","name":{"kind":"Name","value":"messageIds"}}]}},{"kind":"Field","name":{"kind":"Name","value":"positiveToNegativeRatio"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"n"}},{"kind":"Field","name":{"kind":"Name","value":"messageIds"}}]}},{"kind":"Field","name":{"kind":"Name","value":"negativeInteractions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"messageIds"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"trends"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"scale"}},{"kind":"Field","name":{"kind":"Name","value":"speaker"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"n"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"turningPoints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"measure"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"change"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"baselinePeriods"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"messageIds"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"speaker"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"caveats"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MeasureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Measure"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"n"}},{"kind":"Field","name":{"kind":"Name","value":"messageIds"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SpeakerMeasuresFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SpeakerMeasures"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"speaker"}},{"kind":"Field","name":{"kind":"Name","value":"questions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"questionRate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"followUpQuestions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"questionsAnswered"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"bids"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bidsMade"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"turnedToward"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"turnedAway"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"turnedAgainst"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"responsiveness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"reciprocity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messages"}},{"kind":"Field","name":{"kind":"Name","value":"words"}},{"kind":"Field","name":{"kind":"Name","value":"turnShare"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"wordShare"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"initiations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"medianReplySeconds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"sentiment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meanSentiment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"positiveMessages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"negativeMessages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"gottman"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"criticism"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"contempt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"defensiveness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stonewalling"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"repairAttempts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"warmth"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"gratitude"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"apology"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"agreement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"disagreement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"laughter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"selfDisclosure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"affection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"weTalk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConversationMeasuresFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConversationMeasures"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"speakers"}},{"kind":"Field","name":{"kind":"Name","value":"messages"}},{"kind":"Field","name":{"kind":"Name","value":"ignored"}},{"kind":"Field","name":{"kind":"Name","value":"languages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"chinese"}},{"kind":"Field","name":{"kind":"Name","value":"english"}},{"kind":"Field","name":{"kind":"Name","value":"mixed"}}]}},{"kind":"Field","name":{"kind":"Name","value":"perSpeaker"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SpeakerMeasuresFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pair"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lsm"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"overall"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"categories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"percent"}}]}},{"kind":"Field","name":{"kind":"Name","value":"windows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fromIndex"}},{"kind":"Field","name":{"kind":"Name","value":"toIndex"}},{"kind":"Field","name":{"kind":"Name","value":"firstMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"lastMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"positiveToNegativeRatio"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"positiveInteractions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"negativeInteractions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replyTimeAsymmetry"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"responsiveness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rapport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"components"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AnalyzeConversationQuery, AnalyzeConversationQueryVariables>;
 export const RelationshipHealthDocumentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RelationshipHealthDocument"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"personaId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"format"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportFormat"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"range"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateRangeInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"timeZoneOffsetMinutes"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relationshipHealthDocument"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"personaId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"personaId"}}},{"kind":"Argument","name":{"kind":"Name","value":"format"},"value":{"kind":"Variable","name":{"kind":"Name","value":"format"}}},{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"Variable","name":{"kind":"Name","value":"range"}}},{"kind":"Argument","name":{"kind":"Name","value":"timeZoneOffsetMinutes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"timeZoneOffsetMinutes"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"body"}}]}}]}}]} as unknown as DocumentNode<RelationshipHealthDocumentQuery, RelationshipHealthDocumentQueryVariables>;
@@ -1309,11 +1648,11 @@ export const SimulationDocument = {"kind":"Document","definitions":[{"kind":"Ope
 export const SimulationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Simulations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SimulationStatus"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"simulations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SimulationFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SimulationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Simulation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"seed"}},{"kind":"Field","name":{"kind":"Name","value":"scenarioCount"}},{"kind":"Field","name":{"kind":"Name","value":"episodesPerScenario"}},{"kind":"Field","name":{"kind":"Name","value":"maxTurns"}},{"kind":"Field","name":{"kind":"Name","value":"tokenBudget"}},{"kind":"Field","name":{"kind":"Name","value":"tokensUsed"}},{"kind":"Field","name":{"kind":"Name","value":"costUsd"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}}]}}]} as unknown as DocumentNode<SimulationsQuery, SimulationsQueryVariables>;
 export const CompatibilityReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CompatibilityReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"simulationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"compatibilityReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"simulationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"simulationId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CompatibilityReportFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EstimateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReportEstimate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mean"}},{"kind":"Field","name":{"kind":"Name","value":"ciLow"}},{"kind":"Field","name":{"kind":"Name","value":"ciHigh"}},{"kind":"Field","name":{"kind":"Name","value":"n"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CompatibilityReportFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CompatibilityReport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"simulationId"}},{"kind":"Field","name":{"kind":"Name","value":"seed"}},{"kind":"Field","name":{"kind":"Name","value":"selfName"}},{"kind":"Field","name":{"kind":"Name","value":"partnerName"}},{"kind":"Field","name":{"kind":"Name","value":"episodes"}},{"kind":"Field","name":{"kind":"Name","value":"partial"}},{"kind":"Field","name":{"kind":"Name","value":"overall"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EstimateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dimensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"estimate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EstimateFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"perScenario"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scenarioId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"episodes"}},{"kind":"Field","name":{"kind":"Name","value":"overall"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EstimateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dimensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"estimate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EstimateFields"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"horsemen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"meanPerEpisode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"positiveToNegativeRatio"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EstimateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"criticalMoments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"turnId"}},{"kind":"Field","name":{"kind":"Name","value":"speaker"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"dimension"}},{"kind":"Field","name":{"kind":"Name","value":"impact"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"scenarioTitle"}},{"kind":"Field","name":{"kind":"Name","value":"episodeIndex"}}]}},{"kind":"Field","name":{"kind":"Name","value":"strengths"}},{"kind":"Field","name":{"kind":"Name","value":"risks"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"}},{"kind":"Field","name":{"kind":"Name","value":"caveats"}},{"kind":"Field","name":{"kind":"Name","value":"tokens"}},{"kind":"Field","name":{"kind":"Name","value":"costUsd"}},{"kind":"Field","name":{"kind":"Name","value":"models"}},{"kind":"Field","name":{"kind":"Name","value":"measures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"episodesMeasured"}},{"kind":"Field","name":{"kind":"Name","value":"episodesWithoutMeasures"}},{"kind":"Field","name":{"kind":"Name","value":"speakers"}},{"kind":"Field","name":{"kind":"Name","value":"episodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"scenarioId"}},{"kind":"Field","name":{"kind":"Name","value":"scenarioTitle"}},{"kind":"Field","name":{"kind":"Name","value":"episodeIndex"}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"speaker"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"definition"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"scale"}},{"kind":"Field","name":{"kind":"Name","value":"estimate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EstimateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"perScenario"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scenarioId"}},{"kind":"Field","name":{"kind":"Name","value":"estimate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EstimateFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"episodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"scenarioId"}},{"kind":"Field","name":{"kind":"Name","value":"episodeIndex"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"n"}},{"kind":"Field","name":{"kind":"Name","value":"messageIds"}},{"kind":"Field","name":{"kind":"Name","value":"refs"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"judgeAgreement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dimension"}},{"kind":"Field","name":{"kind":"Name","value":"measure"}},{"kind":"Field","name":{"kind":"Name","value":"measureLabel"}},{"kind":"Field","name":{"kind":"Name","value":"episodes"}},{"kind":"Field","name":{"kind":"Name","value":"judgeMean"}},{"kind":"Field","name":{"kind":"Name","value":"measureValue"}},{"kind":"Field","name":{"kind":"Name","value":"hits"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"gap"}},{"kind":"Field","name":{"kind":"Name","value":"enoughEvidence"}},{"kind":"Field","name":{"kind":"Name","value":"disagrees"}},{"kind":"Field","name":{"kind":"Name","value":"spearman"}},{"kind":"Field","name":{"kind":"Name","value":"statement"}},{"kind":"Field","name":{"kind":"Name","value":"citedMessageIds"}},{"kind":"Field","name":{"kind":"Name","value":"citedRefs"}}]}},{"kind":"Field","name":{"kind":"Name","value":"validity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statement"}},{"kind":"Field","name":{"kind":"Name","value":"covering"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"modelId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"auc"}},{"kind":"Field","name":{"kind":"Name","value":"aucLow"}},{"kind":"Field","name":{"kind":"Name","value":"aucHigh"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}}]}},{"kind":"Field","name":{"kind":"Name","value":"related"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"modelId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}}]}}]}}]}}]} as unknown as DocumentNode<CompatibilityReportQuery, CompatibilityReportQueryVariables>;
 export const ReportDocumentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReportDocument"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"simulationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"format"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportFormat"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportDocument"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"simulationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"simulationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"format"},"value":{"kind":"Variable","name":{"kind":"Name","value":"format"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"body"}}]}}]}}]} as unknown as DocumentNode<ReportDocumentQuery, ReportDocumentQueryVariables>;
-export const SimulationEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"SimulationEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"simulationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterSeq"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"simulationEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"simulationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"simulationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterSeq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterSeq"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}}]}}]}}]} as unknown as DocumentNode<SimulationEventsSubscription, SimulationEventsSubscriptionVariables>;
-export const ScenariosDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Scenarios"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scenarios"}}]}}]} as unknown as DocumentNode<ScenariosQuery, ScenariosQueryVariables>;
-export const AddScenarioDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddScenario"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"template"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"JSONObject"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addScenario"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"template"},"value":{"kind":"Variable","name":{"kind":"Name","value":"template"}}}]}]}}]} as unknown as DocumentNode<AddScenarioMutation, AddScenarioMutationVariables>;
-export const UpdateScenarioDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateScenario"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"template"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"JSONObject"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateScenario"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"template"},"value":{"kind":"Variable","name":{"kind":"Name","value":"template"}}}]}]}}]} as unknown as DocumentNode<UpdateScenarioMutation, UpdateScenarioMutationVariables>;
-export const DeleteScenarioDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteScenario"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteScenario"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteScenarioMutation, DeleteScenarioMutationVariables>;
+export const SimulationEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"SimulationEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"simulationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterSeq"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"simulationEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"simulationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"simulationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterSeq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterSeq"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"started"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"episodes"}},{"kind":"Field","name":{"kind":"Name","value":"scenarios"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"episodeStarted"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"scenarioId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"premise"}},{"kind":"Field","name":{"kind":"Name","value":"setting"}},{"kind":"Field","name":{"kind":"Name","value":"stakes"}},{"kind":"Field","name":{"kind":"Name","value":"stressorIntensity"}}]}},{"kind":"Field","name":{"kind":"Name","value":"turn"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"turn"}},{"kind":"Field","name":{"kind":"Name","value":"speaker"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"eventInjected"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"turn"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"episodeScored"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"episodeId"}},{"kind":"Field","name":{"kind":"Name","value":"scenarioId"}},{"kind":"Field","name":{"kind":"Name","value":"scenarioTitle"}},{"kind":"Field","name":{"kind":"Name","value":"episodeIndex"}},{"kind":"Field","name":{"kind":"Name","value":"seed"}},{"kind":"Field","name":{"kind":"Name","value":"dimensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dimension"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"reasoning"}},{"kind":"Field","name":{"kind":"Name","value":"citedTurnIds"}}]}},{"kind":"Field","name":{"kind":"Name","value":"horsemen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"criticism"}},{"kind":"Field","name":{"kind":"Name","value":"contempt"}},{"kind":"Field","name":{"kind":"Name","value":"defensiveness"}},{"kind":"Field","name":{"kind":"Name","value":"stonewalling"}}]}},{"kind":"Field","name":{"kind":"Name","value":"positiveToNegativeRatio"}},{"kind":"Field","name":{"kind":"Name","value":"criticalMoments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"turnId"}},{"kind":"Field","name":{"kind":"Name","value":"speaker"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"dimension"}},{"kind":"Field","name":{"kind":"Name","value":"impact"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}},{"kind":"Field","name":{"kind":"Name","value":"turns"}},{"kind":"Field","name":{"kind":"Name","value":"endedBy"}},{"kind":"Field","name":{"kind":"Name","value":"tokens"}},{"kind":"Field","name":{"kind":"Name","value":"costUsd"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ended"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"partial"}},{"kind":"Field","name":{"kind":"Name","value":"episodes"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SimulationEventsSubscription, SimulationEventsSubscriptionVariables>;
+export const ScenariosDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Scenarios"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scenarios"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ScenarioTemplateFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScenarioTemplateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ScenarioTemplate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"setting"}},{"kind":"Field","name":{"kind":"Name","value":"premise"}},{"kind":"Field","name":{"kind":"Name","value":"stressorIntensity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"min"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stakes"}},{"kind":"Field","name":{"kind":"Name","value":"privateGoals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"self"}},{"kind":"Field","name":{"kind":"Name","value":"partner"}}]}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}},{"kind":"Field","name":{"kind":"Name","value":"openingLine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"speaker"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"maxTurns"}},{"kind":"Field","name":{"kind":"Name","value":"languageHints"}}]}}]} as unknown as DocumentNode<ScenariosQuery, ScenariosQueryVariables>;
+export const AddScenarioDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddScenario"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"template"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ScenarioTemplateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addScenario"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"template"},"value":{"kind":"Variable","name":{"kind":"Name","value":"template"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ScenarioTemplateFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScenarioTemplateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ScenarioTemplate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"setting"}},{"kind":"Field","name":{"kind":"Name","value":"premise"}},{"kind":"Field","name":{"kind":"Name","value":"stressorIntensity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"min"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stakes"}},{"kind":"Field","name":{"kind":"Name","value":"privateGoals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"self"}},{"kind":"Field","name":{"kind":"Name","value":"partner"}}]}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}},{"kind":"Field","name":{"kind":"Name","value":"openingLine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"speaker"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"maxTurns"}},{"kind":"Field","name":{"kind":"Name","value":"languageHints"}}]}}]} as unknown as DocumentNode<AddScenarioMutation, AddScenarioMutationVariables>;
+export const UpdateScenarioDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateScenario"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"template"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ScenarioTemplateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateScenario"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"template"},"value":{"kind":"Variable","name":{"kind":"Name","value":"template"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ScenarioTemplateFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScenarioTemplateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ScenarioTemplate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"setting"}},{"kind":"Field","name":{"kind":"Name","value":"premise"}},{"kind":"Field","name":{"kind":"Name","value":"stressorIntensity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"min"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stakes"}},{"kind":"Field","name":{"kind":"Name","value":"privateGoals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"self"}},{"kind":"Field","name":{"kind":"Name","value":"partner"}}]}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}},{"kind":"Field","name":{"kind":"Name","value":"openingLine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"speaker"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"maxTurns"}},{"kind":"Field","name":{"kind":"Name","value":"languageHints"}}]}}]} as unknown as DocumentNode<UpdateScenarioMutation, UpdateScenarioMutationVariables>;
+export const DeleteScenarioDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteScenario"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteScenario"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedId"}}]}}]}}]} as unknown as DocumentNode<DeleteScenarioMutation, DeleteScenarioMutationVariables>;
 export const CreateStudyDatasetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateStudyDataset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateStudyDatasetInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createStudyDataset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StudyDatasetFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StudyDatasetFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StudyDataset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"readyAt"}},{"kind":"Field","name":{"kind":"Name","value":"stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"people"}},{"kind":"Field","name":{"kind":"Name","value":"pairs"}},{"kind":"Field","name":{"kind":"Name","value":"groups"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"}},{"kind":"Field","name":{"kind":"Name","value":"conversations"}}]}}]}}]} as unknown as DocumentNode<CreateStudyDatasetMutation, CreateStudyDatasetMutationVariables>;
 export const StudyDatasetsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StudyDatasets"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PageInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"studyDatasets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StudyDatasetFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StudyDatasetFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StudyDataset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"readyAt"}},{"kind":"Field","name":{"kind":"Name","value":"stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"people"}},{"kind":"Field","name":{"kind":"Name","value":"pairs"}},{"kind":"Field","name":{"kind":"Name","value":"groups"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"}},{"kind":"Field","name":{"kind":"Name","value":"conversations"}}]}}]}}]} as unknown as DocumentNode<StudyDatasetsQuery, StudyDatasetsQueryVariables>;
 export const StudyDatasetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StudyDataset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"studyDataset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StudyDatasetFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StudyDatasetFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StudyDataset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"readyAt"}},{"kind":"Field","name":{"kind":"Name","value":"stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"people"}},{"kind":"Field","name":{"kind":"Name","value":"pairs"}},{"kind":"Field","name":{"kind":"Name","value":"groups"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"}},{"kind":"Field","name":{"kind":"Name","value":"conversations"}}]}}]}}]} as unknown as DocumentNode<StudyDatasetQuery, StudyDatasetQueryVariables>;

@@ -10,11 +10,18 @@ export enum ChatLogFormatInput {
 registerEnumType(ChatLogFormatInput, {
   name: 'ChatLogFormat',
   description: 'WhatsApp (Android or iOS .txt), LINE .txt, Telegram Desktop JSON, plain "Name: message" lines, or AUTO-detect.',
+  valuesConfig: {
+    AUTO: { description: 'Detect the format from the content.' },
+    WHATSAPP: { description: 'WhatsApp’s “Export chat” .txt (Android or iOS).' },
+    LINE: { description: 'LINE’s “Save chat” .txt export.' },
+    TELEGRAM: { description: 'Telegram Desktop’s JSON export (result.json).' },
+    PLAIN: { description: 'Plain “Name: message” lines, one message per line.' },
+  },
 });
 
-@InputType()
+@InputType({ description: 'A chat-log export to import, and who in it is the persona.' })
 export class ImportChatLogInput {
-  @Field(() => ChatLogFormatInput, { defaultValue: ChatLogFormatInput.AUTO })
+  @Field(() => ChatLogFormatInput, { description: 'The export’s format; AUTO detects it.', defaultValue: ChatLogFormatInput.AUTO })
   format!: ChatLogFormatInput;
 
   @Field({ description: 'The export file’s text (at most 1.5 MB, 20,000 messages).' })

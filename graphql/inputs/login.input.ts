@@ -1,10 +1,10 @@
 import { Field, InputType } from 'type-graphql';
 
-@InputType()
+@InputType({ description: 'Credentials of an email-and-password account.' })
 export class LoginInput {
-  @Field()
+  @Field({ description: 'The account’s email address.' })
   email!: string;
 
-  @Field()
+  @Field({ description: 'The account’s password.' })
   password!: string;
 }

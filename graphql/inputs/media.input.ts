@@ -3,13 +3,13 @@ import { BubbleSideEnum } from '../types/screenshot-import.type';
 
 @InputType({ description: 'A file to delete, with everything derived from it.' })
 export class DeleteMediaFileInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The file to delete.' })
   id!: string;
 }
 
 @InputType({ description: 'Screenshots of one conversation to read for a persona.' })
 export class PreviewScreenshotImportInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'One of your personas: the person in the screenshots.' })
   personaId!: string;
 
   @Field(() => [ID], { description: 'Uploaded SCREENSHOT files, in the conversation’s order (oldest first), at most 20. Overlaps between neighbours are removed.' })
@@ -24,19 +24,19 @@ export class SideCorrectionInput {
   @Field(() => Int, { description: 'ScreenshotMessage.index from the preview.' })
   index!: number;
 
-  @Field(() => BubbleSideEnum)
+  @Field(() => BubbleSideEnum, { description: 'The side the message really belongs to.' })
   side!: BubbleSideEnum;
 }
 
 @InputType({ description: 'The confirmed (or corrected) speaker mapping for screenshots you previewed.' })
 export class ImportScreenshotsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'One of your personas: the person on personaSide.' })
   personaId!: string;
 
   @Field(() => [ID], { description: 'The same screenshots, in the same order, as in the preview.' })
   screenshotIds!: string[];
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Screenshots show local times: minutes east of UTC (e.g. 480 for UTC+8), as in the preview. Default 0.', nullable: true })
   timeZoneOffsetMinutes?: number;
 
   @Field({ description: 'Name of whoever writes on the left.' })
@@ -57,6 +57,6 @@ export class ImportScreenshotsInput {
 
 @InputType({ description: 'A persona photo to analyse with the vision model.' })
 export class AnalyzePersonaPhotoInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The photo (PersonaPhoto.id) of one of your personas.' })
   photoId!: string;
 }

@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType } from 'type-graphql';
 
 @InputType({ description: 'How a persona’s replies should sound.' })
 export class SetPersonaVoiceInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'One of your personas.' })
   personaId!: string;
 
   @Field({ description: 'A voice name the speech endpoint offers (e.g. alloy, nova).' })
@@ -14,7 +14,7 @@ export class SetPersonaVoiceInput {
 
 @InputType({ description: 'An uploaded recording (AUDIO) to send as a chat message.' })
 export class SendVoiceMessageInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'One of your chats.' })
   sessionId!: string;
 
   @Field(() => ID, { description: 'The AUDIO file from POST /v1/media?purpose=AUDIO.' })
@@ -29,6 +29,6 @@ export class SendVoiceMessageInput {
 
 @InputType({ description: 'A chat message to speak.' })
 export class SpeakChatMessageInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'A message of one of your chats (typically a partner reply).' })
   messageId!: string;
 }

@@ -28,7 +28,14 @@ import { AccountEventKind, AccountEventType } from '../types/account-event.type'
 import { AuthPayloadType } from '../types/auth-payload.type';
 import { UserType } from '../types/user.type';
 
-registerEnumType(IdentityProvider, { name: 'IdentityProvider' });
+registerEnumType(IdentityProvider, {
+  name: 'IdentityProvider',
+  description: 'An OpenID Connect provider SoulLink accepts id tokens from.',
+  valuesConfig: {
+    GOOGLE: { description: 'Sign in with Google.' },
+    APPLE: { description: 'Sign in with Apple.' },
+  },
+});
 
 @Resolver(() => UserType)
 export class AccountResolver {
@@ -39,26 +46,26 @@ export class AccountResolver {
   }
 
   @Mutation(() => AuthPayloadType, { description: 'Create an account with email and password, and sign in.' })
-  async register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() ctx: GraphQLContext): Promise<AuthPayloadType> {
+  async register(@Arg('input', () => RegisterInput, { description: 'The new account’s email, password and display name.' }) input: RegisterInput, @Ctx() ctx: GraphQLContext): Promise<AuthPayloadType> {
     return AuthPayloadType.from(await registerAccount(accountDeps(ctx), input, { userAgent: ctx.userAgent }));
   }
 
   @Mutation(() => AuthPayloadType, { description: 'Sign in with email and password.' })
-  async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: GraphQLContext): Promise<AuthPayloadType> {
+  async login(@Arg('input', () => LoginInput, { description: 'Email and password.' }) input: LoginInput, @Ctx() ctx: GraphQLContext): Promise<AuthPayloadType> {
     return AuthPayloadType.from(await logIn(accountDeps(ctx), input, { userAgent: ctx.userAgent }));
   }
 
   @Mutation(() => AuthPayloadType, { description: 'Sign in with an OIDC id token from Apple or Google.' })
   async signInWithIdToken(
-    @Arg('provider', () => IdentityProvider) provider: IdentityProvider,
-    @Arg('idToken') idToken: string,
+    @Arg('provider', () => IdentityProvider, { description: 'Who issued the id token.' }) provider: IdentityProvider,
+    @Arg('idToken', { description: 'The OIDC id token (a JWT) from the provider’s sign-in SDK; an account is created or linked by its verified email.' }) idToken: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AuthPayloadType> {
     return AuthPayloadType.from(await signInWithIdToken(accountDeps(ctx), provider, { idToken }, { userAgent: ctx.userAgent }));
   }
 
   @Mutation(() => AuthPayloadType, { description: 'Exchange a refresh token for a new token pair (the old one stops working).' })
-  async refreshSession(@Arg('refreshToken') refreshToken: string, @Ctx() ctx: GraphQLContext): Promise<AuthPayloadType> {
+  async refreshSession(@Arg('refreshToken', { description: 'The refresh token from the latest AuthPayload of this session. Each works once: reusing one revokes the whole session.' }) refreshToken: string, @Ctx() ctx: GraphQLContext): Promise<AuthPayloadType> {
     return AuthPayloadType.from(await refreshSession(accountDeps(ctx), { refreshToken }));
   }
 
@@ -71,7 +78,7 @@ export class AccountResolver {
 
   @Authorized()
   @Mutation(() => Int, { description: 'Change the password (the current one is required). Every other session of the account ends; this one stays signed in. Returns how many sessions ended.' })
-  async changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: AuthedContext): Promise<number> {
+  async changePassword(@Arg('input', () => ChangePasswordInput, { description: 'The current and the new password.' }) input: ChangePasswordInput, @Ctx() ctx: AuthedContext): Promise<number> {
     // Per account, like login: a stolen access token must not become a password oracle.
     await perAccountLimit(ctx, `user:${ctx.principal.user.id}`);
     return changePassword(accountDeps(ctx), { userId: ctx.principal.user.id, sessionId: ctx.principal.sessionId }, input);
@@ -79,22 +86,22 @@ export class AccountResolver {
 
   @Authorized()
   @Mutation(() => UserType, { description: "Edit the signed-in account's profile (display name)." })
-  async updateMyProfile(@Arg('input', () => UpdateProfileInput) input: UpdateProfileInput, @Ctx() ctx: AuthedContext): Promise<UserType> {
+  async updateMyProfile(@Arg('input', () => UpdateProfileInput, { description: 'The profile fields to set.' }) input: UpdateProfileInput, @Ctx() ctx: AuthedContext): Promise<UserType> {
     return UserType.from(await updateProfile(ctx.em, ctx.principal.user.id, input));
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => UserType, { description: "Admins: set a user's tier and/or role. New limits apply at once, to running sessions too." })
   async setUserPlan(
-    @Arg('userId', () => ID) userId: string,
-    @Arg('input', () => SetUserPlanInput) input: SetUserPlanInput,
+    @Arg('userId', () => ID, { description: 'The account to change.' }) userId: string,
+    @Arg('input', () => SetUserPlanInput, { description: 'The new tier and/or role.' }) input: SetUserPlanInput,
     @Ctx() ctx: AuthedContext,
   ): Promise<UserType> {
     return UserType.from(await setUserPlan(ctx.em, ctx.principal.user.id, userId, input));
   }
 
   @Mutation(() => Boolean, { description: 'Email a password-reset link (valid 30 minutes) to this address if it has an account. Always answers true, so it does not reveal who has one.' })
-  async requestPasswordReset(@Arg('email') email: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+  async requestPasswordReset(@Arg('email', { description: 'The account’s email address.' }) email: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     // Per address as well as per client: nobody floods one inbox.
     await perAccountLimit(ctx, `reset:${email.trim().toLowerCase()}`);
     await requestPasswordReset(selfServiceDeps(ctx), { email });
@@ -102,7 +109,7 @@ export class AccountResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Set a new password with the code from a reset or invitation email. The code works once; every session of the account ends.' })
-  async resetPassword(@Arg('input', () => ResetPasswordInput) input: ResetPasswordInput, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+  async resetPassword(@Arg('input', () => ResetPasswordInput, { description: 'The emailed code and the new password.' }) input: ResetPasswordInput, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     await resetPassword(selfServiceDeps(ctx), input);
     return true;
   }
@@ -115,13 +122,13 @@ export class AccountResolver {
   }
 
   @Mutation(() => UserType, { description: 'Confirm an email address with the code from the verification email. The code works once.' })
-  async verifyEmail(@Arg('token') token: string, @Ctx() ctx: GraphQLContext): Promise<UserType> {
+  async verifyEmail(@Arg('token', { description: 'The code from the verification email (the `token` of its link).' }) token: string, @Ctx() ctx: GraphQLContext): Promise<UserType> {
     return UserType.from(await verifyEmail(selfServiceDeps(ctx), { token }));
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => UserType, { description: 'Admins: create an ANALYST account and email the invitee a link (valid 72 hours) to choose their password.' })
-  async inviteAnalyst(@Arg('input', () => InviteAnalystInput) input: InviteAnalystInput, @Ctx() ctx: AuthedContext): Promise<UserType> {
+  async inviteAnalyst(@Arg('input', () => InviteAnalystInput, { description: 'Who to invite.' }) input: InviteAnalystInput, @Ctx() ctx: AuthedContext): Promise<UserType> {
     return UserType.from(await inviteAnalyst(selfServiceDeps(ctx), input));
   }
 

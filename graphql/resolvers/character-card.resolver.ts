@@ -27,7 +27,7 @@ export class CharacterCardResolver {
 
   @Authorized()
   @Query(() => String, { description: 'The persona as a Character Card PNG (base64), the card in its `chara` text chunk.' })
-  async characterCardPng(@Ctx() ctx: AuthedContext, @Arg('personaId', () => ID) personaId: string): Promise<string> {
+  async characterCardPng(@Ctx() ctx: AuthedContext, @Arg('personaId', () => ID, { description: 'One of your personas.' }) personaId: string): Promise<string> {
     return exportCharacterCardPng(ctx.em, ctx.principal.user.id, personaId, ctx.principal.user.displayName, ctx.services.dataKeys);
   }
 
@@ -35,8 +35,8 @@ export class CharacterCardResolver {
   @Mutation(() => PersonaType, { description: 'Create a PARTNER persona from a Character Card: V1 or V2 JSON text, or a card PNG as base64.' })
   async importCharacterCard(
     @Ctx() ctx: AuthedContext,
-    @Arg('card') card: string,
-    @Arg('format', () => CardFormat, { defaultValue: CardFormat.JSON }) format: CardFormat,
+    @Arg('card', { description: 'The card: JSON text, or the PNG file base64-encoded (see format).' }) card: string,
+    @Arg('format', () => CardFormat, { description: 'How `card` is encoded.', defaultValue: CardFormat.JSON }) format: CardFormat,
   ): Promise<PersonaType> {
     return PersonaType.from(await importCharacterCard(ctx.em, ctx.principal.user, { card, format }, ctx.services.dataKeys));
   }

@@ -22,8 +22,8 @@ export class ChatEventsResolver {
   })
   chatEvents(
     @Root() event: ChatEvent,
-    @Arg('sessionId', () => ID) _sessionId: string,
-    @Arg('afterSeq', () => Int, { defaultValue: 0 }) _afterSeq: number,
+    @Arg('sessionId', () => ID, { description: 'One of your chats.' }) _sessionId: string,
+    @Arg('afterSeq', () => Int, { description: 'The last ChatEvent.seq you saw; events after it are replayed from the log, then live ones follow. 0: everything the log still holds.', defaultValue: 0 }) _afterSeq: number,
   ): ChatEventType {
     return ChatEventType.from(event);
   }

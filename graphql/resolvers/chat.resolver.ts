@@ -31,9 +31,9 @@ export class ChatResolver {
   @Mutation(() => ChatSessionType, { description: 'Open a chat with the partner agent of one of your PARTNER personas, optionally in a scenario.' })
   async startChat(
     @Ctx() ctx: AuthedContext,
-    @Arg('partnerPersonaId', () => ID) partnerPersonaId: string,
-    @Arg('scenarioId', () => String, { nullable: true }) scenarioId?: string | null,
-    @Arg('policy', () => ChatPolicy, { nullable: true }) policy?: ChatPolicy | null,
+    @Arg('partnerPersonaId', () => ID, { description: 'One of your PARTNER personas (it needs consent if its messages were imported).' }) partnerPersonaId: string,
+    @Arg('scenarioId', () => String, { description: 'A scenario template id (see scenarios) to set the scene; leave out for an open chat.', nullable: true }) scenarioId?: string | null,
+    @Arg('policy', () => ChatPolicy, { description: 'What a second message does while a reply streams; default ENQUEUE.', nullable: true }) policy?: ChatPolicy | null,
   ): Promise<ChatSessionType> {
     return ChatSessionType.from(await startChat(ctx.em, ctx.principal.user, ctx.services.scenarioLibrary, { partnerPersonaId, scenarioId, policy }));
   }
@@ -42,34 +42,34 @@ export class ChatResolver {
   @Query(() => ChatSessionPageType, { description: 'Your chats, most recently active first.' })
   async chatSessions(
     @Ctx() ctx: AuthedContext,
-    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
-    @Arg('partnerPersonaId', () => ID, { nullable: true }) partnerPersonaId?: string | null,
+    @Arg('page', () => PageInput, { description: 'Which page (default: the first 20).', nullable: true }) page?: PageInput | null,
+    @Arg('partnerPersonaId', () => ID, { description: 'Only chats with this persona.', nullable: true }) partnerPersonaId?: string | null,
   ): Promise<ChatSessionPageType> {
     const { items, total } = await listChats(ctx.em, ctx.principal.user.id, { personaId: partnerPersonaId }, { limit: page?.limit ?? 20, offset: page?.offset ?? 0 });
     return { items: items.map(ChatSessionType.from), total };
   }
 
   @Authorized()
-  @Query(() => ChatSessionType)
-  async chatSession(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<ChatSessionType> {
+  @Query(() => ChatSessionType, { description: 'One of your chats (NOT_FOUND for anyone else’s).' })
+  async chatSession(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'The chat.' }) id: string): Promise<ChatSessionType> {
     return ChatSessionType.from(await findOwnChat(ctx.em, ctx.principal.user.id, id));
   }
 
   @Authorized()
-  @Mutation(() => ChatSessionType)
-  async renameChat(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string, @Arg('title') title: string): Promise<ChatSessionType> {
+  @Mutation(() => ChatSessionType, { description: 'Give one of your chats your own title (1–120 characters); automatic titles never replace it afterwards.' })
+  async renameChat(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'The chat.' }) id: string, @Arg('title', { description: 'The new title, 1–120 characters (trimmed).' }) title: string): Promise<ChatSessionType> {
     return ChatSessionType.from(await renameChat(ctx.em, ctx.principal.user.id, id, title));
   }
 
   @Authorized()
   @Mutation(() => ChatSessionType, { description: 'What a second message does while a reply streams.' })
-  async setChatPolicy(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string, @Arg('policy', () => ChatPolicy) policy: ChatPolicy): Promise<ChatSessionType> {
+  async setChatPolicy(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'The chat.' }) id: string, @Arg('policy', () => ChatPolicy, { description: 'The new policy; it applies to the next message.' }) policy: ChatPolicy): Promise<ChatSessionType> {
     return ChatSessionType.from(await setChatPolicy(ctx.em, ctx.principal.user.id, id, policy));
   }
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'Deletes the chat, its messages and its events. Memories drawn from it stay until you forget them.' })
-  async deleteChat(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<boolean> {
+  async deleteChat(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'The chat to delete.' }) id: string): Promise<boolean> {
     return deleteChat(ctx.services, ctx.em, ctx.principal.user.id, id);
   }
 
@@ -77,9 +77,9 @@ export class ChatResolver {
   @Query(() => ChatMessagePageType, { description: 'A page of the conversation, oldest first, before position `before` (the latest page when absent).' })
   async chatMessages(
     @Ctx() ctx: AuthedContext,
-    @Arg('sessionId', () => ID) sessionId: string,
-    @Arg('before', () => Int, { nullable: true }) before?: number | null,
-    @Arg('limit', () => Int, { defaultValue: 50 }) limit = 50,
+    @Arg('sessionId', () => ID, { description: 'One of your chats.' }) sessionId: string,
+    @Arg('before', () => Int, { description: 'Only messages at positions (ChatMessage.seq) below this; leave out for the latest page. Pass the previous page’s nextBefore.', nullable: true }) before?: number | null,
+    @Arg('limit', () => Int, { description: 'Messages per page (1–500).', defaultValue: 50 }) limit = 50,
   ): Promise<ChatMessagePageType> {
     const page = await listChatMessages(ctx.services, ctx.em, ctx.principal.user.id, sessionId, { before, limit });
     return { messages: page.messages.map(ChatMessageType.from), nextBefore: page.nextBefore };
@@ -98,9 +98,9 @@ export class ChatResolver {
   })
   async sendChatMessage(
     @Ctx() ctx: AuthedContext,
-    @Arg('sessionId', () => ID) sessionId: string,
-    @Arg('content') content: string,
-    @Arg('clientMessageId') clientMessageId: string,
+    @Arg('sessionId', () => ID, { description: 'One of your chats.' }) sessionId: string,
+    @Arg('content', { description: 'The message text.' }) content: string,
+    @Arg('clientMessageId', { description: 'An id you generate per message (e.g. a UUID) so a retried send is not sent twice; it comes back in the USER_MESSAGE event.' }) clientMessageId: string,
   ): Promise<SentChatMessageType> {
     const sent = await sendChatMessage(chatDepsFrom(ctx.services), ctx.em, ctx.principal.user, { sessionId, content, clientMessageId });
     return { message: ChatMessageType.from(sent.message), replyId: sent.replyId };
@@ -108,7 +108,7 @@ export class ChatResolver {
 
   @Authorized()
   @Mutation(() => ChatMessageType, { description: 'Write the latest reply again; the current version stays as an alternative.' })
-  async regenerateReply(@Ctx() ctx: AuthedContext, @Arg('messageId', () => ID) messageId: string): Promise<ChatMessageType> {
+  async regenerateReply(@Ctx() ctx: AuthedContext, @Arg('messageId', () => ID, { description: 'The latest partner reply of the chat.' }) messageId: string): Promise<ChatMessageType> {
     return ChatMessageType.from(await regenerateReply(chatDepsFrom(ctx.services), ctx.em, ctx.principal.user.id, messageId));
   }
 
@@ -116,8 +116,8 @@ export class ChatResolver {
   @Mutation(() => ChatSessionType, { description: 'A new chat sharing the history up to this message; with `content`, that message is sent in the branch.' })
   async forkChat(
     @Ctx() ctx: AuthedContext,
-    @Arg('messageId', () => ID) messageId: string,
-    @Arg('content', () => String, { nullable: true }) content?: string | null,
+    @Arg('messageId', () => ID, { description: 'The message the branch starts after: history up to and including it is shared.' }) messageId: string,
+    @Arg('content', () => String, { description: 'A message to send in the branch at once (the alternative to what was said next); leave out to branch without sending.', nullable: true }) content?: string | null,
   ): Promise<ChatSessionType> {
     const fork = await forkChat(chatDepsFrom(ctx.services), ctx.em, ctx.principal.user, { messageId, content });
     return ChatSessionType.from(fork);
@@ -127,26 +127,26 @@ export class ChatResolver {
   @Mutation(() => ChatScoreType, {
     description: 'The analysis agent scores the chat (e.g. a branch) on the simulation dimensions, citing message ids, beside the conversation measures of the same messages.',
   })
-  async scoreChat(@Ctx() ctx: AuthedContext, @Arg('sessionId', () => ID) sessionId: string): Promise<ChatScoreType> {
+  async scoreChat(@Ctx() ctx: AuthedContext, @Arg('sessionId', () => ID, { description: 'One of your chats (its current branch’s latest 80 messages are scored).' }) sessionId: string): Promise<ChatScoreType> {
     const detail = ctx.services.llmSettings.mode === 'offline' ? 'brief' : 'full';
     return chatScoreType(await scoreChat(ctx.services, ctx.em, ctx.principal.user.id, sessionId, detail));
   }
 
   @Authorized()
   @Mutation(() => ChatShareType, { description: 'A read-only share link (its token is shown once). Sharing again replaces the previous link.' })
-  async shareChat(@Ctx() ctx: AuthedContext, @Arg('sessionId', () => ID) sessionId: string): Promise<ChatShareType> {
+  async shareChat(@Ctx() ctx: AuthedContext, @Arg('sessionId', () => ID, { description: 'One of your chats.' }) sessionId: string): Promise<ChatShareType> {
     const { token, session } = await shareChat(ctx.em, ctx.principal.user.id, sessionId);
     return { token, session: ChatSessionType.from(session) };
   }
 
   @Authorized()
   @Mutation(() => ChatSessionType, { description: 'The share link stops working at once.' })
-  async revokeChatShare(@Ctx() ctx: AuthedContext, @Arg('sessionId', () => ID) sessionId: string): Promise<ChatSessionType> {
+  async revokeChatShare(@Ctx() ctx: AuthedContext, @Arg('sessionId', () => ID, { description: 'One of your chats.' }) sessionId: string): Promise<ChatSessionType> {
     return ChatSessionType.from(await revokeChatShare(ctx.em, ctx.principal.user.id, sessionId));
   }
 
   @Query(() => SharedChatType, { description: 'A shared chat, read-only, for anyone holding its token.' })
-  async sharedChat(@Ctx() ctx: GraphQLContext, @Arg('token') token: string): Promise<SharedChatType> {
+  async sharedChat(@Ctx() ctx: GraphQLContext, @Arg('token', { description: 'The token from the share link.' }) token: string): Promise<SharedChatType> {
     const { session, messages } = await readSharedChat(ctx.services, ctx.em, token);
     return { title: session.title, partnerName: session.persona.getEntity().name, messages: messages.map(ChatMessageType.from) };
   }

@@ -18,7 +18,7 @@ export class DataRightsResolver {
   @Mutation(() => Boolean, {
     description: 'Erases your account and all your data in every store, and signs you out everywhere. Type your account email to confirm. Cannot be undone.',
   })
-  async deleteMyAccount(@Ctx() ctx: AuthedContext, @Arg('confirmEmail') confirmEmail: string): Promise<boolean> {
+  async deleteMyAccount(@Ctx() ctx: AuthedContext, @Arg('confirmEmail', { description: 'Your account’s email address, typed again, to confirm.' }) confirmEmail: string): Promise<boolean> {
     await deleteMyAccount(ctx.services, ctx.em, ctx.principal.user.id, confirmEmail);
     return true;
   }

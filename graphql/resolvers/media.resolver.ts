@@ -16,13 +16,13 @@ import { ScreenshotImportPreviewType, type BubbleSideEnum } from '../types/scree
 export class MediaResolver {
   @Authorized()
   @Query(() => MediaFileType, { description: 'One of your uploaded files. Another user’s file answers NOT_FOUND.' })
-  async mediaFile(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<MediaFileType> {
+  async mediaFile(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'The file.' }) id: string): Promise<MediaFileType> {
     return MediaFileType.from(await findOwnMedia(ctx.em, ctx.principal.user.id, id));
   }
 
   @Authorized()
   @Mutation(() => DeleteMediaFilePayload, { description: 'Deletes one of your files and what was derived from it. Messages already imported from a screenshot stay in the persona.' })
-  async deleteMediaFile(@Ctx() ctx: AuthedContext, @Arg('input', () => DeleteMediaFileInput) input: DeleteMediaFileInput): Promise<DeleteMediaFilePayload> {
+  async deleteMediaFile(@Ctx() ctx: AuthedContext, @Arg('input', () => DeleteMediaFileInput, { description: 'Which file.' }) input: DeleteMediaFileInput): Promise<DeleteMediaFilePayload> {
     await deleteMedia({ em: ctx.em, objects: ctx.services.objects }, ctx.principal.user.id, input.id);
     return Object.assign(new DeleteMediaFilePayload(), { id: input.id });
   }
@@ -32,7 +32,7 @@ export class MediaResolver {
     description:
       'Reads chat screenshots offline (OCR, Chinese and English) into messages by side, with times, system lines dropped and overlaps stitched, and proposes who is who. Nothing is imported: confirm with importScreenshots. SCREENSHOT_UNREADABLE when no message could be read.',
   })
-  async previewScreenshotImport(@Ctx() ctx: AuthedContext, @Arg('input', () => PreviewScreenshotImportInput) input: PreviewScreenshotImportInput): Promise<ScreenshotImportPreviewType> {
+  async previewScreenshotImport(@Ctx() ctx: AuthedContext, @Arg('input', () => PreviewScreenshotImportInput, { description: 'The persona and the uploaded screenshots, in order.' }) input: PreviewScreenshotImportInput): Promise<ScreenshotImportPreviewType> {
     const preview = await previewScreenshotImport(this.screenshotDeps(ctx), ctx.principal.user.id, ctx.principal.user.displayName ?? '', input);
     return Object.assign(new ScreenshotImportPreviewType(), {
       ...preview,
@@ -46,14 +46,14 @@ export class MediaResolver {
     description:
       'Imports previewed chat screenshots into a persona with the speaker mapping you confirmed or corrected, like a chat-log export: re-importing adds nothing twice, and a partner needs consent before analysis.',
   })
-  async importScreenshots(@Ctx() ctx: AuthedContext, @Arg('input', () => ImportScreenshotsInput) input: ImportScreenshotsInput): Promise<ImportResultType> {
+  async importScreenshots(@Ctx() ctx: AuthedContext, @Arg('input', () => ImportScreenshotsInput, { description: 'The persona, the screenshots and the speaker mapping you confirmed.' }) input: ImportScreenshotsInput): Promise<ImportResultType> {
     const result = await importScreenshots({ ...this.screenshotDeps(ctx), transcripts: ctx.services.transcripts, dataKeys: ctx.services.dataKeys }, ctx.principal.user.id, input);
     return Object.assign(new ImportResultType(), result);
   }
 
   @Authorized()
   @Query(() => [PersonaPhotoType], { description: 'A persona’s photos (at most 50), newest first.' })
-  async personaPhotos(@Ctx() ctx: AuthedContext, @Arg('personaId', () => ID) personaId: string): Promise<PersonaPhotoType[]> {
+  async personaPhotos(@Ctx() ctx: AuthedContext, @Arg('personaId', () => ID, { description: 'One of your personas.' }) personaId: string): Promise<PersonaPhotoType[]> {
     const files = await listPersonaPhotos(ctx.em, ctx.principal.user.id, personaId);
     return Promise.all(files.map(async (f) => PersonaPhotoType.from(f, await photoObservations(ctx.services.dataKeys, f))));
   }
@@ -63,7 +63,7 @@ export class MediaResolver {
     description:
       'Analyses a persona photo with the vision model into observations that cite it. VISION_NOT_CONFIGURED without a vision model (LLM_VISION_MODELS); the photo stays stored either way. A partner needs consent (CONSENT_REQUIRED).',
   })
-  async analyzePersonaPhoto(@Ctx() ctx: AuthedContext, @Arg('input', () => AnalyzePersonaPhotoInput) input: AnalyzePersonaPhotoInput): Promise<PersonaPhotoType> {
+  async analyzePersonaPhoto(@Ctx() ctx: AuthedContext, @Arg('input', () => AnalyzePersonaPhotoInput, { description: 'Which photo.' }) input: AnalyzePersonaPhotoInput): Promise<PersonaPhotoType> {
     const { file, observations } = await analyzePersonaPhoto(
       { em: ctx.em, objects: ctx.services.objects, llm: ctx.services.llm, dataKeys: ctx.services.dataKeys },
       ctx.principal.user.id,

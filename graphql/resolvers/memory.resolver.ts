@@ -10,11 +10,11 @@ export class MemoryResolver {
   @Query(() => [MemoryType], { description: 'What the agents remember about you: newest first, or ranked by `search` (within one persona).' })
   async memories(
     @Ctx() ctx: AuthedContext,
-    @Arg('personaId', () => ID, { nullable: true }) personaId?: string | null,
-    @Arg('view', () => MemoryAgentView, { nullable: true }) view?: MemoryAgentView | null,
-    @Arg('search', () => String, { nullable: true }) search?: string | null,
+    @Arg('personaId', () => ID, { description: 'Only memories from chats with this persona (required with search).', nullable: true }) personaId?: string | null,
+    @Arg('view', () => MemoryAgentView, { description: 'Only the partner’s memories or only the coach’s notes; leave out for both.', nullable: true }) view?: MemoryAgentView | null,
+    @Arg('search', () => String, { description: 'Rank by relevance to this text instead of by date (needs personaId).', nullable: true }) search?: string | null,
     @Arg('includeInvalid', () => Boolean, { defaultValue: false, description: 'Also memories that were replaced or corrected.' }) includeInvalid = false,
-    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
+    @Arg('page', () => PageInput, { description: 'Which page (default: the first 20).', nullable: true }) page?: PageInput | null,
   ): Promise<MemoryType[]> {
     const items = await listMemories(ctx.services, ctx.em, ctx.principal.user.id, {
       personaId,
@@ -29,13 +29,13 @@ export class MemoryResolver {
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'Deletes the memory for good.' })
-  async forgetMemory(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<boolean> {
+  async forgetMemory(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'The memory to delete.' }) id: string): Promise<boolean> {
     return forgetMemory(ctx.services, ctx.principal.user.id, id);
   }
 
   @Authorized()
   @Mutation(() => MemoryType, { description: 'Replaces what is remembered; the old version is kept as history (validTo set), never recalled again.' })
-  async correctMemory(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string, @Arg('text') text: string): Promise<MemoryType> {
+  async correctMemory(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'The memory to correct.' }) id: string, @Arg('text', { description: 'What should be remembered instead.' }) text: string): Promise<MemoryType> {
     return MemoryType.from(await correctMemory(ctx.services, ctx.principal.user.id, id, text));
   }
 }

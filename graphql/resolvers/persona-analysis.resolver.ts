@@ -12,14 +12,14 @@ import { PersonaAnalysisEventType, PersonaProfileType } from '../types/persona-p
 export class PersonaAnalysisResolver {
   @Authorized()
   @Mutation(() => PersonaProfileType, { description: 'Queue a new analysis (a new profile version). Progress streams on personaAnalysisEvents.' })
-  async analyzePersona(@Ctx() ctx: AuthedContext, @Arg('personaId', () => ID) personaId: string): Promise<PersonaProfileType> {
+  async analyzePersona(@Ctx() ctx: AuthedContext, @Arg('personaId', () => ID, { description: 'One of your personas with imported messages (a PARTNER needs consent).' }) personaId: string): Promise<PersonaProfileType> {
     const { em, services } = ctx;
     return PersonaProfileType.from(await requestPersonaAnalysis({ em, jobs: services.jobs, events: services.events }, ctx.principal.user.id, personaId));
   }
 
   @Authorized()
   @Query(() => [PersonaProfileType], { description: 'Profile versions of a persona, newest first. Analysts the persona was shared with (and admins) may read them too; audited.' })
-  async personaProfiles(@Ctx() ctx: AuthedContext, @Arg('personaId', () => ID) personaId: string): Promise<PersonaProfileType[]> {
+  async personaProfiles(@Ctx() ctx: AuthedContext, @Arg('personaId', () => ID, { description: 'One of your personas, or one shared with you.' }) personaId: string): Promise<PersonaProfileType[]> {
     return (await listPersonaProfiles(ctx.em, ctx.principal.user, personaId)).map(PersonaProfileType.from);
   }
 
@@ -27,8 +27,8 @@ export class PersonaAnalysisResolver {
   @Query(() => PersonaProfileType, { nullable: true, description: 'One profile version (default: the newest completed one). Analysts the persona was shared with (and admins) may read it too; audited.' })
   async personaProfile(
     @Ctx() ctx: AuthedContext,
-    @Arg('personaId', () => ID) personaId: string,
-    @Arg('version', () => Int, { nullable: true }) version?: number,
+    @Arg('personaId', () => ID, { description: 'One of your personas, or one shared with you.' }) personaId: string,
+    @Arg('version', () => Int, { description: 'The profile version (1, 2, …); leave out for the newest completed one.', nullable: true }) version?: number,
   ): Promise<PersonaProfileType | null> {
     const profiles = await listPersonaProfiles(ctx.em, ctx.principal.user, personaId);
     const chosen = version ? profiles.find((p) => p.version === version) : profiles.find((p) => p.status === 'COMPLETED');
@@ -45,7 +45,7 @@ export class PersonaAnalysisResolver {
       return ctx.services.events.subscribe<PersonaAnalysisEvent>(personaAnalysisTopic(persona.id));
     },
   })
-  personaAnalysisEvents(@Root() event: PersonaAnalysisEvent, @Arg('personaId', () => ID) _personaId: string): PersonaAnalysisEventType {
+  personaAnalysisEvents(@Root() event: PersonaAnalysisEvent, @Arg('personaId', () => ID, { description: 'One of your personas.' }) _personaId: string): PersonaAnalysisEventType {
     return Object.assign(new PersonaAnalysisEventType(), event);
   }
 }

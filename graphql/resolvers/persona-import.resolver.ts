@@ -12,8 +12,8 @@ export class PersonaImportResolver {
   })
   async importChatLog(
     @Ctx() ctx: AuthedContext,
-    @Arg('personaId', () => ID) personaId: string,
-    @Arg('input', () => ImportChatLogInput) input: ImportChatLogInput,
+    @Arg('personaId', () => ID, { description: 'One of your personas: the person whose messages these are.' }) personaId: string,
+    @Arg('input', () => ImportChatLogInput, { description: 'The export file’s text, its format and which speaker is the persona.' }) input: ImportChatLogInput,
   ): Promise<ImportResultType> {
     const result = await importChatLog({ em: ctx.em, transcripts: ctx.services.transcripts, dataKeys: ctx.services.dataKeys }, ctx.principal.user.id, personaId, input);
     return Object.assign(new ImportResultType(), result);

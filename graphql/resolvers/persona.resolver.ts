@@ -33,42 +33,42 @@ export class PersonaResolver {
 
   @Authorized()
   @Query(() => [PersonaType], { description: 'Your personas, newest first.' })
-  async personas(@Ctx() ctx: AuthedContext, @Arg('kind', () => PersonaKind, { nullable: true }) kind?: PersonaKind): Promise<PersonaType[]> {
+  async personas(@Ctx() ctx: AuthedContext, @Arg('kind', () => PersonaKind, { description: 'Only SELF or only PARTNER personas.', nullable: true }) kind?: PersonaKind): Promise<PersonaType[]> {
     return (await listPersonas(ctx.em, ctx.principal.user.id, kind ?? undefined)).map(PersonaType.from);
   }
 
   @Authorized()
-  @Query(() => PersonaType)
-  async persona(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<PersonaType> {
+  @Query(() => PersonaType, { description: 'One of your personas (NOT_FOUND for anyone else’s; analysts use readPersona).' })
+  async persona(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'The persona.' }) id: string): Promise<PersonaType> {
     return PersonaType.from(await findOwnPersona(ctx.em, ctx.principal.user.id, id));
   }
 
   @Authorized()
   @Mutation(() => PersonaType, { description: 'One SELF persona per user; PARTNER personas up to the tier limit (QUOTA_EXCEEDED beyond).' })
-  async createPersona(@Ctx() ctx: AuthedContext, @Arg('input', () => CreatePersonaInput) input: CreatePersonaInput): Promise<PersonaType> {
+  async createPersona(@Ctx() ctx: AuthedContext, @Arg('input', () => CreatePersonaInput, { description: 'The persona’s kind, name and optional details.' }) input: CreatePersonaInput): Promise<PersonaType> {
     return PersonaType.from(await createPersona(ctx.em, ctx.principal.user, input));
   }
 
   @Authorized()
-  @Mutation(() => PersonaType)
+  @Mutation(() => PersonaType, { description: 'Change one of your personas; only the fields given change.' })
   async updatePersona(
     @Ctx() ctx: AuthedContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdatePersonaInput) input: UpdatePersonaInput,
+    @Arg('id', () => ID, { description: 'The persona.' }) id: string,
+    @Arg('input', () => UpdatePersonaInput, { description: 'The fields to change.' }) input: UpdatePersonaInput,
   ): Promise<PersonaType> {
     return PersonaType.from(await updatePersona(ctx.em, ctx.principal.user.id, id, input));
   }
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'Deletes the persona with its imported messages and profiles.' })
-  async deletePersona(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<boolean> {
+  async deletePersona(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'The persona to delete.' }) id: string): Promise<boolean> {
     await deletePersona({ em: ctx.em, transcripts: ctx.services.transcripts, chatEvents: ctx.services.chatEvents, objects: ctx.services.objects }, ctx.principal.user.id, id);
     return true;
   }
 
   @Authorized()
   @Mutation(() => PersonaType, { description: 'Confirm (or withdraw) that you may use this person’s messages.' })
-  async setPersonaConsent(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string, @Arg('given') given: boolean): Promise<PersonaType> {
+  async setPersonaConsent(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'One of your PARTNER personas.' }) id: string, @Arg('given', { description: 'True: you may use this person’s messages (analysis, simulation, chat). False withdraws it.' }) given: boolean): Promise<PersonaType> {
     return PersonaType.from(await setPersonaConsent(ctx.em, ctx.principal.user.id, id, given));
   }
 }

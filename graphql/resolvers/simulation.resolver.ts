@@ -13,12 +13,12 @@ import { SimulationStatus } from '../../src/domain/simulations/simulation.entity
 import { SIMULATION_JOB, checkSimulationRequest, startSimulation } from '../../src/domain/simulations/start-simulation';
 import type { AuthedContext, GraphQLContext } from '../context.type';
 import { CompatibilityReportType, compatibilityReportType } from '../types/compatibility-report.type';
+import { SimulationEventType, simulationEventType } from '../types/simulation-event.type';
+import { DeleteScenarioPayloadType, ScenarioTemplateInput, ScenarioTemplateType, scenarioTemplateDocument, scenarioTemplateType } from '../types/scenario-template.type';
 import {
-  GraphQLJSONObject,
   ReportDocumentType,
   ReportFormat,
   SimulationEstimateType,
-  SimulationEventType,
   SimulationType,
   StartSimulationInput,
 } from '../types/simulation.type';
@@ -27,7 +27,7 @@ import {
 export class SimulationResolver {
   @Authorized()
   @Query(() => SimulationEstimateType, { description: 'Tokens and cost a simulation would use, before anything runs.' })
-  async estimateSimulation(@Ctx() ctx: AuthedContext, @Arg('input', () => StartSimulationInput) input: StartSimulationInput): Promise<SimulationEstimateType> {
+  async estimateSimulation(@Ctx() ctx: AuthedContext, @Arg('input', () => StartSimulationInput, { description: 'The simulation you would start.' }) input: StartSimulationInput): Promise<SimulationEstimateType> {
     const library = await scenarioCatalog(ctx.em, ctx.principal.user.id, ctx.services.scenarioLibrary);
     const data = await checkSimulationRequest(ctx.em, ctx.principal.user, input, library);
     return Object.assign(new SimulationEstimateType(), estimateSimulation(data, ctx.services.llmSettings));
@@ -35,7 +35,7 @@ export class SimulationResolver {
 
   @Authorized()
   @Mutation(() => SimulationType, { description: 'Queue a simulation; follow it on simulationEvents.' })
-  async startSimulation(@Ctx() ctx: AuthedContext, @Arg('input', () => StartSimulationInput) input: StartSimulationInput): Promise<SimulationType> {
+  async startSimulation(@Ctx() ctx: AuthedContext, @Arg('input', () => StartSimulationInput, { description: 'Which personas, scenarios, how many episodes, turns and tokens.' }) input: StartSimulationInput): Promise<SimulationType> {
     const { jobs, scenarioLibrary } = ctx.services;
     const library = await scenarioCatalog(ctx.em, ctx.principal.user.id, scenarioLibrary);
     const simulation = await startSimulation(
@@ -47,49 +47,53 @@ export class SimulationResolver {
   }
 
   @Authorized()
-  @Query(() => [GraphQLJSONObject], { description: 'Scenario templates your simulations can use: the built-in library and your own.' })
-  async scenarios(@Ctx() ctx: AuthedContext): Promise<Record<string, unknown>[]> {
-    return (await scenarioCatalog(ctx.em, ctx.principal.user.id, ctx.services.scenarioLibrary)) as unknown as Record<string, unknown>[];
+  @Query(() => [ScenarioTemplateType], { description: 'Scenario templates your simulations can use: the built-in library, then your own (oldest first).' })
+  async scenarios(@Ctx() ctx: AuthedContext): Promise<ScenarioTemplateType[]> {
+    return (await scenarioCatalog(ctx.em, ctx.principal.user.id, ctx.services.scenarioLibrary)).map(scenarioTemplateType);
   }
 
   @Authorized()
-  @Mutation(() => GraphQLJSONObject, { description: 'Add a scenario template of your own (same schema as the built-in ones).' })
-  async addScenario(@Ctx() ctx: AuthedContext, @Arg('template', () => GraphQLJSONObject) template: Record<string, unknown>): Promise<Record<string, unknown>> {
-    return (await addCustomScenario(ctx.em, ctx.principal.user.id, ctx.services.scenarioLibrary, template)) as unknown as Record<string, unknown>;
+  @Mutation(() => ScenarioTemplateType, { description: 'Add a scenario template of your own (validated like the built-in ones; at most 100). Returns it with defaults applied.' })
+  async addScenario(
+    @Ctx() ctx: AuthedContext,
+    @Arg('template', () => ScenarioTemplateInput, { description: 'The template; its id must be new.' }) template: ScenarioTemplateInput,
+  ): Promise<ScenarioTemplateType> {
+    return scenarioTemplateType(await addCustomScenario(ctx.em, ctx.principal.user.id, ctx.services.scenarioLibrary, scenarioTemplateDocument(template)));
   }
 
   @Authorized()
-  @Mutation(() => GraphQLJSONObject, {
-    description: 'Replace one of your own scenario templates (same schema as addScenario; its id cannot change). Built-in scenarios are FORBIDDEN; ids you do not have are NOT_FOUND.',
+  @Mutation(() => ScenarioTemplateType, {
+    description: 'Replace one of your own scenario templates (same rules as addScenario; its id cannot change). Built-in scenarios are FORBIDDEN; ids you do not have are NOT_FOUND.',
   })
   async updateScenario(
     @Ctx() ctx: AuthedContext,
     @Arg('id', () => String, { description: 'The template id of your scenario, as addScenario returned it.' }) id: string,
-    @Arg('template', () => GraphQLJSONObject) template: Record<string, unknown>,
-  ): Promise<Record<string, unknown>> {
-    return (await updateCustomScenario(ctx.em, ctx.principal.user.id, ctx.services.scenarioLibrary, id, template)) as unknown as Record<string, unknown>;
+    @Arg('template', () => ScenarioTemplateInput, { description: 'The whole new template; template.id must equal id.' }) template: ScenarioTemplateInput,
+  ): Promise<ScenarioTemplateType> {
+    return scenarioTemplateType(await updateCustomScenario(ctx.em, ctx.principal.user.id, ctx.services.scenarioLibrary, id, scenarioTemplateDocument(template)));
   }
 
   @Authorized()
-  @Mutation(() => GraphQLJSONObject, {
-    description: 'Delete one of your own scenario templates and return it; runs that used it keep their transcripts and reports. Built-in scenarios are FORBIDDEN; ids you do not have are NOT_FOUND.',
+  @Mutation(() => DeleteScenarioPayloadType, {
+    description: 'Delete one of your own scenario templates; runs that used it keep their transcripts and reports. Built-in scenarios are FORBIDDEN; ids you do not have are NOT_FOUND.',
   })
   async deleteScenario(
     @Ctx() ctx: AuthedContext,
     @Arg('id', () => String, { description: 'The template id of your scenario.' }) id: string,
-  ): Promise<Record<string, unknown>> {
-    return (await deleteCustomScenario(ctx.em, ctx.principal.user.id, ctx.services.scenarioLibrary, id)) as unknown as Record<string, unknown>;
+  ): Promise<DeleteScenarioPayloadType> {
+    const deleted = await deleteCustomScenario(ctx.em, ctx.principal.user.id, ctx.services.scenarioLibrary, id);
+    return { deletedId: deleted.id };
   }
 
   @Authorized()
   @Mutation(() => SimulationType, { description: 'Stop a run within one step; what finished is kept.' })
-  async cancelSimulation(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<SimulationType> {
+  async cancelSimulation(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'One of your QUEUED or RUNNING simulations.' }) id: string): Promise<SimulationType> {
     return SimulationType.from(await cancelSimulation(ctx.em, ctx.principal.user.id, id));
   }
 
   @Authorized()
-  @Query(() => SimulationType)
-  async simulation(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<SimulationType> {
+  @Query(() => SimulationType, { description: 'One of your simulations (NOT_FOUND for anyone else’s; analysts use readSimulation).' })
+  async simulation(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'The simulation.' }) id: string): Promise<SimulationType> {
     return SimulationType.from(await findOwnSimulation(ctx.em, ctx.principal.user.id, id));
   }
 
@@ -97,10 +101,10 @@ export class SimulationResolver {
   @Query(() => [SimulationType], { description: 'Your simulations, newest first.' })
   async simulations(
     @Ctx() ctx: AuthedContext,
-    @Arg('status', () => SimulationStatus, { nullable: true }) status?: SimulationStatus,
-    @Arg('partnerPersonaId', () => ID, { nullable: true }) partnerPersonaId?: string,
-    @Arg('limit', () => Int, { defaultValue: 20 }) limit = 20,
-    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
+    @Arg('status', () => SimulationStatus, { description: 'Only simulations in this status.', nullable: true }) status?: SimulationStatus,
+    @Arg('partnerPersonaId', () => ID, { description: 'Only simulations with this PARTNER persona.', nullable: true }) partnerPersonaId?: string,
+    @Arg('limit', () => Int, { description: 'Most simulations to return (1–500).', defaultValue: 20 }) limit = 20,
+    @Arg('offset', () => Int, { description: 'How many to skip, for the next page.', defaultValue: 0 }) offset = 0,
   ): Promise<SimulationType[]> {
     return (await listSimulations(ctx.em, ctx.principal.user.id, { status, partnerPersonaId }, { limit, offset })).map(SimulationType.from);
   }
@@ -111,7 +115,7 @@ export class SimulationResolver {
     description:
       'The compatibility report (null until the run has one): every judge dimension as a mean with a 95% bootstrap interval, per-scenario breakdown, critical moments, the conversation measures per episode and over episodes with their citations, where the judge and the measures disagree, strengths, risks, recommendations, caveats, cost.',
   })
-  async compatibilityReport(@Ctx() ctx: AuthedContext, @Arg('simulationId', () => ID) simulationId: string): Promise<CompatibilityReportType | null> {
+  async compatibilityReport(@Ctx() ctx: AuthedContext, @Arg('simulationId', () => ID, { description: 'One of your simulations.' }) simulationId: string): Promise<CompatibilityReportType | null> {
     const { report } = await findOwnSimulation(ctx.em, ctx.principal.user.id, simulationId);
     return report ? compatibilityReportType(report) : null;
   }
@@ -120,8 +124,8 @@ export class SimulationResolver {
   @Query(() => ReportDocumentType, { nullable: true, description: 'The report as Markdown, self-contained HTML (inline SVG charts) or JSON.' })
   async reportDocument(
     @Ctx() ctx: AuthedContext,
-    @Arg('simulationId', () => ID) simulationId: string,
-    @Arg('format', () => ReportFormat) format: ReportFormat,
+    @Arg('simulationId', () => ID, { description: 'One of your simulations.' }) simulationId: string,
+    @Arg('format', () => ReportFormat, { description: 'The document format.' }) format: ReportFormat,
   ): Promise<ReportDocumentType | null> {
     const { report } = await findOwnSimulation(ctx.em, ctx.principal.user.id, simulationId);
     return report ? Object.assign(new ReportDocumentType(), renderReport(report, format)) : null;
@@ -141,9 +145,9 @@ export class SimulationResolver {
   })
   simulationEvents(
     @Root() event: SimulationEventMessage,
-    @Arg('simulationId', () => ID) _simulationId: string,
-    @Arg('afterSeq', () => Int, { defaultValue: 0 }) _afterSeq: number,
+    @Arg('simulationId', () => ID, { description: 'A simulation you own, or one shared with you.' }) _simulationId: string,
+    @Arg('afterSeq', () => Int, { description: 'The last SimulationEvent.seq you saw; 0 replays the run from the start.', defaultValue: 0 }) _afterSeq: number,
   ): SimulationEventType {
-    return Object.assign(new SimulationEventType(), { ...event, at: new Date(event.at) });
+    return simulationEventType(event);
   }
 }

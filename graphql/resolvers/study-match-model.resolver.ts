@@ -13,7 +13,7 @@ import { CandidateRankingType, MatchModelPageType, MatchModelType } from '../typ
 export class StudyMatchModelResolver {
   @Authorized()
   @Mutation(() => MatchModelType, { description: 'Keep a SUCCEEDED study’s fitted model as a validity card under a name; the same name again adds the next version.' })
-  async createMatchModel(@Ctx() ctx: AuthedContext, @Arg('studyId', () => ID) studyId: string, @Arg('name') name: string): Promise<MatchModelType> {
+  async createMatchModel(@Ctx() ctx: AuthedContext, @Arg('studyId', () => ID, { description: 'One of your SUCCEEDED studies.' }) studyId: string, @Arg('name', { description: 'The model’s name; reusing one adds its next version.' }) name: string): Promise<MatchModelType> {
     return MatchModelType.from(await createMatchModel(ctx.em, ctx.principal.user.id, studyId, name));
   }
 
@@ -21,8 +21,8 @@ export class StudyMatchModelResolver {
   @Query(() => MatchModelPageType, { description: 'Your match models, newest first; optionally every version of one name.' })
   async matchModels(
     @Ctx() ctx: AuthedContext,
-    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
-    @Arg('name', () => String, { nullable: true }) name?: string | null,
+    @Arg('page', () => PageInput, { description: 'Which page (default: the first 20).', nullable: true }) page?: PageInput | null,
+    @Arg('name', () => String, { description: 'Only the versions of the model with this name.', nullable: true }) name?: string | null,
   ): Promise<MatchModelPageType> {
     const { items, total } = await listMatchModels(ctx.em, ctx.principal.user.id, { name }, { limit: page?.limit ?? 20, offset: page?.offset ?? 0 });
     return { items: items.map(MatchModelType.from), total };
@@ -30,7 +30,7 @@ export class StudyMatchModelResolver {
 
   @Authorized()
   @Query(() => MatchModelType, { description: 'One of your match models with its validity card (NOT_FOUND for anyone else’s).' })
-  async matchModel(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<MatchModelType> {
+  async matchModel(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'The match model.' }) id: string): Promise<MatchModelType> {
     return MatchModelType.from(await findOwnMatchModel(ctx.em, ctx.principal.user.id, id));
   }
 
@@ -41,10 +41,10 @@ export class StudyMatchModelResolver {
   })
   async rankCandidates(
     @Ctx() ctx: AuthedContext,
-    @Arg('selfPersonaId', () => ID) selfPersonaId: string,
-    @Arg('partnerPersonaIds', () => [ID]) partnerPersonaIds: string[],
-    @Arg('modelId', () => ID) modelId: string,
-    @Arg('simulateTopK', () => Int, { nullable: true, defaultValue: 0 }) simulateTopK: number,
+    @Arg('selfPersonaId', () => ID, { description: 'Your SELF persona.' }) selfPersonaId: string,
+    @Arg('partnerPersonaIds', () => [ID], { description: 'The candidates: 1–50 of your PARTNER personas.' }) partnerPersonaIds: string[],
+    @Arg('modelId', () => ID, { description: 'The match model to rank with.' }) modelId: string,
+    @Arg('simulateTopK', () => Int, { description: 'Also start short simulations for the best k candidates (0: none); see RankedCandidate.simulation.', nullable: true, defaultValue: 0 }) simulateTopK: number,
     @Arg('simulationTokenBudget', () => Int, { nullable: true, description: 'Tokens the batch may start simulations for (default: simulateTopK short simulations’ worth, 40,000 each).' })
     simulationTokenBudget?: number | null,
   ): Promise<CandidateRankingType> {

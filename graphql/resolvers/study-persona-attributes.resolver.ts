@@ -12,8 +12,8 @@ export class StudyPersonaAttributesResolver {
   })
   async setPersonaStudyAttributes(
     @Ctx() ctx: AuthedContext,
-    @Arg('personaId', () => ID) personaId: string,
-    @Arg('attributes', () => [PersonaStudyAttributeInput]) attributes: PersonaStudyAttributeInput[],
+    @Arg('personaId', () => ID, { description: 'One of your personas.' }) personaId: string,
+    @Arg('attributes', () => [PersonaStudyAttributeInput], { description: 'Every attribute the persona should have (the list replaces the old one).' }) attributes: PersonaStudyAttributeInput[],
   ): Promise<PersonaStudyAttributeType[]> {
     const saved = await setPersonaStudyAttributes(ctx.em, ctx.principal.user.id, personaId, attributes.map((a) => ({ ...a })));
     return PersonaStudyAttributeType.list(saved);
@@ -21,7 +21,7 @@ export class StudyPersonaAttributesResolver {
 
   @Authorized()
   @Query(() => [PersonaStudyAttributeType], { description: 'The study attributes of one of your personas.' })
-  async personaStudyAttributes(@Ctx() ctx: AuthedContext, @Arg('personaId', () => ID) personaId: string): Promise<PersonaStudyAttributeType[]> {
+  async personaStudyAttributes(@Ctx() ctx: AuthedContext, @Arg('personaId', () => ID, { description: 'One of your personas.' }) personaId: string): Promise<PersonaStudyAttributeType[]> {
     return PersonaStudyAttributeType.list(await personaStudyAttributes(ctx.em, ctx.principal.user.id, personaId));
   }
 }

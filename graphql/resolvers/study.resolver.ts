@@ -18,7 +18,7 @@ import { StudyPageType, StudyProgressEventType, StudyReportDocumentType, StudyRe
 export class StudyResolver {
   @Authorized()
   @Mutation(() => StudyType, { description: 'Queue a validation study of one of your READY datasets; follow it on studyProgress.' })
-  async startStudy(@Ctx() ctx: AuthedContext, @Arg('input', () => StartStudyInput) input: StartStudyInput): Promise<StudyType> {
+  async startStudy(@Ctx() ctx: AuthedContext, @Arg('input', () => StartStudyInput, { description: 'The dataset, outcome, features and options of the study.' }) input: StartStudyInput): Promise<StudyType> {
     const { jobs } = ctx.services;
     const study = await startStudy({ em: ctx.em, enqueue: (id) => jobs.enqueue(STUDY_JOB, { studyId: id }, { jobId: `study-${id}` }) }, ctx.principal.user.id, { ...input });
     return StudyType.from(study);
@@ -26,7 +26,7 @@ export class StudyResolver {
 
   @Authorized()
   @Query(() => StudyType, { description: 'One of your studies (NOT_FOUND for anyone else’s).' })
-  async study(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<StudyType> {
+  async study(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'The study.' }) id: string): Promise<StudyType> {
     return StudyType.from(await findOwnStudy(ctx.em, ctx.principal.user.id, id));
   }
 
@@ -34,9 +34,9 @@ export class StudyResolver {
   @Query(() => StudyPageType, { description: 'Your studies, newest first; optionally of one dataset or in one status.' })
   async studies(
     @Ctx() ctx: AuthedContext,
-    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
-    @Arg('datasetId', () => ID, { nullable: true }) datasetId?: string | null,
-    @Arg('status', () => StudyStatus, { nullable: true }) status?: StudyStatus | null,
+    @Arg('page', () => PageInput, { description: 'Which page (default: the first 20).', nullable: true }) page?: PageInput | null,
+    @Arg('datasetId', () => ID, { description: 'Only studies of this dataset.', nullable: true }) datasetId?: string | null,
+    @Arg('status', () => StudyStatus, { description: 'Only studies in this status.', nullable: true }) status?: StudyStatus | null,
   ): Promise<StudyPageType> {
     const { items, total } = await listStudies(ctx.em, ctx.principal.user.id, { datasetId, status }, { limit: page?.limit ?? 20, offset: page?.offset ?? 0 });
     return { items: items.map(StudyType.from), total };
@@ -50,7 +50,7 @@ export class StudyResolver {
 
   @Authorized()
   @Query(() => StudyReportDocumentType, { nullable: true, description: 'The study report as JSON, Markdown or self-contained HTML (ROC and calibration plots as inline SVG); null until the study SUCCEEDED.' })
-  async studyReport(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string, @Arg('format', () => StudyReportFormat) format: StudyReportFormat): Promise<StudyReportDocumentType | null> {
+  async studyReport(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'One of your studies.' }) id: string, @Arg('format', () => StudyReportFormat, { description: 'The document format.' }) format: StudyReportFormat): Promise<StudyReportDocumentType | null> {
     const document = await renderStudyReport(ctx.em, ctx.principal.user.id, id, format);
     return document ? Object.assign(new StudyReportDocumentType(), document) : null;
   }
@@ -65,7 +65,7 @@ export class StudyResolver {
       return studyProgressStream({ em: ctx.em, events: ctx.services.events }, study.id);
     },
   })
-  studyProgress(@Root() event: StudyProgressEvent, @Arg('studyId', () => ID) _studyId: string): StudyProgressEventType {
+  studyProgress(@Root() event: StudyProgressEvent, @Arg('studyId', () => ID, { description: 'One of your studies.' }) _studyId: string): StudyProgressEventType {
     return StudyProgressEventType.from(event);
   }
 }

@@ -9,8 +9,8 @@ export class UsageResolver {
   @Query(() => UsageReportType, { description: 'Model usage and cost, grouped by day, model and agent. Admins may pass userId.' })
   async myUsage(
     @Ctx() ctx: AuthedContext,
-    @Arg('range', () => UsageRangeInput, { nullable: true }) range?: UsageRangeInput,
-    @Arg('userId', () => ID, { nullable: true }) userId?: string,
+    @Arg('range', () => UsageRangeInput, { description: 'The period (default: the last 30 days).', nullable: true }) range?: UsageRangeInput,
+    @Arg('userId', () => ID, { description: 'Admins: another user’s usage; leave out for your own.', nullable: true }) userId?: string,
   ): Promise<UsageReportType> {
     return usageReport(ctx.em, ctx.principal, { ...range, userId: userId ?? undefined }) as Promise<UsageReportType>;
   }

@@ -14,7 +14,7 @@ import { PersonaVoiceType, SpokenMessagePayload, VoiceMessagePayload } from '../
 export class VoiceResolver {
   @Authorized()
   @Mutation(() => PersonaVoiceType, { description: 'Sets the voice a persona’s replies are spoken in.' })
-  async setPersonaVoice(@Ctx() ctx: AuthedContext, @Arg('input', () => SetPersonaVoiceInput) input: SetPersonaVoiceInput): Promise<PersonaVoiceType> {
+  async setPersonaVoice(@Ctx() ctx: AuthedContext, @Arg('input', () => SetPersonaVoiceInput, { description: 'The persona and the voice.' }) input: SetPersonaVoiceInput): Promise<PersonaVoiceType> {
     return Object.assign(new PersonaVoiceType(), await setPersonaVoice(ctx.em, ctx.principal.user.id, input));
   }
 
@@ -23,7 +23,7 @@ export class VoiceResolver {
     description:
       'Transcribes an uploaded recording and sends the text as a chat message; the reply streams on chatEvents. SPEECH_TO_TEXT_NOT_CONFIGURED without a transcription model; QUOTA_EXCEEDED on tiers without voice or past their voice minutes.',
   })
-  async sendVoiceMessage(@Ctx() ctx: AuthedContext, @Arg('input', () => SendVoiceMessageInput) input: SendVoiceMessageInput): Promise<VoiceMessagePayload> {
+  async sendVoiceMessage(@Ctx() ctx: AuthedContext, @Arg('input', () => SendVoiceMessageInput, { description: 'The chat and the uploaded recording.' }) input: SendVoiceMessageInput): Promise<VoiceMessagePayload> {
     const deps = { ...chatDepsFrom(ctx.services), objects: ctx.services.objects, speech: ctx.services.speech };
     const { transcript, seconds, sent } = await sendVoiceMessage(deps, ctx.em, ctx.principal.user, input);
     return Object.assign(new VoiceMessagePayload(), { transcript, seconds, message: ChatMessageType.from(sent.message), replyId: sent.replyId });
@@ -33,7 +33,7 @@ export class VoiceResolver {
   @Mutation(() => SpokenMessagePayload, {
     description: 'Speaks a chat message (typically the partner’s reply) in its persona’s voice, as a WAV file of yours. TEXT_TO_SPEECH_NOT_CONFIGURED without a speech model.',
   })
-  async speakChatMessage(@Ctx() ctx: AuthedContext, @Arg('input', () => SpeakChatMessageInput) input: SpeakChatMessageInput): Promise<SpokenMessagePayload> {
+  async speakChatMessage(@Ctx() ctx: AuthedContext, @Arg('input', () => SpeakChatMessageInput, { description: 'The message to speak.' }) input: SpeakChatMessageInput): Promise<SpokenMessagePayload> {
     const { file, seconds, model } = await speakChatMessage(
       { objects: ctx.services.objects, speech: ctx.services.speech, transcripts: ctx.services.transcripts },
       ctx.em,

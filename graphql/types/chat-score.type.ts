@@ -24,7 +24,7 @@ export class ChatDimensionScoreType {
   citedMessageIds!: string[];
 }
 
-@ObjectType('HorsemenCounts', { description: 'Gottman’s four horsemen, as the judge counted them in the chat.' })
+@ObjectType('HorsemenCounts', { description: 'Gottman’s four horsemen, as the judge counted them in the messages it scored (a chat, or a simulated episode).' })
 export class HorsemenCountsType {
   @Field(() => Int, { description: 'Attacks on the partner’s character.' })
   criticism!: number;
@@ -61,7 +61,7 @@ export class ChatCriticalMomentType {
   description: 'A chat (or branch) scored on the simulation dimensions by the analysis model, beside the deterministic conversation measures of the same messages.',
 })
 export class ChatScoreType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The chat scored.' })
   sessionId!: string;
 
   @Field(() => Float, { nullable: true, description: 'Mean of the dimension scores, 0–10 (two decimals); null when the judge scored none.' })
@@ -70,13 +70,13 @@ export class ChatScoreType {
   @Field(() => [ChatDimensionScoreType], { description: 'The dimensions the judge scored, in the order of CompatibilityDimension. One left out by the model is absent, never filled in.' })
   dimensions!: ChatDimensionScoreType[];
 
-  @Field(() => HorsemenCountsType)
+  @Field(() => HorsemenCountsType, { description: 'Gottman’s four horsemen as the judge counted them.' })
   horsemen!: HorsemenCountsType;
 
   @Field(() => Float, { nullable: true, description: 'Positive : negative interactions as the judge counted them (Gottman’s 5:1); null when it counted no negative one.' })
   positiveToNegativeRatio!: number | null;
 
-  @Field(() => [ChatCriticalMomentType])
+  @Field(() => [ChatCriticalMomentType], { description: 'Messages the judge said swung a score.' })
   criticalMoments!: ChatCriticalMomentType[];
 
   @Field(() => Int, { description: 'Messages scored: the latest ones, up to 80.' })

@@ -28,7 +28,16 @@ registerEnumType(CompatibilityDimension, {
 });
 
 export const Horseman = keyEnum(HORSEMEN);
-registerEnumType(Horseman, { name: 'Horseman', description: 'Gottman’s four horsemen, counted by the judge per episode.' });
+registerEnumType(Horseman, {
+  name: 'Horseman',
+  description: 'Gottman’s four horsemen, counted by the judge per episode.',
+  valuesConfig: {
+    CRITICISM: { description: 'Attacks on the partner’s character rather than on a behaviour.' },
+    CONTEMPT: { description: 'Insults, mockery, sarcasm, disdain.' },
+    DEFENSIVENESS: { description: 'Excuses and counter-blame instead of taking responsibility.' },
+    STONEWALLING: { description: 'Withdrawing from the conversation, shutting down.' },
+  },
+});
 
 const CATALOG = [...PAIR_MEASURES, ...SPEAKER_MEASURES];
 export const ReportMeasureKey = keyEnum(CATALOG.map((e) => e.key));

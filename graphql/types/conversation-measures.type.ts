@@ -22,13 +22,31 @@ export enum FunctionWordCategory {
 registerEnumType(FunctionWordCategory, {
   name: 'FunctionWordCategory',
   description: 'The nine function-word categories of language style matching (Ireland & Pennebaker 2010), named as in LIWC.',
+  valuesConfig: {
+    PERSONAL_PRONOUNS: { description: 'I, you, we, she (我, 你, 我们).' },
+    IMPERSONAL_PRONOUNS: { description: 'It, this, that, something (这, 那, 什么).' },
+    ARTICLES: { description: 'A, an, the. English only: Chinese has no articles, so two people writing Chinese both score 1 here, which pulls their LSM up (compare Chinese pairs with Chinese pairs).' },
+    PREPOSITIONS: { description: 'In, on, to, with (在, 从, 对).' },
+    AUXILIARY_VERBS: { description: 'Is, have, will, can (是, 会, 能).' },
+    ADVERBS: { description: 'Very, really, just, so (很, 太, 就).' },
+    CONJUNCTIONS: { description: 'And, but, because (和, 但是, 因为).' },
+    NEGATIONS: { description: 'No, not, never (不, 没, 别).' },
+    QUANTIFIERS: { description: 'All, some, many, few (所有, 一些, 很多).' },
+  },
 });
 
 export enum MeasureScope {
   PAIR = 'PAIR',
   SPEAKER = 'SPEAKER',
 }
-registerEnumType(MeasureScope, { name: 'MeasureScope', description: 'PAIR: one number for the conversation. SPEAKER: one number per speaker.' });
+registerEnumType(MeasureScope, {
+  name: 'MeasureScope',
+  description: 'PAIR: one number for the conversation. SPEAKER: one number per speaker.',
+  valuesConfig: {
+    PAIR: { description: 'One number for the whole conversation.' },
+    SPEAKER: { description: 'One number per speaker.' },
+  },
+});
 
 @ObjectType('Measure', { description: 'One number and what it rests on: the value, how many messages (or events) it rests on, and the messages that moved it.' })
 export class MeasureType {

@@ -2,13 +2,13 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType('ChatLogImport', { description: 'What an import added. Re-importing the same log adds nothing twice.' })
 export class ImportResultType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The import’s id.' })
   importId!: string;
 
-  @Field()
+  @Field({ description: 'The format read (WHATSAPP, LINE, TELEGRAM or PLAIN), detected when you passed AUTO.' })
   format!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Messages found in the file.' })
   parsedMessages!: number;
 
   @Field(() => Int, { description: 'New messages stored.' })
@@ -17,6 +17,6 @@ export class ImportResultType {
   @Field(() => Int, { description: 'Messages already imported before.' })
   duplicates!: number;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Speaker names found in the file.' })
   participants!: string[];
 }

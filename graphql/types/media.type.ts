@@ -4,16 +4,22 @@ import { MediaPurpose, type MediaFile } from '../../src/domain/media/media-file.
 registerEnumType(MediaPurpose, {
   name: 'MediaPurpose',
   description: 'What an upload is for: SCREENSHOT (a chat screenshot to read), AVATAR and LIFESTYLE (persona photos), AUDIO (a voice recording).',
+  valuesConfig: {
+    SCREENSHOT: { description: 'A chat screenshot to read into messages (kept lossless for OCR).' },
+    AVATAR: { description: 'A persona’s profile picture.' },
+    LIFESTYLE: { description: 'Another photo of the persona’s life (hobbies, places, pets).' },
+    AUDIO: { description: 'A voice recording, or speech SoulLink generated.' },
+  },
 });
 
 @ObjectType('MediaFile', {
   description: 'A file you uploaded (POST /v1/media). Its bytes are stored encrypted with your data key; only you can read them (GET /v1/media/{id}).',
 })
 export class MediaFileType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The file’s id (GET /v1/media/{id} returns its bytes).' })
   id!: string;
 
-  @Field(() => MediaPurpose)
+  @Field(() => MediaPurpose, { description: 'What it was uploaded for.' })
   purpose!: MediaPurpose;
 
   @Field(() => ID, { nullable: true, description: 'The persona a photo belongs to.' })
@@ -31,7 +37,7 @@ export class MediaFileType {
   @Field(() => Int, { nullable: true, description: 'Pixels, for images.' })
   height!: number | null;
 
-  @Field()
+  @Field({ description: 'When it was uploaded.' })
   createdAt!: Date;
 
   static from(f: MediaFile): MediaFileType {
@@ -50,6 +56,6 @@ export class MediaFileType {
 
 @ObjectType('DeleteMediaFilePayload', { description: 'The file that was deleted, with everything derived from it (such as text read from a screenshot before import).' })
 export class DeleteMediaFilePayload {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the file that was deleted.' })
   id!: string;
 }

@@ -10,24 +10,39 @@ export enum MemoryAgentView {
   partner = 'partner',
   coach = 'coach',
 }
-registerEnumType(MemoryKindEnum, { name: 'MemoryKind' });
-registerEnumType(MemoryAgentView, { name: 'MemoryView', description: 'Whose memory: what the partner remembers, or the coach’s notes.' });
+registerEnumType(MemoryKindEnum, {
+  name: 'MemoryKind',
+  description: 'What sort of thing a memory is.',
+  valuesConfig: {
+    SUMMARY: { description: 'A summary of a stretch of conversation.' },
+    EVENT: { description: 'Something that happened or is planned (a trip, an exam, a fight).' },
+    FACT: { description: 'A standing fact about you (factKey names it; a newer fact with the same key replaces it).' },
+  },
+});
+registerEnumType(MemoryAgentView, {
+  name: 'MemoryView',
+  description: 'Whose memory: what the partner remembers, or the coach’s notes.',
+  valuesConfig: {
+    partner: { description: 'What the partner agent remembers and brings up in chats.' },
+    coach: { description: 'The coach’s notes, used for suggestions.' },
+  },
+});
 
 @ObjectType('Memory', { description: 'Something an agent remembers about you, drawn from your chats.' })
 export class MemoryType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The memory’s id.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The persona whose chats it was drawn from.' })
   personaId!: string;
 
-  @Field(() => MemoryAgentView)
+  @Field(() => MemoryAgentView, { description: 'Whose memory it is.' })
   view!: MemoryAgentView;
 
-  @Field(() => MemoryKindEnum)
+  @Field(() => MemoryKindEnum, { description: 'What sort of thing it is.' })
   kind!: MemoryKindEnum;
 
-  @Field()
+  @Field({ description: 'What is remembered, in a sentence.' })
   text!: string;
 
   @Field(() => Int, { description: '1–10.' })
@@ -48,7 +63,7 @@ export class MemoryType {
   @Field(() => Float, { nullable: true, description: 'Search results: the ranking score (similarity, recency, importance).' })
   score!: number | null;
 
-  @Field()
+  @Field({ description: 'When it was stored.' })
   createdAt!: Date;
 
   static from(view: MemoryView): MemoryType {

@@ -1,41 +1,48 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PersonaKind, type Persona } from '../../src/domain/personas/persona.entity';
 
-registerEnumType(PersonaKind, { name: 'PersonaKind', description: 'SELF: the user (user-proxy agent). PARTNER: a partner (partner-simulation agent).' });
+registerEnumType(PersonaKind, {
+  name: 'PersonaKind',
+  description: 'SELF: the user (user-proxy agent). PARTNER: a partner (partner-simulation agent).',
+  valuesConfig: {
+    SELF: { description: 'You: played by the user-proxy agent in simulations. One per account.' },
+    PARTNER: { description: 'A real or prospective partner: played by the partner agent in chats and simulations.' },
+  },
+});
 
 @ObjectType('Persona', { description: 'A profile an agent plays from. Only its owner can see it.' })
 export class PersonaType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The persona’s id.' })
   id!: string;
 
-  @Field(() => PersonaKind)
+  @Field(() => PersonaKind, { description: 'SELF (you) or PARTNER.' })
   kind!: PersonaKind;
 
-  @Field()
+  @Field({ description: 'How the persona is called.' })
   name!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Age in years; null when not given.', nullable: true })
   age!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'As given; null when not given.', nullable: true })
   gender!: string | null;
 
   @Field(() => String, { nullable: true, description: 'e.g. "dating 3 months", "crush", "ex", "married 5 years".' })
   relationshipContext!: string | null;
 
-  @Field()
+  @Field({ description: 'Free text about the person (may be empty).' })
   description!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Hobbies and interests.' })
   interests!: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'What matters to them.' })
   values!: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'What they want from a relationship or life.' })
   goals!: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'What they will not accept in a partner.' })
   dealbreakers!: string[];
 
   @Field({ description: 'The user confirmed they may use this person’s messages. Required for analysis and simulation of imported partners.' })
@@ -44,10 +51,10 @@ export class PersonaType {
   @Field(() => Int, { description: 'Messages imported from chat logs.' })
   importedMessageCount!: number;
 
-  @Field()
+  @Field({ description: 'When it was created.' })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When it last changed.' })
   updatedAt!: Date;
 
   /** Not a field: the owner, so the styleFingerprint resolver shows the person's words to them only. */

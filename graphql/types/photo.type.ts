@@ -22,22 +22,22 @@ export class PersonaPhotoType {
   @Field(() => ID, { description: 'The media file id (GET /v1/media/{id} for the image).' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The persona it belongs to.' })
   personaId!: string;
 
   @Field(() => MediaPurpose, { description: 'AVATAR or LIFESTYLE.' })
   kind!: MediaPurpose;
 
-  @Field()
+  @Field({ description: 'The image type, e.g. image/jpeg.' })
   contentType!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Width in pixels; null if unknown.', nullable: true })
   width!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Height in pixels; null if unknown.', nullable: true })
   height!: number | null;
 
-  @Field()
+  @Field({ description: 'When it was uploaded.' })
   createdAt!: Date;
 
   @Field(() => Date, { nullable: true, description: 'When a vision model last analysed it; null before.' })

@@ -17,7 +17,18 @@ export enum TrendKey {
   SENTIMENT = 'sentiment',
   MEDIAN_REPLY_SECONDS = 'medianReplySeconds',
 }
-registerEnumType(TrendKey, { name: 'TrendKey', description: 'A measure charted month by month (its definition: ConversationMeasures and measureCatalog).' });
+registerEnumType(TrendKey, {
+  name: 'TrendKey',
+  description: 'A measure charted month by month (its definition: ConversationMeasures and measureCatalog).',
+  valuesConfig: {
+    RAPPORT: { description: 'The rapport index, 0–100.' },
+    LSM: { description: 'Language style matching, 0–1.' },
+    RESPONSIVENESS: { description: 'Share of bids for connection turned toward, 0–1.' },
+    POSITIVE_TO_NEGATIVE_RATIO: { description: 'Positive : negative interactions (Gottman’s 5:1).' },
+    SENTIMENT: { description: 'Mean message sentiment per speaker, −1 … +1.' },
+    MEDIAN_REPLY_SECONDS: { description: 'Median reply delay per speaker, in seconds.' },
+  },
+});
 
 export enum TurningPointMeasure {
   RAPPORT = 'rapport',
@@ -28,13 +39,26 @@ export enum TurningPointMeasure {
 registerEnumType(TurningPointMeasure, {
   name: 'TurningPointMeasure',
   description: 'A headline pair measure watched for turning points. POSITIVE_SHARE = positive / (positive + negative) interactions.',
+  valuesConfig: {
+    RAPPORT: { description: 'The rapport index (watched on a 0–1 scale: rapport / 100).' },
+    LSM: { description: 'Language style matching.' },
+    RESPONSIVENESS: { description: 'Share of bids turned toward.' },
+    POSITIVE_SHARE: { description: 'positive / (positive + negative) interactions.' },
+  },
 });
 
 export enum TurnDirection {
   UP = 'UP',
   DOWN = 'DOWN',
 }
-registerEnumType(TurnDirection, { name: 'TurnDirection', description: 'Whether the measure rose or fell.' });
+registerEnumType(TurnDirection, {
+  name: 'TurnDirection',
+  description: 'Whether the measure rose or fell.',
+  valuesConfig: {
+    UP: { description: 'The measure rose.' },
+    DOWN: { description: 'The measure fell.' },
+  },
+});
 
 @InputType('DateRangeInput', { description: 'A time range; either end may be left open.' })
 export class DateRangeInput {

@@ -4,7 +4,14 @@ export enum BubbleSideEnum {
   LEFT = 'LEFT',
   RIGHT = 'RIGHT',
 }
-registerEnumType(BubbleSideEnum, { name: 'BubbleSide', description: 'The side of the chat a bubble sits on (most apps: LEFT the other person, RIGHT the phone’s owner).' });
+registerEnumType(BubbleSideEnum, {
+  name: 'BubbleSide',
+  description: 'The side of the chat a bubble sits on (most apps: LEFT the other person, RIGHT the phone’s owner).',
+  valuesConfig: {
+    LEFT: { description: 'Bubbles on the left: usually the other person.' },
+    RIGHT: { description: 'Bubbles on the right: usually the phone’s owner.' },
+  },
+});
 
 @ObjectType('ScreenshotMessage', { description: 'A message read from chat screenshots, before speakers are named.' })
 export class ScreenshotMessageType {
@@ -14,7 +21,7 @@ export class ScreenshotMessageType {
   @Field(() => BubbleSideEnum, { description: 'From the bubble’s position and colour.' })
   side!: BubbleSideEnum;
 
-  @Field()
+  @Field({ description: 'The message text as read by OCR.' })
   text!: string;
 
   @Field(() => Date, { nullable: true, description: 'From the nearest time separator above it; null when none was visible.' })
@@ -26,13 +33,13 @@ export class ScreenshotMessageType {
 
 @ObjectType('SpeakerMapping', { description: 'Who writes on each side, and which side is the persona.' })
 export class SpeakerMappingType {
-  @Field()
+  @Field({ description: 'The name to give messages on the left.' })
   leftSpeaker!: string;
 
-  @Field()
+  @Field({ description: 'The name to give messages on the right.' })
   rightSpeaker!: string;
 
-  @Field(() => BubbleSideEnum)
+  @Field(() => BubbleSideEnum, { description: 'The side the persona writes on.' })
   personaSide!: BubbleSideEnum;
 }
 
@@ -40,7 +47,7 @@ export class SpeakerMappingType {
   description: 'What chat screenshots say, for you to check before importing: messages by side and a proposed speaker mapping. Nothing is imported yet.',
 })
 export class ScreenshotImportPreviewType {
-  @Field(() => [ScreenshotMessageType])
+  @Field(() => [ScreenshotMessageType], { description: 'The messages read, in conversation order.' })
   messages!: ScreenshotMessageType[];
 
   @Field(() => SpeakerMappingType, { description: 'Proposed: the persona on the left, you on the right. Confirm or correct it in importScreenshots.' })

@@ -1,54 +1,64 @@
-import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SimulationStatus, type Simulation } from '../../src/domain/simulations/simulation.entity';
 
-registerEnumType(SimulationStatus, { name: 'SimulationStatus' });
+registerEnumType(SimulationStatus, {
+  name: 'SimulationStatus',
+  description: 'Where a simulation stands: QUEUED → RUNNING → COMPLETED or PARTIAL, or FAILED, or CANCELLED.',
+  valuesConfig: {
+    QUEUED: { description: 'Waiting for a worker.' },
+    RUNNING: { description: 'Episodes are being played and scored.' },
+    COMPLETED: { description: 'Every planned episode was played; the report is ready.' },
+    PARTIAL: { description: 'The token budget ran out first; the report covers the episodes that finished.' },
+    FAILED: { description: 'The run failed (failureReason says why).' },
+    CANCELLED: { description: 'Cancelled by its owner; a report covers what finished, if anything did.' },
+  },
+});
 
 @ObjectType('Simulation', { description: 'A compatibility simulation: SELF × PARTNER over seeded scenario episodes.' })
 export class SimulationType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The simulation’s id.' })
   id!: string;
 
-  @Field(() => SimulationStatus)
+  @Field(() => SimulationStatus, { description: 'Where it stands.' })
   status!: SimulationStatus;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Your SELF persona, played by the user-proxy agent.' })
   selfPersonaId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The PARTNER persona, played by the partner agent.' })
   partnerPersonaId!: string;
 
-  @Field()
+  @Field({ description: 'The seed that picked scenarios and drew each episode’s scene: the same seed and models give the same episodes.' })
   seed!: string;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { description: 'The scenario template ids you asked for; null when the seed picked scenarioCount of them.', nullable: true })
   scenarioIds!: string[] | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Scenarios played.' })
   scenarioCount!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Episodes played per scenario (each draws its own setting, stakes and events).' })
   episodesPerScenario!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Most turns per episode.' })
   maxTurns!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Token cap of the run: at it, no new episode starts and the run ends PARTIAL.' })
   tokenBudget!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Model tokens used so far (final once it has ended).' })
   tokensUsed!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'What those tokens cost, USD (configured price table).' })
   costUsd!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'FAILED: why, for people; null otherwise.', nullable: true })
   failureReason!: string | null;
 
-  @Field()
+  @Field({ description: 'When it was queued.' })
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When it ended; null while QUEUED or RUNNING.', nullable: true })
   finishedAt!: Date | null;
 
   static from(s: Simulation): SimulationType {
@@ -72,66 +82,51 @@ export class SimulationType {
   }
 }
 
-@ObjectType('SimulationEvent', { description: 'An event of a run, numbered per simulation (resume with afterSeq).' })
-export class SimulationEventType {
-  @Field(() => Int)
-  seq!: number;
-
-  @Field({ description: 'STARTED, EPISODE_STARTED, TURN, EVENT_INJECTED, EPISODE_SCORED, REPORT_READY, FAILED, CANCELLED.' })
-  type!: string;
-
-  @Field(() => GraphQLJSONObject)
-  payload!: Record<string, unknown>;
-
-  @Field()
-  at!: Date;
-}
-
 @ObjectType('SimulationEstimate', { description: 'A cost preview; nothing runs.' })
 export class SimulationEstimateType {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Episodes it would play.' })
   episodes!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Turns it would play at most (episodes × maxTurns).' })
   turns!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Estimated prompt tokens (an upper-end estimate).' })
   promptTokens!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Estimated completion tokens.' })
   completionTokens!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'promptTokens + completionTokens; compare with tokenBudget and your monthly tokens.' })
   totalTokens!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Estimated cost, USD (configured price table).' })
   costUsd!: number;
 }
 
-@InputType()
+@InputType({ description: 'What to simulate: which two personas, which scenarios, how many episodes and turns, and the token cap.' })
 export class StartSimulationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Your SELF persona.' })
   selfPersonaId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'One of your PARTNER personas (it needs consent if its messages were imported).' })
   partnerPersonaId!: string;
 
   @Field(() => [String], { nullable: true, description: 'Scenario template ids; otherwise scenarioCount are picked by the seed.' })
   scenarioIds?: string[];
 
-  @Field(() => Int, { nullable: true, defaultValue: 2 })
+  @Field(() => Int, { description: 'Scenarios the seed picks when scenarioIds is left out, 1–20.', nullable: true, defaultValue: 2 })
   scenarioCount?: number;
 
-  @Field(() => Int, { nullable: true, defaultValue: 2 })
+  @Field(() => Int, { description: 'Episodes per scenario, 1–20 (more episodes: narrower intervals).', nullable: true, defaultValue: 2 })
   episodesPerScenario?: number;
 
-  @Field(() => Int, { nullable: true, defaultValue: 12 })
+  @Field(() => Int, { description: 'Most turns per episode, 2–40 (a scenario’s own maxTurns may be lower).', nullable: true, defaultValue: 12 })
   maxTurns?: number;
 
   @Field({ nullable: true, description: 'Same seed and models → same episodes.' })
   seed?: string;
 
-  @Field(() => Int, { nullable: true, defaultValue: 200000 })
+  @Field(() => Int, { description: 'Token cap of the run, up to 5,000,000 (and within your monthly tokens).', nullable: true, defaultValue: 200000 })
   tokenBudget?: number;
 }
 
@@ -140,15 +135,21 @@ export enum ReportFormat {
   HTML = 'HTML',
   JSON = 'JSON',
 }
-registerEnumType(ReportFormat, { name: 'ReportFormat' });
+registerEnumType(ReportFormat, {
+  name: 'ReportFormat',
+  description: 'The format a report document is rendered in.',
+  valuesConfig: {
+    MARKDOWN: { description: 'Markdown text (text/markdown).' },
+    HTML: { description: 'One self-contained HTML page with inline SVG charts (text/html).' },
+    JSON: { description: 'The report’s data as JSON text (application/json).' },
+  },
+});
 
-@ObjectType('ReportDocument')
+@ObjectType('ReportDocument', { description: 'A report rendered as a document to save or show.' })
 export class ReportDocumentType {
-  @Field()
+  @Field({ description: 'MIME type of body: text/markdown, text/html or application/json.' })
   contentType!: string;
 
-  @Field()
+  @Field({ description: 'The document itself, as text.' })
   body!: string;
 }
-
-export { GraphQLJSONObject };

@@ -1,10 +1,21 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { StudyDatasetFormat, StudyDatasetStatus, type StudyDataset } from '../../src/domain/studies/study-dataset.entity';
 
-registerEnumType(StudyDatasetFormat, { name: 'StudyDatasetFormat', description: 'How both tables of a study dataset are written: CSV with a header row, or a JSON array of objects.' });
+registerEnumType(StudyDatasetFormat, {
+  name: 'StudyDatasetFormat',
+  description: 'How both tables of a study dataset are written: CSV with a header row, or a JSON array of objects.',
+  valuesConfig: {
+    CSV: { description: 'Comma-separated values with a header row.' },
+    JSON: { description: 'A JSON array of objects, one per row.' },
+  },
+});
 registerEnumType(StudyDatasetStatus, {
   name: 'StudyDatasetStatus',
   description: 'UPLOADING while a streamed upload waits for its tables; READY once both parsed (only then can a study run on it).',
+  valuesConfig: {
+    UPLOADING: { description: 'Its tables are still arriving by the streamed upload; studies cannot use it yet.' },
+    READY: { description: 'Both tables parsed; studies can run on it.' },
+  },
 });
 
 @ObjectType('StudyDatasetStats', { description: 'What the parsed dataset holds.' })

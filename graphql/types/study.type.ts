@@ -5,15 +5,36 @@ import { StudyOrdinalModel, StudyStatus, type Study } from '../../src/domain/stu
 registerEnumType(StudyOrdinalModel, {
   name: 'StudyOrdinalModel',
   description: 'How an ordinal outcome is modelled: CUMULATIVE fits one L2 logistic model per cut P(outcome ≥ k) (Frank & Hall 2001) and scores the expected level; THRESHOLD fits one model of outcome ≥ positiveFrom.',
+  valuesConfig: {
+    CUMULATIVE: { description: 'One model per cut, P(outcome ≥ k) (Frank & Hall), scored by the expected level.' },
+    THRESHOLD: { description: 'One binary model of outcome ≥ positiveFrom.' },
+  },
 });
-registerEnumType(StudyStatus, { name: 'StudyStatus', description: 'QUEUED → RUNNING → SUCCEEDED, or FAILED with an error code and message.' });
+registerEnumType(StudyStatus, {
+  name: 'StudyStatus',
+  description: 'QUEUED → RUNNING → SUCCEEDED, or FAILED with an error code and message.',
+  valuesConfig: {
+    QUEUED: { description: 'Waiting for a worker.' },
+    RUNNING: { description: 'Fitting and cross-validating; studyProgress reports the stage.' },
+    SUCCEEDED: { description: 'Finished; its result and report are ready.' },
+    FAILED: { description: 'Stopped with an error code and message.' },
+  },
+});
 
 export enum StudyReportFormat {
   JSON = 'JSON',
   MARKDOWN = 'MARKDOWN',
   HTML = 'HTML',
 }
-registerEnumType(StudyReportFormat, { name: 'StudyReportFormat', description: 'JSON (the report data), Markdown, or self-contained HTML with inline SVG ROC and calibration plots.' });
+registerEnumType(StudyReportFormat, {
+  name: 'StudyReportFormat',
+  description: 'JSON (the report data), Markdown, or self-contained HTML with inline SVG ROC and calibration plots.',
+  valuesConfig: {
+    JSON: { description: 'The study result as JSON text.' },
+    MARKDOWN: { description: 'Markdown text.' },
+    HTML: { description: 'One self-contained HTML page with inline SVG plots.' },
+  },
+});
 
 @ObjectType('Study', { description: 'A validation study of a dataset: how well the features declared in its schema predict its outcome, measured by nested group-aware cross-validation. Runs as a background job.' })
 export class StudyType {

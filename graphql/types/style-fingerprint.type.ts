@@ -12,7 +12,16 @@ export enum StyleLanguage {
   JA = 'ja',
   OTHER = 'other',
 }
-registerEnumType(StyleLanguage, { name: 'StyleLanguage', description: 'A message’s dominant language by script: ZH Han, JA with kana, EN Latin script, OTHER any other letters.' });
+registerEnumType(StyleLanguage, {
+  name: 'StyleLanguage',
+  description: 'A message’s dominant language by script: ZH Han, JA with kana, EN Latin script, OTHER any other letters.',
+  valuesConfig: {
+    ZH: { description: 'Chinese (Han characters, no kana).' },
+    EN: { description: 'English, or other Latin-script text.' },
+    JA: { description: 'Japanese (with kana).' },
+    OTHER: { description: 'Any other script.' },
+  },
+});
 
 @ObjectType('LengthBucket', { description: 'Share of messages up to a length.' })
 export class LengthBucketType {

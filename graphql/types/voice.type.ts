@@ -4,7 +4,7 @@ import { MediaFileType } from './media.type';
 
 @ObjectType('PersonaVoice', { description: 'How a persona’s replies are spoken.' })
 export class PersonaVoiceType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The persona.' })
   personaId!: string;
 
   @Field({ description: 'A voice name the speech endpoint offers (e.g. alloy, nova).' })
@@ -22,7 +22,7 @@ export class VoiceMessagePayload {
   @Field(() => Float, { description: 'Length of the recording (counted against the tier’s voice minutes).' })
   seconds!: number;
 
-  @Field(() => ChatMessageType)
+  @Field(() => ChatMessageType, { description: 'The stored user message with the transcript as its text.' })
   message!: ChatMessageType;
 
   @Field(() => ID, { nullable: true, description: 'The reply that will answer it.' })
@@ -34,7 +34,7 @@ export class SpokenMessagePayload {
   @Field(() => MediaFileType, { description: 'The audio (WAV), yours to fetch from GET /v1/media/{id}.' })
   audio!: MediaFileType;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Length of the audio, in seconds.' })
   seconds!: number;
 
   @Field({ description: 'The speech model that spoke it.' })

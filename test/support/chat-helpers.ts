@@ -38,7 +38,7 @@ export function watch(t: TestApp, token: string, sessionId: string, afterSeq = 0
     sub,
     /** Waits for the AI_COMPLETE (or ERROR) of a reply and returns it. */
     async finished(replyId: string, timeoutMs = 10_000): Promise<ChatEventResult> {
-      await eventually(() => events().some((e) => e.replyId === replyId && (e.type === 'AI_COMPLETE' || (e.type === 'ERROR' && e.data.source !== 'coach'))), timeoutMs);
+      await eventually(() => events().some((e) => e.replyId === replyId && (e.type === 'AI_COMPLETE' || (e.type === 'ERROR' && e.errorSource !== 'SUGGESTIONS'))), timeoutMs);
       return events().find((e) => e.replyId === replyId && (e.type === 'AI_COMPLETE' || e.type === 'ERROR'))!;
     },
     chunksOf: (replyId: string) => events().filter((e) => e.type === 'AI_CHUNK' && e.replyId === replyId),

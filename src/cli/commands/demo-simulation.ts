@@ -60,17 +60,21 @@ export async function runDemoSimulation(options: {
   try {
     await new Promise<void>((resolve, reject) => {
       ws.subscribe(
-        { query: 'subscription($id: ID!) { simulationEvents(simulationId: $id) { seq type payload } }', variables: { id: simulationId } },
+        {
+          query:
+            'subscription($id: ID!) { simulationEvents(simulationId: $id) { seq type episodeStarted { title setting } turn { name text } eventInjected { text } ended { message } } }',
+          variables: { id: simulationId },
+        },
         {
           next: (result) => {
-            const event = (result.data as { simulationEvents: { type: string; payload: Record<string, any> } } | undefined)?.simulationEvents;
+            type Event = { type: string; episodeStarted: { title: string; setting: string } | null; turn: { name: string; text: string } | null; eventInjected: { text: string } | null; ended: { message: string | null } | null };
+            const event = (result.data as { simulationEvents: Event } | undefined)?.simulationEvents;
             if (!event) return;
-            const p = event.payload;
-            if (event.type === 'EPISODE_STARTED') options.log(`  episode: ${p.title} — ${p.setting}`);
-            if (event.type === 'TURN') options.log(`    ${p.name}: ${String(p.text).replace(/\s+/g, ' ').slice(0, 140)}`);
-            if (event.type === 'EVENT_INJECTED') options.log(`    [${p.text}]`);
+            if (event.episodeStarted) options.log(`  episode: ${event.episodeStarted.title} — ${event.episodeStarted.setting}`);
+            if (event.turn) options.log(`    ${event.turn.name}: ${event.turn.text.replace(/\s+/g, ' ').slice(0, 140)}`);
+            if (event.eventInjected) options.log(`    [${event.eventInjected.text}]`);
             if (event.type === 'EPISODE_SCORED') options.log('  episode scored');
-            if (event.type === 'FAILED') reject(new Error(String(p.message)));
+            if (event.type === 'FAILED') reject(new Error(event.ended?.message ?? 'The simulation failed'));
           },
           error: reject,
           complete: resolve,

@@ -18,8 +18,8 @@ export async function scenarioCatalog(em: EntityManager, ownerId: string, librar
  * not clash with a built-in scenario or another of theirs.
  */
 export async function addCustomScenario(em: EntityManager, ownerId: string, library: ScenarioTemplate[], input: unknown): Promise<ScenarioTemplate> {
-  const template = parseScenarioTemplate(input, 'input.template');
-  if (library.some((t) => t.id === template.id)) throw new ValidationError('input.template.id', `input.template.id: "${template.id}" is a built-in scenario`);
+  const template = parseScenarioTemplate(input, 'template');
+  if (library.some((t) => t.id === template.id)) throw new ValidationError('template.id', `template.id: "${template.id}" is a built-in scenario`);
   if ((await em.count(CustomScenario, { owner: ownerId })) >= MAX_CUSTOM_SCENARIOS) {
     throw new DomainError('QUOTA_EXCEEDED', `At most ${MAX_CUSTOM_SCENARIOS} custom scenarios`, { limit: MAX_CUSTOM_SCENARIOS });
   }
@@ -27,7 +27,7 @@ export async function addCustomScenario(em: EntityManager, ownerId: string, libr
     em.create(CustomScenario, { owner: ownerId, templateId: template.id, template });
     await em.flush();
   } catch (err) {
-    if (err instanceof UniqueConstraintViolationException) throw new ValidationError('input.template.id', `input.template.id: you already have "${template.id}"`);
+    if (err instanceof UniqueConstraintViolationException) throw new ValidationError('template.id', `template.id: you already have "${template.id}"`);
     throw err;
   }
   return template;
