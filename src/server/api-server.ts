@@ -1,3 +1,4 @@
+import { QueryPrecheck } from './query-precheck';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -51,7 +52,7 @@ export async function startApiServer(services: AppServices, schema: GraphQLSchem
     plugins: [observabilityPlugin(metrics), rateLimitedStatusPlugin(), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
-  const handleGraphql = graphqlHttpHandler(apollo, contexts, config.http.maxBodyBytes);
+  const handleGraphql = graphqlHttpHandler(apollo, contexts, config.http.maxBodyBytes, new QueryPrecheck(schema, config.queryLimits));
   const handleStudyUpload = studyDatasetUploadRoute(services, contexts);
   const handleMedia = mediaUploadRoute(services, contexts);
   const cors = new CorsPolicy(config.http.corsOrigins);
