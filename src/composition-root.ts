@@ -65,7 +65,7 @@ import { PostgresTranscriptStore } from './stores/transcripts/postgres-transcrip
 import type { ChatEventLog } from './ports/chat-event-log.port';
 import type { MemoryStore } from './ports/memory-store.port';
 import { ChatEngine } from './domain/chats/chat-engine';
-import { chatDepsFrom } from './domain/chats/chat-deps';
+import { chatDepsFrom } from './domain/chats/chat-services';
 import { FailoverChatEventLog } from './stores/chat-events/failover-chat-event-log';
 import { InProcessChatEventLog } from './stores/chat-events/in-process-chat-event-log';
 import { RedisChatEventLog } from './stores/chat-events/redis-chat-event-log';

@@ -17,7 +17,7 @@ import {
   ChatEventsDocument,
 } from '../graphql/generated/graphql';
 import type { StubLlmServer } from '../src/llm/stub/stub-llm-server';
-import { chatDepsFrom } from '../src/domain/chats/chat-deps';
+import { chatDepsFrom } from '../src/domain/chats/chat-services';
 import { enqueueChatMemoryRuns } from '../src/domain/memories/chat-memory-jobs';
 import { DIMENSION_KEYS } from '../src/kernel/simulation/dimensions';
 import { startAppWithStub } from './support/app-with-stub';

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { chatDepsFrom } from '../../src/domain/chats/chat-deps';
+import { chatDepsFrom } from '../../src/domain/chats/chat-services';
 import { deleteChat } from '../../src/domain/chats/delete-chat';
 import { findOwnChat } from '../../src/domain/chats/find-own-chat';
 import { forkChat } from '../../src/domain/chats/fork-chat';

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { chatDepsFrom } from '../../src/domain/chats/chat-deps';
+import { chatDepsFrom } from '../../src/domain/chats/chat-services';
 import { setPersonaVoice } from '../../src/domain/media/voice/persona-voice';
 import { sendVoiceMessage } from '../../src/domain/media/voice/send-voice-message';
 import { speakChatMessage } from '../../src/domain/media/voice/speak-chat-message';

@@ -7,7 +7,7 @@ import { Simulation, SimulationStatus } from '../domain/simulations/simulation.e
 import { PURGE_EXPIRED_SESSIONS, purgeExpiredSessionsJob } from './purge-expired-sessions.job';
 import { RESUME_STUCK_RUNS_EVERY_MS, RESUME_STUCK_RUNS_JOB, resumeStuckRunsJob } from './resume-stuck-runs.job';
 import { registerStudyJobs, resumeUnfinishedStudies } from './study.job';
-import { chatDepsFrom } from '../domain/chats/chat-deps';
+import { chatDepsFrom } from '../domain/chats/chat-services';
 import { CHAT_MEMORY_JOB, CHAT_MEMORY_NIGHTLY_JOB, CHAT_MEMORY_SWEEP_JOB, consolidateChatMemory, enqueueChatMemoryRuns } from '../domain/memories/chat-memory-jobs';
 
 const HOUR_MS = 3_600_000;

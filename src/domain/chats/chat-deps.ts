@@ -1,6 +1,4 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { AppServices } from '../../app-services';
-import type { ChatEngine } from './chat-engine';
 import type { Logger } from '../../observability/logger';
 import type { ChatEventLog } from '../../ports/chat-event-log.port';
 import type { DataKeyRing } from '../../ports/data-key-ring.port';
@@ -30,10 +28,4 @@ export interface ChatDeps {
   dataKeys: DataKeyRing;
   logger: Logger;
   settings: { historyTokens: number; idleMs: number; memoryHalfLifeDays: number };
-}
-
-/** The chat's slice of the services, and the engine for operations that queue replies. */
-export function chatDepsFrom(services: AppServices): ChatDeps & { engine: ChatEngine } {
-  const { orm, transcripts, chatEvents, events, llm, shortTermMemory, memories, jobs, runLock, scenarioLibrary, dataKeys, logger, config } = services;
-  return { orm, transcripts, chatEvents, events, llm, shortTermMemory, memories, jobs, runLock, scenarioLibrary, dataKeys, logger, settings: config.chat, engine: services.chat };
 }

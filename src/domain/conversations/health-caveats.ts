@@ -4,7 +4,7 @@
  */
 import { TURNING_POINT_DEFAULTS } from '../../kernel/measures/turning-points';
 import { MAX_ANALYZED_MESSAGES, type ImportedConversation } from './load-imported-messages';
-import type { RelationshipHealthReport } from './relationship-health-report';
+import type { RelationshipHealthReport } from './health-report-shape';
 
 /** Below this many messages a single exchange moves most measures visibly. */
 const FEW_MESSAGES = 200;

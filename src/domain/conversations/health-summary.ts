@@ -4,7 +4,7 @@
  */
 import type { ConversationMeasures } from '../../kernel/measures';
 import { formatDuration, formatPercent, formatValue } from './health-text';
-import type { RelationshipHealthReport } from './relationship-health-report';
+import type { RelationshipHealthReport } from './health-report-shape';
 
 /** Months thinner than this are not used to describe a trend (as in the turning points). */
 const TREND_MONTH_MIN_MESSAGES = 10;

@@ -3,57 +3,16 @@
  * per month, their trends, the turning points with the messages behind them, caveats and a
  * summary written from the numbers (no model). Pure: the same messages give the same report.
  */
-import { measureOverallAndByMonth, type ConversationMeasures } from '../../kernel/measures';
-import { findTurningPoints, type TurningPoint } from '../../kernel/measures/turning-points';
+import { measureOverallAndByMonth } from '../../kernel/measures';
+import { findTurningPoints } from '../../kernel/measures/turning-points';
 import { healthCaveats } from './health-caveats';
 import { healthSummary } from './health-summary';
 import type { ImportedConversation } from './load-imported-messages';
-import { buildTrends, type TrendSeries } from './health-trends';
+import { buildTrends } from './health-trends';
 import { describeTurningPoint } from './health-text';
 
-export interface CitedMessage {
-  id: string;
-  speaker: string;
-  sentAt: Date | null;
-  /** The message's start, at most QUOTE_CHARS characters. */
-  quote: string;
-}
-
-export interface HealthMonth {
-  /** "2026-03" in the report's time zone. */
-  period: string;
-  /** First and last message time in the month. */
-  from: Date;
-  to: Date;
-  messages: number;
-  measures: ConversationMeasures;
-}
-
-export interface HealthTurningPoint extends TurningPoint {
-  /** One sentence: "In 2026-04 responsiveness fell from 0.82 to 0.30 (threshold 0.10)." */
-  description: string;
-  citations: CitedMessage[];
-}
-
-export interface RelationshipHealthReport {
-  personaId: string;
-  /** [user side, partner side]: side 0 and side 1 of every measure. */
-  speakers: [string, string];
-  /** The range asked for (null = open). */
-  range: { from: Date | null; to: Date | null };
-  /** Offset from UTC (minutes) that splits the months. */
-  timeZoneOffsetMinutes: number;
-  /** Messages analysed (in range, media stand-ins left out). */
-  messages: number;
-  firstMessageAt: Date | null;
-  lastMessageAt: Date | null;
-  overall: ConversationMeasures;
-  months: HealthMonth[];
-  trends: TrendSeries[];
-  turningPoints: HealthTurningPoint[];
-  summary: string[];
-  caveats: string[];
-}
+export type { CitedMessage, HealthMonth, HealthTurningPoint, RelationshipHealthReport } from './health-report-shape';
+import type { RelationshipHealthReport } from './health-report-shape';
 
 export const QUOTE_CHARS = 160;
 

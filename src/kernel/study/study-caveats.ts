@@ -1,4 +1,4 @@
-import type { StudyResult } from './run-study';
+import type { StudyResult } from './study-result';
 
 /**
  * Plain-language caveats written from a study's numbers. They exist because a single AUC is

@@ -1,5 +1,5 @@
 import type { ConversationMeasures } from '../../measures';
-import type { StudySchema } from '../dataset/study-schema';
+import type { StudySchema } from '../dataset/study-schema-shape';
 
 // Math is read through module constants because hot loops run under jest's vm sandbox too,
 // where every global lookup costs ~100× a local one.
