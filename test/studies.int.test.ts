@@ -162,6 +162,9 @@ describe('Studies, match models and ranking', () => {
     const { study } = await t.http.ok(StudyResultDocument, { id: studyId }, owner.token);
     const r = study.result!;
     expect(r).toMatchObject({ n: 3070, groups: 15, outcome: { kind: 'binary' } });
+    // The list reads results in one batch (graphql/loaders/study-results.loader.ts), same answer.
+    const listed = await t.http.raw<{ studies: { items: { id: string; result: { n: number } | null }[] } }>({ query: '{ studies { items { id result { n } } } }' }, owner.token);
+    expect(listed.data?.studies.items.find((s) => s.id === studyId)?.result).toEqual({ n: 3070 });
     expect(r.crossValidation).toMatchObject({ outerFolds: 3, innerFolds: 2 });
     // The generator's feature ceiling on this sample is 0.727 (examples/study/README.md).
     expect(r.outOfFold.auc!).toBeGreaterThan(0.6);

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppServices } from '../../src/app-services';
 import { chatMessageAlternativesLoader } from './chat-message-alternatives.loader';
+import { studyResultsLoader } from './study-results.loader';
 
 /**
  * DataLoaders of one operation, made by the context factory with the operation's own
@@ -9,8 +10,9 @@ import { chatMessageAlternativesLoader } from './chat-message-alternatives.loade
  */
 export interface RequestLoaders {
   chatMessageAlternatives: ReturnType<typeof chatMessageAlternativesLoader>;
+  studyResults: ReturnType<typeof studyResultsLoader>;
 }
 
 export function createRequestLoaders(services: Pick<AppServices, 'transcripts'>, em: EntityManager): RequestLoaders {
-  return { chatMessageAlternatives: chatMessageAlternativesLoader(services, em) };
+  return { chatMessageAlternatives: chatMessageAlternativesLoader(services, em), studyResults: studyResultsLoader(em) };
 }

@@ -6,7 +6,6 @@ import { startStudy } from '../../src/domain/studies/start-study';
 import { STUDY_JOB, type StudyProgressEvent } from '../../src/domain/studies/study-events';
 import { findOwnStudy } from '../../src/domain/studies/study-ownership';
 import { studyProgressStream } from '../../src/domain/studies/study-progress-stream';
-import { studyResult } from '../../src/domain/studies/study-result';
 import { StudyStatus } from '../../src/domain/studies/study.entity';
 import type { AuthedContext, GraphQLContext } from '../context.type';
 import { PageInput } from '../inputs/page.input';
@@ -44,7 +43,8 @@ export class StudyResolver {
 
   @FieldResolver(() => StudyResultType, { nullable: true, description: 'What the study found (null until it SUCCEEDED).' })
   async result(@Root() study: StudyType, @Ctx() ctx: AuthedContext): Promise<StudyResultType | null> {
-    const { result } = await studyResult(ctx.em, ctx.principal.user.id, study.id);
+    // Batched across a list of studies (graphql/loaders/study-results.loader.ts).
+    const result = await ctx.loaders.studyResults.load({ ownerId: ctx.principal.user.id, studyId: study.id });
     return result ? studyResultType(result) : null;
   }
 
