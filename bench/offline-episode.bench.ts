@@ -42,12 +42,17 @@ export const offlineEpisodeBench: BenchScenario = {
     const loadBefore = loadavg()[0]!;
     const offline = await startOfflineEpisodes();
     const episodes: PlayedEpisode[] = [];
+    /** 1-minute load average at each episode's start and end. */
+    const loads: [number, number][] = [];
     const stopAt = Date.now() + BUDGET_MINUTES * 60_000;
     try {
       for (let i = 0; episodes.reduce((n, e) => n + e.spoken.length, 0) < MIN_TURNS && i < MAX_EPISODES && Date.now() < stopAt; i++) {
+        // The machine is shared: each episode's time is read beside the load it ran under.
+        const load = loadavg()[0]!;
         const episode = await offline.play(SCENARIOS[i % SCENARIOS.length]!, `bench-${i}`, MAX_TURNS_PER_EPISODE);
         episodes.push(episode);
-        process.stderr.write(`  episode ${i + 1}: ${episode.spoken.length} turns, ${episode.seconds.toFixed(1)} s, ${episode.score?.dimensions.length ?? 0}/${DIMENSION_KEYS.length} scored\n`);
+        loads.push([load, loadavg()[0]!]);
+        process.stderr.write(`  episode ${i + 1}: ${episode.spoken.length} turns, ${episode.seconds.toFixed(1)} s (scene ${(episode.sceneMs / 1000).toFixed(1)} s, judge ${(episode.judgeMs / 1000).toFixed(1)} s), ${episode.score?.dimensions.length ?? 0}/${DIMENSION_KEYS.length} scored, load ${load.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}\n`);
         for (const t of episode.transcript) process.stderr.write(`    ${t.name}: ${t.text.replace(/\s+/g, ' ').slice(0, 160)}\n`);
       }
     } finally {
@@ -100,7 +105,7 @@ export const offlineEpisodeBench: BenchScenario = {
         {
           what: 'first 6-turn episode (scene, turns, judge), wall time',
           target: `≤ ${TARGET_EPISODE_SECONDS} s`,
-          measured: first ? `${round(first.seconds)} s (${first.spoken.length} generated turns)` : '—',
+          measured: first ? `${round(first.seconds)} s (${first.spoken.length} generated turns; load ${loads[0]![0].toFixed(2)} → ${loads[0]![1].toFixed(2)})` : '—',
           met: first ? first.seconds <= TARGET_EPISODE_SECONDS : null,
         },
         { what: 'every dimension scored', target: '100%', measured: pct(scored / Math.max(1, possible)), met: scored === possible },
@@ -112,7 +117,7 @@ export const offlineEpisodeBench: BenchScenario = {
         'A 1B model at 2-bit quantisation is a weak judge: its scores are noisy and barely follow the transcript. "Every dimension scored" says the grammar and the groups work, not that the scores mean much.',
       ],
       details: {
-        episodes: episodes.map((e) => ({ scenarioId: e.scenarioId, seed: e.seed, seconds: round(e.seconds), turns: e.spoken.length, scored: e.score?.dimensions.length ?? 0, scores: e.score?.dimensions.map((d) => [d.dimension, d.score]) })),
+        episodes: episodes.map((e, i) => ({ scenarioId: e.scenarioId, seed: e.seed, seconds: round(e.seconds), sceneSeconds: round(e.sceneMs / 1000), judgeSeconds: round(e.judgeMs / 1000), load: loads[i]!.map((l) => Number(l.toFixed(2))), turns: e.spoken.length, scored: e.score?.dimensions.length ?? 0, scores: e.score?.dimensions.map((d) => [d.dimension, d.score]) })),
         leaks: spoken.filter((t) => t.leak !== null).map((t) => ({ speaker: t.speaker, leak: t.leak })),
       },
     };

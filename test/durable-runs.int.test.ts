@@ -1,9 +1,9 @@
+import { simulationJudgeRules } from './support/judge-script';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreatePersonaDocument, RegisterDocument, SimulationEventsDocument, StartSimulationDocument } from '../graphql/generated/graphql';
-import { DIMENSION_KEYS } from '../src/kernel/simulation/dimensions';
 import { startStubLlmServer, type StubLlmServer } from '../src/llm/stub/stub-llm-server';
 import { startSoullink, stopProcess } from './support/child-process';
 import { GraphQLClient } from './support/graphql-client';
@@ -29,17 +29,10 @@ const freePort = () =>
     redis = await startPrivateRedis();
     stub = await startStubLlmServer({ defaults: { firstTokenLatencyMs: 80 } });
     stub.script([
-      {
-        match: 'couples researcher scoring',
-        reply: {
-          dimensions: Object.fromEntries(DIMENSION_KEYS.map((dimension) => [dimension, { reasoning: 'ok', score: 6, citations: ['t1'] }])),
-          horsemen: { criticism: 0, contempt: 0, defensiveness: 0, stonewalling: 0 },
-          positiveInteractions: 3,
-          negativeInteractions: 1,
-          criticalMoments: [],
-        },
-      },
-      { match: 'write the\nstrengths', reply: { strengths: ['s'], risks: ['r'], recommendations: ['c'] } },
+      ...simulationJudgeRules({ score: () => 6, citations: ['t1'] }),
+      // Distinct role-play lines (the stub's default echoes the prompt, and echoes of echoes cut
+      // to one line's tokens look alike): no episode ends early as stale, every turn is played.
+      ...Array.from({ length: 60 }, (_, i) => ({ reply: `Line ${i + 1}: tell me more about your week?`, times: 1 })),
     ]);
     env = {
       NODE_ENV: 'test',

@@ -20,7 +20,9 @@ export interface SpokenLine {
 export function rolePlayMessages(system: string, lines: readonly SpokenLine[], speakerName: string): ChatMessage[] {
   const transcript = lines.map((l) => (l.speaker === 'narrator' ? `[${l.text}]` : `${l.name}: ${l.text.replace(/\s*\n\s*/g, ' ')}`)).join('\n');
   // The transcript ends on the speaker's name, as a script's next line would: the model fills
-  // in the message (asked "what does Mei text next?", it narrated: "Mei texted: …").
+  // in the message (asked "what does Mei text next?", it narrated: "Mei texted: …"). The
+  // heading stays: tried without it (one offline episode), TinyLlama summarised the lines in
+  // the third person ("Mei confirmed that the flat is already hers…") instead of writing one.
   return [
     { role: 'system', content: system },
     { role: 'user', content: transcript ? `The chat so far:\n${transcript}\n${speakerName}:` : `${speakerName} starts the chat.\n${speakerName}:` },

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { SimPersona, SimulationDeps } from '../../agents/simulation/configuration';
 import { createEpisodeGraph, episodeStepLimit } from '../../agents/simulation/episode/graph';
+import { withLineWriter } from '../../agents/simulation/episode/line-writer';
 import type { EpisodeGraphStateType } from '../../agents/simulation/episode/state';
 import { leakIn } from '../../agents/simulation/nodes/without-leaks';
 import type { Turn } from '../../agents/simulation/state';
@@ -25,6 +26,9 @@ import { ResilientModelProvider } from '../../src/llm/resilient-model-provider';
 import type { NewTranscriptMessage, TranscriptMessage, TranscriptStore } from '../../src/ports/transcript-store.port';
 import { createLogger } from '../../src/observability/logger';
 import { Metrics } from '../../src/observability/metrics';
+
+/** SOULLINK_OFFLINE_PROFILE=1 prints each model call's agent and time to stderr (no text), beside the runtime's token counts. */
+const PROFILE = process.env.SOULLINK_OFFLINE_PROFILE === '1';
 
 /** One role-play model call as the agents made it: the draft before any leak filtering. */
 export interface DraftRecord {
@@ -113,6 +117,7 @@ function memoryTranscripts(): TranscriptStore {
       return { inserted, duplicates: messages.length - inserted };
     },
     findByDedupeKey: async (conversationId: string, key: string) => find(conversationId, key),
+    findByDedupeKeys: async (conversationId: string, keys: string[]) => rows.filter((r) => r.conversationId === conversationId && keys.includes(r.dedupeKey)),
     list: async (conversationId: string) => rows.filter((r) => r.conversationId === conversationId),
   } as unknown as TranscriptStore;
 }
@@ -161,6 +166,7 @@ export async function startOfflineEpisodes(): Promise<{ play: (scenarioId: strin
         const started = performance.now();
         const reply = await provider.chat(request);
         const took = performance.now() - started;
+        if (PROFILE) process.stderr.write(`call ${request.tag.agent} ${Math.round(took)} ms${reply.degraded ? ' degraded' : ''}\n`);
         if (request.tag.agent === 'scenario-generator') timings.sceneMs += took;
         else drafts.push({ agent: request.tag.agent, system: request.messages.find((m) => m.role === 'system')?.content ?? '', text: reply.text, degraded: reply.degraded, ms: took });
         return reply;
@@ -170,6 +176,7 @@ export async function startOfflineEpisodes(): Promise<{ play: (scenarioId: strin
         try {
           return await provider.structured<T>(request);
         } finally {
+          if (PROFILE) process.stderr.write(`call ${request.tag.agent} (structured) ${Math.round(performance.now() - started)} ms\n`);
           timings.judgeMs += performance.now() - started;
         }
       },
@@ -212,12 +219,15 @@ export async function startOfflineEpisodes(): Promise<{ play: (scenarioId: strin
       resumed: false,
       warn: () => undefined,
     };
-    const graph = createEpisodeGraph(deps, { spent: 0 });
+    // As createSimulationGraph runs an episode: lines are stored behind the turns, and played means stored.
+    const { deps: ordered, lines } = withLineWriter(deps);
+    const graph = createEpisodeGraph(ordered, { spent: 0 });
     const started = performance.now();
     const end = (await graph.invoke(
       { task: { item: { templateId: scenarioId, episodeIndex: 0 }, index: 0, tokensBefore: 0 } },
       { recursionLimit: episodeStepLimit(maxTurns) },
     )) as EpisodeGraphStateType;
+    await lines.flush();
     const seconds = (performance.now() - started) / 1000;
     return { scenarioId, seed, seconds, spoken, drafts, ...timings, score: score ?? end.score, transcript: end.turns };
   };

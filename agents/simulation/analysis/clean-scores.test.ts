@@ -7,7 +7,7 @@ const idOf = (ref: string) => ids[ref];
 
 function verdict(overrides: Partial<RawEpisodeScore> = {}): RawEpisodeScore {
   return {
-    dimensions: Object.fromEntries(DIMENSION_KEYS.map((key, i) => [key, { reasoning: ` ${key} reason `, score: i, citations: ['t1'] }])),
+    dimensions: Object.fromEntries(DIMENSION_KEYS.map((key, i) => [key, { reasoning: ` reason ${i} `, score: i, citations: ['t1'] }])),
     horsemen: { criticism: 1, contempt: 0, defensiveness: 2, stonewalling: 0 },
     positiveInteractions: 5,
     negativeInteractions: 2,
@@ -17,11 +17,22 @@ function verdict(overrides: Partial<RawEpisodeScore> = {}): RawEpisodeScore {
 }
 
 describe('cleanDimensionScores', () => {
+  it('When a reasoning is a fragment of JSON rather than a sentence (TinyLlama under the grammar), Then it is shown as none and the score kept', () => {
+    const raw = verdict();
+    const dimensions = raw.dimensions as Record<string, { reasoning: string }>;
+    dimensions.goalCompletion!.reasoning = ':{';
+    dimensions.believability!.reasoning = 'communicationQuality';
+    dimensions.relationshipChange!.reasoning = '…';
+    dimensions.socialNorms!.reasoning = 'They kept it polite';
+    const cleaned = cleanDimensionScores(raw, idOf);
+    expect(cleaned.slice(0, 4).map((d) => [d.reasoning, d.score])).toEqual([['', 0], ['', 1], ['', 2], ['They kept it polite', 3]]);
+  });
+
   it('When every dimension is a property, Then each is read once, in DIMENSIONS order, with refs mapped to ids', () => {
     const cleaned = cleanDimensionScores(verdict(), idOf);
     expect(cleaned.map((d) => d.dimension)).toEqual(DIMENSION_KEYS);
     expect(cleaned.map((d) => d.score)).toEqual(DIMENSION_KEYS.map((_, i) => i));
-    expect(cleaned[0]).toEqual({ dimension: 'goalCompletion', score: 0, reasoning: 'goalCompletion reason', citedIds: ['m-1'] });
+    expect(cleaned[0]).toEqual({ dimension: 'goalCompletion', score: 0, reasoning: 'reason 0', citedIds: ['m-1'] });
   });
 
   it('When a dimension is missing or garbled, Then it is left out, never given a score', () => {

@@ -26,8 +26,19 @@ export function cleanDimensionScores(raw: RawEpisodeScore, idOfRef: (ref: string
     if (!isRecord(verdict) || typeof verdict.score !== 'number' || !Number.isFinite(verdict.score)) return [];
     const refs = Array.isArray(verdict.citations) ? verdict.citations.filter((c): c is string => typeof c === 'string') : [];
     const citedIds = [...new Set(refs.map(idOfRef).filter((id): id is string => Boolean(id)))];
-    return [{ dimension, score: clamp(verdict.score, 0, 10), reasoning: typeof verdict.reasoning === 'string' ? verdict.reasoning.trim() : '', citedIds }];
+    return [{ dimension, score: clamp(verdict.score, 0, 10), reasoning: typeof verdict.reasoning === 'string' ? usableReasoning(verdict.reasoning) : '', citedIds }];
   });
+}
+
+/**
+ * The reasoning as written, or '' when it is no sentence: a small model under a grammar
+ * fills the string with fragments of the JSON it is writing (`:{`, a dimension's camelCase
+ * key, the shape's "…" placeholder). Shown as no reasoning rather than as noise; the score stands.
+ */
+export function usableReasoning(text: string): string {
+  const t = text.trim();
+  if (!/\p{L}/u.test(t) || /[{}<>]|":|\bcitations\b|\breasoning\b/u.test(t) || DIMENSION_KEYS.some((k) => /\p{Lu}/u.test(k) && t.includes(k))) return '';
+  return t;
 }
 
 /** Horsemen counts as non-negative integers; a count the model did not give is 0 (nothing observed). */

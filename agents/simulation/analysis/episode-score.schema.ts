@@ -22,17 +22,19 @@ export function episodeScoreSchema(detail: ScoreDetail) {
 }
 
 /**
- * Dimensions per judge call. A small model under a grammar fills three or four verdicts well;
+ * Dimensions per judge call. A small model under a grammar fills a handful of verdicts well;
  * asked for ten at once it drifts (one number copied into every dimension, or the answer cut
- * at its token cap). A large model does all ten in one call.
+ * at its token cap). Five, so two calls: each call re-reads its dimension list and the
+ * answer's shape (~150 tokens) after the shared transcript, and a third call cost the offline
+ * episode ~5 s. A large model does all ten in one call.
  */
-export const BRIEF_GROUP_SIZE = 4;
+export const BRIEF_GROUP_SIZE = 5;
 
 /** The judge's calls: groups of dimensions in DIMENSIONS order (brief: ≤ BRIEF_GROUP_SIZE each; full: one). */
 export function dimensionGroups(detail: ScoreDetail): DimensionKey[][] {
   if (detail === 'full') return [[...DIMENSION_KEYS]];
   const count = Math.ceil(DIMENSION_KEYS.length / BRIEF_GROUP_SIZE);
-  // Even groups (4, 3, 3 rather than 4, 4, 2): each call costs about the same.
+  // Even groups (4, 3, 3 rather than 4, 4, 2, were the size 4): each call costs about the same.
   const base = Math.floor(DIMENSION_KEYS.length / count);
   const larger = DIMENSION_KEYS.length % count;
   const groups: DimensionKey[][] = [];

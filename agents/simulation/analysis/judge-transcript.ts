@@ -70,7 +70,7 @@ function scoredIn(value: unknown, keys: readonly DimensionKey[]): DimensionKey[]
  * are dropped. Simulation episodes and live chats are judged by this one judge.
  *
  * A large model (`full`) answers in one call. A small one (`brief`) is asked in groups of
- * three or four dimensions, the counts with the last group, each under its own grammar; a
+ * five dimensions (BRIEF_GROUP_SIZE), the counts with the last group, each under its own grammar; a
  * group that comes back without a usable score for some dimension (or fails) is asked once
  * more for those dimensions, with a little sampling so the retry is not the same answer. A
  * dimension still unscored after that is left out — shown as missing, never invented.

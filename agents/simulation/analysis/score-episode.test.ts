@@ -108,31 +108,31 @@ describe('judgeTranscript on a small model (brief): dimensions in groups under a
   const counts = { horsemen: { criticism: 1, contempt: 0, defensiveness: 0, stonewalling: 0 }, positiveInteractions: 4, negativeInteractions: 2, criticalMoments: [] };
   const honest: Script = (request) => ({ dimensions: verdicts(asked(request)), ...counts });
 
-  it('When the model answers each group, Then every dimension has one score, asked three or four at a time, the counts once', async () => {
+  it('When the model answers each group, Then every dimension has one score, asked five at a time, the counts once', async () => {
     const { verdict, requests } = await judged(honest);
-    expect(requests.map(asked)).toEqual([DIMENSION_KEYS.slice(0, 4), DIMENSION_KEYS.slice(4, 7), DIMENSION_KEYS.slice(7)]);
+    expect(requests.map(asked)).toEqual([DIMENSION_KEYS.slice(0, 5), DIMENSION_KEYS.slice(5)]);
     expect(verdict.dimensions.map((d) => d.dimension)).toEqual(DIMENSION_KEYS);
     expect(verdict.horsemen.criticism).toBe(1);
     expect(verdict.positiveToNegativeRatio).toBe(2);
     // Only the last call carries the counts, and every call shares the transcript at the start of its prompt.
-    expect(requests.map((r) => 'horsemen' in (r.schema as { properties: object }).properties)).toEqual([false, false, true]);
+    expect(requests.map((r) => 'horsemen' in (r.schema as { properties: object }).properties)).toEqual([false, true]);
     const openings = requests.map((r) => r.messages[0]!.content.split('Score each dimension')[0]);
     expect(new Set(openings).size).toBe(1);
   });
 
   it('When a group comes back malformed (a dimension missing, a score not a number), Then those dimensions alone are asked again and none is dropped', async () => {
     const { verdict, requests } = await judged((request, call) => {
-      if (call === 2) return { dimensions: { communicationQuality: { reasoning: 'ok', score: 'seven', citations: [] } } };
+      if (call === 2) return { dimensions: { valuesAlignment: { reasoning: 'ok', score: 'seven', citations: [] } }, ...counts };
       return honest(request, call);
     });
-    expect(asked(requests[2]!)).toEqual(DIMENSION_KEYS.slice(4, 7));
+    expect(asked(requests[2]!)).toEqual(DIMENSION_KEYS.slice(5));
     expect(requests[2]!.temperature).toBeGreaterThan(0);
     expect(verdict.dimensions.map((d) => d.dimension)).toEqual(DIMENSION_KEYS);
   });
 
   it('When a group call fails once, Then it is asked again and every dimension is still scored', async () => {
     const { verdict, requests } = await judged((request, call) => (call === 1 ? new Error('model hiccup') : honest(request, call)));
-    expect(requests).toHaveLength(4);
+    expect(requests).toHaveLength(3);
     expect(verdict.dimensions).toHaveLength(DIMENSION_KEYS.length);
   });
 

@@ -87,6 +87,8 @@ export async function speak(deps: SimulationDeps, state: EpisodeGraphStateType, 
       speaker: me.name,
       other: other.name,
       prompt: request.system,
+      // The small offline model (brief judging) writes artefacts a larger one does not.
+      smallModel: deps.scoreDetail === 'brief',
     });
     if (said.leaks.length > 0) deps.warn({ episodeId: state.episodeId, turn: turnNo, speaker, rejected: said.leaks, canned: said.canned }, 'a role-play draft was unusable (prompt echo or empty); asked again');
     text = said.text;

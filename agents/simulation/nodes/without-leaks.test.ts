@@ -1,7 +1,7 @@
 import type { ChatCompletion, ChatRequest, ModelProvider } from '../../../src/llm/model-provider.port';
 import { userTurnPrompt } from '../user-proxy/user-turn-prompt';
 import type { SimPersona } from '../configuration';
-import { asChatMessage, leakIn, lineStops, lineWithoutLeaks, withoutLeaks } from './without-leaks';
+import { asChatMessage, isNarration, leakIn, lineStops, lineWithoutLeaks, withoutLeaks } from './without-leaks';
 
 const ALEX: SimPersona = {
   id: 'p-alex',
@@ -81,6 +81,23 @@ describe('asChatMessage and withoutLeaks', () => {
     expect(asChatMessage('Mei texted:', 'Mei', 'Alex')).toBe('');
   });
 
+  it('When a line carries a speaker label in mid-line ("Me:", a name and a colon), Then it is cut there', () => {
+    // TinyLlama on the quick start's episode (offline bench): a chat log's "Me:" and the other's name inside one line.
+    expect(asChatMessage('I love the kitchen! Me: yes but the rent', 'Alex', 'Mei')).toBe('I love the kitchen!');
+    expect(asChatMessage('ok let me think 🥹 Alex: sure take your time', 'Mei', 'Alex')).toBe('ok let me think 🥹');
+    expect(asChatMessage('Sounds fair to me. Mei (29, nurse): ok', 'Alex', 'Mei')).toBe('Sounds fair to me.');
+    expect(asChatMessage('Me: is the rent ok for you?', 'Alex', 'Mei')).toBe('is the rent ok for you?');
+    // Not labels: a colon after other words, a lower-case "me", a name without a colon.
+    expect(asChatMessage('I told you: it is fine, ask me: anything', 'Alex', 'Mei')).toBe('I told you: it is fine, ask me: anything');
+    expect(asChatMessage('see you tonight Mei', 'Alex', 'Mei')).toBe('see you tonight Mei');
+  });
+
+  it('When a line ends on a bare label (the reply stopped right before its colon), Then the label is dropped', () => {
+    expect(asChatMessage('Okay, see you at eight. Me', 'Alex', 'Mei')).toBe('Okay, see you at eight.');
+    expect(asChatMessage('sounds good Me', 'Alex', 'Mei')).toBe('sounds good');
+    expect(asChatMessage('好呀 😊 Alex', 'Mei', 'Alex')).toBe('好呀 😊');
+  });
+
   it('When a reply echoes the private goal or the instructions, Then those lines are dropped and the rest kept', () => {
     const goal = 'Find a system that does not depend on anyone keeping score';
     const reply = ['好呀 周末一起打扫吧 😊', 'Your private goal in this conversation: find a system', `I want to ${goal.toLowerCase()} here`, 'Stay in character!'].join('\n');
@@ -154,15 +171,41 @@ describe('lineWithoutLeaks', () => {
     expect(await lineWithoutLeaks(llm, ask(5))).toMatchObject({ text: 'Ok, tell me more', leaks: ['empty'], canned: false });
   });
 
+  it('When a draft recites the measured style in other words (shorter than the echo window), Then it is asked again like a label leak', async () => {
+    // TinyLlama as Mei (offline demo episode): the style sentence of her prompt, reworded.
+    const { llm } = scripted(['In your text, Mei mentions that spontaneous messages are usually about 28 characters.', 'haha ok, let me think 🥹']);
+    const said = await lineWithoutLeaks(llm, { ...ask(9), smallModel: true });
+    expect(said).toMatchObject({ text: 'haha ok, let me think 🥹', leaks: ['label'], canned: false });
+  });
+
+  it('When a larger model writes a phrase a person may text ("I’ll reply to your message later", "Mei says hi"), Then it is kept: the small-model checks are off', async () => {
+    const { llm } = scripted(['I’ll reply to your message later, Mei says hi']);
+    expect(await lineWithoutLeaks(llm, { ...ask(13), other: 'Jun', speaker: 'Alex' })).toMatchObject({ leaks: [], canned: false });
+    expect(isNarration('Yes, Alex confirms that the flat is already his.', 'Alex', 'Mei', { midLine: false })).toBe(false);
+  });
+
+  it('When a draft talks about the chat instead of in it, Then it is asked again like a label leak', async () => {
+    const { llm } = scripted(['The chat so far:', 'ok so what do you think?']);
+    expect(await lineWithoutLeaks(llm, { ...ask(11), smallModel: true })).toMatchObject({ text: 'ok so what do you think?', leaks: ['label'], canned: false });
+    // Offline bench, episode 1: Mei's line twice.
+    const again = scripted(['Reply to your next chat:', 'hmm ok 😅']);
+    expect(await lineWithoutLeaks(again.llm, { ...ask(12), smallModel: true })).toMatchObject({ text: 'hmm ok 😅', leaks: ['label'] });
+  });
+
+  it('When the speaker is named in the third person in mid-line, Then it is narration; the other’s name addressed is not', () => {
+    expect(isNarration('Yes, Alex confirms that the flat is already his.', 'Alex', 'Mei')).toBe(true);
+    expect(isNarration('Yes Mei, the flat is great. Is it too much?', 'Alex', 'Mei')).toBe(false);
+  });
+
   it('When a draft narrates the speaker in the third person, Then it is asked again like a leak', async () => {
     const { llm } = scripted(['Alex sent three text messages to Mei on the chat.', 'Sounds good, see you tonight?']);
     const said = await lineWithoutLeaks(llm, ask(3));
     expect(said).toMatchObject({ text: 'Sounds good, see you tonight?', leaks: ['narration'], canned: false });
   });
 
-  it('When asked, Then the request stops at the other side’s name and at the end of the line', async () => {
+  it('When asked, Then the request stops at the other side’s name, at a mid-line "Me:" and at the end of the line (at most four stops)', async () => {
     const { llm, requests } = scripted(['Hi!']);
     await lineWithoutLeaks(llm, { ...ask(1), request: { ...ask(1).request, stop: lineStops('Alex', 'Mei') } });
-    expect(requests[0]!.stop).toEqual(['Mei:', '\nAlex:', '\n\n']);
+    expect(requests[0]!.stop).toEqual(['Mei:', '\nAlex:', ' Me:', '\n\n']);
   });
 });

@@ -72,6 +72,28 @@ const SPEAKER_TAG = /^\s*\p{Lu}[\p{L}'-]{0,20}(?:\s+\p{Lu}[\p{L}'-]{0,20})?\s*(?
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
+ * Labels a small model writes when it goes on with a script inside one line: "Me:" (how chat
+ * logs mark one's own side), the speaker's or the other's name followed by a colon. A text
+ * message has none mid-line; what follows is another speaker's part or commentary. Case
+ * matters: "told you: fine" is a message, "Me:" and "Mei:" are labels.
+ */
+const labelNames = (speaker: string, other?: string) => ['Me', speaker, other ?? ''].filter(Boolean).map(escape).join('|');
+
+/**
+ * The line cut where a speaker label starts in mid-line (see labelNames), and a bare label
+ * left dangling at its end ("…see you tonight. Me", the reply stopped right before the
+ * colon) dropped. A label at the very start is the speaker's prefix, removed before this.
+ */
+export function cutAtInlineLabel(text: string, speaker: string, other?: string): string {
+  const names = labelNames(speaker, other);
+  let t = text;
+  const inline = new RegExp(`(?<=[\\s\\p{P}\\p{S}])(?:${names})\\s*(?:\\([^)\\n]{0,30}\\))?\\s*[:：]`, 'u').exec(t);
+  if (inline) t = t.slice(0, inline.index);
+  // "Me" is dangling wherever it ends the line; a name only after the message's own end ("see you Mei" is a message).
+  return t.replace(/\s+Me\s*$/u, '').replace(new RegExp(`(?<=[.!?。！？…~\\p{So}\\p{Sk}])\\s+(?:${names})\\s*$`, 'u'), '').trimEnd();
+}
+
+/**
  * The reply as a chat message: a speaker prefix the model wrote as if writing a script
  * ("Mei: …", "Mei writes: …") removed, the text cut where the model went on to write the
  * other side's line ("\nAlex: …"), wrapping quotes dropped, whitespace trimmed.
@@ -89,7 +111,7 @@ export function asChatMessage(text: string, speaker: string, other?: string): st
   // Narration of the speaker's own message ("Alex responds with "…"", "Mei texted: …"): the quoted or following text is the message.
   const narrated = new RegExp(`^\\s*${escape(speaker)}\\s+(?:responds|replies|texts|texted|says|said|writes|wrote|sends|sent|answers)(?:\\s+(?:with|back|to \\p{L}+))?\\s*(?::|,?(?=\\s*["“]))\\s*`, 'iu');
   if (speaker && narrated.test(t)) t = t.replace(narrated, '');
-  t = t.trim();
+  t = cutAtInlineLabel(t, speaker, other).trim();
   const pairs: Record<string, string> = { '"': '"', '“': '”', '「': '」' };
   if (t.length >= 2 && pairs[t[0]!] === t.at(-1) && !t.slice(1, -1).includes(t[0]!)) t = t.slice(1, -1).trim();
   return t;
@@ -123,6 +145,13 @@ export interface LineAsk {
   other: string;
   /** The agent's prompt material (persona, scene, private goal, examples): what the line must not echo. */
   prompt: string;
+  /**
+   * Also ask again for a small model's artefacts: talk about the chat ("your next chat"), the
+   * measured style recited, the speaker naming themselves in the third person. A person may
+   * well text such phrases ("I'll reply to your message later"), so they count only where a
+   * small local model is known to write them as artefacts of its prompt.
+   */
+  smallModel?: boolean;
 }
 
 /** The line to store, and what it took. */
@@ -142,10 +171,27 @@ export interface SaidLine {
  * "Alex is a product designer…"): narration, not a message anyone would send. Unusable like
  * a leak, though it gives nothing of the prompt away.
  */
-export function isNarration(text: string, speaker: string, other = ''): boolean {
+export function isNarration(text: string, speaker: string, other = '', options: { midLine?: boolean } = { midLine: true }): boolean {
   const names = [speaker, other].filter(Boolean).map(escape).join('|');
-  return names !== '' && new RegExp(`^\\s*(?:${names})(?:'s)?\\s+\\p{Ll}`, 'u').test(text);
+  if (names !== '' && new RegExp(`^\\s*(?:${names})(?:'s)?\\s+\\p{Ll}`, 'u').test(text)) return true;
+  // The speaker named in the third person in mid-line ("Yes, Mei confirms that the flat is
+  // hers"): nobody texts about themselves by name.
+  return options.midLine !== false && speaker !== '' && new RegExp(`\\b${escape(speaker)}\\s+(?:is|was|has|had|confirms|confirmed|says|said|asks|asked|agrees|agreed|mentions|mentioned|wants|wanted|thinks|feels|replies|replied|responds|responded)\\b`, 'u').test(text);
 }
+
+/**
+ * Talk about the chat rather than in it ("The chat so far:", "You can continue your chat as
+ * follows:"): TinyLlama answering the transcript's framing. Not prompt text the leak rate
+ * counts (leakIn), but no message either; the filter asks again, as for a leak.
+ */
+const CHAT_META = /\b(?:the )?chat so far\b|\b(?:continue|write about) (?:the |your )?chat\b|\byour (?:next )?chat\b|\bthe chat (?:ends|has started|has stopped)\b|\b(?:reply|respond) to (?:your|the|my) (?:next )?(?:chat|message|text)\b/iu;
+
+/**
+ * The measured style recited in the agent's own words ("messages are usually about 28
+ * characters"): shorter than the echo window, so leakIn (the leak rate's definition) does not
+ * see it, but nobody texts that. The filter asks again, as for a leak.
+ */
+const STYLE_RECITAL = /\b(?:messages are usually|usually about \d+ characters|rarely over \d+|\d+ ?% of (?:her |his |my |your )?messages|habitual phrases?)\b/iu;
 
 /** A different but reproducible seed for the retry. */
 const retrySeed = (seed: number | undefined) => (seed === undefined ? undefined : (seed + 7_919) % 2 ** 31);
@@ -176,9 +222,9 @@ export async function lineWithoutLeaks(llm: ModelProvider, ask: LineAsk): Promis
     }
     // A text message is one line: what a small model writes after it is a second message, a script or commentary.
     const text = asChatMessage(reply.text.trim().split('\n')[0]!, ask.speaker, ask.other);
-    const leak = leakIn(text, echo);
+    const leak = leakIn(text, echo) ?? (ask.smallModel && (STYLE_RECITAL.test(text) || CHAT_META.test(text)) ? 'label' : null);
     const empty = !text.replace(/\[END\]/gi, '').trim();
-    const narration = !leak && !empty && isNarration(text, ask.speaker, ask.other);
+    const narration = !leak && !empty && isNarration(text, ask.speaker, ask.other, { midLine: ask.smallModel === true });
     if (!leak && !empty && !narration) return { text, attempts, leaks, canned: false };
     leaks.push(leak ?? (empty ? 'empty' : 'narration'));
     seed = retrySeed(seed);
@@ -186,13 +232,18 @@ export async function lineWithoutLeaks(llm: ModelProvider, ask: LineAsk): Promis
   return { text: cannedReply(ask.request.messages, ask.request.seed), attempts, leaks, canned: true };
 }
 
+/** The cap on one role-play line's tokens (both agents): one text message, see the turn nodes. */
+export const LINE_MAX_TOKENS = 40;
+
 /**
  * Where a role-play line ends: the other side's name with a colon (the model began writing
- * their part), the speaker's own name on a new line (a second message), or a blank line. The
- * first line alone is kept (asChatMessage). At most four stops, as OpenAI-compatible servers
- * accept.
+ * their part), the speaker's own name on a new line (a second message), "Me:" after a space
+ * (a chat log's label for one's own side, which TinyLlama writes in mid-line), or a blank
+ * line. The first line alone is kept, cut at any other inline label (asChatMessage). At most
+ * four stops, as OpenAI-compatible servers accept.
  */
 export function lineStops(speaker: string, other: string): string[] {
   // Not a single "\n": a small model often opens with a line break, and would stop before a word.
-  return [`${other}:`, `\n${speaker}:`, '\n\n'];
+  // " Me:" with its space: a reply that opens with "Me:" is a prefix (removed), not a stop.
+  return [`${other}:`, `\n${speaker}:`, ' Me:', '\n\n'];
 }

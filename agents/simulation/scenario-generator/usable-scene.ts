@@ -21,10 +21,21 @@ function ngrams(text: string, n: number): Set<string> {
  * scene is made of.
  */
 export function usableScene(text: string, instructions: string): string | null {
-  const clean = text.replace(/\s+/g, ' ').trim().replace(/^["'“]+|["'”]+$/g, '').trim();
+  const clean = wholeSentences(text.replace(/\s+/g, ' ').trim().replace(/^["'“]+|["'”]+$/g, '').trim());
   if (clean.length < MIN_SCENE_CHARS || clean.length > MAX_SCENE_CHARS) return null;
   if (/[{}<>[\]]|\bas an ai\b|\bi can(?:not|'t)\b|\bprivate goal\b|\bscene:/i.test(clean)) return null;
   const echoed = ngrams(instructions, ECHO_WORDS);
   for (const gram of ngrams(clean, ECHO_WORDS)) if (echoed.has(gram)) return null;
   return clean;
+}
+
+/**
+ * The text up to its last complete sentence: the scene is asked for with a small token cap
+ * (a 1B model on a CPU spends ~0.1 s a token), and a reply cut at the cap ends mid-sentence.
+ * Text without any sentence end is kept whole.
+ */
+export function wholeSentences(text: string): string {
+  const ends = [...text.matchAll(/[.!?。！？…]["'”’)]?(?=\s|$)/gu)];
+  const last = ends.at(-1);
+  return last ? text.slice(0, last.index + last[0].length) : text;
 }

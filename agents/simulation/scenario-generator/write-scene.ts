@@ -8,6 +8,9 @@ import { usableScene } from './usable-scene';
 /** The prompt's own wording, facts left blank: what a usable scene must not echo. */
 const INSTRUCTIONS = writeScenePrompt.render({ self: '', partner: '', title: '', premise: '', setting: '', stakes: '', tension: '' });
 
+/** The cap on the scene's reply: room for two short sentences (see writeScene). */
+export const SCENE_MAX_TOKENS = 72;
+
 /** The scene the agents get, where it came from, and what writing it cost. */
 export interface WrittenScene {
   scene: string;
@@ -43,7 +46,12 @@ export async function writeScene(deps: SimulationDeps, scenario: ScenarioInstanc
       tier: 'chat',
       temperature: 0,
       seed: sceneSeed(scenario),
-      maxTokens: 160,
+      // Two short sentences are ~50 tokens; on the offline model every token is ~0.1 s of
+      // the episode's wall time (160 took 25–35 s), and a reply cut here is trimmed to its last
+      // whole sentence (usableScene).
+      maxTokens: SCENE_MAX_TOKENS,
+      // The description is one paragraph: past a blank line TinyLlama goes on to script the chat ("Me: What's going on?").
+      stop: ['\n\n'],
       messages: [{ role: 'user', content: prompt }],
       tag: tag(deps, 'scenario-generator', 'set-scene', writeScenePrompt),
     });

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import type {
   ChatHistoryItem,
   Llama,
@@ -36,6 +37,8 @@ export interface GenerateOptions {
   /** Reply budget; capped by `maxTokensCap`. Default 256. */
   maxTokens?: number;
   temperature?: number;
+  /** Drops tokens less likely than this fraction of the likeliest one before sampling (llama.cpp's min-p); 0 or absent: off. */
+  minP?: number;
   seed?: number;
   stop?: string[];
   /** Constrains the reply to JSON matching this schema (a llama.cpp grammar built from it). */
@@ -64,6 +67,8 @@ export interface GenerationResult {
 }
 
 const DEFAULT_MAX_TOKENS = 256;
+/** SOULLINK_OFFLINE_PROFILE=1 prints each generation's token counts and time to stderr (no text). */
+const PROFILE = process.env.SOULLINK_OFFLINE_PROFILE === '1';
 /** How much of a conversation's opening text tells conversations apart (see sessionFor). */
 const CONVERSATION_KEY_CHARS = 240;
 
@@ -166,10 +171,13 @@ export class LlamaRuntime {
         : undefined;
     const maxTokens = Math.min(options.maxTokens ?? DEFAULT_MAX_TOKENS, this.options.maxTokensCap);
     const outputBefore = session.sequence.tokenMeter.usedOutputTokens;
+    const inputBefore = session.sequence.tokenMeter.usedInputTokens;
+    const started = performance.now();
 
     const result = await session.promptWithMeta(prompt, {
       maxTokens,
       ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),
+      ...(options.minP ? { minP: options.minP } : {}),
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(options.stop?.length ? { customStopTriggers: options.stop } : {}),
       ...(options.repeatPenalty !== undefined ? { repeatPenalty: options.repeatPenalty } : {}),
@@ -178,12 +186,20 @@ export class LlamaRuntime {
       ...(grammar ? { grammar: grammar as never } : {}),
     });
 
-    return {
+    const generated: GenerationResult = {
       text: result.responseText,
       promptTokens: this.promptTokens(session, [...history, { type: 'user', text: prompt }]),
       completionTokens: session.sequence.tokenMeter.usedOutputTokens - outputBefore,
       finishReason: result.stopReason === 'maxTokens' ? 'length' : 'stop',
     };
+    if (PROFILE) {
+      // Counts and times only, never the text: where a call's seconds go (prompt evaluated vs reused, tokens generated).
+      const evaluated = session.sequence.tokenMeter.usedInputTokens - inputBefore;
+      process.stderr.write(
+        `offline-llm ${grammar ? 'json' : 'text'} prompt=${generated.promptTokens} evaluated=${evaluated} generated=${generated.completionTokens} max=${maxTokens} finish=${generated.finishReason} newlines=${generated.text.split('\n').length - 1} ms=${Math.round(performance.now() - started)}\n`,
+      );
+    }
+    return generated;
   }
 
   /** The prompt as the chat template renders it, counted in the model's tokenizer. */

@@ -12,6 +12,8 @@ describe('offline chat handler: what the local model is asked', () => {
     expect(options.stop).toEqual(expect.arrayContaining(['Alex:', '\n\n', '</s>', '<|user|>']));
     expect(options.stop).toHaveLength(2 + TEMPLATE_END_MARKERS.length);
     expect(options.repeatPenalty).toMatchObject({ penalty: 1.1, frequencyPenalty: 0.2, lastTokens: 64 });
+    // The small model's noisy tail is cut before sampling.
+    expect(options.minP).toBe(0.1);
   });
 
   it('When the request sets OpenAI frequency and presence penalties, Then they are used (clamped to the model’s 0…1)', () => {
@@ -24,6 +26,7 @@ describe('offline chat handler: what the local model is asked', () => {
     const options = generateOptions(request({ response_format: { type: 'json_schema', json_schema: { name: 's', schema } } }), signal);
     expect(options.repeatPenalty).toBe(false);
     expect(options.stop).toBeUndefined();
+    expect(options.minP).toBeUndefined();
     expect(options.jsonSchema).toEqual(schema);
   });
 
@@ -31,6 +34,6 @@ describe('offline chat handler: what the local model is asked', () => {
     const schema = { type: 'object', properties: { a: { type: 'string' } } };
     const turns = toTurns(request({ messages: [{ role: 'user', content: 'Transcript…\nScore these.' }], response_format: { type: 'json_schema', json_schema: { name: 's', schema } } }));
     expect(turns).toHaveLength(1);
-    expect(turns[0]!.content.startsWith('Transcript…\nScore these.\n\nAnswer with a JSON object matching this JSON schema:')).toBe(true);
+    expect(turns[0]!.content).toBe('Transcript…\nScore these.\n\nAnswer with JSON of this shape, your own words and numbers in place of … and <…>:\n{"a": "…"}');
   });
 });

@@ -12,6 +12,7 @@ import { OpenAiHttpError } from '../openai-compat/openai-error';
 import { parseRequestBody } from '../openai-compat/request-validation';
 import { SseWriter } from '../openai-compat/sse-writer';
 import { GenerationQueueFullError } from './generation-queue';
+import { jsonShape } from './json-shape';
 import type { ChatTurn, GenerateOptions, GenerationResult, LlamaRuntime } from './llama-runtime';
 
 /** POST /v1/chat/completions answered by the local model, streaming or not. */
@@ -82,6 +83,13 @@ export const TEMPLATE_END_MARKERS = ['</s>', '<|user|>', '<|system|>', '<|assist
  * is −2…2; node-llama-cpp's is 0…1.
  */
 const DEFAULT_FREQUENCY_PENALTY = 0.2;
+/**
+ * Min-p sampling for free text: tokens under a tenth of the likeliest one's probability are
+ * never drawn. A 2-bit 1B model's long tail is noise (a stray "Me", a name, a narrator's
+ * word), and at a role-play temperature of 0.8 it was drawn often enough to derail a line.
+ * llama.cpp's own default is 0.05; node-llama-cpp's is off.
+ */
+const MIN_P = 0.1;
 const REPEAT_PENALTY = 1.1;
 const penaltyOf = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : fallback);
 
@@ -103,6 +111,7 @@ export function generateOptions(request: ChatCompletionRequest, signal: AbortSig
       ? { repeatPenalty: false as const, ...(stop.length > 0 ? { stop } : {}) }
       : {
           stop: [...new Set([...stop, ...TEMPLATE_END_MARKERS])],
+          minP: MIN_P,
           repeatPenalty: {
             penalty: REPEAT_PENALTY,
             frequencyPenalty: penaltyOf(extra.frequency_penalty, DEFAULT_FREQUENCY_PENALTY),
@@ -117,17 +126,19 @@ export function generateOptions(request: ChatCompletionRequest, signal: AbortSig
 
 /**
  * The request's messages as chat turns. Tool results become user turns (the local model has no
- * tool protocol), and for structured output the schema is stated after the last message: the
- * grammar guarantees the shape, but a small model fills it far better when told what it is.
- * At the end rather than in the system prompt, so requests that share their opening (the
- * judge's groups of dimensions over one transcript) share the evaluated prefix too, and the
- * model reads the shape right before writing it.
+ * tool protocol), and for structured output the answer's shape is stated after the last
+ * message: the grammar guarantees the shape, but a small model fills it far better when told
+ * what it is. As the JSON to write with placeholders (jsonShape), not the schema's own JSON,
+ * which is 2–3× the tokens and which TinyLlama copied fragments of. At the end rather than in
+ * the system prompt, so requests that share their opening (the judge's groups of dimensions
+ * over one transcript) share the evaluated prefix too, and the model reads the shape right
+ * before writing it.
  */
 export function toTurns(request: ChatCompletionRequest): ChatTurn[] {
   const turns = request.messages.map(toTurn);
   const format = request.response_format;
   if (format?.type === 'json_schema' && format.json_schema.schema) {
-    const instruction = `Answer with a JSON object matching this JSON schema:\n${JSON.stringify(format.json_schema.schema)}`;
+    const instruction = `Answer with JSON of this shape, your own words and numbers in place of … and <…>:\n${jsonShape(format.json_schema.schema)}`;
     const last = turns.at(-1);
     if (last?.role === 'user') turns[turns.length - 1] = { role: 'user', content: `${last.content}\n\n${instruction}` };
     else turns.push({ role: 'user', content: instruction });

@@ -1,6 +1,7 @@
 import type { SimulationDeps } from '../../configuration';
 import { userProxyPrompt } from '../../user-proxy/prompts';
 import { userTurnPrompt } from '../../user-proxy/user-turn-prompt';
+import { LINE_MAX_TOKENS } from '../../nodes/without-leaks';
 import { speak, type LineRequest } from '../speak';
 import type { EpisodeGraphStateType, EpisodeGraphUpdate } from '../state';
 import type { TokenMeter } from '../token-meter';
@@ -13,8 +14,10 @@ export function userProxyRequest(deps: SimulationDeps, state: EpisodeGraphStateT
     system: userTurnPrompt(self, partner, state.scene, state.scenario!.privateGoals.self),
     prompt: userProxyPrompt,
     temperature: 0.8,
-    // One text message: a short cap keeps a small local model from rambling (and is faster).
-    maxTokens: 48,
+    // One text message: a short cap keeps a small local model from rambling (and is faster:
+    // ~0.1 s a token on the offline model). 40 tokens is ~150 characters, well over the
+    // measured styles' "rarely over" lengths (~50–60).
+    maxTokens: LINE_MAX_TOKENS,
   };
 }
 
