@@ -21,6 +21,16 @@ describe('titleChat', () => {
     expect(await titled(() => answer)).toBe(expected);
   });
 
+  it('When output moderation replaced the model’s title, Then it is not used and the first words of the user message are the title', async () => {
+    const asked: boolean[] = [];
+    const title = await titled((request) => {
+      asked.push(request.moderateOutput === true);
+      return { text: 'Sorry, I can’t help with that.', safety: 'replaced' };
+    });
+    expect(asked).toEqual([true]);
+    expect(title).toBe('Hey! Do you want to go');
+  });
+
   it('When the model gives nothing usable, Then the first words of the user message are the title', async () => {
     expect(await titled(() => ' "" \n ')).toBe('Hey! Do you want to go');
   });
