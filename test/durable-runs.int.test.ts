@@ -89,6 +89,9 @@ const freePort = () =>
       await sub.done;
       await client.dispose();
       const events = sub.results.map((r) => r.data!.simulationEvents);
+      // On failure, say why: the run's message and the workers' warnings and errors (never chat text: logs carry none).
+      const why = () => [`last event: ${JSON.stringify(events.at(-1))}`, ...[first, second].map((w, i) => `worker ${i + 1}: ${(w?.output() ?? '').split('\n').filter((l) => /"level":(40|50)/.test(l)).join('\n').slice(-3000)}`)].join('\n');
+      if (events.at(-1)?.type !== 'REPORT_READY') process.stderr.write(`${why()}\n`);
       expect(events.at(-1)).toMatchObject({ type: 'REPORT_READY' });
       const turns = events.flatMap((e) => (e.turn ? [`${e.turn.episodeId}#${e.turn.turn}`] : []));
       expect(turns).toHaveLength(12);

@@ -117,6 +117,23 @@ describe('simulation graph', () => {
     expect(turns.every((r) => r.moderateOutput === true)).toBe(true);
   });
 
+  it('When the narrative cannot be written, Then the run still ends with its scored episodes and an empty narrative (the report’s figures come from the scores)', async () => {
+    const calls = newCalls();
+    const llm = fakeModel(calls);
+    const structured = llm.structured.bind(llm);
+    llm.structured = (async (request: Parameters<typeof llm.structured>[0]) => {
+      if (request.schemaName === 'report_narrative') throw new Error('No model could answer; try again shortly');
+      return structured(request);
+    }) as typeof llm.structured;
+    const warnings: string[] = [];
+    const { deps } = fakeSimulationDeps({ llm });
+    deps.warn = (_fields, message) => void warnings.push(message);
+    const result = await createSimulationGraph(deps, {}).invoke({}, { configurable: { thread_id: 'no-narrative' } });
+    expect(result.scores).toHaveLength(2);
+    expect(result.narrative).toEqual({ strengths: [], risks: [], recommendations: [] });
+    expect(warnings).toContain('the report narrative could not be written; the report goes without it');
+  });
+
   it('When the same seed runs twice, Then the scenes and the seeds sent with every model call are the same; another seed changes them', async () => {
     const run = async (seed: string) => {
       const calls = newCalls();

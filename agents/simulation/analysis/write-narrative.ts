@@ -20,15 +20,23 @@ export async function writeNarrative(deps: SimulationDeps, state: SimulationStat
         `; horsemen ${JSON.stringify(s.horsemen)}`,
     )
     .join('\n');
-  const result = await deps.llm.structured<Narrative>({
-    tier: 'deep',
-    temperature: 0,
-    maxTokens: deps.scoreDetail === 'full' ? 1200 : 300,
-    schema: reportNarrativeSchema(deps.scoreDetail),
-    schemaName: 'report_narrative',
-    messages: [{ role: 'user', content: reportNarrativePrompt.render({ self: self.name, partner: partner.name, summary }) }],
-    tag: tag(deps, 'analysis', 'write-narrative', reportNarrativePrompt),
-  });
+  let result;
+  try {
+    result = await deps.llm.structured<Narrative>({
+      tier: 'deep',
+      temperature: 0,
+      maxTokens: deps.scoreDetail === 'full' ? 1200 : 300,
+      schema: reportNarrativeSchema(deps.scoreDetail),
+      schemaName: 'report_narrative',
+      messages: [{ role: 'user', content: reportNarrativePrompt.render({ self: self.name, partner: partner.name, summary }) }],
+      tag: tag(deps, 'analysis', 'write-narrative', reportNarrativePrompt),
+    });
+  } catch (err) {
+    // The report's statistics come from the scores, not from this text: a narrative the model
+    // could not write leaves the lists empty rather than fail the whole run after its episodes.
+    deps.warn({ err: (err as Error).message }, 'the report narrative could not be written; the report goes without it');
+    return { narrative: empty };
+  }
   return {
     narrative: result.value,
     tokens: result.usage.promptTokens + result.usage.completionTokens,
