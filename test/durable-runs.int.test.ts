@@ -1,4 +1,6 @@
 import { simulationJudgeRules } from './support/judge-script';
+import { migratedDatabase } from './support/migrated-database';
+import { dropDatabase } from './support/test-database';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -24,6 +26,12 @@ const freePort = () =>
   let redis: Awaited<ReturnType<typeof startPrivateRedis>>;
   let stub: StubLlmServer;
   let env: Record<string, string>;
+  /**
+   * A database of this suite's own: the workers' stuck-run sweep re-queues every QUEUED or
+   * RUNNING run it finds, and the shared test database holds other suites' unfinished runs,
+   * which would then run here against this suite's scripted model.
+   */
+  let databaseUrl: string;
 
   beforeAll(async () => {
     redis = await startPrivateRedis();
@@ -34,9 +42,10 @@ const freePort = () =>
       // to one line's tokens look alike): no episode ends early as stale, every turn is played.
       ...Array.from({ length: 60 }, (_, i) => ({ reply: `Line ${i + 1}: tell me more about your week?`, times: 1 })),
     ]);
+    databaseUrl = await migratedDatabase(process.env.TEST_DATABASE_URL!, 'soullink_durable');
     env = {
       NODE_ENV: 'test',
-      DATABASE_URL: process.env.TEST_DATABASE_URL!,
+      DATABASE_URL: databaseUrl,
       REDIS_URL: redis.url,
       LLM_BASE_URL: stub.baseUrl,
       LLM_API_KEY: 'stub',
@@ -51,6 +60,7 @@ const freePort = () =>
   afterAll(async () => {
     await stub.close();
     await redis.stop();
+    await dropDatabase(databaseUrl);
   });
 
   async function couple(http: GraphQLClient) {
@@ -61,7 +71,7 @@ const freePort = () =>
   }
 
   it('When the worker is killed with SIGKILL mid-episode, Then another worker resumes each episode from its checkpoint and every turn appears exactly once', async () => {
-    const api: TestApp = await startTestApp({ REDIS_URL: redis.url, LLM_BASE_URL: stub.baseUrl, LLM_API_KEY: 'stub', MODERATION: 'local', JOB_LOCK_MS: '3000' });
+    const api: TestApp = await startTestApp({ DATABASE_URL: databaseUrl, REDIS_URL: redis.url, LLM_BASE_URL: stub.baseUrl, LLM_API_KEY: 'stub', MODERATION: 'local', JOB_LOCK_MS: '3000' });
     const first = startSoullink('worker', env);
     let second: ReturnType<typeof startSoullink> | undefined;
     try {

@@ -1,9 +1,5 @@
 import 'reflect-metadata';
-import { migrations } from '../migrations';
-import { entities } from '../src/entities';
-import { createLogger } from '../src/observability/logger';
-import { createOrm } from '../src/stores/postgres/create-orm';
-import { createDatabase } from './support/test-database';
+import { migratedDatabase } from './support/migrated-database';
 import { ensureTestServices } from './support/test-services';
 
 /**
@@ -13,17 +9,12 @@ import { ensureTestServices } from './support/test-services';
  */
 export default async function globalSetup(): Promise<void> {
   await ensureTestServices();
-  const url = await createDatabase(process.env.TEST_SERVER_URL!, 'soullink_test');
-  const orm = await createOrm({ clientUrl: url, entities, migrations, logger: createLogger('silent') });
-  try {
-    await orm.migrator.up();
-  } finally {
-    await orm.close(true);
+  const url = await migratedDatabase(process.env.TEST_SERVER_URL!, 'soullink_test').finally(() => {
     // MikroORM keeps entity metadata on globalThis, which jest shares with the suites'
     // realm; metadata built here (other realm's Maps) breaks their discovery. Drop it.
     for (const key of Object.keys(globalThis)) {
       if (key.startsWith('mikro-orm-')) delete (globalThis as Record<string, unknown>)[key];
     }
-  }
+  });
   process.env.TEST_DATABASE_URL = url;
 }
