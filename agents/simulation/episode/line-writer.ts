@@ -48,13 +48,15 @@ export function lineWriterOf(deps: SimulationDeps): LineWriter {
   return lines;
 }
 
-/** A line's dedupe key in its episode's transcript: `${turn}:${speaker}`, or `${turn}:event:${i}` for the turn's i-th event. */
+/** An agent turn's dedupe key in its episode's transcript. */
+export const turnKey = (line: Pick<Turn, 'turn' | 'speaker'>) => `${line.turn}:${line.speaker}`;
+
+/** A line's dedupe key: an agent's turnKey, or `${turn}:event:${i}` for the turn's i-th narrator line. */
 function lineKey(line: Turn, lines: readonly Turn[]): string {
-  if (line.speaker !== 'narrator') return `${line.turn}:${line.speaker}`;
+  if (line.speaker !== 'narrator') return turnKey(line);
   const sameTurn = lines.filter((l) => l.speaker === 'narrator' && l.turn === line.turn);
   return `${line.turn}:event:${sameTurn.indexOf(line)}`;
 }
-export const turnKey = (line: Pick<Turn, 'turn' | 'speaker'>) => `${line.turn}:${line.speaker}`;
 
 /** The event that announces a line: TURN for an agent's, EVENT_INJECTED (with the event's kind) for the narrator's. */
 function announcementOf(episodeId: string, scenario: ScenarioInstance, line: Turn, key: string): Announcement {
