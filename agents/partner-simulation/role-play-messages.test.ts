@@ -17,4 +17,13 @@ describe('rolePlayMessages', () => {
   it('When nobody has written yet, Then the agent writes the first line', () => {
     expect(rolePlayMessages('You are Alex.', [], 'Alex').at(-1)).toEqual({ role: 'user', content: 'Alex starts the chat.\nAlex:' });
   });
+
+  it('When the model continues a prefilled reply (the small offline model), Then the reply starts with the speaker’s name as an assistant message', () => {
+    const messages = rolePlayMessages('You are Mei.', [{ speaker: 'self', name: 'Alex', text: 'Can we talk about the rent?' }], 'Mei', { prefill: true });
+    expect(messages).toEqual([
+      { role: 'system', content: 'You are Mei.' },
+      { role: 'user', content: 'The chat so far:\nAlex: Can we talk about the rent?' },
+      { role: 'assistant', content: 'Mei:' },
+    ]);
+  });
 });

@@ -16,9 +16,22 @@ export interface SpokenLine {
  * Shanghai: …") — while a transcript to continue gets it writing as the person (measured on
  * the quick start's couple; large models do as well with either). It also keeps the prompt's
  * beginning fixed as the episode grows, so the local model re-reads only the new lines.
+ * With `prefill` (models that continue a final assistant message) the name starts the reply instead.
  */
-export function rolePlayMessages(system: string, lines: readonly SpokenLine[], speakerName: string): ChatMessage[] {
+export function rolePlayMessages(system: string, lines: readonly SpokenLine[], speakerName: string, options: { prefill?: boolean } = {}): ChatMessage[] {
   const transcript = lines.map((l) => (l.speaker === 'narrator' ? `[${l.text}]` : `${l.name}: ${l.text.replace(/\s*\n\s*/g, ' ')}`)).join('\n');
+  if (options.prefill) {
+    // The reply itself starts with the speaker's name (assistant prefill, which the offline
+    // server and llama.cpp servers continue): measured on TinyLlama, a transcript ending in
+    // "Alex:" inside the user turn got replies that opened with "Mei:" (the other side's line,
+    // cut to nothing by the stop) or narrated the couple; prefilled, it wrote Alex's message.
+    return [
+      { role: 'system', content: system },
+      // Not "Alex starts the chat": TinyLlama then wrote about starting the chat ("do you mind if I start the chat for you?").
+      { role: 'user', content: transcript ? `The chat so far:\n${transcript}` : '(No messages yet.)' },
+      { role: 'assistant', content: `${speakerName}:` },
+    ];
+  }
   // The transcript ends on the speaker's name, as a script's next line would: the model fills
   // in the message (asked "what does Mei text next?", it narrated: "Mei texted: …"). The
   // heading stays: tried without it (one offline episode), TinyLlama summarised the lines in

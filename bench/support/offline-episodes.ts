@@ -17,7 +17,7 @@ import { ChatModelFactory } from '../../src/llm/chat-model-factory';
 import type { LlmSettings } from '../../src/llm/llm-settings';
 import { OFFLINE_CHAT_MODEL } from '../../src/llm/llm-settings-from-config';
 import { ModelBreakers } from '../../src/llm/model-breakers';
-import type { ChatCompletion, ChatRequest, ModelProvider, StructuredRequest } from '../../src/llm/model-provider.port';
+import type { ChatCompletion, ChatRequest, ModelProvider, StructuredRequest, DistributionRequest } from '../../src/llm/model-provider.port';
 import { LocalModerator } from '../../src/llm/moderation';
 import { ensureOfflineModel } from '../../src/llm/offline/model-fetcher';
 import { defaultModelCacheDir } from '../../src/llm/offline/offline-model.manifest';
@@ -177,6 +177,14 @@ export async function startOfflineEpisodes(): Promise<{ play: (scenarioId: strin
           return await provider.structured<T>(request);
         } finally {
           if (PROFILE) process.stderr.write(`call ${request.tag.agent} (structured) ${Math.round(performance.now() - started)} ms\n`);
+          timings.judgeMs += performance.now() - started;
+        }
+      },
+      async distribution(request: DistributionRequest) {
+        const started = performance.now();
+        try {
+          return await provider.distribution(request);
+        } finally {
           timings.judgeMs += performance.now() - started;
         }
       },

@@ -4,6 +4,8 @@ import type {
   ChatCompletion,
   ChatRequest,
   ChatStreamEvent,
+  DistributionRequest,
+  AnswerDistribution,
   ModelProvider,
   StructuredRequest,
   TokenUsage,
@@ -40,6 +42,11 @@ export class TimedModelProvider implements ModelProvider {
   structured<T>(request: StructuredRequest): Promise<{ value: T; model: string; usage: TokenUsage; cached: boolean }> {
     this.starts.push({ at: performance.now(), agent: request.tag.agent });
     return this.calls.time(() => this.inner.structured<T>(request));
+  }
+
+  distribution(request: DistributionRequest): Promise<AnswerDistribution> {
+    this.starts.push({ at: performance.now(), agent: request.tag.agent });
+    return this.calls.time(() => this.inner.distribution(request));
   }
 
   embed(texts: string[], tag: CallTag): Promise<number[][]> {

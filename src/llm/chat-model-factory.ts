@@ -29,6 +29,31 @@ export class ChatModelFactory {
     return model;
   }
 
+  /**
+   * A client that answers one token at temperature 0 and reports the 20 likeliest candidates
+   * for it (OpenAI `logprobs` / `top_logprobs`, 20 being OpenAI's maximum): for reading a
+   * model's answer distribution rather than a sample.
+   */
+  async rater(ref: ModelRef): Promise<ChatOpenAI> {
+    const baseURL = await this.baseUrl(ref);
+    const key = JSON.stringify([baseURL, ref.model, 'rater']);
+    let model = this.chats.get(key);
+    if (!model) {
+      model = new ChatOpenAI({
+        model: ref.model,
+        apiKey: ref.endpoint.apiKey,
+        configuration: { baseURL },
+        temperature: 0,
+        maxTokens: 1,
+        logprobs: true,
+        topLogprobs: 20,
+        maxRetries: 0,
+      });
+      this.chats.set(key, model);
+    }
+    return model;
+  }
+
   async embedder(ref: ModelRef): Promise<OpenAIEmbeddings> {
     const baseURL = await this.baseUrl(ref);
     const key = JSON.stringify([baseURL, ref.model]);

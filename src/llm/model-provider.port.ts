@@ -84,6 +84,33 @@ export interface StructuredRequest extends Omit<ChatRequest, 'moderateOutput' | 
 }
 
 /**
+ * A question whose answer is one of a few single-token options ("yes" / "no"), asked for the
+ * model's probability of each rather than for a sampled answer.
+ */
+export interface DistributionRequest {
+  tier: ModelTier;
+  messages: ChatMessage[];
+  tag: CallTag;
+  /** The answers to weigh, each the text of one token, matched trimmed and case-insensitively. */
+  options: readonly string[];
+  signal?: AbortSignal;
+}
+
+/** How the model would answer a DistributionRequest, read off its next-token probabilities (OpenAI `top_logprobs`). */
+export interface AnswerDistribution {
+  /** Each option's probability divided by the options' total, in `options` order (sums to 1). */
+  probabilities: number[];
+  /**
+   * The options' total probability among the model's likeliest next tokens (0–1): how much
+   * of its answer was one of the options at all. Near 0, `probabilities` is noise.
+   */
+  mass: number;
+  model: string;
+  usage: TokenUsage;
+  cached: boolean;
+}
+
+/**
  * The only way agents and domain operations reach models. Built once in the composition
  * root (OpenAI-compatible endpoints, or the offline model) and passed in.
  */
@@ -91,6 +118,13 @@ export interface ModelProvider {
   streamChat(request: ChatRequest): AsyncIterable<ChatStreamEvent>;
   chat(request: ChatRequest): Promise<ChatCompletion>;
   structured<T>(request: StructuredRequest): Promise<{ value: T; model: string; usage: TokenUsage; cached: boolean }>;
+  /**
+   * The model's probabilities for the options as its next token, at temperature 0 and from
+   * the first model of the tier that reports token probabilities (OpenAI `logprobs` with
+   * `top_logprobs`; the offline model and most OpenAI-compatible servers do). A judge reads
+   * a score off them instead of off one sampled token.
+   */
+  distribution(request: DistributionRequest): Promise<AnswerDistribution>;
   embed(texts: string[], tag: CallTag): Promise<number[][]>;
   moderate(text: string, direction: ModerationDirection): Promise<ModerationVerdict>;
 }

@@ -1,4 +1,5 @@
 import type { BaseMessageLike } from '@langchain/core/messages';
+import { distributionOf, firstTokenCandidates } from './answer-distribution';
 import type { AIMessageChunk } from '@langchain/core/messages';
 import { JsonOutputParser } from '@langchain/core/output_parsers';
 import { BrokenCircuitError, CircuitState } from 'cockatiel';
@@ -12,11 +13,13 @@ import type { ChatModelFactory } from './chat-model-factory';
 import type { LlmSettings, ModelRef } from './llm-settings';
 import type { ModelBreakers } from './model-breakers';
 import type {
+  AnswerDistribution,
   CallTag,
   ChatCompletion,
   ChatMessage,
   ChatRequest,
   ChatStreamEvent,
+  DistributionRequest,
   ModelProvider,
   ModelTier,
   StructuredRequest,
@@ -24,7 +27,6 @@ import type {
 } from './model-provider.port';
 import type { ModerationDirection, ModerationVerdict, Moderator } from './moderation/moderation.port';
 import { OutputGate } from './moderation/output-gate';
-import { PHRASE_WINDOWS, SENTENCE_WINDOWS } from './moderation/output-windows';
 import { outputReplacement, supportReply } from './moderation/support-replies';
 import type { QuotaReservation, TokenQuota } from './quota/token-quota.port';
 import { FirstTokenBudget, StreamTimeoutError, nextWithin, withDeadline } from './timed-iterator';
@@ -135,10 +137,14 @@ export class ResilientModelProvider implements ModelProvider {
         this.deps.metrics.llmFirstToken.observe({ tier: request.tier, model: ref.model }, (performance.now() - started) / 1000);
         let text = opened.firstText;
         let usage = opened.usage;
-        // Moderated output is released window by window once checked (see OutputGate): phrases
-        // for the in-process moderator, sentences for a moderation API (a round trip each);
+        // Moderated output is released once checked (see OutputGate): word by word for the
+        // in-process moderator, sentence by sentence for a moderation API (a round trip each);
         // otherwise each piece goes out as it comes. `index` counts what was released.
-        const gate = request.moderateOutput ? new OutputGate(this.deps.moderator, this.deps.settings.moderation === 'local' ? PHRASE_WINDOWS : SENTENCE_WINDOWS) : null;
+        const gate = !request.moderateOutput
+          ? null
+          : this.deps.settings.moderation === 'local'
+            ? OutputGate.wordByWord(this.deps.moderator)
+            : OutputGate.sentenceBySentence(this.deps.moderator);
         let index = 0;
         let sent = '';
         const first = gate ? await gate.pass(text) : text;
@@ -156,7 +162,7 @@ export class ResilientModelProvider implements ModelProvider {
             if (released) yield { type: 'chunk', index: index++, text: released };
             sent += released;
           }
-          // A flagged window ends the reply there: the rest is not worth generating.
+          // Flagged text ends the reply there: the rest is not worth generating.
           if (gate?.flagged) opened.abort.abort();
           const last = gate && !gate.flagged ? await gate.end() : '';
           if (last) yield { type: 'chunk', index: index++, text: last };
@@ -171,7 +177,7 @@ export class ResilientModelProvider implements ModelProvider {
             type: 'error',
             code: 'AI_SERVICE_UNAVAILABLE',
             message: 'The reply was interrupted',
-            // What reached the user; moderated text still held back (unchecked) is dropped.
+            // What reached the user; moderated text still held back (unchecked, or failed and waiting to be cleared) is dropped.
             partialText: gate ? sent : text,
             retryable: true,
           };
@@ -180,7 +186,7 @@ export class ResilientModelProvider implements ModelProvider {
         usage ??= this.estimateUsage(ref, request.messages, text);
         spent = usage.promptTokens + usage.completionTokens;
         await this.record(request.tier, ref.model, request.tag, usage, started, 'ok');
-        // A flagged window's verdict stands; else the whole reply is checked once more, in full context.
+        // The gate's flagged verdict stands; else the whole reply is checked once more, in full context.
         const replaced = gate?.flagged ? (outputReplacement(gate.flagged, text) ?? undefined) : request.moderateOutput ? await this.screenOutput(text) : undefined;
         yield {
           type: 'complete',
@@ -253,6 +259,33 @@ export class ResilientModelProvider implements ModelProvider {
           spent = usage.promptTokens + usage.completionTokens;
           await this.record(request.tier, ref.model, request.tag, usage, started, 'ok');
           const result: Result = { value, model: ref.model, usage, cached: false };
+          if (key) await this.store(key, result);
+          return result;
+        } catch (err) {
+          await this.recordFailure(request.tier, ref, request.tag, started, err);
+        }
+      }
+      throw new DomainError('AI_SERVICE_UNAVAILABLE', 'No model could answer; try again shortly', { retryable: true });
+    } finally {
+      await reservation?.settle(spent);
+    }
+  }
+
+  async distribution(request: DistributionRequest): Promise<AnswerDistribution> {
+    const refs = this.modelsFor(request);
+    const key = this.cacheKey(request, 0, { kind: 'distribution', options: request.options });
+    const hit = key ? await this.cached<AnswerDistribution>(key, request.tier, request.tag) : undefined;
+    if (hit) return { ...hit, cached: true };
+    const reservation = await this.reserve(request.tag, request.messages, 1);
+    let spent = 0;
+    try {
+      for (const ref of refs) {
+        if (request.signal?.aborted) break;
+        const started = performance.now();
+        try {
+          const result = await this.deps.breakers.for(ref).execute(() => this.invokeDistribution(ref, request));
+          spent = result.usage.promptTokens + result.usage.completionTokens;
+          await this.record(request.tier, ref.model, request.tag, result.usage, started, 'ok');
           if (key) await this.store(key, result);
           return result;
         } catch (err) {
@@ -379,6 +412,22 @@ export class ResilientModelProvider implements ModelProvider {
     const parsed = (await new JsonOutputParser().parse(text)) as T;
     if (parsed === null || typeof parsed !== 'object') throw new Error('model did not return a JSON object');
     return { value: parsed, usage: usage ?? this.estimateUsage(ref, request.messages, text) };
+  }
+
+  /**
+   * One token asked with its top logprobs, within LLM_REQUEST_TIMEOUT_MS. A model that reports
+   * none (some OpenAI-compatible servers ignore `logprobs`) fails, so the next one is tried.
+   */
+  private async invokeDistribution(ref: ModelRef, request: DistributionRequest): Promise<AnswerDistribution> {
+    const model = await this.deps.models.rater(ref);
+    const timeout = AbortSignal.timeout(this.deps.settings.requestTimeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    const message = await model.invoke(toLangChain(request.messages), { signal });
+    const candidates = firstTokenCandidates(message.response_metadata?.logprobs);
+    if (!candidates) throw new Error('model reported no token probabilities (logprobs)');
+    const { probabilities, mass } = distributionOf(candidates, request.options);
+    const usage = usageOf(message) ?? this.estimateUsage(ref, request.messages, textOf(message));
+    return { probabilities, mass, model: ref.model, usage, cached: false };
   }
 
   /** Input moderation: throws CONTENT_BLOCKED, or returns the supportive answer for self-harm. */

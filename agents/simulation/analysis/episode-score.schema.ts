@@ -22,31 +22,6 @@ export function episodeScoreSchema(detail: ScoreDetail) {
 }
 
 /**
- * Dimensions per judge call. A small model under a grammar fills a handful of verdicts well;
- * asked for ten at once it drifts (one number copied into every dimension, or the answer cut
- * at its token cap). Five, so two calls: each call re-reads its dimension list and the
- * answer's shape (~150 tokens) after the shared transcript, and a third call cost the offline
- * episode ~5 s. A large model does all ten in one call.
- */
-export const BRIEF_GROUP_SIZE = 5;
-
-/** The judge's calls: groups of dimensions in DIMENSIONS order (brief: ≤ BRIEF_GROUP_SIZE each; full: one). */
-export function dimensionGroups(detail: ScoreDetail): DimensionKey[][] {
-  if (detail === 'full') return [[...DIMENSION_KEYS]];
-  const count = Math.ceil(DIMENSION_KEYS.length / BRIEF_GROUP_SIZE);
-  // Even groups (4, 3, 3 rather than 4, 4, 2, were the size 4): each call costs about the same.
-  const base = Math.floor(DIMENSION_KEYS.length / count);
-  const larger = DIMENSION_KEYS.length % count;
-  const groups: DimensionKey[][] = [];
-  for (let i = 0, start = 0; i < count; i++) {
-    const size = base + (i < larger ? 1 : 0);
-    groups.push(DIMENSION_KEYS.slice(start, start + size));
-    start += size;
-  }
-  return groups;
-}
-
-/**
  * The schema of one judge call: one required verdict per dimension of `keys`, and — on the
  * call that carries them (`withCounts`) — the horsemen, the interaction counts and the
  * critical moments.
@@ -98,8 +73,9 @@ export function judgeGroupSchema(keys: readonly DimensionKey[], detail: ScoreDet
   } as const;
   return {
     type: 'object',
-    properties: withCounts ? { dimensions, ...counts } : { dimensions },
-    required: withCounts ? ['dimensions', 'horsemen', 'positiveInteractions', 'negativeInteractions', 'criticalMoments'] : ['dimensions'],
+    // The counts-only call (a small model's, see judgeTranscript) has no dimensions to fill.
+    properties: { ...(keys.length > 0 ? { dimensions } : {}), ...(withCounts ? counts : {}) },
+    required: [...(keys.length > 0 ? ['dimensions'] : []), ...(withCounts ? ['horsemen', 'positiveInteractions', 'negativeInteractions', 'criticalMoments'] : [])],
     $defs: {
       verdict,
       // Integer ranges of at most 100 values become enums in the offline grammar, so a small

@@ -1,8 +1,9 @@
-import type { DimensionKey, Horseman } from '../../../src/kernel/simulation/dimensions';
+import { DIMENSION_KEYS, type DimensionKey, type Horseman } from '../../../src/kernel/simulation/dimensions';
 import type { CallTag, ModelProvider, TokenUsage } from '../../../src/llm/model-provider.port';
 import { cleanCriticalMoments, cleanDimensionScores, cleanHorsemen, interactionRatio, type CleanDimensionScore } from './clean-scores';
-import { dimensionGroups, judgeGroupSchema, type RawEpisodeScore, type ScoreDetail } from './episode-score.schema';
-import { COUNTS_TASK, dimensionGuide, scoreEpisodePrompt } from './prompts';
+import { judgeGroupSchema, type RawEpisodeScore, type ScoreDetail } from './episode-score.schema';
+import { judgeByProbabilities } from './judge-by-probabilities';
+import { COUNTS_TASK, countEpisodePrompt, dimensionGuide, scoreEpisodePrompt } from './prompts';
 
 /**
  * Brief mode (the small offline model) reads at most this much transcript, the latest lines:
@@ -49,7 +50,7 @@ export interface Verdict<L extends JudgedLine> {
   criticalMoments: { line: L; dimension: DimensionKey; impact: number; note: string }[];
 }
 
-/** A group's answer is asked for once more when it left a dimension without a usable score. */
+/** An answer is asked for once more when it left a dimension or the counts unusable. */
 const RETRY_TEMPERATURE = 0.3;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -69,11 +70,13 @@ function scoredIn(value: unknown, keys: readonly DimensionKey[]): DimensionKey[]
  * short refs ("t3"); they come back as the lines' ids, and refs to lines that do not exist
  * are dropped. Simulation episodes and live chats are judged by this one judge.
  *
- * A large model (`full`) answers in one call. A small one (`brief`) is asked in groups of
- * five dimensions (BRIEF_GROUP_SIZE), the counts with the last group, each under its own grammar; a
- * group that comes back without a usable score for some dimension (or fails) is asked once
- * more for those dimensions, with a little sampling so the retry is not the same answer. A
- * dimension still unscored after that is left out — shown as missing, never invented.
+ * A large model (`full`) answers in one call under the schema. A small one (`brief`) writes
+ * no usable scores (TinyLlama under a grammar gave every dimension 0, whatever the episode):
+ * its dimension scores are read off its answer probabilities (judgeByProbabilities), and it is
+ * asked for the counts alone. An answer without a usable score for some dimension or without
+ * the counts (or a failed call) is asked once more for what is missing, with a little sampling
+ * so the retry is not the same answer. A dimension still unscored after that is left out —
+ * shown as missing, never invented.
  */
 export async function judgeTranscript<L extends JudgedLine>(
   llm: ModelProvider,
@@ -90,70 +93,61 @@ export async function judgeTranscript<L extends JudgedLine>(
   // Refs keep their numbering when earlier lines are left out; only shown lines can be cited.
   const byRef = new Map(input.lines.slice(first).map((line, i) => [ref(first + i), line]));
   const transcript = [...(first > 0 ? [`(${first} earlier lines left out)`] : []), ...rendered.slice(first)].join('\n');
+  const context = { self: input.self, partner: input.partner, scene: input.scene, goals: input.goals, transcript: transcript || '(no turns)' };
   const ask = (keys: readonly DimensionKey[], withCounts: boolean, retry: boolean) =>
     llm.structured<RawEpisodeScore>({
       tier: 'deep',
       temperature: retry ? RETRY_TEMPERATURE : 0,
       ...(retry ? { seed: keys.length * 7 + 1 } : {}),
-      // A brief verdict is ~40 tokens per dimension, the counts ~100.
-      maxTokens: input.detail === 'full' ? 1800 : 40 + 45 * keys.length + (withCounts ? 120 : 0),
+      // A brief answer carries only the counts (~120 tokens).
+      maxTokens: brief ? 160 : 1800,
       schema: judgeGroupSchema(keys, input.detail, withCounts),
       schemaName: 'episode_score',
-      messages: [
-        {
-          role: 'user',
-          content: scoreEpisodePrompt.render({
-            self: input.self,
-            partner: input.partner,
-            scene: input.scene,
-            goals: input.goals,
-            transcript: transcript || '(no turns)',
-            dimensions: dimensionGuide(input.detail, keys),
-            counts: withCounts ? COUNTS_TASK : '',
-          }),
-        },
-      ],
-      tag: { ...tag, prompt: { name: scoreEpisodePrompt.name, version: scoreEpisodePrompt.version } },
+      messages: [{ role: 'user', content: keys.length > 0 ? scoreEpisodePrompt.render({ ...context, dimensions: dimensionGuide(input.detail, keys), counts: withCounts ? COUNTS_TASK : '' }) : countEpisodePrompt.render({ ...context, counts: COUNTS_TASK }) }],
+      tag: { ...tag, prompt: keys.length > 0 ? { name: scoreEpisodePrompt.name, version: scoreEpisodePrompt.version } : { name: countEpisodePrompt.name, version: countEpisodePrompt.version } },
     });
 
   const value: RawEpisodeScore = { dimensions: {}, horsemen: { criticism: 0, contempt: 0, defensiveness: 0, stonewalling: 0 }, positiveInteractions: 0, negativeInteractions: 0, criticalMoments: [] };
   const usage: TokenUsage = { promptTokens: 0, completionTokens: 0 };
   let model = '';
-  const groups = dimensionGroups(input.detail);
-  for (const [index, group] of groups.entries()) {
-    const withCounts = index === groups.length - 1;
-    let missing: readonly DimensionKey[] = group;
-    let countsMissing = withCounts;
-    for (let attempt = 0; attempt < 2 && (missing.length > 0 || countsMissing); attempt++) {
-      const retry = attempt > 0;
-      let answer: Awaited<ReturnType<typeof ask>>;
-      try {
-        answer = await ask(missing, countsMissing, retry);
-      } catch (error) {
-        // The model failed outright: once more, then the error stands (no score is invented).
-        if (retry) throw error;
-        continue;
-      }
-      model = answer.model;
-      usage.promptTokens += answer.usage.promptTokens;
-      usage.completionTokens += answer.usage.completionTokens;
-      const scored = scoredIn(answer.value, missing);
-      const dims = isRecord(answer.value?.dimensions) ? answer.value.dimensions : {};
-      for (const key of scored) value.dimensions[key] = dims[key] as RawEpisodeScore['dimensions'][DimensionKey];
-      missing = missing.filter((k) => !scored.includes(k));
-      if (countsMissing && isRecord(answer.value?.horsemen)) {
-        Object.assign(value, {
-          horsemen: answer.value.horsemen,
-          positiveInteractions: answer.value.positiveInteractions,
-          negativeInteractions: answer.value.negativeInteractions,
-          criticalMoments: answer.value.criticalMoments,
-        });
-        countsMissing = false;
-      }
+  // A small model's dimension scores are read off its answer probabilities; it is asked for the counts alone.
+  const probed = brief ? await judgeByProbabilities(llm, context, tag) : null;
+  if (probed) {
+    model = probed.model;
+    usage.promptTokens += probed.usage.promptTokens;
+    usage.completionTokens += probed.usage.completionTokens;
+  }
+  let missing: readonly DimensionKey[] = brief ? [] : DIMENSION_KEYS;
+  let countsMissing = true;
+  for (let attempt = 0; attempt < 2 && (missing.length > 0 || countsMissing); attempt++) {
+    const retry = attempt > 0;
+    let answer: Awaited<ReturnType<typeof ask>>;
+    try {
+      answer = await ask(missing, countsMissing, retry);
+    } catch (error) {
+      // The model failed outright: once more, then the error stands (no score is invented).
+      if (retry) throw error;
+      continue;
+    }
+    model = answer.model;
+    usage.promptTokens += answer.usage.promptTokens;
+    usage.completionTokens += answer.usage.completionTokens;
+    const scored = scoredIn(answer.value, missing);
+    const dims = isRecord(answer.value?.dimensions) ? answer.value.dimensions : {};
+    for (const key of scored) value.dimensions[key] = dims[key] as RawEpisodeScore['dimensions'][DimensionKey];
+    missing = missing.filter((k) => !scored.includes(k));
+    if (countsMissing && isRecord(answer.value?.horsemen)) {
+      Object.assign(value, {
+        horsemen: answer.value.horsemen,
+        positiveInteractions: answer.value.positiveInteractions,
+        negativeInteractions: answer.value.negativeInteractions,
+        criticalMoments: answer.value.criticalMoments,
+      });
+      countsMissing = false;
     }
   }
   const verdict: Verdict<L> = {
-    dimensions: cleanDimensionScores(value, (r) => byRef.get(r)?.id),
+    dimensions: probed ? probed.dimensions : cleanDimensionScores(value, (r) => byRef.get(r)?.id),
     horsemen: cleanHorsemen(value),
     positiveToNegativeRatio: interactionRatio(value),
     criticalMoments: cleanCriticalMoments(value, (r) => byRef.get(r)),

@@ -64,3 +64,50 @@ Base every point on the results; do not invent facts. Return JSON.
 
 {{summary}}`,
 });
+
+/**
+ * The small-model judge's questions, two per dimension: one keyed so that "yes" is good and a
+ * reverse-keyed one, so that "yes" is bad. A small model says "yes" to nearly anything
+ * (TinyLlama: P(yes) 0.95–0.99 whatever the transcript); balanced keying, as psychometric
+ * scales do against acquiescence, lets that bias cancel out of the score.
+ */
+export const BALANCED_QUESTIONS: Record<DimensionKey, { agree: string; disagree: string }> = {
+  goalCompletion: { agree: 'Did {{self}} and {{partner}} each get what they wanted from this conversation?', disagree: 'Did this conversation leave {{self}} or {{partner}} without what they wanted?' },
+  believability: { agree: 'Do {{self}} and {{partner}} sound like real people texting each other?', disagree: 'Do {{self}} or {{partner}} sound robotic or out of character?' },
+  relationshipChange: { agree: 'Did {{self}} and {{partner}} grow closer in this conversation?', disagree: 'Did {{self}} and {{partner}} grow apart in this conversation?' },
+  socialNorms: { agree: 'Are {{self}} and {{partner}} respectful to each other?', disagree: 'Does {{self}} or {{partner}} insult, belittle or cross a boundary?' },
+  communicationQuality: { agree: 'Do {{self}} and {{partner}} listen and answer what the other said?', disagree: 'Does {{self}} or {{partner}} ignore or talk past what the other said?' },
+  conflictRepair: { agree: 'When there is tension, do {{self}} and {{partner}} calm it down or make up?', disagree: 'Does tension between {{self}} and {{partner}} grow without anyone making up?' },
+  emotionalResponsiveness: { agree: "Do {{self}} and {{partner}} respond warmly to each other's feelings?", disagree: "Does {{self}} or {{partner}} ignore or dismiss the other's feelings?" },
+  valuesAlignment: { agree: 'Do {{self}} and {{partner}} share the same values?', disagree: 'Do {{self}} and {{partner}} have clashing values?' },
+  humorAndWarmth: { agree: 'Are {{self}} and {{partner}} warm and affectionate with each other?', disagree: 'Are {{self}} and {{partner}} cold or distant with each other?' },
+  longTermGoalAlignment: { agree: 'Do {{self}} and {{partner}} want the same things for their future?', disagree: 'Do {{self}} and {{partner}} want different things for their future?' },
+};
+
+/** Stands in for the transcript when the model's answer bias is measured (contextual calibration's content-free input). */
+export const CONTENT_FREE = 'N/A';
+
+export const judgeQuestionPrompt = definePrompt<{ self: string; partner: string; scene: string; goals: string; transcript: string; question: string }>({
+  name: 'simulation.judge-question',
+  version: 1,
+  template: `You are a couples researcher reading one simulated conversation between {{self}} and {{partner}}.
+{{scene}}
+Private goals: {{goals}}
+Transcript:
+{{transcript}}
+
+Question: {{question}} Answer yes or no.`,
+});
+
+export const countEpisodePrompt = definePrompt<{ self: string; partner: string; scene: string; goals: string; transcript: string; counts: string }>({
+  name: 'simulation.count-episode',
+  version: 1,
+  template: `You are a couples researcher reading one simulated episode between {{self}} and {{partner}}.
+{{scene}}
+Private goals: {{goals}}
+Transcript (turn ref, speaker, text):
+{{transcript}}
+
+{{counts}}
+Return JSON.`,
+});

@@ -1,11 +1,12 @@
 import { SCENARIO_LIBRARY } from '../../../seeds/scenarios/library';
 import { DIMENSION_KEYS } from '../../../src/kernel/simulation/dimensions';
 import { instantiateScenario } from '../../../src/kernel/simulation/scenarios/instantiate-scenario';
-import type { ModelProvider, StructuredRequest } from '../../../src/llm/model-provider.port';
+import type { DistributionRequest, ModelProvider, StructuredRequest } from '../../../src/llm/model-provider.port';
 import type { SimulationDeps } from '../configuration';
 import type { EpisodeState, Turn } from '../state';
 import type { RawEpisodeScore } from './episode-score.schema';
 import { judgeTranscript } from './judge-transcript';
+import { BALANCED_QUESTIONS } from './prompts';
 import { scoreEpisode } from './score-episode';
 
 const TURNS: Turn[] = [
@@ -23,6 +24,7 @@ function setup(answer: RawEpisodeScore, scoreDetail: SimulationDeps['scoreDetail
       requests.push(request);
       return { value: answer, model: 'judge-model', usage: { promptTokens: 100, completionTokens: 50 }, cached: false };
     },
+    distribution: async () => ({ probabilities: [0.8, 0.2], mass: 0.7, model: 'judge-model', usage: { promptTokens: 100, completionTokens: 1 }, cached: false }),
   } as unknown as ModelProvider;
   const deps = {
     llm,
@@ -76,68 +78,83 @@ describe('scoreEpisode', () => {
 
   it('When a long episode is judged briefly (small model), Then the judge reads the latest lines, numbered as in the whole episode', async () => {
     const long: Turn[] = Array.from({ length: 40 }, (_, i) => ({ id: `x-${i + 1}`, turn: i + 1, speaker: i % 2 ? 'partner' : 'self', name: i % 2 ? 'Mei' : 'Alex', text: `line ${i + 1} `.repeat(12) }));
-    const { run, requests } = setup(answer({ dimensions: { goalCompletion: { reasoning: 'r', score: 5, citations: ['t40'] }, believability: { reasoning: 'r', score: 5, citations: ['t1'] } } }), 'brief', long);
+    const { run, requests } = setup(answer({ criticalMoments: [{ turn: 't40', dimension: 'humorAndWarmth', impact: 2, note: 'n' }, { turn: 't1', dimension: 'humorAndWarmth', impact: 2, note: 'n' }] }), 'brief', long);
     const { score } = await run();
     const prompt = requests[0]!.messages[0]!.content;
     expect(prompt).toMatch(/\(\d+ earlier lines left out\)/);
     expect(prompt).toContain('t40 Mei: line 40');
     expect(prompt).not.toContain('t1 Alex');
     // A ref to a line the judge did not see is not a citation.
-    expect(score.dimensions.map((d) => d.citedTurnIds)).toEqual([['x-40'], []]);
+    expect(score.criticalMoments.map((m) => m.turnId)).toEqual(['x-40']);
+    expect(score.dimensions).toHaveLength(DIMENSION_KEYS.length);
     expect(score.measures!.messages).toBe(40);
   });
 });
 
-describe('judgeTranscript on a small model (brief): dimensions in groups under a grammar', () => {
-  type Script = (request: StructuredRequest, call: number) => unknown;
-  const judged = async (script: Script) => {
-    const requests: StructuredRequest[] = [];
+describe('judgeTranscript on a small model (brief): scores from answer probabilities, counts asked alone', () => {
+  type Answer = { probabilities: number[]; mass: number } | Error;
+  const judged = async (probe: (request: DistributionRequest) => Answer, counts: (call: number) => unknown = () => COUNTS) => {
+    const structured: StructuredRequest[] = [];
+    const questions: DistributionRequest[] = [];
     const llm = {
       structured: async (request: StructuredRequest) => {
-        requests.push(request);
-        const value = script(request, requests.length);
+        structured.push(request);
+        const value = counts(structured.length);
         if (value instanceof Error) throw value;
         return { value, model: 'tiny', usage: { promptTokens: 100, completionTokens: 50 }, cached: false };
       },
+      distribution: async (request: DistributionRequest) => {
+        questions.push(request);
+        const answer = probe(request);
+        if (answer instanceof Error) throw answer;
+        return { ...answer, model: 'tiny', usage: { promptTokens: 100, completionTokens: 1 }, cached: false };
+      },
     } as unknown as ModelProvider;
     const { verdict, usage } = await judgeTranscript(llm, { self: 'Alex', partner: 'Mei', scene: 'A flat.', goals: 'none', lines: TURNS, detail: 'brief' }, { agent: 'analysis', node: 'score-episode', purpose: 'test' });
-    return { verdict, usage, requests };
+    return { verdict, usage, structured, questions };
   };
-  const asked = (request: StructuredRequest) => (request.schema as { properties: { dimensions: { required: string[] } } }).properties.dimensions.required;
-  const verdicts = (keys: readonly string[], score = 6) => Object.fromEntries(keys.map((k) => [k, { reasoning: `on ${k}`, score, citations: ['t2'] }]));
-  const counts = { horsemen: { criticism: 1, contempt: 0, defensiveness: 0, stonewalling: 0 }, positiveInteractions: 4, negativeInteractions: 2, criticalMoments: [] };
-  const honest: Script = (request) => ({ dimensions: verdicts(asked(request)), ...counts });
+  const COUNTS = { horsemen: { criticism: 1, contempt: 0, defensiveness: 0, stonewalling: 0 }, positiveInteractions: 4, negativeInteractions: 2, criticalMoments: [] };
+  const sawTranscript = (request: DistributionRequest) => request.messages[0]!.content.includes('Mei: Sure! What worries you?');
+  const reverseKeyed = (request: DistributionRequest) => Object.values(BALANCED_QUESTIONS).some((q) => request.messages[0]!.content.includes(q.disagree.replaceAll('{{self}}', 'Alex').replaceAll('{{partner}}', 'Mei')));
+  /** Says "yes" to almost anything; with the transcript a little more to the positive questions and a little less to the reverse-keyed ones. */
+  const yesSayer = (request: DistributionRequest) => {
+    const lean = !sawTranscript(request) ? 0 : reverseKeyed(request) ? -0.03 : 0.03;
+    return { probabilities: [0.94 + lean, 0.06 - lean], mass: 0.7 };
+  };
 
-  it('When the model answers each group, Then every dimension has one score, asked five at a time, the counts once', async () => {
-    const { verdict, requests } = await judged(honest);
-    expect(requests.map(asked)).toEqual([DIMENSION_KEYS.slice(0, 5), DIMENSION_KEYS.slice(5)]);
+  it('When the model answers every question, Then every dimension has a score, the transcript questions come before the content-free ones, and the counts are asked once with no dimensions', async () => {
+    const { verdict, structured, questions, usage } = await judged(yesSayer);
     expect(verdict.dimensions.map((d) => d.dimension)).toEqual(DIMENSION_KEYS);
+    expect(questions).toHaveLength(4 * DIMENSION_KEYS.length);
+    expect(questions.map(sawTranscript)).toEqual([...Array(20).fill(true), ...Array(20).fill(false)]);
+    expect(questions[20]!.messages[0]!.content).toContain('Transcript:\nN/A\n');
+    expect(questions.every((q) => q.options.join() === 'yes,no')).toBe(true);
+    expect(structured).toHaveLength(1);
+    expect(Object.keys((structured[0]!.schema as { properties: object }).properties)).not.toContain('dimensions');
     expect(verdict.horsemen.criticism).toBe(1);
     expect(verdict.positiveToNegativeRatio).toBe(2);
-    // Only the last call carries the counts, and every call shares the transcript at the start of its prompt.
-    expect(requests.map((r) => 'horsemen' in (r.schema as { properties: object }).properties)).toEqual([false, true]);
-    const openings = requests.map((r) => r.messages[0]!.content.split('Score each dimension')[0]);
-    expect(new Set(openings).size).toBe(1);
+    expect(usage).toEqual({ promptTokens: 40 * 100 + 100, completionTokens: 40 + 50 });
+    // The reasoning says where the score came from; nothing is cited.
+    expect(verdict.dimensions[0]!.reasoning).toMatch(/answer probabilities/);
+    expect(verdict.dimensions.every((d) => d.citedIds.length === 0)).toBe(true);
   });
 
-  it('When a group comes back malformed (a dimension missing, a score not a number), Then those dimensions alone are asked again and none is dropped', async () => {
-    const { verdict, requests } = await judged((request, call) => {
-      if (call === 2) return { dimensions: { valuesAlignment: { reasoning: 'ok', score: 'seven', citations: [] } }, ...counts };
-      return honest(request, call);
-    });
-    expect(asked(requests[2]!)).toEqual(DIMENSION_KEYS.slice(5));
-    expect(requests[2]!.temperature).toBeGreaterThan(0);
-    expect(verdict.dimensions.map((d) => d.dimension)).toEqual(DIMENSION_KEYS);
+  it('When the transcript moves the answers (even a model that says "yes" to nearly anything), Then the calibrated scores rise above the middle; when it does not, they sit at 5', async () => {
+    const moved = await judged(yesSayer);
+    expect(moved.verdict.dimensions.every((d) => d.score > 5 && d.score <= 10)).toBe(true);
+    const flat = await judged(() => ({ probabilities: [0.95, 0.05], mass: 0.7 }));
+    expect(flat.verdict.dimensions.every((d) => d.score === 5)).toBe(true);
   });
 
-  it('When a group call fails once, Then it is asked again and every dimension is still scored', async () => {
-    const { verdict, requests } = await judged((request, call) => (call === 1 ? new Error('model hiccup') : honest(request, call)));
-    expect(requests).toHaveLength(3);
-    expect(verdict.dimensions).toHaveLength(DIMENSION_KEYS.length);
-  });
-
-  it('When a dimension stays unscored after its retry, Then only that one is missing — never invented', async () => {
-    const { verdict } = await judged((request) => ({ dimensions: verdicts(asked(request).filter((k) => k !== 'valuesAlignment')), ...counts }));
+  it('When the model puts nothing on yes or no for a question, Then that dimension is left out — never invented', async () => {
+    const { verdict } = await judged((request) => (request.messages[0]!.content.includes('share the same values') ? { probabilities: [0.5, 0.5], mass: 0 } : yesSayer(request)));
     expect(verdict.dimensions.map((d) => d.dimension)).toEqual(DIMENSION_KEYS.filter((k) => k !== 'valuesAlignment'));
+  });
+
+  it('When the counts call fails once, Then it is asked again; when a question fails, the judge fails (no score is invented)', async () => {
+    const { verdict, structured } = await judged(yesSayer, (call) => (call === 1 ? new Error('model hiccup') : COUNTS));
+    expect(structured).toHaveLength(2);
+    expect(verdict.horsemen.criticism).toBe(1);
+    await expect(judged(() => new Error('model down'))).rejects.toThrow('model down');
   });
 });

@@ -206,6 +206,26 @@ describe('lineWithoutLeaks', () => {
   it('When asked, Then the request stops at the other side’s name, at a mid-line "Me:" and at the end of the line (at most four stops)', async () => {
     const { llm, requests } = scripted(['Hi!']);
     await lineWithoutLeaks(llm, { ...ask(1), request: { ...ask(1).request, stop: lineStops('Alex', 'Mei') } });
-    expect(requests[0]!.stop).toEqual(['Mei:', '\nAlex:', ' Me:', '\n\n']);
+    expect(requests[0]!.stop).toEqual(['Mei:', '\nAlex:', ' Me:']);
+  });
+
+  it('When a small model’s draft copies a run of the other side’s last line, Then it is asked again; a few shared words are kept', async () => {
+    // Offline demo episode: Mei's first draft wrote Alex's line again.
+    const earlier = [{ name: 'Mei', text: "Hi, Alex. Sorry about the delay in this chat. I've been busy with work lately" }];
+    const { llm } = scripted(["Yes. Sorry about the delay in this chat. I've been busy with work", 'busy with work again? poor you 🥹']);
+    const said = await lineWithoutLeaks(llm, { ...ask(4), smallModel: true, earlier });
+    expect(said).toMatchObject({ text: 'busy with work again? poor you 🥹', leaks: ['repeat'], canned: false });
+  });
+
+  it('When a small model’s draft says again what a line already said (names aside), Then it is asked again', async () => {
+    // Offline demo episode: "Hi, Mei. How are you today?" answered by "Hi, Alex. How are you today?".
+    const earlier = [{ name: 'Mei', text: 'Hi, Alex. How are you today?' }];
+    const { llm } = scripted(['Hi, Mei. How are you today?', 'Tired but ok. You?']);
+    expect(await lineWithoutLeaks(llm, { ...ask(6), smallModel: true, earlier })).toMatchObject({ text: 'Tired but ok. You?', leaks: ['repeat'] });
+  });
+
+  it('When a draft names the couple together, Then it is narration', () => {
+    expect(isNarration("In this chat, Mei and Alex are not getting caught up in each other's chitchat.", 'Mei', 'Alex')).toBe(true);
+    expect(isNarration('you and me, hiking on Saturday?', 'Mei', 'Alex')).toBe(false);
   });
 });

@@ -152,6 +152,28 @@ export interface LineAsk {
    * small local model is known to write them as artefacts of its prompt.
    */
   smallModel?: boolean;
+  /**
+   * The lines spoken so far, oldest first: a small model's draft that copies a run of the
+   * other side's last line (REPEAT_NGRAM), or says again what a line already said (the same
+   * words once the names are left out), is asked again.
+   */
+  earlier?: readonly { name: string; text: string }[];
+}
+
+/**
+ * Words in a row shared with the other side's last line that make a draft a copy of it: a
+ * small model continuing a transcript often writes the line above again under its own name
+ * ("Mei: Yes. Sorry about the delay in this chat. I've been busy…"). People quote a word or
+ * three, not six in a row.
+ */
+export const REPEAT_NGRAM = 6;
+
+/** A line's words without the couple's names, for "said that already" ("Hi, Alex. How are you today?" is "Hi, Mei. How are you today?"). */
+function sameWords(text: string, names: readonly string[]): string {
+  const drop = new Set(names.map((n) => n.toLowerCase()));
+  return tokens(text.replace(/\[END\]/gi, ''))
+    .filter((w) => !drop.has(w))
+    .join(' ');
 }
 
 /** The line to store, and what it took. */
@@ -161,7 +183,7 @@ export interface SaidLine {
   /** Every model answer asked for, the leaky ones included (for tokens and cost). */
   attempts: ChatCompletion[];
   /** What was wrong with each rejected draft, in order (empty when the first draft was used). */
-  leaks: (LeakKind | 'empty' | 'narration')[];
+  leaks: (LeakKind | 'empty' | 'narration' | 'repeat')[];
   /** The canned in-character line stood in: both drafts leaked, or were empty. */
   canned: boolean;
 }
@@ -174,9 +196,12 @@ export interface SaidLine {
 export function isNarration(text: string, speaker: string, other = '', options: { midLine?: boolean } = { midLine: true }): boolean {
   const names = [speaker, other].filter(Boolean).map(escape).join('|');
   if (names !== '' && new RegExp(`^\\s*(?:${names})(?:'s)?\\s+\\p{Ll}`, 'u').test(text)) return true;
+  if (options.midLine === false) return false;
+  // The couple named together ("In this chat, Mei and Alex are not…"): a narrator's view of them, not one of them talking.
+  if (speaker !== '' && other !== '' && new RegExp(`\\b(?:${names})\\s+and\\s+(?:${names})\\b`, 'u').test(text)) return true;
   // The speaker named in the third person in mid-line ("Yes, Mei confirms that the flat is
   // hers"): nobody texts about themselves by name.
-  return options.midLine !== false && speaker !== '' && new RegExp(`\\b${escape(speaker)}\\s+(?:is|was|has|had|confirms|confirmed|says|said|asks|asked|agrees|agreed|mentions|mentioned|wants|wanted|thinks|feels|replies|replied|responds|responded)\\b`, 'u').test(text);
+  return speaker !== '' && new RegExp(`\\b${escape(speaker)}\\s+(?:is|was|has|had|confirms|confirmed|says|said|asks|asked|agrees|agreed|mentions|mentioned|wants|wanted|thinks|feels|replies|replied|responds|responded)\\b`, 'u').test(text);
 }
 
 /**
@@ -204,6 +229,11 @@ const retrySeed = (seed: number | undefined) => (seed === undefined ? undefined 
  */
 export async function lineWithoutLeaks(llm: ModelProvider, ask: LineAsk): Promise<SaidLine> {
   const echo = promptEcho(ask.prompt);
+  const earlier = ask.smallModel ? (ask.earlier ?? []) : [];
+  const otherLast = [...earlier].reverse().find((l) => l.name === ask.other);
+  const copied = otherLast ? ngrams(tokens(otherLast.text), REPEAT_NGRAM) : null;
+  const said = new Set(earlier.map((l) => sameWords(l.text, [ask.speaker, ask.other])));
+  const repeats = (text: string) => said.has(sameWords(text, [ask.speaker, ask.other])) || (copied !== null && [...ngrams(tokens(text), REPEAT_NGRAM)].some((gram) => copied.has(gram)));
   const attempts: ChatCompletion[] = [];
   const leaks: SaidLine['leaks'] = [];
   let seed = ask.request.seed;
@@ -225,8 +255,9 @@ export async function lineWithoutLeaks(llm: ModelProvider, ask: LineAsk): Promis
     const leak = leakIn(text, echo) ?? (ask.smallModel && (STYLE_RECITAL.test(text) || CHAT_META.test(text)) ? 'label' : null);
     const empty = !text.replace(/\[END\]/gi, '').trim();
     const narration = !leak && !empty && isNarration(text, ask.speaker, ask.other, { midLine: ask.smallModel === true });
-    if (!leak && !empty && !narration) return { text, attempts, leaks, canned: false };
-    leaks.push(leak ?? (empty ? 'empty' : 'narration'));
+    const repeat = !leak && !empty && !narration && repeats(text);
+    if (!leak && !empty && !narration && !repeat) return { text, attempts, leaks, canned: false };
+    leaks.push(leak ?? (empty ? 'empty' : narration ? 'narration' : 'repeat'));
     seed = retrySeed(seed);
   }
   return { text: cannedReply(ask.request.messages, ask.request.seed), attempts, leaks, canned: true };
@@ -237,13 +268,16 @@ export const LINE_MAX_TOKENS = 40;
 
 /**
  * Where a role-play line ends: the other side's name with a colon (the model began writing
- * their part), the speaker's own name on a new line (a second message), "Me:" after a space
- * (a chat log's label for one's own side, which TinyLlama writes in mid-line), or a blank
- * line. The first line alone is kept, cut at any other inline label (asChatMessage). At most
- * four stops, as OpenAI-compatible servers accept.
+ * their part), the speaker's own name on a new line (a second message), or "Me:" after a
+ * space (a chat log's label for one's own side, which TinyLlama writes in mid-line). The
+ * first line alone is kept, cut at any other inline label (asChatMessage). At most four
+ * stops, as OpenAI-compatible servers accept.
  */
 export function lineStops(speaker: string, other: string): string[] {
-  // Not a single "\n": a small model often opens with a line break, and would stop before a word.
+  // No line-break stop, not even a blank line: a small model often opens with one or two line
+  // breaks, and a reply stopped there is empty (measured offline: two of the demo episode's
+  // first drafts, then the canned line). What follows the first line is cut off anyway, and the
+  // token cap bounds it.
   // " Me:" with its space: a reply that opens with "Me:" is a prefix (removed), not a stop.
-  return [`${other}:`, `\n${speaker}:`, ' Me:', '\n\n'];
+  return [`${other}:`, `\n${speaker}:`, ' Me:'];
 }

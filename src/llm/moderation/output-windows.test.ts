@@ -1,4 +1,7 @@
-import { OutputWindows, PHRASE_WINDOWS, SENTENCE_WINDOWS, type WindowSizes } from './output-windows';
+import { OutputWindows, SENTENCE_WINDOWS, type WindowSizes } from './output-windows';
+
+/** Small windows, to see the cut at a space when a reply has no punctuation. */
+const PHRASES: WindowSizes = { minChars: 12, wordCutChars: 16, maxChars: 80 };
 
 const windowsOf = (pieces: string[], sizes: WindowSizes = SENTENCE_WINDOWS) => {
   const w = new OutputWindows(sizes);
@@ -16,11 +19,11 @@ describe('OutputWindows', () => {
     expect(out.join('') + rest).toBe(text);
   });
 
-  it('When phrase windows are used (in-process moderator), Then a reply without punctuation still streams a few words at a time', () => {
+  it('When windows are small, Then a reply without punctuation still streams a few words at a time', () => {
     const text = 'Stub reply to what do you think about moving in together someday';
-    const { out, rest } = windowsOf(words(text), PHRASE_WINDOWS);
+    const { out, rest } = windowsOf(words(text), PHRASES);
     expect(out.length).toBeGreaterThanOrEqual(3);
-    for (const w of out) expect(w.length).toBeLessThanOrEqual(PHRASE_WINDOWS.maxChars);
+    for (const w of out) expect(w.length).toBeLessThanOrEqual(PHRASES.maxChars);
     expect(out.join('') + rest).toBe(text);
   });
 
@@ -34,7 +37,7 @@ describe('OutputWindows', () => {
     const { out, rest } = windowsOf(['今天真的好累啊。', '工作一直做不完，老板还一直催我交报告。', '你晚上想吃什么？', '我都可以']);
     expect(out).toEqual(['今天真的好累啊。工作一直做不完，老板还一直催我交报告。']);
     expect(rest).toBe('你晚上想吃什么？我都可以');
-    expect(windowsOf(['今天真的好累啊。', '工作一直做不完，老板还一直催我交报告。'], PHRASE_WINDOWS)).toEqual({ out: ['今天真的好累啊。工作一直做不完，'], rest: '老板还一直催我交报告。' });
+    expect(windowsOf(['今天真的好累啊。', '工作一直做不完，老板还一直催我交报告。'], PHRASES)).toEqual({ out: ['今天真的好累啊。工作一直做不完，'], rest: '老板还一直催我交报告。' });
   });
 
   it('When text runs on without a sentence end, Then windows end at a space within the size limit, never inside a surrogate pair', () => {

@@ -9,11 +9,9 @@ export interface WindowSizes {
 }
 
 /**
- * For an in-process moderator (microseconds a check): phrase-sized windows, so the stream
- * stays as smooth as the model's own; the gate checks each with the text before it.
+ * For a moderation API (a round trip a check): sentence-sized windows, fewer calls. (The
+ * in-process moderator checks word by word instead; see OutputWords.)
  */
-export const PHRASE_WINDOWS: WindowSizes = { minChars: 12, wordCutChars: 16, maxChars: 80 };
-/** For a moderation API (a round trip a check): sentence-sized windows, fewer calls. */
 export const SENTENCE_WINDOWS: WindowSizes = { minChars: 24, wordCutChars: 120, maxChars: 160 };
 
 /**

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type {
   ChatHistoryItem,
+  ControlledEvaluateInputItem,
   Llama,
   LlamaChatSession,
   LlamaContext,
@@ -64,6 +65,14 @@ export interface GenerationResult {
   /** Tokens generated. */
   completionTokens: number;
   finishReason: 'stop' | 'length';
+}
+
+/** The likeliest first tokens of a reply, with their probabilities. */
+export interface NextTokens {
+  /** Most likely first, as text (a token's own text; "▁Yes" reads " Yes" or "Yes"). */
+  candidates: { token: string; probability: number }[];
+  /** Tokens of the rendered prompt. */
+  promptTokens: number;
 }
 
 const DEFAULT_MAX_TOKENS = 256;
@@ -146,6 +155,11 @@ export class LlamaRuntime {
     return this.queue.run(() => this.generateNow(turns, options));
   }
 
+  /** The `top` likeliest first tokens of the reply to `turns`, after any generation already running. */
+  nextTokens(turns: readonly ChatTurn[], top: number): Promise<NextTokens> {
+    return this.queue.run(() => this.nextTokensNow(turns, top));
+  }
+
   /** Tokens `text` encodes to in this model's tokenizer. */
   countTokens(text: string): number {
     return this.model.tokenize(text).length;
@@ -161,9 +175,19 @@ export class LlamaRuntime {
   private async generateNow(turns: readonly ChatTurn[], options: GenerateOptions): Promise<GenerationResult> {
     // The client may have left while this request waited in the queue.
     if (options.signal?.aborted) return { text: '', promptTokens: 0, completionTokens: 0, finishReason: 'stop' };
-    const { history, prompt } = splitConversation(turns);
+    const { history, prompt, responsePrefix } = splitConversation(turns);
     const session = this.sessionFor(turns);
     session.setChatHistory(history);
+    // The prefill is part of node-llama-cpp's response text and chunks; the client gets what follows it.
+    let prefixLeft = responsePrefix?.length ?? 0;
+    const onTextChunk = options.onTextChunk;
+    const continuation = onTextChunk
+      ? (text: string) => {
+          const skip = Math.min(prefixLeft, text.length);
+          prefixLeft -= skip;
+          if (text.length > skip) onTextChunk(text.slice(skip));
+        }
+      : undefined;
     const grammar = options.jsonSchema
       ? await this.grammarFor(options.jsonSchema)
       : options.jsonObject
@@ -181,14 +205,15 @@ export class LlamaRuntime {
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(options.stop?.length ? { customStopTriggers: options.stop } : {}),
       ...(options.repeatPenalty !== undefined ? { repeatPenalty: options.repeatPenalty } : {}),
-      ...(options.onTextChunk ? { onTextChunk: options.onTextChunk } : {}),
+      ...(continuation ? { onTextChunk: continuation } : {}),
+      ...(responsePrefix ? { responsePrefix } : {}),
       ...(options.signal ? { signal: options.signal, stopOnAbortSignal: true } : {}),
       ...(grammar ? { grammar: grammar as never } : {}),
     });
 
     const generated: GenerationResult = {
-      text: result.responseText,
-      promptTokens: this.promptTokens(session, [...history, { type: 'user', text: prompt }]),
+      text: responsePrefix && result.responseText.startsWith(responsePrefix) ? result.responseText.slice(responsePrefix.length) : result.responseText,
+      promptTokens: this.promptTokens(session, [...history, { type: 'user', text: prompt }]) + (responsePrefix ? this.countTokens(responsePrefix) : 0),
       completionTokens: session.sequence.tokenMeter.usedOutputTokens - outputBefore,
       finishReason: result.stopReason === 'maxTokens' ? 'length' : 'stop',
     };
@@ -200,6 +225,37 @@ export class LlamaRuntime {
       );
     }
     return generated;
+  }
+
+  /**
+   * The prompt is rendered through the chat template up to where the reply starts, and
+   * evaluated on the sequence that last served this conversation (see sessionFor): only what
+   * differs from what it holds is evaluated, its last token always, for the probabilities of
+   * every token in the vocabulary to come next. No token is generated. The chat session
+   * compares the sequence's tokens before its next reply, so sharing the sequence is safe.
+   */
+  private async nextTokensNow(turns: readonly ChatTurn[], top: number): Promise<NextTokens> {
+    const { history, prompt, responsePrefix } = splitConversation(turns);
+    const session = this.sessionFor(turns);
+    const chatHistory: ChatHistoryItem[] = [...history, { type: 'user', text: prompt }, { type: 'model', response: [] }];
+    const rendered = session.chatWrapper.generateContextState({ chatHistory }).contextText.tokenize(this.model.tokenizer);
+    // A prefilled reply start comes after the template's opening of the reply.
+    const tokens = responsePrefix ? [...rendered, ...this.model.tokenize(responsePrefix)] : rendered;
+    const sequence = session.sequence;
+    const keep = Math.min(sequence.compareContextTokens(tokens).firstDifferentIndex, tokens.length - 1);
+    if (keep < sequence.nextTokenIndex) await sequence.eraseContextTokenRanges([{ start: keep, end: sequence.nextTokenIndex }]);
+    const rest = tokens.slice(keep);
+    const input: ControlledEvaluateInputItem[] = rest.map((token, i) => (i === rest.length - 1 ? [token, { generateNext: { probabilities: true } }] : token));
+    const started = performance.now();
+    const output = await sequence.controlledEvaluate(input);
+    const probabilities = output.at(-1)?.next.probabilities ?? new Map();
+    const candidates: NextTokens['candidates'] = [];
+    for (const [token, probability] of probabilities) {
+      if (candidates.length >= top) break;
+      candidates.push({ token: this.model.detokenize([token]), probability });
+    }
+    if (PROFILE) process.stderr.write(`offline-llm probabilities prompt=${tokens.length} evaluated=${rest.length} ms=${Math.round(performance.now() - started)}\n`);
+    return { candidates, promptTokens: tokens.length };
   }
 
   /** The prompt as the chat template renders it, counted in the model's tokenizer. */
@@ -241,16 +297,20 @@ export class LlamaRuntime {
 
 /**
  * node-llama-cpp's session answers a new user prompt after a history; an OpenAI request is a
- * list of turns. A final user turn becomes the prompt and the rest the history; a conversation
- * ending otherwise is all history, answered after an empty prompt.
+ * list of turns. A final user turn becomes the prompt and the rest the history. A final
+ * assistant turn after a user turn is the start of the reply (assistant prefill, as llama.cpp's
+ * server and vLLM read it): the model continues it, and the reply returned is the continuation
+ * only. A conversation ending otherwise is all history, answered after an empty prompt.
  */
-function splitConversation(turns: readonly ChatTurn[]): { history: ChatHistoryItem[]; prompt: string } {
+export function splitConversation(turns: readonly ChatTurn[]): { history: ChatHistoryItem[]; prompt: string; responsePrefix?: string } {
   const last = turns.at(-1);
-  const endsWithUser = last?.role === 'user';
-  const history = (endsWithUser ? turns.slice(0, -1) : turns).map((turn): ChatHistoryItem => {
+  const prefilled = last?.role === 'assistant' && turns.at(-2)?.role === 'user';
+  const asked = prefilled ? turns.slice(0, -1) : turns;
+  const endsWithUser = asked.at(-1)?.role === 'user';
+  const history = (endsWithUser ? asked.slice(0, -1) : asked).map((turn): ChatHistoryItem => {
     if (turn.role === 'system') return { type: 'system', text: turn.content };
     if (turn.role === 'user') return { type: 'user', text: turn.content };
     return { type: 'model', response: [turn.content] };
   });
-  return { history, prompt: endsWithUser ? last.content : '' };
+  return { history, prompt: endsWithUser ? asked.at(-1)!.content : '', ...(prefilled && last.content ? { responsePrefix: last.content } : {}) };
 }

@@ -4,6 +4,7 @@ import {
   chatCompletionChunk,
   chatUsage,
   chatUsageChunk,
+  logprobsContent,
   newCompletionIdentity,
 } from '../openai-compat/chat-completion.response';
 import { contentText, requestedMaxTokens } from '../openai-compat/chat-messages';
@@ -22,6 +23,10 @@ export async function handleOfflineChat(ctx: RouteContext, runtime: LlamaRuntime
   const options = generateOptions(request, ctx.signal);
   const turns = toTurns(request);
 
+  if (request.logprobs && !request.stream) {
+    await answerWithProbabilities(ctx, runtime, turns, identity, request.top_logprobs ?? 0);
+    return;
+  }
   if (!request.stream) {
     const result = await generate(runtime, turns, options);
     if (ctx.signal.aborted) return;
@@ -58,6 +63,27 @@ export async function handleOfflineChat(ctx: RouteContext, runtime: LlamaRuntime
   await sse.send(chatCompletionChunk(identity, {}, result.finishReason, includeUsage));
   if (includeUsage) await sse.send(chatUsageChunk(identity, chatUsage(result.promptTokens, result.completionTokens)));
   await sse.done();
+}
+
+/**
+ * A request for token probabilities is answered with the reply's first token only (the
+ * likeliest, as at temperature 0) and its `top_logprobs` candidates: what a judge reading
+ * probabilities asks for (max_tokens 1). Longer replies with probabilities per token are not
+ * supported here; such a request still gets one token, finish_reason "length".
+ */
+async function answerWithProbabilities(ctx: RouteContext, runtime: LlamaRuntime, turns: ChatTurn[], identity: ReturnType<typeof newCompletionIdentity>, top: number): Promise<void> {
+  let next: Awaited<ReturnType<LlamaRuntime['nextTokens']>>;
+  try {
+    next = await runtime.nextTokens(turns, Math.max(1, top));
+  } catch (error) {
+    if (error instanceof GenerationQueueFullError) throw new OpenAiHttpError(503, error.message, 'model_busy');
+    throw error;
+  }
+  if (ctx.signal.aborted) return;
+  const likeliest = next.candidates[0] ?? { token: '', probability: 1 };
+  const asLogprob = (c: { token: string; probability: number }) => ({ token: c.token, logprob: Math.log(Math.max(c.probability, Number.MIN_VALUE)) });
+  const logprobs = logprobsContent([{ ...asLogprob(likeliest), top: top > 0 ? next.candidates.map(asLogprob) : [] }]);
+  sendJson(ctx.res, 200, chatCompletionBody(identity, likeliest.token, 'length', chatUsage(next.promptTokens, 1), logprobs));
 }
 
 async function generate(runtime: LlamaRuntime, turns: ChatTurn[], options: GenerateOptions): Promise<GenerationResult> {

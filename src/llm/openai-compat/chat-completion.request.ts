@@ -46,6 +46,9 @@ export const chatCompletionRequestSchema = z.looseObject({
   top_p: z.number().min(0).max(1).nullish(),
   seed: z.number().int().nullish(),
   stop: z.union([z.string(), z.array(z.string()).max(4)]).nullish(),
+  // Token probabilities: the first generated token's `top_logprobs` candidates (OpenAI allows 0–20).
+  logprobs: z.boolean().nullish(),
+  top_logprobs: z.number().int().min(0).max(20).nullish(),
   n: z.literal(1, { message: 'only n = 1 is supported' }).nullish(),
   user: z.string().nullish(),
 });

@@ -34,7 +34,33 @@ export function chatUsage(promptTokens: number, completionTokens: number): ChatU
 }
 
 /** A complete (non-streaming) `chat.completion` body. */
-export function chatCompletionBody(identity: CompletionIdentity, content: string, finishReason: FinishReason, usage: ChatUsage) {
+/** One token with its log probability, as OpenAI's `logprobs.content` items carry it. */
+export interface TokenLogprob {
+  token: string;
+  logprob: number;
+}
+
+/** OpenAI's `choices[0].logprobs` for a reply whose tokens were reported: each with its likeliest alternatives. */
+export function logprobsContent(tokens: readonly (TokenLogprob & { top: readonly TokenLogprob[] })[]) {
+  const bytes = (token: string) => [...Buffer.from(token, 'utf8')];
+  return {
+    content: tokens.map((t) => ({
+      token: t.token,
+      logprob: t.logprob,
+      bytes: bytes(t.token),
+      top_logprobs: t.top.map((c) => ({ token: c.token, logprob: c.logprob, bytes: bytes(c.token) })),
+    })),
+    refusal: null,
+  };
+}
+
+export function chatCompletionBody(
+  identity: CompletionIdentity,
+  content: string,
+  finishReason: FinishReason,
+  usage: ChatUsage,
+  logprobs: ReturnType<typeof logprobsContent> | null = null,
+) {
   return {
     id: identity.id,
     object: 'chat.completion' as const,
@@ -45,7 +71,7 @@ export function chatCompletionBody(identity: CompletionIdentity, content: string
       {
         index: 0,
         message: { role: 'assistant' as const, content, refusal: null },
-        logprobs: null,
+        logprobs,
         finish_reason: finishReason,
       },
     ],

@@ -4,6 +4,7 @@ import {
   chatCompletionChunk,
   chatUsage,
   chatUsageChunk,
+  logprobsContent,
   newCompletionIdentity,
   type FinishReason,
 } from '../openai-compat/chat-completion.response';
@@ -17,6 +18,7 @@ import { abortableSleep } from './abortable-sleep';
 import { defaultStubReply } from './default-reply';
 import { sampleFromJsonSchema } from './json-schema-sampler';
 import { splitIntoChunks } from './reply-chunks';
+import { stubTopLogprobs } from './stub-logprobs';
 import { applyStubFaults } from './stub-faults';
 import { visionReply } from './stub-vision';
 import type { StubState } from './stub-state';
@@ -40,6 +42,13 @@ export async function handleStubChat(ctx: RouteContext, state: StubState): Promi
 
   if (!request.stream) {
     if (!(await abortableSleep(knobs.firstTokenLatencyMs, ctx.signal))) return;
+    if (request.logprobs) {
+      // Probabilities are reported for the reply's first token only (what a judge reading them asks for).
+      const { first, top } = stubTopLogprobs(content, lastUserText(request.messages));
+      const logprobs = logprobsContent([{ token: first, logprob: top.find((c) => c.token === first)?.logprob ?? 0, top: top.slice(0, request.top_logprobs ?? 0) }]);
+      sendJson(ctx.res, 200, chatCompletionBody(identity, first, 'length', chatUsage(usage.prompt_tokens, 1), logprobs));
+      return;
+    }
     sendJson(ctx.res, 200, chatCompletionBody(identity, content, finishReason, usage));
     return;
   }
@@ -84,9 +93,10 @@ function composeReply(request: ChatCompletionRequest, state: StubState, knobs: S
   else if (format?.type === 'json_object') content = JSON.stringify({ reply: defaultStubReply(lastUser) });
   else content = defaultStubReply(lastUser);
 
-  // A token budget truncates prose as OpenAI would; JSON is left whole so structured output stays parseable.
+  // A token budget truncates prose as OpenAI would; JSON is left whole so structured output
+  // stays parseable, and so is a reply read for its probabilities (its first token is sent).
   const maxTokens = requestedMaxTokens(request);
-  if (!wantsJson && maxTokens !== undefined) {
+  if (!wantsJson && !request.logprobs && maxTokens !== undefined) {
     const truncated = truncateToTokenBudget(content, maxTokens, request.model);
     if (truncated !== content) return { content: truncated, finishReason: 'length' };
   }
