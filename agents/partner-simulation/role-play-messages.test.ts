@@ -25,5 +25,6 @@ describe('rolePlayMessages', () => {
       { role: 'user', content: 'The chat so far:\nAlex: Can we talk about the rent?' },
       { role: 'assistant', content: 'Mei:' },
     ]);
+    expect(rolePlayMessages('You are Alex.', [], 'Alex', { prefill: true, other: 'Mei' })[1]).toEqual({ role: 'user', content: 'New chat with Mei.' });
   });
 });

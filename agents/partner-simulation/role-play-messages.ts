@@ -18,7 +18,7 @@ export interface SpokenLine {
  * beginning fixed as the episode grows, so the local model re-reads only the new lines.
  * With `prefill` (models that continue a final assistant message) the name starts the reply instead.
  */
-export function rolePlayMessages(system: string, lines: readonly SpokenLine[], speakerName: string, options: { prefill?: boolean } = {}): ChatMessage[] {
+export function rolePlayMessages(system: string, lines: readonly SpokenLine[], speakerName: string, options: { prefill?: boolean; other?: string } = {}): ChatMessage[] {
   const transcript = lines.map((l) => (l.speaker === 'narrator' ? `[${l.text}]` : `${l.name}: ${l.text.replace(/\s*\n\s*/g, ' ')}`)).join('\n');
   if (options.prefill) {
     // The reply itself starts with the speaker's name (assistant prefill, which the offline
@@ -27,8 +27,10 @@ export function rolePlayMessages(system: string, lines: readonly SpokenLine[], s
     // cut to nothing by the stop) or narrated the couple; prefilled, it wrote Alex's message.
     return [
       { role: 'system', content: system },
-      // Not "Alex starts the chat": TinyLlama then wrote about starting the chat ("do you mind if I start the chat for you?").
-      { role: 'user', content: transcript ? `The chat so far:\n${transcript}` : '(No messages yet.)' },
+      // An empty chat as "New chat with Mei.": tried on TinyLlama (6 seeds each), "Alex starts the
+      // chat" got talk about starting the chat, "(No messages yet.)" and "(nothing yet)" recitals of
+      // the persona; this one got greetings.
+      { role: 'user', content: transcript ? `The chat so far:\n${transcript}` : `New chat with ${options.other ?? 'them'}.` },
       { role: 'assistant', content: `${speakerName}:` },
     ];
   }

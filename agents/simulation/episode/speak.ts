@@ -81,7 +81,7 @@ export async function speak(deps: SimulationDeps, state: EpisodeGraphStateType, 
         stop: lineStops(me.name, other.name),
         // The conversation as a transcript to continue (see rolePlayMessages: a small model plays it, rather than assisting).
         // The small offline model continues a prefilled reply (its server supports it; hosted APIs may not).
-        messages: rolePlayMessages(request.system, state.turns, me.name, { prefill: deps.scoreDetail === 'brief' }),
+        messages: rolePlayMessages(request.system, state.turns, me.name, { prefill: deps.scoreDetail === 'brief', other: other.name }),
         // No cannedReply: when every model fails, the provider's in-character reply (zh/en) stands in.
         tag: tag(deps, request.agent, speaker === 'self' ? 'user-proxy-turn' : 'partner-turn', request.prompt),
       },

@@ -49,3 +49,10 @@ describe('normalizeForModeration', () => {
     expect(performance.now() - started).toBeLessThan(100);
   });
 });
+
+describe('normalizeForModeration: trailing punctuation', () => {
+  it('When a word only ends in "!" or "?", Then it is read once (no leetspeak readings), and mid-word "!" still is', () => {
+    expect(normalizeForModeration('see you tonight!').views).toEqual(['see you tonight']);
+    expect(normalizeForModeration('k!ll yourself').views).toContain('kill yourself');
+  });
+});

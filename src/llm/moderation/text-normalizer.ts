@@ -54,7 +54,10 @@ export function normalizeForModeration(text: string): NormalizedText {
       .replace(INVISIBLE, '')
       .toLowerCase(),
   );
-  const hasLeet = /[a-z][^\s]*[013457@$!|€]|[013457@$!|€][^\s]*[a-z]|[a-z] 2 [a-z]/.test(plain);
+  // Trailing punctuation is not leetspeak (foldToken keeps it as punctuation): "yours!" alone
+  // must not triple the work, as it did for most chat replies checked while streaming.
+  const probe = plain.replace(/[!?.,;:]+(?=\s|$)/g, '');
+  const hasLeet = /[a-z][^\s]*[013457@$!|€]|[013457@$!|€][^\s]*[a-z]|[a-z] 2 [a-z]/.test(probe);
   const readings: (OneReading | null)[] = hasLeet ? [null, 'i', 'l'] : [null];
   const views = new Set<string>();
   for (const reading of readings) {
