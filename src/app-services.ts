@@ -2,6 +2,7 @@ import type { BaseCheckpointSaver } from '@langchain/langgraph';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ScenarioTemplate } from './kernel/simulation/scenarios/scenario-template.schema';
 import type { EmailSender } from './ports/email.port';
+import type { Tracer } from './ports/tracer.port';
 import type { Config } from './config/config';
 import type { AccessTokens } from './domain/accounts/access-tokens';
 import type { IdTokenVerifier } from './domain/accounts/id-token-verifier.port';
@@ -74,4 +75,6 @@ export interface AppServices {
   scenarioLibrary: ScenarioTemplate[];
   /** Account emails: password reset, email verification, invitations. */
   email: EmailSender;
+  /** Tracing spans (OpenTelemetry, or a no-op when OTEL_TRACES_EXPORTER=none). */
+  tracer: Tracer;
 }

@@ -17,7 +17,11 @@ import { Metrics } from './observability/metrics';
 import { applyLangsmithPolicy } from './observability/langsmith-policy';
 import { MeteredEventBus } from './observability/metered-event-bus';
 import { LogEmailSender } from './email/log-email-sender';
+import { SmtpEmailSender } from './email/smtp-email-sender';
 import type { EmailSender } from './ports/email.port';
+import type { Tracer } from './ports/tracer.port';
+import { tracerFromConfig } from './observability/tracer-from-config';
+import { TracedModelProvider } from './observability/traced-model-provider';
 import { MeteredJobRunner } from './jobs/metered-job-runner';
 import { assertMigrated } from './stores/postgres/assert-migrated';
 import type { EventBus } from './ports/event-bus.port';
@@ -92,7 +96,7 @@ export interface App {
  * The composition root: the only place that imports concrete adapters. Builds each port
  * once from config and hands the set to the API server, the worker and the CLI.
  */
-export async function createApp(config: Config, options: { logger?: Logger; metrics?: Metrics; email?: EmailSender } = {}): Promise<App> {
+export async function createApp(config: Config, options: { logger?: Logger; metrics?: Metrics; email?: EmailSender; tracer?: Tracer } = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   // Before any LangChain module runs: its tracing would send chats to LangSmith.
   applyLangsmithPolicy(config, process.env, logger);
@@ -107,6 +111,9 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
       }
     }
   };
+  // Off by default (a no-op); closed last, so the spans of the shutdown itself are exported.
+  const tracer = options.tracer ?? tracerFromConfig(config.tracing);
+  closers.push(() => tracer.close());
 
   try {
     const { orm, mode, url: databaseUrl } = await connectPostgres(config, logger, closers);
@@ -125,7 +132,7 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
     const mongo: MongoClient | undefined = config.mongodbUrl ? createMongoClient(config.mongodbUrl) : undefined;
     if (mongo) closers.push(() => mongo.close());
 
-    const jobs: JobRunner = new MeteredJobRunner(config.redisUrl ? new BullmqJobRunner(config.redisUrl, logger, config.jobs) : new InProcessJobRunner(logger), metrics);
+    const jobs: JobRunner = new MeteredJobRunner(config.redisUrl ? new BullmqJobRunner(config.redisUrl, logger, config.jobs) : new InProcessJobRunner(logger), metrics, tracer);
     closers.push(() => jobs.close());
 
     // Encryption at rest: transcript and memory texts are sealed with per-user data keys.
@@ -175,7 +182,7 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
       events,
       healthChecks,
       jobs,
-      llm: llm.provider,
+      llm: tracer.enabled ? new TracedModelProvider(llm.provider, tracer) : llm.provider,
       transcripts,
       llmSettings: llm.settings,
       checkpointer,
@@ -184,8 +191,8 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
       rateRules: { ...DEFAULT_RATE_RULES, ...config.rateLimits },
       shortTermMemory: redis ? new RedisShortTermMemory(redis.main) : new InProcessShortTermMemory(),
       scenarioLibrary: SCENARIO_LIBRARY,
-      // No SMTP client in this build: mail goes to the log outside production, nowhere in it.
-      email: options.email ?? new LogEmailSender(logger, { revealBody: !config.isProduction }),
+      email: options.email ?? buildEmailSender(config, logger, closers),
+      tracer,
       memories,
       dataKeys,
       studyDatasets: new PostgresStudyDatasetBlobs({ execute: (sql, params) => orm.em.getConnection().execute(sql, params) }, dataKeys),
@@ -274,6 +281,17 @@ async function connectRedis(url: string, logger: Logger, closers: (() => Promise
     logger.warn({ err: err.message }, 'Redis not reachable at startup; continuing degraded'),
   );
   return { main, subscriber, chatSubscriber };
+}
+
+/**
+ * Account emails: SMTP when EMAIL_TRANSPORT=smtp; otherwise the log, with the whole mail
+ * outside production and only the subject in it (the mail is dropped: it holds a one-time code).
+ */
+function buildEmailSender(config: Config, logger: Logger, closers: (() => Promise<unknown>)[]): EmailSender {
+  if (config.email.transport === 'log') return new LogEmailSender(logger, { revealBody: !config.isProduction });
+  const smtp = new SmtpEmailSender(config.email.smtp, config.email.from, logger);
+  closers.push(() => smtp.close());
+  return smtp;
 }
 
 /** Uploaded files: an S3-compatible bucket when S3_ENDPOINT is set, else a folder under DATA_DIR. */

@@ -1,4 +1,5 @@
 import type { RawEnv } from './env.schema';
+import type { SmtpSettings } from './smtp-url';
 
 /** Validated configuration, built once at startup by `loadConfig` and passed down. */
 export interface Config {
@@ -51,6 +52,10 @@ export interface Config {
   appUrl?: string;
   /** The worker's own HTTP server (/healthz, /readyz, /metrics). */
   workerHttp?: { host: string; port: number };
+  /** Account emails: written to the log (EMAIL_TRANSPORT=log) or sent over SMTP. */
+  email: { transport: 'log' } | { transport: 'smtp'; smtp: SmtpSettings; from: string };
+  /** OpenTelemetry traces (OTEL_TRACES_EXPORTER); `none` starts no SDK. */
+  tracing: { exporter: RawEnv['OTEL_TRACES_EXPORTER']; endpoint: string; serviceName: string };
   /** LangSmith tracing was explicitly enabled (LANGSMITH_TRACING_ENABLED). */
   langsmithTracing?: boolean;
   logLevel: RawEnv['LOG_LEVEL'];

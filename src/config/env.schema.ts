@@ -161,6 +161,18 @@ export const envSchema = z.object({
   WORKER_METRICS_PORT: port.default(4001),
   /** Interface the worker's HTTP server binds to. */
   WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Where account emails (reset, verification, invitation links) go: `log` (written to the log outside production, dropped in it) or `smtp` (delivered through SMTP_URL). */
+  EMAIL_TRANSPORT: z.enum(['log', 'smtp']).default('log'),
+  /** SMTP server for EMAIL_TRANSPORT=smtp: `smtps://user:password@host:465` (TLS from the start) or `smtp://user:password@host:587` (STARTTLS when offered; add `?requireTLS=true` to refuse plain text). Percent-encode special characters in the user and password. */
+  SMTP_URL: optionalText,
+  /** Sender of account emails, e.g. `SoulLink <no-reply@example.com>`; required with EMAIL_TRANSPORT=smtp. */
+  EMAIL_FROM: optionalText,
+  /** OpenTelemetry traces: `none` (off: no SDK is started), `otlp` (OTLP over HTTP to OTEL_EXPORTER_OTLP_ENDPOINT) or `console` (printed to stdout, for local debugging). Spans carry names, ids, codes and counts, never chat content. */
+  OTEL_TRACES_EXPORTER: z.enum(['none', 'otlp', 'console']).default('none'),
+  /** Base URL of the OTLP/HTTP collector; traces are posted to <endpoint>/v1/traces. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://collector:4318' }).default('http://localhost:4318'),
+  /** `service.name` of this process's spans (give the API and the worker different names to tell them apart). */
+  OTEL_SERVICE_NAME: z.string().trim().min(1).default('soullink'),
   /** Send LangChain traces (prompts and replies: intimate chats) to LangSmith, a hosted service. Off unless `true`: LANGCHAIN_TRACING_V2 and LANGSMITH_TRACING are cleared otherwise. */
   LANGSMITH_TRACING_ENABLED: z.stringbool().default(false),
   /** BullMQ job lock, ms: a worker that dies (kill -9) has its job picked up by another after about this long. */

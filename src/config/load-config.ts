@@ -2,7 +2,8 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './config-error';
 import type { Config, OidcProviderConfig } from './config';
-import { envSchema } from './env.schema';
+import { envSchema, type RawEnv } from './env.schema';
+import { parseSmtpUrl } from './smtp-url';
 import { loadOrCreateLocalSecrets } from './local-secrets';
 import { placeholderJwtSecretProblem, placeholderMasterKeyProblem } from './placeholder-secrets';
 import { defaultModelCacheDir } from '../llm/offline/offline-model.manifest';
@@ -43,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const prices = parseJson('LLM_PRICES', e.LLM_PRICES, pricesSchema, {});
   const rateLimits = parseJson('RATE_LIMITS', e.RATE_LIMITS, rateRulesOverride, {});
   const retiredMasterKeys = parseRetiredMasterKeys(e.MASTER_KEY_RETIRED, e.MASTER_KEY_ID);
+  const email = emailConfig(e);
 
   const local = isProduction ? undefined : loadOrCreateLocalSecrets(dataDir);
   const oidc = (audience: string | undefined, issuer: string, jwksUrl: string): OidcProviderConfig | undefined =>
@@ -100,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     appUrl: e.APP_URL,
     workerHttp: { host: e.WORKER_METRICS_HOST, port: e.WORKER_METRICS_PORT },
+    email,
+    tracing: { exporter: e.OTEL_TRACES_EXPORTER, endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME },
     langsmithTracing: e.LANGSMITH_TRACING_ENABLED,
     logLevel: e.LOG_LEVEL,
     llm: {
@@ -171,6 +175,24 @@ function parseRetiredMasterKeys(raw: string | undefined, currentId: string): Rec
   }
   return keys;
 }
+
+/**
+ * EMAIL_TRANSPORT=smtp needs SMTP_URL and EMAIL_FROM, in every environment: without them no
+ * mail could leave, and a reset link that silently never arrives is worse than a refused start.
+ */
+function emailConfig(e: RawEnv): Config['email'] {
+  if (e.EMAIL_TRANSPORT === 'log') return { transport: 'log' };
+  const problems: { variable: string; message: string }[] = [];
+  const smtp = e.SMTP_URL ? parseSmtpUrl(e.SMTP_URL) : { problem: 'is required with EMAIL_TRANSPORT=smtp (smtps://user:password@host:465)' };
+  if ('problem' in smtp) problems.push({ variable: 'SMTP_URL', message: smtp.problem });
+  if (!e.EMAIL_FROM) problems.push({ variable: 'EMAIL_FROM', message: 'is required with EMAIL_TRANSPORT=smtp (e.g. SoulLink <no-reply@example.com>)' });
+  else if (!EMAIL_FROM_PATTERN.test(e.EMAIL_FROM)) problems.push({ variable: 'EMAIL_FROM', message: 'must be an address, or a name and an address: SoulLink <no-reply@example.com>' });
+  if (problems.length > 0 || 'problem' in smtp) throw new ConfigError(problems);
+  return { transport: 'smtp', smtp, from: e.EMAIL_FROM! };
+}
+
+/** `addr@host` or `Display Name <addr@host>`; one address, no line breaks (they would forge headers). */
+const EMAIL_FROM_PATTERN = /^(?:[^<>\r\n@]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/;
 
 /** The embedded PostgreSQL password (kept with the local secrets). */
 export function embeddedPostgresPassword(config: Config): string {

@@ -6,8 +6,9 @@ export interface EmailMessage {
 }
 
 /**
- * Sends account emails. Adapters: the log sender (local use; see src/email). An SMTP adapter
- * belongs here too; it needs an SMTP client package this build does not carry.
+ * Sends account emails. Adapters (src/email): the log sender (local use) and the SMTP sender
+ * (EMAIL_TRANSPORT=smtp), which delivers in the background: `send` may resolve before the mail
+ * has left.
  */
 export interface EmailSender {
   /** Whether mail really leaves the process (false: written to the log or dropped). */

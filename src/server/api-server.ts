@@ -15,6 +15,8 @@ import { explorerRoute } from './explorer/explorer.route';
 import { graphqlHttpHandler } from './graphql-http-handler';
 import { attachGraphqlWs } from './graphql-ws-server';
 import { observabilityPlugin } from './observability-plugin';
+import { graphqlTracingPlugin } from '../observability/graphql-tracing.plugin';
+import { traceHttp } from '../observability/http-tracing';
 import { rateLimitedStatusPlugin } from './rate-limited-status.plugin';
 import { checkReadiness } from './readiness';
 import { studyDatasetUploadRoute } from './study-dataset-upload.route';
@@ -49,7 +51,7 @@ export async function startApiServer(services: AppServices, schema: GraphQLSchem
     parseOptions: { maxTokens: config.queryLimits.maxTokens },
     validationRules: limitRules(config.queryLimits),
     // Apollo's own landing page loads Sandbox from a CDN; the self-hosted explorer replaces it.
-    plugins: [observabilityPlugin(metrics), rateLimitedStatusPlugin(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [observabilityPlugin(metrics), graphqlTracingPlugin(services.tracer), rateLimitedStatusPlugin(), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
   const handleGraphql = graphqlHttpHandler(apollo, contexts, config.http.maxBodyBytes, new QueryPrecheck(schema, config.queryLimits));
@@ -95,13 +97,15 @@ export async function startApiServer(services: AppServices, schema: GraphQLSchem
     }
   };
 
-  const httpServer = createServer((req, res) => {
-    route(req, res).catch((err: unknown) => {
-      logger.error({ err }, 'unhandled error in HTTP handler');
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL' } }] }));
-    });
-  });
+  const httpServer = createServer(
+    traceHttp(services.tracer, config.http.graphqlPath, (req, res) =>
+      route(req, res).catch((err: unknown) => {
+        logger.error({ err }, 'unhandled error in HTTP handler');
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL' } }] }));
+      }),
+    ),
+  );
   // Slow-loris guard: a client must send its headers promptly.
   httpServer.headersTimeout = 10_000;
   httpServer.requestTimeout = 60_000;

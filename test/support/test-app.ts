@@ -27,9 +27,10 @@ export interface TestApp {
 
 /**
  * The real app (composition root, API server on a random port) against the run's test
- * database. Environment overrides configure it as an operator would.
+ * database. Environment overrides configure it as an operator would; `options` stand in
+ * for adapters (an in-memory tracer).
  */
-export async function startTestApp(env: Record<string, string | undefined> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string | undefined> = {}, options: Parameters<typeof createApp>[1] = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'soullink-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -43,7 +44,7 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     RATE_LIMITS: JSON.stringify({ auth: { limit: 100_000, windowMs: 60_000 }, global: { limit: 100_000, windowMs: 60_000 }, chat: { limit: 100_000, windowMs: 60_000 } }),
     ...env,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, options);
   schema ??= buildAppSchema();
   const server = await startApiServer(app.services, await schema);
   return {

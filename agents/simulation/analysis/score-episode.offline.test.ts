@@ -117,7 +117,7 @@ describeOffline('scoreEpisode on the offline model', () => {
     ['warm', WARM],
     ['hostile', HOSTILE],
     ['mixed', MIXED],
-  ])('When the %s episode is scored, Then the judge finishes and every dimension gets a whole-number score citing real turns', async (name, lines) => {
+  ])('When the %s episode is scored, Then the judge finishes and every dimension gets a 0–10 score (one decimal, read off the answer probabilities), citing only real turns', async (name, lines) => {
     const episode = episodeOf(lines, name);
     const started = performance.now();
     const { score } = await scoreEpisode(deps, episode, { templateId: 'money-rent-on-unequal-incomes', episodeIndex: 0 });
@@ -132,7 +132,7 @@ describeOffline('scoreEpisode on the offline model', () => {
     expect(score.dimensions.map((d) => d.dimension)).toEqual(DIMENSION_KEYS);
     const ids = new Set(episode.turns.map((t) => t.id));
     for (const d of score.dimensions) {
-      expect(Number.isInteger(d.score) && d.score >= 0 && d.score <= 10).toBe(true);
+      expect(Math.abs(d.score * 10 - Math.round(d.score * 10)) < 1e-9 && d.score >= 0 && d.score <= 10).toBe(true);
       for (const id of d.citedTurnIds) expect(ids.has(id)).toBe(true);
     }
     expect(score.measures?.messages).toBe(lines.length);

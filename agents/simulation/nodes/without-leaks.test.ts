@@ -224,6 +224,18 @@ describe('lineWithoutLeaks', () => {
     expect(await lineWithoutLeaks(llm, { ...ask(6), smallModel: true, earlier })).toMatchObject({ text: 'Tired but ok. You?', leaks: ['repeat'] });
   });
 
+  it('When a draft was stopped by its token cap mid-sentence, Then it is kept up to its last whole sentence', async () => {
+    const requests: ChatRequest[] = [];
+    const llm = {
+      chat: async (request: ChatRequest): Promise<ChatCompletion> => {
+        requests.push(request);
+        return { text: 'I am so grateful. Money can bec', model: 'tiny', usage: { promptTokens: 1, completionTokens: 40 }, degraded: false, cached: false };
+      },
+    } as unknown as ModelProvider;
+    const said = await lineWithoutLeaks(llm, { ...ask(2), request: { ...ask(2).request, maxTokens: 40 } });
+    expect(said.text).toBe('I am so grateful.');
+  });
+
   it('When a draft names the couple together, Then it is narration', () => {
     expect(isNarration("In this chat, Mei and Alex are not getting caught up in each other's chitchat.", 'Mei', 'Alex')).toBe(true);
     expect(isNarration('you and me, hiking on Saturday?', 'Mei', 'Alex')).toBe(false);

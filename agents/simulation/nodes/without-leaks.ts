@@ -1,5 +1,6 @@
 import { cannedReply } from '../../../src/llm/canned-replies';
 import type { ChatCompletion, ChatRequest, ModelProvider } from '../../../src/llm/model-provider.port';
+import { wholeSentences } from '../scenario-generator/usable-scene';
 
 /**
  * Small models echo their instructions: "About you: Age 29; Product designer…", the scene's
@@ -55,8 +56,25 @@ export interface PromptEcho {
   readonly grams: ReadonlySet<string>;
 }
 
+/**
+ * Recently split prompts. An agent's prompt (and its private goal) is the same text on every
+ * turn of its episode; splitting it into n-grams was ~0.1 ms of each turn, outside the model
+ * call. Least recently used first; a miss only splits again.
+ */
+const recentEchoes = new Map<string, PromptEcho>();
+const RECENT_ECHOES = 32;
+
 export function promptEcho(prompt: string): PromptEcho {
-  return { grams: ngrams(tokens(prompt), ECHO_NGRAM) };
+  const known = recentEchoes.get(prompt);
+  if (known) {
+    recentEchoes.delete(prompt);
+    recentEchoes.set(prompt, known);
+    return known;
+  }
+  const echo: PromptEcho = { grams: ngrams(tokens(prompt), ECHO_NGRAM) };
+  recentEchoes.set(prompt, echo);
+  if (recentEchoes.size > RECENT_ECHOES) recentEchoes.delete(recentEchoes.keys().next().value!);
+  return echo;
 }
 
 /** Why `text` leaks its prompt, or null when it does not. */
@@ -251,7 +269,10 @@ export async function lineWithoutLeaks(llm: ModelProvider, ask: LineAsk): Promis
       return { text: reply.text, attempts, leaks, canned: true };
     }
     // A text message is one line: what a small model writes after it is a second message, a script or commentary.
-    const text = asChatMessage(reply.text.trim().split('\n')[0]!, ask.speaker, ask.other);
+    const line = asChatMessage(reply.text.trim().split('\n')[0]!, ask.speaker, ask.other);
+    // A reply stopped by its token cap ends mid-word ("money can bec"): kept up to its last whole sentence, if it has one.
+    const capped = ask.request.maxTokens !== undefined && reply.usage.completionTokens >= ask.request.maxTokens;
+    const text = capped ? wholeSentences(line) : line;
     const leak = leakIn(text, echo) ?? (ask.smallModel && (STYLE_RECITAL.test(text) || CHAT_META.test(text)) ? 'label' : null);
     const empty = !text.replace(/\[END\]/gi, '').trim();
     const narration = !leak && !empty && isNarration(text, ask.speaker, ask.other, { midLine: ask.smallModel === true });
