@@ -114,7 +114,7 @@ export const offlineEpisodeBench: BenchScenario = {
         `Episodes of up to ${MAX_TURNS_PER_EPISODE} turns over ${SCENARIOS.join(', ')}, seeds bench-0…; ${full.length} ran (nearly) the full length, the rest ended early (both sides wrote [END], or stale turns).`,
         'Leak = the stored line shares an 8-word run (8 characters in Chinese) with the agent’s system prompt, or carries a persona-sheet label. Drafts that leak are asked for again with another seed, then replaced by the canned in-character line: the transcript rate is after that filter; the draft rate before it is the model’s own.',
         'The machine is shared (2 cores, other work running): times are upper bounds of what an idle machine does; the load average is printed beside them.',
-        'A 1B model at 2-bit quantisation is a weak judge: its scores are noisy and barely follow the transcript. "Every dimension scored" says the grammar and the groups work, not that the scores mean much.',
+        'A 1B model at 2-bit quantisation is a weak judge: its dimension scores are read off its yes/no answer probabilities (balanced question pairs, calibrated against a content-free transcript), sit close to 5 and barely follow the transcript. "Every dimension scored" says the probabilities were there to read, not that the scores mean much.',
       ],
       details: {
         episodes: episodes.map((e, i) => ({ scenarioId: e.scenarioId, seed: e.seed, seconds: round(e.seconds), sceneSeconds: round(e.sceneMs / 1000), judgeSeconds: round(e.judgeMs / 1000), load: loads[i]!.map((l) => Number(l.toFixed(2))), turns: e.spoken.length, scored: e.score?.dimensions.length ?? 0, scores: e.score?.dimensions.map((d) => [d.dimension, d.score]) })),
