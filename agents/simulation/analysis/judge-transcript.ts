@@ -7,9 +7,9 @@ import { COUNTS_TASK, countEpisodePrompt, dimensionGuide, scoreEpisodePrompt } f
 
 /**
  * Brief mode (the small offline model) reads at most this much transcript, the latest lines:
- * its 2048-token context also holds the schema (~640 tokens, which the offline server puts in
- * the prompt), the instructions and scene (~420) and the answer (~460). A longer prompt is
- * not refused but cut by the model server wherever it fills up.
+ * its 2048-token context also holds the instructions and scene (~420 tokens) and, on the
+ * counts call, the answer's shape (~200) and the answer (~160). A longer prompt is not
+ * refused but cut by the model server wherever it fills up.
  */
 const BRIEF_TRANSCRIPT_CHARS = 1800;
 const BRIEF_LINE_CHARS = 400;
@@ -103,7 +103,7 @@ export async function judgeTranscript<L extends JudgedLine>(
       maxTokens: brief ? 160 : 1800,
       schema: judgeGroupSchema(keys, input.detail, withCounts),
       schemaName: 'episode_score',
-      messages: [{ role: 'user', content: keys.length > 0 ? scoreEpisodePrompt.render({ ...context, dimensions: dimensionGuide(input.detail, keys), counts: withCounts ? COUNTS_TASK : '' }) : countEpisodePrompt.render({ ...context, counts: COUNTS_TASK }) }],
+      messages: [{ role: 'user', content: keys.length > 0 ? scoreEpisodePrompt.render({ ...context, dimensions: dimensionGuide(keys), counts: withCounts ? COUNTS_TASK : '' }) : countEpisodePrompt.render({ ...context, counts: COUNTS_TASK }) }],
       tag: { ...tag, prompt: keys.length > 0 ? { name: scoreEpisodePrompt.name, version: scoreEpisodePrompt.version } : { name: countEpisodePrompt.name, version: countEpisodePrompt.version } },
     });
 

@@ -18,17 +18,11 @@ export const SCORE_ANCHORS: Record<DimensionKey, string> = {
   longTermGoalAlignment: 'low if their plans for the future conflict, high if they fit',
 };
 
-/**
- * The dimension list of the judge's prompt. Full: each key with its description and anchors.
- * Brief (the small offline model) lists the keys only: such a model copies whatever follows a
- * key in the prompt into that dimension's reasoning, and its score then follows the copied
- * words, not the episode (measured on TinyLlama: anchors in digits or in words both gave
- * every dimension 0). With nothing to copy there, what it writes comes from the episode.
- */
-export function dimensionGuide(detail: 'full' | 'brief', keys: readonly DimensionKey[] = DIMENSIONS.map((d) => d.key)): string {
-  const shown = DIMENSIONS.filter((d) => keys.includes(d.key));
-  if (detail === 'brief') return shown.map((d) => `- ${d.key}`).join('\n');
-  return shown.map((d) => `- ${d.key}: ${d.description} ${SCORE_ANCHORS[d.key].replace(/^l/, 'L')}.`).join('\n');
+/** The dimension list of the judge's prompt (a large model's): each key with its description and anchors. */
+export function dimensionGuide(keys: readonly DimensionKey[] = DIMENSIONS.map((d) => d.key)): string {
+  return DIMENSIONS.filter((d) => keys.includes(d.key))
+    .map((d) => `- ${d.key}: ${d.description} ${SCORE_ANCHORS[d.key].replace(/^l/, 'L')}.`)
+    .join('\n');
 }
 
 /** The counting part of the judge's task, asked once per episode (on the last group's call). */
