@@ -13,7 +13,7 @@ const PER_KIND = 300;
 const WARM_UP = 30;
 const TARGET_P99_MS = 5;
 
-const costly = `{ chatSessions(page: { limit: 50 }) { items { id } } ${Array.from({ length: 14 }, (_, i) => `m${i}: memories(page: { limit: 100 }) { id text validFrom validTo sourceMessageIds }`).join(' ')} }`;
+const costly = `{ chatSessions(first: 50) { nodes { id } } ${Array.from({ length: 14 }, (_, i) => `m${i}: memories(first: 100) { nodes { id text validFrom validTo sourceMessageIds } }`).join(' ')} }`;
 
 /** The abuse corpus of test/abuse.int.test.ts: each body must be refused before anything runs. */
 function corpus(maxBodyBytes: number): [kind: string, body: string][] {

@@ -17,7 +17,7 @@ afterAll(() => t.close());
 type Errors = { extensions?: { code?: unknown } }[] | undefined | readonly unknown[];
 const codes = (errors: Errors) => ((errors ?? []) as { extensions?: { code?: unknown } }[]).map((e) => e.extensions?.code);
 
-const costly = `{ chatSessions(page: { limit: 50 }) { items { id } } ${Array.from({ length: 14 }, (_, i) => `m${i}: memories(page: { limit: 100 }) { id text validFrom validTo sourceMessageIds }`).join(' ')} }`;
+const costly = `{ chatSessions(first: 50) { nodes { id } } ${Array.from({ length: 14 }, (_, i) => `m${i}: memories(first: 100) { nodes { id text validFrom validTo sourceMessageIds } }`).join(' ')} }`;
 const directives = `{ me { id ${'@include(if: true) '.repeat(60)} } }`;
 const fragmentCycle = '{ me { ...A } } fragment A on User { ...B } fragment B on User { ...A }';
 
@@ -45,8 +45,8 @@ describe('Abuse corpus over HTTP', () => {
       ['a huge list', { query: 'mutation($i: CreatePersonaInput!) { createPersona(input: $i) { id } }', variables: { i: { kind: 'PARTNER', name: 'L', interests: Array.from({ length: 5000 }, (_, n) => `i${n}`) } } }, 'VALIDATION_FAILED'],
       ['a malformed id', { query: '{ chatSession(id: "../../etc/passwd") { id } }' }, 'VALIDATION_FAILED'],
       ['a malformed message id', { query: 'mutation { regenerateReply(messageId: "1 OR 1=1") { id } }' }, 'VALIDATION_FAILED'],
-      ['a page size beyond the cap', { query: '{ chatSessions(page: { limit: 1000000 }) { total } }' }, 'VALIDATION_FAILED'],
-      ['a negative cursor', { query: '{ chatMessages(sessionId: "00000000-0000-4000-8000-000000000000", before: -5) { nextBefore } }' }, 'VALIDATION_FAILED'],
+      ['a page size beyond the cap', { query: '{ chatSessions(first: 1000000) { totalCount } }' }, 'VALIDATION_FAILED'],
+      ['a forged cursor', { query: '{ chatMessages(sessionId: "00000000-0000-4000-8000-000000000000", last: 5, before: "Wy01XQ") { pageInfo { hasPreviousPage } } }' }, 'VALIDATION_FAILED'],
       ['an unknown field (no schema hints needed)', { query: '{ mee { id } }' }, 'GRAPHQL_VALIDATION_FAILED'],
     ];
     for (const [label, body, code] of cases) {

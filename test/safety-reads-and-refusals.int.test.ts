@@ -72,7 +72,7 @@ async function analyst() {
   return { token, email: input.email.toLowerCase(), id: (await t.http.ok(MeDocument, {}, token)).me.id };
 }
 
-const profileQuery = 'query($p: ID!) { personaProfile(personaId: $p) { version status } personaProfiles(personaId: $p) { version } }';
+const profileQuery = 'query($p: ID!) { personaProfile(personaId: $p) { version status } personaProfiles(personaId: $p) { nodes { version } } }';
 
 async function auditOf(actorId: string) {
   const { rows } = await pg.query<{ kind: string; action: string; outcome: string }>('select kind, action, outcome from audit_events where actor_id = $1 order by at', [actorId]);
@@ -100,7 +100,7 @@ describe('Analyst grants read what is shared, audited as reads', () => {
       a.token,
     );
     expect(profile.errors).toBeUndefined();
-    expect(profile.data).toEqual({ personaProfile: { version: 1, status: 'COMPLETED' }, personaProfiles: [{ version: 1 }] });
+    expect(profile.data).toEqual({ personaProfile: { version: 1, status: 'COMPLETED' }, personaProfiles: { nodes: [{ version: 1 }] } });
     const shared = await follow(a.token, owner.simulationId);
     expect(shared.error).toBeUndefined();
     expect(shared.events.map((e) => e.seq)).toEqual(owner.events.map((e) => e.seq));
@@ -144,11 +144,11 @@ describe('A refused fork leaves nothing behind', () => {
     const sent = await send(t, token, sessionId, 'where should we go?');
     await w.finished(sent.replyId!);
     await w.close();
-    const before = (await t.http.ok(ChatSessionsDocument, {}, token)).chatSessions.total;
+    const before = (await t.http.ok(ChatSessionsDocument, {}, token)).chatSessions.totalCount;
 
     const result = await t.http.request(ForkChatDocument, { messageId: sent.message.id, content }, token);
     expect(errorCode(result)).toBe('VALIDATION_FAILED');
-    expect((await t.http.ok(ChatSessionsDocument, {}, token)).chatSessions.total).toBe(before);
+    expect((await t.http.ok(ChatSessionsDocument, {}, token)).chatSessions.totalCount).toBe(before);
     const { rows } = await pg.query('select count(*)::int as n from chat_sessions where parent_id = $1', [sessionId]);
     expect(rows[0].n).toBe(0);
   });

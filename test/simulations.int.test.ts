@@ -267,7 +267,7 @@ describe('Compatibility simulation through GraphQL', () => {
     // A partner built from real messages needs consent.
     await t.http.ok(ImportChatLogDocument, { personaId: partnerId, input: { format: 'PLAIN', content: 'Mei: hi\nAlex: hello', personaSpeaker: 'Mei' } }, token);
     expect(errorCode(await t.http.request(StartSimulationDocument, { input: base }, token))).toBe('CONSENT_REQUIRED');
-    expect((await t.http.ok(SimulationsDocument, {}, token)).simulations).toHaveLength(0);
+    expect((await t.http.ok(SimulationsDocument, {}, token)).simulations.nodes).toHaveLength(0);
   });
 
   it('When a user adds a scenario of their own, Then their simulations can use it and others cannot', async () => {

@@ -163,8 +163,8 @@ describe('Studies, match models and ranking', () => {
     const r = study.result!;
     expect(r).toMatchObject({ n: 3070, groups: 15, outcome: { kind: 'binary' } });
     // The list reads results in one batch (graphql/loaders/study-results.loader.ts), same answer.
-    const listed = await t.http.raw<{ studies: { items: { id: string; result: { n: number } | null }[] } }>({ query: '{ studies { items { id result { n } } } }' }, owner.token);
-    expect(listed.data?.studies.items.find((s) => s.id === studyId)?.result).toEqual({ n: 3070 });
+    const listed = await t.http.raw<{ studies: { nodes: { id: string; result: { n: number } | null }[] } }>({ query: '{ studies { nodes { id result { n } } } }' }, owner.token);
+    expect(listed.data?.studies.nodes.find((s) => s.id === studyId)?.result).toEqual({ n: 3070 });
     expect(r.crossValidation).toMatchObject({ outerFolds: 3, innerFolds: 2 });
     // The generator's feature ceiling on this sample is 0.727 (examples/study/README.md).
     expect(r.outOfFold.auc!).toBeGreaterThan(0.6);
@@ -200,7 +200,14 @@ describe('Studies, match models and ranking', () => {
     const dataset = (await t.http.ok(StudyDatasetDocument, { id: datasetId }, owner.token)).studyDataset;
     expect(first.card.datasetHash).toBe(dataset.hash);
     const listed = (await t.http.ok(MatchModelsDocument, { name: 'speed dating' }, owner.token)).matchModels;
-    expect(listed.items.map((m) => m.version)).toEqual([2, 1]);
+    expect(listed.nodes.map((m) => m.version)).toEqual([2, 1]);
+    expect(listed.totalCount).toBe(2);
+    // Keyset pages: the second page starts after the first's endCursor.
+    const firstPage = (await t.http.ok(MatchModelsDocument, { name: 'speed dating', first: 1 }, owner.token)).matchModels;
+    expect(firstPage.pageInfo).toMatchObject({ hasNextPage: true });
+    const secondPage = (await t.http.ok(MatchModelsDocument, { name: 'speed dating', first: 1, after: firstPage.pageInfo.endCursor }, owner.token)).matchModels;
+    expect([...firstPage.nodes, ...secondPage.nodes].map((m) => m.version)).toEqual([2, 1]);
+    expect(secondPage.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
   });
 
   it('When two candidates are ranked through GraphQL, Then they come in order of calibrated probability with intervals and reasons, and what a candidate lacks is said', async () => {
@@ -244,7 +251,7 @@ describe('Studies, match models and ranking', () => {
 
   it('When another user asks for the dataset, study, report or model, Then each is NOT_FOUND and their upload path answers 404', async () => {
     const other = await newUser();
-    const modelId = (await t.http.ok(MatchModelsDocument, {}, owner.token)).matchModels.items[0]!.id;
+    const modelId = (await t.http.ok(MatchModelsDocument, {}, owner.token)).matchModels.nodes[0]!.id;
     expect(errorCode(await t.http.request(StudyDatasetDocument, { id: datasetId }, other.token))).toBe('NOT_FOUND');
     expect(errorCode(await t.http.request(StudyDocument, { id: studyId }, other.token))).toBe('NOT_FOUND');
     expect(errorCode(await t.http.request(StudyReportDocument, { id: studyId, format: 'JSON' }, other.token))).toBe('NOT_FOUND');

@@ -22,7 +22,7 @@ async function check(root: 'Query' | 'Mutation', fieldName: string, args: Record
 
 describe('argumentBoundsMiddleware', () => {
   it('When an id argument, an id inside an input or a filter is not a UUID, Then VALIDATION_FAILED names it', async () => {
-    expect(await check('Query', 'simulations', { partnerPersonaId: 'not-a-uuid', limit: 20, offset: 0 })).toEqual({ code: 'VALIDATION_FAILED', field: 'partnerPersonaId' });
+    expect(await check('Query', 'simulations', { partnerPersonaId: 'not-a-uuid', first: 20 })).toEqual({ code: 'VALIDATION_FAILED', field: 'partnerPersonaId' });
     expect(await check('Query', 'chatSession', { id: '' })).toEqual({ code: 'VALIDATION_FAILED', field: 'id' });
     expect(await check('Query', 'estimateSimulation', { input: { selfPersonaId: 'x', partnerPersonaId: '00000000-0000-4000-8000-000000000000' } })).toEqual({
       code: 'VALIDATION_FAILED',
@@ -30,11 +30,11 @@ describe('argumentBoundsMiddleware', () => {
     });
   });
 
-  it('When a page size or offset is out of bounds, Then VALIDATION_FAILED; in bounds, the resolver runs', async () => {
-    expect(await check('Query', 'simulations', { limit: -1, offset: 0 })).toEqual({ code: 'VALIDATION_FAILED', field: 'limit' });
-    expect(await check('Query', 'simulations', { limit: 20, offset: -1 })).toEqual({ code: 'VALIDATION_FAILED', field: 'offset' });
-    expect(await check('Query', 'chatSessions', { page: { limit: 0, offset: 0 } })).toEqual({ code: 'VALIDATION_FAILED', field: 'page.limit' });
-    expect(await check('Query', 'simulations', { limit: 20, offset: 0, partnerPersonaId: '00000000-0000-4000-8000-00000000000A' })).toBe('next');
+  it('When a page size (first or last) is out of 1–500, Then VALIDATION_FAILED; in bounds, the resolver runs', async () => {
+    expect(await check('Query', 'simulations', { first: -1 })).toEqual({ code: 'VALIDATION_FAILED', field: 'first' });
+    expect(await check('Query', 'simulations', { first: 501 })).toEqual({ code: 'VALIDATION_FAILED', field: 'first' });
+    expect(await check('Query', 'chatMessages', { sessionId: '00000000-0000-4000-8000-000000000000', last: 0 })).toEqual({ code: 'VALIDATION_FAILED', field: 'last' });
+    expect(await check('Query', 'simulations', { first: 20, partnerPersonaId: '00000000-0000-4000-8000-00000000000A' })).toBe('next');
   });
 
   it('When a string argument, or a string inside an input, holds U+0000, Then VALIDATION_FAILED (PostgreSQL cannot store it)', async () => {

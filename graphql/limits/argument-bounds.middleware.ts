@@ -11,6 +11,7 @@ import {
 } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
 import { ValidationError } from '../../src/domain/errors';
+import { MAX_PAGE_SIZE } from '../../src/domain/pagination/page';
 
 /**
  * Every id SoulLink hands out is a UUID (PostgreSQL `uuid` keys, memory ids, grant ids).
@@ -19,16 +20,12 @@ import { ValidationError } from '../../src/domain/errors';
  */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Largest page any list serves; lists with a tighter cap still refuse beyond theirs. */
-export const MAX_PAGE_SIZE = 500;
-/** Deepest offset into any list (beyond it a client should narrow its filter). */
-export const MAX_OFFSET = 100_000;
-
-/** Bounds of integer arguments by name, wherever they appear (root args, input fields, nested fields). */
-const INT_BOUNDS: { name: RegExp; min: number; max: number }[] = [
-  { name: /^(limit|first|last)$/, min: 1, max: MAX_PAGE_SIZE },
-  { name: /^(offset|skip)$/, min: 0, max: MAX_OFFSET },
-];
+/**
+ * Bounds of integer arguments by name, wherever they appear (root args, input fields, nested
+ * fields): a connection's page size (lists with a tighter cap still refuse beyond theirs, in
+ * src/domain/pagination). No list takes an offset (graphql/pagination.schema.test.ts).
+ */
+const INT_BOUNDS: { name: RegExp; min: number; max: number }[] = [{ name: /^(first|last)$/, min: 1, max: MAX_PAGE_SIZE }];
 
 type Check = (value: unknown, path: string) => void;
 
@@ -121,7 +118,7 @@ function checkOfField(field: GraphQLField<unknown, unknown>): Check | null {
 /**
  * Input validation every operation gets before its resolver runs, for every field that takes
  * arguments (root fields and nested ones, on queries and mutations alike): an id that is not
- * a UUID, a page size or offset out of bounds and a string holding U+0000 are
+ * a UUID, a page size out of bounds and a string holding U+0000 are
  * VALIDATION_FAILED naming the argument (e.g. `input.partnerPersonaId`), so no malformed id
  * reaches PostgreSQL as a filter, no negative limit reaches a query and no NUL reaches a
  * text column. Enum values and scalar types are GraphQL's own coercion;

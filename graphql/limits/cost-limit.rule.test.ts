@@ -1,12 +1,17 @@
 import { buildSchema, parse, specifiedRules, validate } from 'graphql';
 import { costLimitRule } from './cost-limit.rule';
+import { depthLimitRule } from './depth-limit.rule';
 import { directiveLimitRule } from './directive-limit.rule';
 
 const schema = buildSchema(`
-  input PageInput { limit: Int = 20, offset: Int = 0 }
+  type PageInfo { hasNextPage: Boolean!, hasPreviousPage: Boolean!, startCursor: String, endCursor: String }
   type Message { id: ID!, text: String!, alternatives: [Message!]! }
-  type Chat { id: ID!, title: String, messages(limit: Int = 50): [Message!]! }
-  type Query { chats(page: PageInput): [Chat!]!, chat(id: ID!): Chat, tags: [String!]! }
+  type MessageEdge { node: Message!, cursor: String! }
+  type MessageConnection { edges: [MessageEdge!]!, nodes: [Message!]!, pageInfo: PageInfo!, totalCount: Int }
+  type Chat { id: ID!, title: String, messages(first: Int, after: String, last: Int, before: String): MessageConnection! }
+  type ChatConnection { edges: [ChatEdge!]!, nodes: [Chat!]!, pageInfo: PageInfo!, totalCount: Int }
+  type ChatEdge { node: Chat!, cursor: String! }
+  type Query { chats(first: Int, after: String): ChatConnection!, chat(id: ID!): Chat, tags: [String!]! }
 `);
 
 const costOf = (query: string, max = 1_000_000) => {
@@ -20,28 +25,28 @@ describe('costLimitRule', () => {
     expect(costOf('{ chat(id: "1") { id title } tags }', 4).errors).toHaveLength(0);
   });
 
-  it('When lists nest, Then children count once per item of each page (literal, default and variable page sizes)', () => {
-    // chats: page.limit 10 × (1 id + messages: 1 + 5 × (1 id + 1 text)) = 10 × 12 = 120, + 1 for chats itself
-    expect(costOf('{ chats(page: { limit: 10 }) { id messages(limit: 5) { id text } } }', 120).cost).toBe(121);
-    // default page 20 × (1 + (1 + 50 × 1)) = 20 × 52 + 1
-    expect(costOf('{ chats { id messages { id } } }', 1000).cost).toBe(1041);
-    // a variable page size without a default counts as 100
-    expect(costOf('query($n: Int) { chat(id: "1") { messages(limit: $n) { id } } }', 10).cost).toBe(102);
-    expect(costOf('query($n: Int = 3) { chat(id: "1") { messages(limit: $n) { id } } }', 1).cost).toBe(5);
+  it('When connections nest, Then children of edges and nodes count once per item of each page (literal, default and variable page sizes)', () => {
+    // chats: 1 + nodes: (1 + 10 × (1 id + messages: 1 + nodes: (1 + 5 × 2)))) = 1 + 1 + 10 × 13 = 132
+    expect(costOf('{ chats(first: 10) { nodes { id messages(first: 5) { nodes { id text } } } } }', 100).cost).toBe(132);
+    // the default page is 20: chats 1 + edges 1 + 20 × (cursor 1 + node 1 + id 1) = 62
+    expect(costOf('{ chats { edges { cursor node { id } } } }', 10).cost).toBe(62);
+    // last counts like first; a variable page size without a default counts as 100
+    expect(costOf('query($n: Int) { chat(id: "1") { messages(last: $n) { nodes { id } } } }', 10).cost).toBe(103);
+    expect(costOf('query($n: Int = 3) { chat(id: "1") { messages(last: $n) { nodes { id } pageInfo { hasPreviousPage } } } }', 7).cost).toBe(8);
   });
 
   it('When a costly query goes through fragments, Then it is still counted and refused with QUERY_TOO_COSTLY', () => {
     const { errors } = costOf(
-      `{ chats(page: { limit: 50 }) { ...C } }
-       fragment C on Chat { messages(limit: 100) { ...M } }
-       fragment M on Message { id text alternatives { id text } }`,
+      `{ chats(first: 50) { nodes { ...C } } }
+       fragment C on Chat { messages(first: 100) { ...M } }
+       fragment M on MessageConnection { nodes { id text alternatives { id text } } }`,
       5000,
     );
     expect(errors[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 5000 });
   });
 
   it('When a fragment cycles, Then GraphQL reports the cycle and the cost rule does not loop', () => {
-    const errors = validate(schema, parse('{ chat(id: "1") { ...A } } fragment A on Chat { messages { ...B } } fragment B on Message { alternatives { ...B } }'), [
+    const errors = validate(schema, parse('{ chat(id: "1") { ...A } } fragment A on Chat { messages { nodes { ...B } } } fragment B on Message { alternatives { ...B } }'), [
       ...specifiedRules,
       costLimitRule(5000),
     ]);
@@ -54,5 +59,14 @@ describe('directiveLimitRule', () => {
     const query = `{ tags ${'@include(if: true) '.repeat(51)} }`;
     const errors = validate(schema, parse(query), [directiveLimitRule(50)]);
     expect(errors[0]?.extensions).toMatchObject({ code: 'TOO_MANY_DIRECTIVES', limit: 50 });
+  });
+});
+
+describe('depthLimitRule', () => {
+  it('When a query pages through connections, Then edges, node and nodes add no depth (a page nests as deep as a plain list)', () => {
+    // chats 1 → messages 2 → alternatives 3 → id 4
+    const query = parse('{ chats { edges { cursor node { messages { nodes { alternatives { id } } } } } } }');
+    expect(validate(schema, query, [depthLimitRule(4)])).toHaveLength(0);
+    expect(validate(schema, query, [depthLimitRule(3)])[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_DEEP', limit: 3 });
   });
 });

@@ -10,24 +10,28 @@ import {
   type ASTVisitor,
   type FieldNode,
   type FragmentDefinitionNode,
-  type GraphQLField,
   type GraphQLNamedType,
   type SelectionSetNode,
   type ValidationContext,
   type VariableDefinitionNode,
 } from 'graphql';
+import { DEFAULT_PAGE_SIZE } from '../../src/domain/pagination/page';
 
-/** A list with no page argument is assumed to return this many items. */
+/** A list with no page argument (a bounded list, e.g. a report's dimensions) is assumed to return this many items. */
 const UNPAGED_LIST_ITEMS = 10;
 /** A page size passed in a variable (unknown at validation) without a default counts as the largest page any list serves. */
 const VARIABLE_PAGE_ITEMS = 100;
 
+/** A connection (graphql/pagination): its `edges` and `nodes` hold one page. */
+const isConnection = (type: GraphQLNamedType): boolean => isObjectType(type) && ['edges', 'nodes', 'pageInfo'].every((f) => f in type.getFields());
+
 /**
  * Rejects operations whose estimated cost exceeds `maxCost` (graphql-armor's default is
- * 5,000). Every field costs 1; the fields below a list of objects count once per item the
- * page may hold — its `limit` / `first` / `page.limit` argument, or the argument's default,
- * or a variable's default — so `chatSessions(page: {limit: 50}) { … chatMessages … }`
- * costs what it may really do. Fragments are followed; cycles are GraphQL's own error.
+ * 5,000). Every field costs 1; the fields below a connection's `edges` or `nodes` count once
+ * per item the page may hold — its `first` / `last` argument, or a variable's default, or the
+ * default page (DEFAULT_PAGE_SIZE) — so `chatSessions(first: 50) { nodes { … } }` costs what
+ * it may really do. Other lists count UNPAGED_LIST_ITEMS. Fragments are followed; cycles are
+ * GraphQL's own error.
  */
 export function costLimitRule(maxCost: number) {
   return (context: ValidationContext): ASTVisitor => {
@@ -36,28 +40,25 @@ export function costLimitRule(maxCost: number) {
     for (const d of context.getDocument().definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
     let variables = new Map<string, VariableDefinitionNode>();
 
-    const pageSize = (field: FieldNode, def: GraphQLField<unknown, unknown>): number => {
-      for (const name of ['limit', 'first', 'page']) {
-        const arg = def.args.find((a) => a.name === name);
-        if (!arg) continue;
+    /** The page a connection field may return: first or last as given (literal or variable), else the default page. */
+    const pageSize = (field: FieldNode): number => {
+      for (const name of ['first', 'last']) {
         const given = field.arguments?.find((a) => a.name.value === name);
-        let value: unknown = arg.defaultValue;
-        if (given) {
-          if (given.value.kind === Kind.VARIABLE) {
-            const declared = variables.get(given.value.name.value)?.defaultValue;
-            value = declared ? valueFromASTUntyped(declared) : name === 'page' ? { limit: VARIABLE_PAGE_ITEMS } : VARIABLE_PAGE_ITEMS;
-          } else {
-            value = valueFromASTUntyped(given.value, {});
-          }
+        if (!given) continue;
+        let value: unknown;
+        if (given.value.kind === Kind.VARIABLE) {
+          const declared = variables.get(given.value.name.value)?.defaultValue;
+          value = declared ? valueFromASTUntyped(declared) : VARIABLE_PAGE_ITEMS;
+        } else {
+          value = valueFromASTUntyped(given.value, {});
         }
-        const size = name === 'page' ? (value as { limit?: unknown } | undefined)?.limit ?? (arg.type.toString().includes('PageInput') ? 20 : undefined) : value;
-        if (typeof size === 'number' && Number.isFinite(size)) return Math.max(1, size);
-        if (name === 'page' && size === undefined) return 20;
+        if (typeof value === 'number' && Number.isFinite(value)) return Math.max(1, value);
       }
-      return UNPAGED_LIST_ITEMS;
+      return DEFAULT_PAGE_SIZE;
     };
 
-    const costOf = (set: SelectionSetNode, parent: GraphQLNamedType, seen: Set<string>): number => {
+    /** `page`: the page size of the connection whose selection this is (its edges and nodes hold that many). */
+    const costOf = (set: SelectionSetNode, parent: GraphQLNamedType, seen: Set<string>, page?: number): number => {
       let total = 0;
       for (const s of set.selections) {
         if (s.kind === Kind.FIELD) {
@@ -66,18 +67,20 @@ export function costLimitRule(maxCost: number) {
           if (!def) continue; // unknown fields are reported by GraphQL's own rules
           let cost = 1;
           if (s.selectionSet) {
-            const children = costOf(s.selectionSet, getNamedType(def.type), seen);
-            cost += (isListType(getNullableType(def.type)) ? pageSize(s, def) : 1) * children;
+            const named = getNamedType(def.type);
+            const children = costOf(s.selectionSet, named, seen, isConnection(named) ? pageSize(s) : undefined);
+            const items = !isListType(getNullableType(def.type)) ? 1 : page !== undefined && (def.name === 'edges' || def.name === 'nodes') ? page : UNPAGED_LIST_ITEMS;
+            cost += items * children;
           }
           total += cost;
         } else if (s.kind === Kind.INLINE_FRAGMENT) {
           const type = s.typeCondition ? schema.getType(s.typeCondition.name.value) : parent;
-          if (type) total += costOf(s.selectionSet, type, seen);
+          if (type) total += costOf(s.selectionSet, type, seen, page);
         } else {
           const fragment = fragments.get(s.name.value);
           if (!fragment || seen.has(s.name.value)) continue;
           const type = schema.getType(fragment.typeCondition.name.value);
-          if (type) total += costOf(fragment.selectionSet, type, new Set(seen).add(s.name.value));
+          if (type) total += costOf(fragment.selectionSet, type, new Set(seen).add(s.name.value), page);
         }
         if (total > maxCost) return total;
       }

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { listAuditEvents } from '../../src/domain/access/list-audit-events';
 import { grantAccess, listGrants, revokeAccess } from '../../src/domain/access/manage-grants';
 import { readChatMessages, readMemories, readPersona, readSimulation } from '../../src/domain/access/read-shared';
@@ -6,7 +6,10 @@ import { ResourceKind } from '../../src/domain/access/resource-kind';
 import { Role } from '../../src/domain/tiers';
 import type { AuthedContext } from '../context.type';
 import { AccessGrantType, AuditEventType } from '../types/access.type';
-import { ChatMessagePageType, ChatMessageType } from '../types/chat.type';
+import { BidirectionalConnectionArgs, ConnectionArgs } from '../pagination/connection.args';
+import { connectionOf } from '../pagination/connection.type';
+import { AccessGrantConnectionType, AuditEventConnectionType, ChatMessageConnectionType, MemoryConnectionType } from '../pagination/connections.type';
+import { ChatMessageType } from '../types/chat.type';
 import { CompatibilityReportType, compatibilityReportType } from '../types/compatibility-report.type';
 import { MemoryType } from '../types/memory.type';
 import { PersonaType } from '../types/persona.type';
@@ -36,32 +39,32 @@ export class AccessResolver {
   }
 
   @Authorized()
-  @Query(() => [AccessGrantType], { description: 'What you shared with analysts.' })
-  async accessGrants(@Ctx() ctx: AuthedContext): Promise<AccessGrantType[]> {
-    return (await listGrants(ctx.em, ctx.principal.user.id, 'given')).map(AccessGrantType.from);
+  @Query(() => AccessGrantConnectionType, { description: 'What you shared with analysts, newest first.' })
+  async accessGrants(@Ctx() ctx: AuthedContext, @Args() page: ConnectionArgs): Promise<AccessGrantConnectionType> {
+    return connectionOf(await listGrants(ctx.em, ctx.principal.user.id, 'given', page), AccessGrantType.from);
   }
 
   @Authorized(Role.ANALYST)
-  @Query(() => [AccessGrantType], { description: 'Analysts: what users shared with you.' })
-  async sharedWithMe(@Ctx() ctx: AuthedContext): Promise<AccessGrantType[]> {
-    return (await listGrants(ctx.em, ctx.principal.user.id, 'received')).map(AccessGrantType.from);
+  @Query(() => AccessGrantConnectionType, { description: 'Analysts: what users shared with you (grants in force), newest first.' })
+  async sharedWithMe(@Ctx() ctx: AuthedContext, @Args() page: ConnectionArgs): Promise<AccessGrantConnectionType> {
+    return connectionOf(await listGrants(ctx.em, ctx.principal.user.id, 'received', page), AccessGrantType.from);
   }
 
   @Authorized()
-  @Query(() => [AuditEventType], { description: 'Who accessed (or tried to access) your data: analysts you shared with, admins, denied attempts.' })
-  async accessLog(@Ctx() ctx: AuthedContext, @Arg('limit', () => Int, { description: 'Most events to return, newest first (1–500).', defaultValue: 100 }) limit: number): Promise<AuditEventType[]> {
-    return (await listAuditEvents(ctx.em, { ownerId: ctx.principal.user.id }, limit)).map(AuditEventType.from);
+  @Query(() => AuditEventConnectionType, { description: 'Who accessed (or tried to access) your data, newest first: analysts you shared with, admins, denied attempts.' })
+  async accessLog(@Ctx() ctx: AuthedContext, @Args() page: ConnectionArgs): Promise<AuditEventConnectionType> {
+    return connectionOf(await listAuditEvents(ctx.em, { ownerId: ctx.principal.user.id }, page), AuditEventType.from);
   }
 
   @Authorized(Role.ADMIN)
-  @Query(() => [AuditEventType], { description: 'Admins: the audit trail, newest first.' })
+  @Query(() => AuditEventConnectionType, { description: 'Admins: the audit trail, newest first.' })
   async auditEvents(
     @Ctx() ctx: AuthedContext,
-    @Arg('limit', () => Int, { description: 'Most events to return, newest first (1–500).', defaultValue: 100 }) limit: number,
+    @Args() page: ConnectionArgs,
     @Arg('actorId', () => ID, { description: 'Only accesses by this user.', nullable: true }) actorId?: string | null,
     @Arg('ownerId', () => ID, { description: 'Only accesses to this user’s data.', nullable: true }) ownerId?: string | null,
-  ): Promise<AuditEventType[]> {
-    return (await listAuditEvents(ctx.em, { actorId: actorId ?? undefined, ownerId: ownerId ?? undefined }, limit)).map(AuditEventType.from);
+  ): Promise<AuditEventConnectionType> {
+    return connectionOf(await listAuditEvents(ctx.em, { actorId: actorId ?? undefined, ownerId: ownerId ?? undefined }, page), AuditEventType.from);
   }
 
   @Authorized(Role.ANALYST, Role.ADMIN)
@@ -84,20 +87,22 @@ export class AccessResolver {
   }
 
   @Authorized(Role.ANALYST, Role.ADMIN)
-  @Query(() => ChatMessagePageType, { description: 'Analysts (shared with them) and admins: read a chat. Audited.' })
+  @Query(() => ChatMessageConnectionType, { description: 'Analysts (shared with them) and admins: read a chat, paged like chatMessages (at most 100 a page). Audited.' })
   async readChatMessages(
     @Ctx() ctx: AuthedContext,
     @Arg('sessionId', () => ID, { description: 'A chat shared with you.' }) sessionId: string,
-    @Arg('before', () => Int, { description: 'Only messages at positions (ChatMessage.seq) below this; leave out for the latest page. Pass the previous page’s nextBefore.', nullable: true }) before?: number | null,
-    @Arg('limit', () => Int, { description: 'Messages per page (1–500).', defaultValue: 50 }) limit = 50,
-  ): Promise<ChatMessagePageType> {
-    const page = await readChatMessages(ctx.services, ctx.em, ctx.principal.user, sessionId, { before, limit });
-    return { messages: page.messages.map(ChatMessageType.from), nextBefore: page.nextBefore };
+    @Args() page: BidirectionalConnectionArgs,
+  ): Promise<ChatMessageConnectionType> {
+    return connectionOf(await readChatMessages(ctx.services, ctx.em, ctx.principal.user, sessionId, page), ChatMessageType.from);
   }
 
   @Authorized(Role.ANALYST, Role.ADMIN)
-  @Query(() => [MemoryType], { description: 'Analysts (memories shared with them) and admins: what the agents remember about a persona’s owner. Audited.' })
-  async readMemories(@Ctx() ctx: AuthedContext, @Arg('personaId', () => ID, { description: 'A persona whose owner shared their memories with you.' }) personaId: string): Promise<MemoryType[]> {
-    return (await readMemories(ctx.services, ctx.em, ctx.principal.user, personaId)).map(MemoryType.from);
+  @Query(() => MemoryConnectionType, { description: 'Analysts (memories shared with them) and admins: what the agents remember about a persona’s owner, newest first (at most 100 a page). Audited.' })
+  async readMemories(
+    @Ctx() ctx: AuthedContext,
+    @Arg('personaId', () => ID, { description: 'A persona whose owner shared their memories with you.' }) personaId: string,
+    @Args() page: ConnectionArgs,
+  ): Promise<MemoryConnectionType> {
+    return connectionOf(await readMemories(ctx.services, ctx.em, ctx.principal.user, personaId, page), MemoryType.from);
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { chatDepsFrom } from '../../src/domain/chats/chat-services';
 import { deleteChat } from '../../src/domain/chats/delete-chat';
 import { findOwnChat } from '../../src/domain/chats/find-own-chat';
@@ -14,11 +14,11 @@ import { startChat } from '../../src/domain/chats/start-chat';
 import { ChatPolicy } from '../../src/domain/chats/chat-policy';
 import type { AuthedContext, GraphQLContext } from '../context.type';
 import { ChatScoreType, chatScoreType } from '../types/chat-score.type';
-import { PageInput } from '../inputs/page.input';
+import { BidirectionalConnectionArgs, ConnectionArgs } from '../pagination/connection.args';
+import { connectionOf } from '../pagination/connection.type';
+import { ChatMessageConnectionType, ChatSessionConnectionType } from '../pagination/connections.type';
 import {
-  ChatMessagePageType,
   ChatMessageType,
-  ChatSessionPageType,
   ChatSessionType,
   ChatShareType,
   SentChatMessageType,
@@ -39,14 +39,13 @@ export class ChatResolver {
   }
 
   @Authorized()
-  @Query(() => ChatSessionPageType, { description: 'Your chats, most recently active first.' })
+  @Query(() => ChatSessionConnectionType, { description: 'Your chats, most recently active first (at most 50 a page).' })
   async chatSessions(
     @Ctx() ctx: AuthedContext,
-    @Arg('page', () => PageInput, { description: 'Which page (default: the first 20).', nullable: true }) page?: PageInput | null,
+    @Args() page: ConnectionArgs,
     @Arg('partnerPersonaId', () => ID, { description: 'Only chats with this persona.', nullable: true }) partnerPersonaId?: string | null,
-  ): Promise<ChatSessionPageType> {
-    const { items, total } = await listChats(ctx.em, ctx.principal.user.id, { personaId: partnerPersonaId }, { limit: page?.limit ?? 20, offset: page?.offset ?? 0 });
-    return { items: items.map(ChatSessionType.from), total };
+  ): Promise<ChatSessionConnectionType> {
+    return connectionOf(await listChats(ctx.em, ctx.principal.user.id, { personaId: partnerPersonaId }, page), ChatSessionType.from);
   }
 
   @Authorized()
@@ -74,15 +73,16 @@ export class ChatResolver {
   }
 
   @Authorized()
-  @Query(() => ChatMessagePageType, { description: 'A page of the conversation, oldest first, before position `before` (the latest page when absent).' })
+  @Query(() => ChatMessageConnectionType, {
+    description:
+      'A page of the conversation, oldest first (at most 100 a page). Without first/last, the latest 20; for older messages pass `last` and the page’s pageInfo.startCursor as `before` (hasPreviousPage says whether there are any); `first`/`after` reads forwards.',
+  })
   async chatMessages(
     @Ctx() ctx: AuthedContext,
     @Arg('sessionId', () => ID, { description: 'One of your chats.' }) sessionId: string,
-    @Arg('before', () => Int, { description: 'Only messages at positions (ChatMessage.seq) below this; leave out for the latest page. Pass the previous page’s nextBefore.', nullable: true }) before?: number | null,
-    @Arg('limit', () => Int, { description: 'Messages per page (1–500).', defaultValue: 50 }) limit = 50,
-  ): Promise<ChatMessagePageType> {
-    const page = await listChatMessages(ctx.services, ctx.em, ctx.principal.user.id, sessionId, { before, limit });
-    return { messages: page.messages.map(ChatMessageType.from), nextBefore: page.nextBefore };
+    @Args() page: BidirectionalConnectionArgs,
+  ): Promise<ChatMessageConnectionType> {
+    return connectionOf(await listChatMessages(ctx.services, ctx.em, ctx.principal.user.id, sessionId, page), ChatMessageType.from);
   }
 
   @FieldResolver(() => [ChatMessageType], { description: 'Earlier versions of a regenerated reply, oldest first; empty for messages never regenerated.' })

@@ -1,30 +1,24 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { correctMemory, forgetMemory, listMemories } from '../../src/domain/memories/manage-memories';
 import type { AuthedContext } from '../context.type';
-import { PageInput } from '../inputs/page.input';
+import { ConnectionArgs } from '../pagination/connection.args';
+import { connectionOf } from '../pagination/connection.type';
+import { MemoryConnectionType } from '../pagination/connections.type';
 import { MemoryAgentView, MemoryType } from '../types/memory.type';
 
 @Resolver()
 export class MemoryResolver {
   @Authorized()
-  @Query(() => [MemoryType], { description: 'What the agents remember about you: newest first, or ranked by `search` (within one persona).' })
+  @Query(() => MemoryConnectionType, { description: 'What the agents remember about you: newest first, or ranked by `search` (within one persona; its best 50). At most 100 a page.' })
   async memories(
     @Ctx() ctx: AuthedContext,
+    @Args() page: ConnectionArgs,
     @Arg('personaId', () => ID, { description: 'Only memories from chats with this persona (required with search).', nullable: true }) personaId?: string | null,
     @Arg('view', () => MemoryAgentView, { description: 'Only the partner’s memories or only the coach’s notes; leave out for both.', nullable: true }) view?: MemoryAgentView | null,
     @Arg('search', () => String, { description: 'Rank by relevance to this text instead of by date (needs personaId).', nullable: true }) search?: string | null,
     @Arg('includeInvalid', () => Boolean, { defaultValue: false, description: 'Also memories that were replaced or corrected.' }) includeInvalid = false,
-    @Arg('page', () => PageInput, { description: 'Which page (default: the first 20).', nullable: true }) page?: PageInput | null,
-  ): Promise<MemoryType[]> {
-    const items = await listMemories(ctx.services, ctx.em, ctx.principal.user.id, {
-      personaId,
-      view,
-      search,
-      includeInvalid,
-      limit: page?.limit ?? 20,
-      offset: page?.offset ?? 0,
-    });
-    return items.map(MemoryType.from);
+  ): Promise<MemoryConnectionType> {
+    return connectionOf(await listMemories(ctx.services, ctx.em, ctx.principal.user.id, { personaId, view, search, includeInvalid }, page), MemoryType.from);
   }
 
   @Authorized()

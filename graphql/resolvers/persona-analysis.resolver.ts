@@ -1,11 +1,14 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { PersonaAnalysisEvent } from '../../src/domain/personas/analysis/analysis-events';
 import { personaAnalysisTopic } from '../../src/domain/personas/analysis/analysis-events';
 import { requestPersonaAnalysis } from '../../src/domain/personas/analysis/request-persona-analysis';
 import { findOwnPersona } from '../../src/domain/personas/find-own-persona';
-import { listPersonaProfiles } from '../../src/domain/personas/analysis/list-persona-profiles';
+import { listPersonaProfiles, pagePersonaProfiles } from '../../src/domain/personas/analysis/list-persona-profiles';
 import { UnauthenticatedError } from '../../src/domain/errors';
 import type { AuthedContext, GraphQLContext } from '../context.type';
+import { ConnectionArgs } from '../pagination/connection.args';
+import { connectionOf } from '../pagination/connection.type';
+import { PersonaProfileConnectionType } from '../pagination/connections.type';
 import { PersonaAnalysisEventType, PersonaProfileType } from '../types/persona-profile.type';
 
 @Resolver()
@@ -18,9 +21,13 @@ export class PersonaAnalysisResolver {
   }
 
   @Authorized()
-  @Query(() => [PersonaProfileType], { description: 'Profile versions of a persona, newest first. Analysts the persona was shared with (and admins) may read them too; audited.' })
-  async personaProfiles(@Ctx() ctx: AuthedContext, @Arg('personaId', () => ID, { description: 'One of your personas, or one shared with you.' }) personaId: string): Promise<PersonaProfileType[]> {
-    return (await listPersonaProfiles(ctx.em, ctx.principal.user, personaId)).map(PersonaProfileType.from);
+  @Query(() => PersonaProfileConnectionType, { description: 'Profile versions of a persona, newest first. Analysts the persona was shared with (and admins) may read them too; audited.' })
+  async personaProfiles(
+    @Ctx() ctx: AuthedContext,
+    @Arg('personaId', () => ID, { description: 'One of your personas, or one shared with you.' }) personaId: string,
+    @Args() page: ConnectionArgs,
+  ): Promise<PersonaProfileConnectionType> {
+    return connectionOf(await pagePersonaProfiles(ctx.em, ctx.principal.user, personaId, page), PersonaProfileType.from);
   }
 
   @Authorized()

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { createPersona } from '../../src/domain/personas/create-persona';
 import { deletePersona } from '../../src/domain/personas/delete-persona';
 import { findOwnPersona } from '../../src/domain/personas/find-own-persona';
@@ -9,6 +9,9 @@ import { openStyleFingerprint } from '../../src/domain/personas/style-samples';
 import { updatePersona } from '../../src/domain/personas/update-persona';
 import type { AuthedContext, GraphQLContext } from '../context.type';
 import { CreatePersonaInput, UpdatePersonaInput } from '../inputs/persona.input';
+import { ConnectionArgs } from '../pagination/connection.args';
+import { connectionOf } from '../pagination/connection.type';
+import { PersonaConnectionType } from '../pagination/connections.type';
 import { PersonaType } from '../types/persona.type';
 import { StyleFingerprintType } from '../types/style-fingerprint.type';
 
@@ -32,9 +35,13 @@ export class PersonaResolver {
   }
 
   @Authorized()
-  @Query(() => [PersonaType], { description: 'Your personas, newest first.' })
-  async personas(@Ctx() ctx: AuthedContext, @Arg('kind', () => PersonaKind, { description: 'Only SELF or only PARTNER personas.', nullable: true }) kind?: PersonaKind): Promise<PersonaType[]> {
-    return (await listPersonas(ctx.em, ctx.principal.user.id, kind ?? undefined)).map(PersonaType.from);
+  @Query(() => PersonaConnectionType, { description: 'Your personas, newest first.' })
+  async personas(
+    @Ctx() ctx: AuthedContext,
+    @Args() page: ConnectionArgs,
+    @Arg('kind', () => PersonaKind, { description: 'Only SELF or only PARTNER personas.', nullable: true }) kind?: PersonaKind,
+  ): Promise<PersonaConnectionType> {
+    return connectionOf(await listPersonas(ctx.em, ctx.principal.user.id, kind ?? undefined, page), PersonaType.from);
   }
 
   @Authorized()

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { readSimulation } from '../../src/domain/access/read-shared';
 import { UnauthenticatedError } from '../../src/domain/errors';
 import { cancelSimulation } from '../../src/domain/simulations/cancel-simulation';
@@ -12,6 +12,9 @@ import type { SimulationEventMessage } from '../../src/domain/simulations/simula
 import { SimulationStatus } from '../../src/domain/simulations/simulation.entity';
 import { SIMULATION_JOB, checkSimulationRequest, startSimulation } from '../../src/domain/simulations/start-simulation';
 import type { AuthedContext, GraphQLContext } from '../context.type';
+import { ConnectionArgs } from '../pagination/connection.args';
+import { connectionOf } from '../pagination/connection.type';
+import { SimulationConnectionType } from '../pagination/connections.type';
 import { CompatibilityReportType, compatibilityReportType } from '../types/compatibility-report.type';
 import { SimulationEventType, simulationEventType } from '../types/simulation-event.type';
 import { DeleteScenarioPayloadType, ScenarioTemplateInput, ScenarioTemplateType, scenarioTemplateDocument, scenarioTemplateType } from '../types/scenario-template.type';
@@ -98,15 +101,14 @@ export class SimulationResolver {
   }
 
   @Authorized()
-  @Query(() => [SimulationType], { description: 'Your simulations, newest first.' })
+  @Query(() => SimulationConnectionType, { description: 'Your simulations, newest first (at most 100 a page).' })
   async simulations(
     @Ctx() ctx: AuthedContext,
+    @Args() page: ConnectionArgs,
     @Arg('status', () => SimulationStatus, { description: 'Only simulations in this status.', nullable: true }) status?: SimulationStatus,
     @Arg('partnerPersonaId', () => ID, { description: 'Only simulations with this PARTNER persona.', nullable: true }) partnerPersonaId?: string,
-    @Arg('limit', () => Int, { description: 'Most simulations to return (1–500).', defaultValue: 20 }) limit = 20,
-    @Arg('offset', () => Int, { description: 'How many to skip, for the next page.', defaultValue: 0 }) offset = 0,
-  ): Promise<SimulationType[]> {
-    return (await listSimulations(ctx.em, ctx.principal.user.id, { status, partnerPersonaId }, { limit, offset })).map(SimulationType.from);
+  ): Promise<SimulationConnectionType> {
+    return connectionOf(await listSimulations(ctx.em, ctx.principal.user.id, { status, partnerPersonaId }, page), SimulationType.from);
   }
 
   @Authorized()

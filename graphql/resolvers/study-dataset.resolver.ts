@@ -1,11 +1,13 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { createStudyDataset } from '../../src/domain/studies/create-study-dataset';
 import { listStudyDatasets } from '../../src/domain/studies/list-study-datasets';
 import { findOwnStudyDataset } from '../../src/domain/studies/study-ownership';
 import type { AuthedContext } from '../context.type';
-import { PageInput } from '../inputs/page.input';
 import { CreateStudyDatasetInput } from '../inputs/study.input';
-import { StudyDatasetPageType, StudyDatasetType } from '../types/study-dataset.type';
+import { ConnectionArgs } from '../pagination/connection.args';
+import { connectionOf } from '../pagination/connection.type';
+import { StudyDatasetConnectionType } from '../pagination/connections.type';
+import { StudyDatasetType } from '../types/study-dataset.type';
 
 @Resolver()
 export class StudyDatasetResolver {
@@ -20,10 +22,9 @@ export class StudyDatasetResolver {
   }
 
   @Authorized()
-  @Query(() => StudyDatasetPageType, { description: 'Your study datasets, newest first.' })
-  async studyDatasets(@Ctx() ctx: AuthedContext, @Arg('page', () => PageInput, { description: 'Which page (default: the first 20).', nullable: true }) page?: PageInput | null): Promise<StudyDatasetPageType> {
-    const { items, total } = await listStudyDatasets(ctx.em, ctx.principal.user.id, { limit: page?.limit ?? 20, offset: page?.offset ?? 0 });
-    return { items: items.map(StudyDatasetType.from), total };
+  @Query(() => StudyDatasetConnectionType, { description: 'Your study datasets, newest first (at most 50 a page).' })
+  async studyDatasets(@Ctx() ctx: AuthedContext, @Args() page: ConnectionArgs): Promise<StudyDatasetConnectionType> {
+    return connectionOf(await listStudyDatasets(ctx.em, ctx.principal.user.id, page), StudyDatasetType.from);
   }
 
   @Authorized()

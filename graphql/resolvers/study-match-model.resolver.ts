@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { scenarioCatalog } from '../../src/domain/simulations/scenario-catalog';
 import { SIMULATION_JOB } from '../../src/domain/simulations/start-simulation';
 import { createMatchModel } from '../../src/domain/studies/create-match-model';
@@ -6,8 +6,10 @@ import { listMatchModels } from '../../src/domain/studies/list-match-models';
 import { rankCandidates } from '../../src/domain/studies/rank-candidates';
 import { findOwnMatchModel } from '../../src/domain/studies/study-ownership';
 import type { AuthedContext } from '../context.type';
-import { PageInput } from '../inputs/page.input';
-import { CandidateRankingType, MatchModelPageType, MatchModelType } from '../types/study-match-model.type';
+import { ConnectionArgs } from '../pagination/connection.args';
+import { connectionOf } from '../pagination/connection.type';
+import { MatchModelConnectionType } from '../pagination/connections.type';
+import { CandidateRankingType, MatchModelType } from '../types/study-match-model.type';
 
 @Resolver()
 export class StudyMatchModelResolver {
@@ -18,14 +20,13 @@ export class StudyMatchModelResolver {
   }
 
   @Authorized()
-  @Query(() => MatchModelPageType, { description: 'Your match models, newest first; optionally every version of one name.' })
+  @Query(() => MatchModelConnectionType, { description: 'Your match models, newest first (at most 50 a page); optionally every version of one name.' })
   async matchModels(
     @Ctx() ctx: AuthedContext,
-    @Arg('page', () => PageInput, { description: 'Which page (default: the first 20).', nullable: true }) page?: PageInput | null,
+    @Args() page: ConnectionArgs,
     @Arg('name', () => String, { description: 'Only the versions of the model with this name.', nullable: true }) name?: string | null,
-  ): Promise<MatchModelPageType> {
-    const { items, total } = await listMatchModels(ctx.em, ctx.principal.user.id, { name }, { limit: page?.limit ?? 20, offset: page?.offset ?? 0 });
-    return { items: items.map(MatchModelType.from), total };
+  ): Promise<MatchModelConnectionType> {
+    return connectionOf(await listMatchModels(ctx.em, ctx.principal.user.id, { name }, page), MatchModelType.from);
   }
 
   @Authorized()

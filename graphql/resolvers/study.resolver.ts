@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { UnauthenticatedError } from '../../src/domain/errors';
 import { listStudies } from '../../src/domain/studies/list-studies';
 import { renderStudyReport } from '../../src/domain/studies/render-study-report';
@@ -8,10 +8,12 @@ import { findOwnStudy } from '../../src/domain/studies/study-ownership';
 import { studyProgressStream } from '../../src/domain/studies/study-progress-stream';
 import { StudyStatus } from '../../src/domain/studies/study.entity';
 import type { AuthedContext, GraphQLContext } from '../context.type';
-import { PageInput } from '../inputs/page.input';
 import { StartStudyInput } from '../inputs/study.input';
+import { ConnectionArgs } from '../pagination/connection.args';
+import { connectionOf } from '../pagination/connection.type';
+import { StudyConnectionType } from '../pagination/connections.type';
 import { StudyResultType, studyResultType } from '../types/study-result.type';
-import { StudyPageType, StudyProgressEventType, StudyReportDocumentType, StudyReportFormat, StudyType } from '../types/study.type';
+import { StudyProgressEventType, StudyReportDocumentType, StudyReportFormat, StudyType } from '../types/study.type';
 
 @Resolver(() => StudyType)
 export class StudyResolver {
@@ -30,15 +32,14 @@ export class StudyResolver {
   }
 
   @Authorized()
-  @Query(() => StudyPageType, { description: 'Your studies, newest first; optionally of one dataset or in one status.' })
+  @Query(() => StudyConnectionType, { description: 'Your studies, newest first (at most 50 a page); optionally of one dataset or in one status.' })
   async studies(
     @Ctx() ctx: AuthedContext,
-    @Arg('page', () => PageInput, { description: 'Which page (default: the first 20).', nullable: true }) page?: PageInput | null,
+    @Args() page: ConnectionArgs,
     @Arg('datasetId', () => ID, { description: 'Only studies of this dataset.', nullable: true }) datasetId?: string | null,
     @Arg('status', () => StudyStatus, { description: 'Only studies in this status.', nullable: true }) status?: StudyStatus | null,
-  ): Promise<StudyPageType> {
-    const { items, total } = await listStudies(ctx.em, ctx.principal.user.id, { datasetId, status }, { limit: page?.limit ?? 20, offset: page?.offset ?? 0 });
-    return { items: items.map(StudyType.from), total };
+  ): Promise<StudyConnectionType> {
+    return connectionOf(await listStudies(ctx.em, ctx.principal.user.id, { datasetId, status }, page), StudyType.from);
   }
 
   @FieldResolver(() => StudyResultType, { nullable: true, description: 'What the study found (null until it SUCCEEDED).' })

@@ -159,15 +159,6 @@ export class ChatSessionType {
   }
 }
 
-@ObjectType('ChatSessionPage', { description: 'A page of your chats, with the total for page counts.' })
-export class ChatSessionPageType {
-  @Field(() => [ChatSessionType], { description: 'This page’s chats, most recently active first.' })
-  items!: ChatSessionType[];
-
-  @Field(() => Int, { description: 'How many chats match in all.' })
-  total!: number;
-}
-
 @ObjectType('ChatMessage', { description: 'A message of a chat. A reply being written has empty text; its text arrives as AI_CHUNK events.' })
 export class ChatMessageType {
   @Field(() => ID, { description: 'The message’s id.' })
@@ -213,15 +204,6 @@ export class ChatMessageType {
     const { active: _active, ...fields } = view;
     return Object.assign(new ChatMessageType(), fields);
   }
-}
-
-@ObjectType('ChatMessagePage', { description: 'A page of a chat’s messages, paged backwards from the newest by position.' })
-export class ChatMessagePageType {
-  @Field(() => [ChatMessageType], { description: 'Oldest first.' })
-  messages!: ChatMessageType[];
-
-  @Field(() => Int, { nullable: true, description: 'Pass as `before` for older messages; null at the start of the chat.' })
-  nextBefore!: number | null;
 }
 
 @ObjectType('SentChatMessage', { description: 'The result of sendChatMessage: your stored message and the reply that will answer it.' })

@@ -80,11 +80,3 @@ export class StudyDatasetType {
   }
 }
 
-@ObjectType('StudyDatasetPage', { description: 'A page of your study datasets, newest first.' })
-export class StudyDatasetPageType {
-  @Field(() => [StudyDatasetType], { description: 'The datasets on this page.' })
-  items!: StudyDatasetType[];
-
-  @Field(() => Int, { description: 'How many datasets you have in all.' })
-  total!: number;
-}

@@ -252,15 +252,6 @@ export class MatchModelType {
   }
 }
 
-@ObjectType('MatchModelPage', { description: 'A page of your match models, newest first.' })
-export class MatchModelPageType {
-  @Field(() => [MatchModelType], { description: 'The models on this page.' })
-  items!: MatchModelType[];
-
-  @Field(() => Int, { description: 'How many match in all.' })
-  total!: number;
-}
-
 @ObjectType('CandidateContribution', { description: 'How one feature moved a candidate’s estimate.' })
 export class CandidateContributionType {
   @Field({ description: 'The feature’s name.' })

@@ -111,15 +111,6 @@ export class StudyType {
   }
 }
 
-@ObjectType('StudyPage', { description: 'A page of your studies, newest first.' })
-export class StudyPageType {
-  @Field(() => [StudyType], { description: 'The studies on this page.' })
-  items!: StudyType[];
-
-  @Field(() => Int, { description: 'How many studies match in all.' })
-  total!: number;
-}
-
 @ObjectType('StudyProgressEvent', { description: 'Progress of a study. The first event is where it stands when you subscribe; the stream ends after SUCCEEDED or FAILED.' })
 export class StudyProgressEventType {
   @Field(() => ID, { description: 'The study this event is about.' })

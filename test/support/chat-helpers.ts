@@ -49,9 +49,18 @@ export function watch(t: TestApp, token: string, sessionId: string, afterSeq = 0
   };
 }
 
-/** The conversation as chatMessages shows it. */
+/**
+ * The whole conversation as chatMessages shows it, oldest first: pages of 25 backwards from
+ * the latest (a page of messages with their alternatives costs ~145 each against the cost limit).
+ */
 export async function conversation(t: TestApp, token: string, sessionId: string) {
-  return (await t.http.ok(ChatMessagesDocument, { sessionId, limit: 100 }, token)).chatMessages.messages;
+  let page = (await t.http.ok(ChatMessagesDocument, { sessionId, last: 25 }, token)).chatMessages;
+  const messages = [...page.nodes];
+  while (page.pageInfo.hasPreviousPage) {
+    page = (await t.http.ok(ChatMessagesDocument, { sessionId, last: 25, before: page.pageInfo.startCursor }, token)).chatMessages;
+    messages.unshift(...page.nodes);
+  }
+  return messages;
 }
 
 /** Requests the partner agent made to the stub (its system prompt says who it plays). */

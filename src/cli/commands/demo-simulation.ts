@@ -23,8 +23,9 @@ export function httpClient(url: string, token: string): Gql {
 }
 
 async function ensurePersona(gql: Gql, persona: typeof DEMO_SELF | typeof DEMO_PARTNER): Promise<string> {
-  const { personas } = await gql('query($kind: PersonaKind) { personas(kind: $kind) { id name } }', { kind: persona.kind });
-  const found = (personas as { id: string; name: string }[]).find((p) => p.name === persona.name);
+  // The demo account holds a handful of personas: the first page of 100 has them all.
+  const { personas } = await gql('query($kind: PersonaKind) { personas(kind: $kind, first: 100) { nodes { id name } } }', { kind: persona.kind });
+  const found = (personas.nodes as { id: string; name: string }[]).find((p) => p.name === persona.name);
   if (found) return found.id;
   return (await gql('mutation($input: CreatePersonaInput!) { createPersona(input: $input) { id } }', { input: persona })).createPersona.id;
 }

@@ -4,6 +4,8 @@ import { User } from '../accounts/user.entity';
 import { findOwnChat } from '../chats/find-own-chat';
 import { NotFoundError, ValidationError } from '../errors';
 import { findOwnPersona } from '../personas/find-own-persona';
+import { findPage } from '../pagination/find-page';
+import type { Page, PageRequest } from '../pagination/page';
 import { findOwnSimulation } from '../simulations/find-own-simulation';
 import { Role } from '../tiers';
 import { AccessGrant } from './access-grant.entity';
@@ -40,7 +42,7 @@ export async function revokeAccess(em: EntityManager, ownerId: string, grantId: 
 }
 
 /** Grants the user gave (as owner) or received (as analyst), newest first. */
-export function listGrants(em: EntityManager, userId: string, side: 'given' | 'received'): Promise<AccessGrant[]> {
+export function listGrants(em: EntityManager, userId: string, side: 'given' | 'received', page: PageRequest): Promise<Page<AccessGrant>> {
   const where = side === 'given' ? { owner: userId } : { grantee: userId, revokedAt: null };
-  return em.find(AccessGrant, where, { orderBy: { createdAt: 'desc' }, limit: 200, populate: ['owner', 'grantee'] });
+  return findPage(em, AccessGrant, where, { orderBy: { createdAt: 'desc', id: 'desc' }, populate: ['owner', 'grantee'] }, page, { keys: ['date', 'uuid'] });
 }

@@ -2,9 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MemoryStore } from '../../ports/memory-store.port';
 import type { TranscriptStore } from '../../ports/transcript-store.port';
 import { CHATS } from '../chats/find-own-chat';
-import { MAX_MESSAGE_PAGE, pageOfMessages, type ChatMessagePage } from '../chats/list-chat-messages';
-import { ValidationError } from '../errors';
+import type { ChatMessageView } from '../chats/chat-message-view';
+import { messagePageWindow, pageOfMessages } from '../chats/list-chat-messages';
+import { MEMORY_PAGES } from '../memories/manage-memories';
 import { memoryView, type MemoryView } from '../memories/memory-view';
+import { pageAtPosition, positionWindow } from '../pagination/page-by-position';
+import type { Page, PageRequest } from '../pagination/page';
 import { PERSONAS } from '../personas/find-own-persona';
 import type { Persona } from '../personas/persona.entity';
 import { SIMULATIONS } from '../simulations/find-own-simulation';
@@ -27,20 +30,17 @@ export async function readSimulation(em: EntityManager, reader: Reader, id: stri
   return (await findReadable(em, SIMULATIONS, reader, id)).row;
 }
 
-export async function readChatMessages(
-  deps: { transcripts: TranscriptStore },
-  em: EntityManager,
-  reader: Reader,
-  sessionId: string,
-  page: { before?: number | null; limit: number },
-): Promise<ChatMessagePage> {
-  if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > MAX_MESSAGE_PAGE) throw new ValidationError('limit', `limit must be 1–${MAX_MESSAGE_PAGE}`);
+export async function readChatMessages(deps: { transcripts: TranscriptStore }, em: EntityManager, reader: Reader, sessionId: string, page: PageRequest): Promise<Page<ChatMessageView>> {
+  const window = messagePageWindow(page);
   const { row } = await findReadable(em, CHATS, reader, sessionId);
-  return pageOfMessages(deps, em, row.id, { before: page.before ?? null, limit: page.limit });
+  return pageOfMessages(deps, em, row.id, window);
 }
 
-export async function readMemories(deps: { memories: MemoryStore }, em: EntityManager, reader: Reader, personaId: string): Promise<MemoryView[]> {
+/** What the agents remember about the persona's owner with it, newest first (pages by position: memory-store port). */
+export async function readMemories(deps: { memories: MemoryStore }, em: EntityManager, reader: Reader, personaId: string, page: Pick<PageRequest, 'first' | 'after'>): Promise<Page<MemoryView>> {
+  const window = positionWindow(page, MEMORY_PAGES);
   const { row } = await findReadable(em, PERSONA_MEMORIES, reader, personaId);
-  const items = await deps.memories.list({ userId: row.owner.id, personaId: row.id, limit: 200 });
-  return items.map((m) => memoryView(m));
+  return pageAtPosition(window, async (offset, limit) =>
+    (await deps.memories.list({ userId: row.owner.id, personaId: row.id, limit, offset })).map((m) => memoryView(m)),
+  );
 }

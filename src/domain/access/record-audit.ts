@@ -21,7 +21,7 @@ export interface AuditEntry {
 export async function recordAudit(em: EntityManager, entry: AuditEntry): Promise<void> {
   await em.getConnection().execute(
     `insert into audit_events (id, actor_id, actor_role, owner_id, kind, resource_id, action, outcome, at)
-     values (?, ?, coalesce(?, (select role::text from users where id = ?), 'UNKNOWN'), ?, ?, ?, ?, ?, now())`,
+     values (?, ?, coalesce(?, (select role::text from users where id = ?), 'UNKNOWN'), ?, ?, ?, ?, ?, date_trunc('milliseconds', now()))`,
     [randomUUID(), entry.actorId, entry.actorRole ?? null, entry.actorId, entry.ownerId, entry.kind, entry.resourceId?.slice(0, 100) ?? null, entry.action, entry.outcome],
   );
 }

@@ -204,7 +204,7 @@ class ReplyStore {
       `with completed as (
          update chat_messages set status = 'COMPLETE', token_count = ?, degraded = ?, completed_at = now() where id = ? and status = 'STREAMING' returning session_id
        )
-       update chat_sessions set message_count = message_count + 1, last_activity_at = now() where id = (select session_id from completed)
+       update chat_sessions set message_count = message_count + 1, last_activity_at = date_trunc('milliseconds', now()) where id = (select session_id from completed)
        returning message_seq, memory_seq`,
       [done.tokens, done.degraded, this.job.replyId],
     );
@@ -293,7 +293,7 @@ class ReplyStore {
   }
 
   private async counted(): Promise<void> {
-    await this.db.execute('update chat_sessions set message_count = message_count + 1, last_activity_at = now() where id = ?', [this.session.id]);
+    await this.db.execute("update chat_sessions set message_count = message_count + 1, last_activity_at = date_trunc('milliseconds', now()) where id = ?", [this.session.id]);
   }
 
   private async spoken(text: string, userName: string, history: HistoryTurn[], counters?: SpokenReply['counters']): Promise<SpokenReply> {

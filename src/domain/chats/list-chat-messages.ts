@@ -1,46 +1,63 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TranscriptStore } from '../../ports/transcript-store.port';
-import { ValidationError } from '../errors';
+import { encodeCursor } from '../pagination/cursor';
+import { pageWindow, type Page, type PageRequest, type PageWindow } from '../pagination/page';
 import { MESSAGE_COLUMNS, withTexts, type ChatMessageRow, type ChatMessageView } from './chat-message-view';
 import { findOwnChat } from './find-own-chat';
 
 export const MAX_MESSAGE_PAGE = 100;
 
-export interface ChatMessagePage {
-  messages: ChatMessageView[];
-  /** Pass as `before` for the next (older) page; null at the start of the chat. */
-  nextBefore: number | null;
-}
+/** Chat messages page on their position (seq); without first/last a page is the latest messages. */
+const MESSAGE_PAGES = { keys: ['int'], maxSize: MAX_MESSAGE_PAGE, lastByDefault: true } as const;
 
 /**
- * A page of the conversation, newest last, older than position `before` (the newest page
- * when absent). Shows the current version of each message and every reply being written;
- * withdrawn replies and earlier versions are left out (see `alternatives`).
+ * A page of the conversation, oldest first (newest last): the latest messages by default,
+ * `last` n before the cursor `before` for older ones, `first` n after `after` for newer ones.
+ * Shows the current version of each message and every reply being written; withdrawn
+ * replies and earlier versions are left out (see `alternatives`).
  */
 export async function listChatMessages(
   deps: { transcripts: TranscriptStore },
   em: EntityManager,
   ownerId: string,
   sessionId: string,
-  page: { before?: number | null; limit?: number },
-): Promise<ChatMessagePage> {
-  const limit = page.limit ?? 50;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_MESSAGE_PAGE) throw new ValidationError('limit', `limit must be 1–${MAX_MESSAGE_PAGE}`);
-  if (page.before !== undefined && page.before !== null && (!Number.isInteger(page.before) || page.before < 1)) throw new ValidationError('before', 'before must be a positive message position');
+  page: PageRequest,
+): Promise<Page<ChatMessageView>> {
+  const window = pageWindow(page, MESSAGE_PAGES);
   const session = await findOwnChat(em, ownerId, sessionId);
-  return pageOfMessages(deps, em, session.id, { before: page.before ?? null, limit });
+  return pageOfMessages(deps, em, session.id, window);
 }
 
-/** A page of a chat the caller may read (its owner, or an analyst or admin through access/find-owned). */
-export async function pageOfMessages(deps: { transcripts: TranscriptStore }, em: EntityManager, sessionId: string, page: { before: number | null; limit: number }): Promise<ChatMessagePage> {
+/** Checks a page request of chat messages (for readers other than the owner: access/read-shared.ts). */
+export function messagePageWindow(page: PageRequest): PageWindow {
+  return pageWindow(page, MESSAGE_PAGES);
+}
+
+/**
+ * A keyset page of a chat the caller may read (its owner, or an analyst or admin through
+ * access/find-owned): `seq` is the key and the cursor. One row more than the page is read to
+ * know whether more lie beyond it; the far side is known from the cursor (as Relay allows).
+ */
+export async function pageOfMessages(deps: { transcripts: TranscriptStore }, em: EntityManager, sessionId: string, window: PageWindow): Promise<Page<ChatMessageView>> {
+  const after = (window.after?.[0] as number | undefined) ?? -1;
+  const before = (window.before?.[0] as number | undefined) ?? 2_147_483_647;
   const rows = await em.getConnection().execute<ChatMessageRow[]>(
-    `select ${MESSAGE_COLUMNS} from chat_messages where session_id = ? and active and status <> 'DISCARDED' and seq < ? order by seq desc limit ?`,
-    [sessionId, page.before ?? 2_147_483_647, page.limit + 1],
+    `select ${MESSAGE_COLUMNS} from chat_messages where session_id = ? and active and status <> 'DISCARDED' and seq > ? and seq < ?
+      order by seq ${window.backward ? 'desc' : 'asc'} limit ?`,
+    [sessionId, after, before, window.size + 1],
   );
-  const more = rows.length > page.limit;
-  const newestFirst = rows.slice(0, page.limit);
-  const messages = await withTexts(deps.transcripts, sessionId, newestFirst.reverse());
-  return { messages, nextBefore: more && messages.length > 0 ? messages[0]!.seq : null };
+  const more = rows.length > window.size;
+  const kept = rows.slice(0, window.size);
+  const messages = await withTexts(deps.transcripts, sessionId, window.backward ? kept.reverse() : kept);
+  const edges = messages.map((node) => ({ node, cursor: encodeCursor([node.seq]) }));
+  return {
+    edges,
+    hasPreviousPage: window.backward ? more : window.after !== null,
+    hasNextPage: window.backward ? window.before !== null : more,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
+    totalCount: null,
+  };
 }
 
 /** Keys per transcript lookup (the store answers at most 1,000: TRANSCRIPT_LIMITS.maxGetByIds). */

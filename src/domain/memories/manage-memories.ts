@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ModelProvider } from '../../llm/model-provider.port';
 import type { MemoryStore, MemoryView as AgentView } from '../../ports/memory-store.port';
 import { NotFoundError, ValidationError } from '../errors';
+import { pageAtPosition, positionWindow, type PositionRules } from '../pagination/page-by-position';
+import type { Page, PageRequest } from '../pagination/page';
 import { findOwnPersona } from '../personas/find-own-persona';
 import { memoryView, type MemoryView } from './memory-view';
 
@@ -11,42 +13,57 @@ export interface MemoryQuery {
   /** Search text: ranked hybrid recall instead of newest first. */
   search?: string | null;
   includeInvalid?: boolean;
-  limit: number;
-  offset: number;
 }
 
-const MAX_PAGE = 100;
+/**
+ * Memory lists page by position (the store port pages by offset; a ranked search has no
+ * key): at most 100 a page, 10,000 deep.
+ */
+export const MEMORY_PAGES: PositionRules = { maxSize: 100, maxPosition: 10_000 };
+/** A ranked search recalls this many at most; its pages slice them. */
+const MAX_RECALLED = 50;
 
 /** The user's long-term memories: newest first, or ranked by a search. */
-export async function listMemories(deps: { memories: MemoryStore; llm: ModelProvider }, em: EntityManager, userId: string, query: MemoryQuery): Promise<MemoryView[]> {
-  if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_PAGE) throw new ValidationError('limit', `limit must be 1–${MAX_PAGE}`);
-  if (!Number.isInteger(query.offset) || query.offset < 0 || query.offset > 10_000) throw new ValidationError('offset', 'offset must be 0–10000');
+export async function listMemories(
+  deps: { memories: MemoryStore; llm: ModelProvider },
+  em: EntityManager,
+  userId: string,
+  query: MemoryQuery,
+  page: Pick<PageRequest, 'first' | 'after'>,
+): Promise<Page<MemoryView>> {
+  const window = positionWindow(page, MEMORY_PAGES);
   if (query.personaId) await findOwnPersona(em, userId, query.personaId);
   const search = query.search?.trim();
   if (search) {
     if (!query.personaId) throw new ValidationError('personaId', 'A memory search is within one persona');
     if (search.length > 500) throw new ValidationError('search', 'A search holds at most 500 characters');
-    const [vector] = await deps.llm.embed([search], { userId, agent: 'memory', node: 'search', purpose: 'memory' });
-    const recalled = await deps.memories.recall({
-      userId,
-      personaId: query.personaId,
-      view: query.view ?? 'partner',
-      text: search,
-      vector: vector!,
-      limit: Math.min(50, query.limit),
-      includeInvalid: query.includeInvalid ?? false,
+    const personaId = query.personaId;
+    return pageAtPosition(window, async (offset, limit) => {
+      if (offset >= MAX_RECALLED) return [];
+      const [vector] = await deps.llm.embed([search], { userId, agent: 'memory', node: 'search', purpose: 'memory' });
+      const recalled = await deps.memories.recall({
+        userId,
+        personaId,
+        view: query.view ?? 'partner',
+        text: search,
+        vector: vector!,
+        limit: Math.min(MAX_RECALLED, offset + limit),
+        includeInvalid: query.includeInvalid ?? false,
+      });
+      return recalled.slice(offset).map((r) => memoryView(r.memory, r.score));
     });
-    return recalled.map((r) => memoryView(r.memory, r.score));
   }
-  const items = await deps.memories.list({
-    userId,
-    personaId: query.personaId ?? undefined,
-    view: query.view ?? undefined,
-    includeInvalid: query.includeInvalid ?? false,
-    limit: query.limit,
-    offset: query.offset,
+  return pageAtPosition(window, async (offset, limit) => {
+    const items = await deps.memories.list({
+      userId,
+      personaId: query.personaId ?? undefined,
+      view: query.view ?? undefined,
+      includeInvalid: query.includeInvalid ?? false,
+      limit,
+      offset,
+    });
+    return items.map((m) => memoryView(m));
   });
-  return items.map((m) => memoryView(m));
 }
 
 /** Deletes the memory and its vector. */

@@ -1,16 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { findPage } from '../pagination/find-page';
+import type { Page, PageRequest } from '../pagination/page';
 import { Simulation, type SimulationStatus } from './simulation.entity';
 
-/** The caller's simulations, newest first, optionally by status; pages capped at 100. */
+export const MAX_SIMULATION_PAGE = 100;
+
+/** The caller's simulations, newest first, optionally by status or partner; keyset pages on (createdAt, id), at most 100. */
 export function listSimulations(
   em: EntityManager,
   ownerId: string,
-  filter: { status?: SimulationStatus; partnerPersonaId?: string },
-  page: { limit: number; offset: number },
-): Promise<Simulation[]> {
-  return em.find(
-    Simulation,
-    { owner: ownerId, ...(filter.status ? { status: filter.status } : {}), ...(filter.partnerPersonaId ? { partnerPersona: filter.partnerPersonaId } : {}) },
-    { orderBy: { createdAt: 'desc' }, limit: Math.min(Math.max(page.limit, 1), 100), offset: Math.max(page.offset, 0) },
-  );
+  filter: { status?: SimulationStatus | null; partnerPersonaId?: string | null },
+  page: PageRequest,
+): Promise<Page<Simulation>> {
+  const where = { owner: ownerId, ...(filter.status ? { status: filter.status } : {}), ...(filter.partnerPersonaId ? { partnerPersona: filter.partnerPersonaId } : {}) };
+  return findPage(em, Simulation, where, { orderBy: { createdAt: 'desc', id: 'desc' } }, page, { keys: ['date', 'uuid'], maxSize: MAX_SIMULATION_PAGE });
 }
