@@ -1,17 +1,9 @@
 import { DomainError } from '../kernel/errors';
-import { createLogger } from '../observability/logger';
-import { Metrics } from '../observability/metrics';
-import { InProcessResponseCache } from './cache/in-process-response-cache';
 import { cannedReply } from './canned-replies';
-import { ChatModelFactory } from './chat-model-factory';
-import type { LlmSettings, ModelRef } from './llm-settings';
-import { ModelBreakers } from './model-breakers';
+import { providerOnStub } from './fixtures/provider-on-stub';
 import type { ChatRequest, ChatStreamEvent } from './model-provider.port';
-import { LocalModerator } from './moderation';
-import { ResilientModelProvider } from './resilient-model-provider';
 import { startStubLlmServer, type StubLlmServer } from './stub/stub-llm-server';
 import { FirstTokenBudget } from './timed-iterator';
-import type { UsageOutcome } from './usage/usage-record.entity';
 
 /**
  * The chain-wide first-token deadline (LLM_FIRST_TOKEN_DEADLINE_MS) through the real provider
@@ -35,37 +27,7 @@ afterAll(async () => {
 });
 beforeEach(() => stub.reset());
 
-function setup(models: string[]) {
-  const endpoint = { name: 'default', baseUrl: stub.baseUrl, apiKey: 'stub' };
-  const refs: ModelRef[] = models.map((model) => ({ endpoint, model }));
-  const settings: LlmSettings = {
-    mode: 'remote',
-    tiers: { deep: refs, chat: refs, fast: refs },
-    embedding: refs[0]!,
-    moderation: 'local',
-    prices: {},
-    firstTokenTimeoutMs: OWN_TIMEOUT_MS,
-    firstTokenDeadlineMs: DEADLINE_MS,
-    chunkGapTimeoutMs: 5_000,
-    requestTimeoutMs: 5_000,
-    breakerFailures: 100,
-    breakerHalfOpenMs: 1_000,
-    cacheTtlSeconds: 0,
-  };
-  const ledger: { model: string; outcome: UsageOutcome }[] = [];
-  const provider = new ResilientModelProvider({
-    settings,
-    models: new ChatModelFactory(),
-    breakers: new ModelBreakers(100, 1_000),
-    ledger: { record: async (r) => void ledger.push({ model: r.model, outcome: r.outcome }) },
-    quota: { reserve: async () => ({ settle: async () => undefined }) },
-    cache: new InProcessResponseCache(),
-    moderator: new LocalModerator(),
-    metrics: new Metrics({ defaultMetrics: false }),
-    logger: createLogger('silent'),
-  });
-  return { provider, ledger };
-}
+const setup = (models: string[]) => providerOnStub(stub, models, { firstTokenTimeoutMs: OWN_TIMEOUT_MS, firstTokenDeadlineMs: DEADLINE_MS });
 
 const tag = { agent: 'partner', node: 'reply', purpose: 'test' } as const;
 const request = (content: string): ChatRequest => ({
@@ -120,7 +82,7 @@ describe('The first-token deadline across the fallback chain (real provider, stu
     const reply = await provider.chat(request(`hi ${Math.random()}`));
     expect(reply).toMatchObject({ text: 'Hello from b', model: 'ok-b', degraded: false });
     expect(chatRequests('hung-a')).toHaveLength(1);
-    expect(ledger).toEqual([
+    expect(ledger.map((r) => ({ model: r.model, outcome: r.outcome }))).toEqual([
       { model: 'hung-a', outcome: 'error' },
       { model: 'ok-b', outcome: 'ok' },
     ]);

@@ -1,15 +1,7 @@
 import { DomainError } from '../kernel/errors';
-import { createLogger } from '../observability/logger';
-import { Metrics } from '../observability/metrics';
-import { InProcessResponseCache } from './cache/in-process-response-cache';
-import { ChatModelFactory } from './chat-model-factory';
-import type { LlmSettings, ModelRef } from './llm-settings';
-import { ModelBreakers } from './model-breakers';
+import { providerOnStub } from './fixtures/provider-on-stub';
 import type { DistributionRequest } from './model-provider.port';
-import { LocalModerator } from './moderation';
-import { ResilientModelProvider } from './resilient-model-provider';
 import { startStubLlmServer, type StubLlmServer } from './stub/stub-llm-server';
-import type { UsageOutcome } from './usage/usage-record.entity';
 
 /**
  * `distribution` through the real provider and LangChain client against the stub model
@@ -25,36 +17,7 @@ afterAll(async () => {
 });
 beforeEach(() => stub.reset());
 
-function setup(models: string[]) {
-  const endpoint = { name: 'default', baseUrl: stub.baseUrl, apiKey: 'stub' };
-  const refs: ModelRef[] = models.map((model) => ({ endpoint, model }));
-  const settings: LlmSettings = {
-    mode: 'remote',
-    tiers: { deep: refs, chat: refs, fast: refs },
-    embedding: refs[0]!,
-    moderation: 'local',
-    prices: {},
-    firstTokenTimeoutMs: 5_000,
-    chunkGapTimeoutMs: 5_000,
-    requestTimeoutMs: 5_000,
-    breakerFailures: 100,
-    breakerHalfOpenMs: 1_000,
-    cacheTtlSeconds: 60,
-  };
-  const ledger: { model: string; outcome: UsageOutcome; completionTokens: number }[] = [];
-  const provider = new ResilientModelProvider({
-    settings,
-    models: new ChatModelFactory(),
-    breakers: new ModelBreakers(100, 1_000),
-    ledger: { record: async (r) => void ledger.push({ model: r.model, outcome: r.outcome, completionTokens: r.completionTokens }) },
-    quota: { reserve: async () => ({ settle: async () => undefined }) },
-    cache: new InProcessResponseCache(),
-    moderator: new LocalModerator(),
-    metrics: new Metrics({ defaultMetrics: false }),
-    logger: createLogger('silent'),
-  });
-  return { provider, ledger };
-}
+const setup = (models: string[]) => providerOnStub(stub, models, { cacheTtlSeconds: 60 });
 
 const question = (content: string): DistributionRequest => ({
   tier: 'deep',
@@ -74,7 +37,7 @@ describe('ResilientModelProvider.distribution', () => {
     expect(answer).toMatchObject({ model: 'judge', cached: false });
     const body = stub.requests().find((r) => r.path.endsWith('/chat/completions'))!.body as Record<string, unknown>;
     expect(body).toMatchObject({ logprobs: true, top_logprobs: 20, max_tokens: 1, temperature: 0 });
-    expect(ledger).toEqual([{ model: 'judge', outcome: 'ok', completionTokens: 1 }]);
+    expect(ledger.map((r) => ({ model: r.model, outcome: r.outcome, completionTokens: r.completionTokens }))).toEqual([{ model: 'judge', outcome: 'ok', completionTokens: 1 }]);
   });
 
   it('When the same question is asked again, Then the cached answer is returned without a model call', async () => {
