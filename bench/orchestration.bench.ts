@@ -290,20 +290,33 @@ export const orchestrationBench: BenchScenario = {
       pg.start();
       const eventLagMs: number[] = [];
       const measured = { soullink: [] as TurnSample[], step: [] as TurnSample[], sync: [] as TurnSample[], loop: [] as TurnSample[] };
+      // Process CPU of each stack's measured runs: the overhead columns leave out what runs
+      // during model calls, and SoulLink moves its writes there, so this shows the work left.
+      const cpuMs = { soullink: 0, step: 0 };
+      const timedCpu = async <T>(stack: keyof typeof cpuMs, work: () => Promise<T>): Promise<T> => {
+        const from = process.cpuUsage();
+        try {
+          return await work();
+        } finally {
+          const used = process.cpuUsage(from);
+          cpuMs[stack] += (used.user + used.system) / 1000;
+        }
+      };
+      const [soullinkApp, stubServer, saver] = [bench, stub, bareSaver];
       // LangGraph.js 1.7.3 drops Send fan-out tasks under maxConcurrency 1 (langgraphjs#2656), so
       // with SIMULATION_EPISODE_CONCURRENCY=1 a multi-episode run would play one episode only:
       // each episode is its own run (a fan-out of one), which keeps episodes one at a time.
       for (let round = 0; round < ROUNDS; round++) {
         for (const scenario of SCENARIOS) {
           for (let episode = 0; episode < EPISODES_PER_SCENARIO; episode++) {
-            const run = await runSoulLinkOnce(bench, owner, personas, probes.soullink, deps, { scenarios: [scenario], episodes: 1, turns: TURNS }, stub);
+            const run = await timedCpu('soullink', () => runSoulLinkOnce(soullinkApp, owner, personas, probes.soullink, deps, { scenarios: [scenario], episodes: 1, turns: TURNS }, stubServer));
             measured.soullink.push(...run.turns);
             eventLagMs.push(...run.eventLagMs);
           }
         }
         stub.reset();
         for (let i = 0; i < SCENARIOS.length * EPISODES_PER_SCENARIO; i++) {
-          measured.step.push(...(await runBareOnce(bareSaver, stub.baseUrl, 'step-per-turn', probes.step, { episodes: 1, turns: TURNS })));
+          measured.step.push(...(await timedCpu('step', () => runBareOnce(saver, stubServer.baseUrl, 'step-per-turn', probes.step, { episodes: 1, turns: TURNS }))));
         }
         for (let i = 0; i < SCENARIOS.length * EPISODES_PER_SCENARIO; i++) {
           measured.sync.push(...(await runBareOnce(bareSaver, stub.baseUrl, 'step-per-turn', probes.sync, { episodes: 1, turns: TURNS }, 'sync')));
@@ -363,12 +376,13 @@ export const orchestrationBench: BenchScenario = {
         ],
         notes: [
           `${ROUNDS} rounds of ${SCENARIOS.length} scenarios × ${EPISODES_PER_SCENARIO} episodes × ${TURNS} turns per stack after a warm-up run each, rounds interleaved; SIMULATION_EPISODE_CONCURRENCY=1 (episodes one at a time, so a turn's wall time is its own). Because LangGraph.js 1.7.3 silently drops Send fan-out tasks under maxConcurrency 1 (langchain-ai/langgraphjs#2656; a 4-episode SoulLink run then plays 1 episode and ends COMPLETED without a report), every episode is its own run here, for both stacks; stub model with firstTokenLatencyMs 0 and chunkIntervalMs 0; PostgreSQL and Redis on this machine (Redis event bus, as in production).`,
-          `SoulLink: runSimulation in-process, as \`soullink simulate\` and the worker run it: plan-episodes → Send → play-episode running the episode subgraph (set-scene → typed router → user-proxy-turn / partner-turn / inject-event … → score-episode), every turn a LangGraph step checkpointed in the run's thread (default durability "async"). Turn time = from the turn's model call start to the next step's (the other agent's turn, or the judge after the last turn), taken by a ModelProvider decorator — the same span as the bare graph's node start to node start. Since the line writer (agents/simulation/episode/line-writer.ts) a turn's transcript line and TURN event are written in order behind the turn, while the next agent's model call runs, so the event no longer marks the turn's end (until then turn time was measured between TURN publishes). What a client sees instead: a TURN event is published ${round(lag.p50)} ms p50, ${round(lag.p95)} ms p95, ${round(lag.max)} ms max after the model call that wrote its line ends (line stored, then event logged, then published). Model time = wall time inside services.llm (a ModelProvider decorator): it contains the whole provider layer (quota reserve/settle, usage ledger, breaker, token counting, LangChain, HTTP).`,
+          `SoulLink: runSimulation in-process, as \`soullink simulate\` and the worker run it: plan-episodes → Send → play-episode running the episode subgraph (set-scene → typed router → user-proxy-turn / partner-turn / inject-event … → score-episode), every turn a LangGraph step checkpointed in the run's thread (default durability "async"). Turn time = from the turn's model call start to the next step's (the other agent's turn, or the judge after the last turn), taken by a ModelProvider decorator — the same span as the bare graph's node start to node start. Since the line writer (agents/simulation/episode/line-writer.ts) a turn's transcript line and TURN event are written in order behind the turn, while the next agent's model call runs, so the event no longer marks the turn's end (until then turn time was measured between TURN publishes); since issue 15 those writes, the serialising and sealing of the step's checkpoint (SealedPostgresSaver) and the cancel read (CancelWatch) start once the next model request is out, so they run inside the next model call's span, not in the overhead (see the CPU note). What a client sees instead: a TURN event is published ${round(lag.p50)} ms p50, ${round(lag.p95)} ms p95, ${round(lag.max)} ms max after the model call that wrote its line ends (line stored, then event logged, then published). Model time = wall time inside services.llm (a ModelProvider decorator): it contains the whole provider layer (quota reserve/settle, usage ledger, breaker, token counting, LangChain, HTTP).`,
+          `Process CPU per played turn, whole measured runs (all threads: scene, judge and report calls, SoulLink's provider layer and the in-process stub model server included): SoulLink ${round(cpuMs.soullink / measured.soullink.length)} ms, bare one step per turn ${round(cpuMs.step / measured.step.length)} ms. Work SoulLink runs while a model call is in flight (its writes behind the turn) is counted here and in model time, not in the overhead columns; with a hosted model that time is spent waiting on the network.`,
           'Overhead = turn time − model time. "incl. provider layer" = turn time − time inside the HTTP requests to the stub (undici diagnostics channels), i.e. also counting what SoulLink\'s provider layer adds around the call.',
           'Bare: LangGraph.js StateGraph plan-episodes → Send fan-out → play-episode → write-report on its own PostgresSaver (same database, own thread ids), ChatOpenAI streaming from the same stub, invoked like SoulLink\'s graph (default durability "async", maxConcurrency 1). "One step per turn": play-episode invokes an episode subgraph with a take-turn node looping per turn (a checkpoint per turn, in the parent thread): SoulLink\'s shape since issue 14, and what the 2× target compares with. Turn time = between consecutive take-turn node starts; model time = inside ChatOpenAI.stream. "Looped in the node" (turns inside play-episode, nothing persisted per turn: SoulLink\'s shape before issue 14) is the floor.',
-          `SQL columns (node-postgres probe): statements sent during a turn, those of them sent outside model calls, and the wall time one of those was in flight while no model call ran (an upper bound of what the turn waited on: SoulLink's background writes are counted though the turn does not wait for them). SoulLink per turn, outside the model call: ${Object.entries(f.soullink.sqlByLabel).map(([k, v]) => `${k} ×${v.perTurn} (${v.meanMs} ms each)`).join(', ')}. The bare graph's checkpoint writes ("async" durability) are sent while the next model call is already running; the "sync" reference row awaits them before each next step, i.e. it pays for per-turn durability in the critical path (SoulLink did so for its transcript and event writes until they moved behind the turn).`,
+          `SQL columns (node-postgres probe): statements sent during a turn, those of them sent outside model calls, and the wall time one of those was in flight while no model call ran (an upper bound of what the turn waited on: SoulLink's background writes are counted though the turn does not wait for them). SoulLink per turn, outside the model call: ${Object.entries(f.soullink.sqlByLabel).map(([k, v]) => `${k} ×${v.perTurn} (${v.meanMs} ms each)`).join(', ') || 'none'}. The bare graph's checkpoint writes ("async" durability) are sent while the next model call is already running; the "sync" reference row awaits them before each next step, i.e. it pays for per-turn durability in the critical path (SoulLink did so for its transcript and event writes until they moved behind the turn).`,
         ],
-        details: { ...f, soullinkTurnEventLagMs: lag },
+        details: { ...f, soullinkTurnEventLagMs: lag, cpuMsPerTurn: { soullink: cpuMs.soullink / measured.soullink.length, step: cpuMs.step / measured.step.length } },
       };
     } finally {
       pg.stop();

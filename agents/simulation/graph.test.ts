@@ -59,6 +59,10 @@ describe('simulation graph', () => {
     const first = fakeSimulationDeps({ llm: fakeModel(calls, { failTurn: 6 }) });
     first.deps.episodeSlot = episodeSlots(1);
     await expect(createSimulationGraph(first.deps, { checkpointer }).invoke({}, config)).rejects.toThrow('worker killed');
+    // The line of the turn before the crash is written behind it (LineWriter), on the event
+    // loop's next round: a failed call does not stop that write (a dead process would, and the
+    // resumed run stores the line from its checkpoint).
+    await new Promise((resolve) => setTimeout(resolve, 20));
     const turnsBefore = first.events.filter((e) => e.type === 'TURN').length;
     expect(turnsBefore).toBe(5);
 

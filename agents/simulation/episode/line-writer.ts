@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ScenarioInstance } from '../../../src/kernel/simulation/scenarios/instantiate-scenario';
 import type { SimulationDeps } from '../configuration';
 import { eventsAt } from '../scenario-generator/inject-events';
+import { behindTheTurn } from './behind-the-turn';
 import type { Turn } from '../state';
 
 /** An event the run announces once, by key, after what was queued before it. */
@@ -159,7 +160,9 @@ export class LineWriter {
   }
 
   private enqueue(work: () => Promise<void>): Promise<void> {
-    const run = this.tail.then(() => {
+    // Each write waits until the turn that queued it has handed over: the next agent's model
+    // request goes out first, and the write (encryption, SQL, the event) runs while it is answered.
+    const run = this.tail.then(behindTheTurn).then(() => {
       this.check();
       return work();
     });

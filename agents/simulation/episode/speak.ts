@@ -4,6 +4,7 @@ import { tag, type SimulationDeps } from '../configuration';
 import { rolePlayMessages } from '../../partner-simulation/role-play-messages';
 import { lineStops, lineWithoutLeaks, withoutLeaks } from '../nodes/without-leaks';
 import type { Role, Turn } from '../state';
+import { cancelWatchOf } from './cancel-watch';
 import { turnSeed } from './model-seeds';
 import { lineWriterOf, turnKey } from './line-writer';
 import type { EpisodeGraphStateType, EpisodeGraphUpdate } from './state';
@@ -40,7 +41,8 @@ export function historyFor(speaker: Role, turns: Turn[]): ChatMessage[] {
  * replies become the canned in-character line), and the line is handed to the run's
  * LineWriter, which stores it and sends its TURN event, both once-only by key, while the next
  * turn runs. The cancel flag is read alongside the model call, so it costs the
- * turn no wait; the router acts on it before the next turn.
+ * turn no wait; the router acts on it before the next turn (or the one after, when the read
+ * is slower than the model: see CancelWatch).
  */
 export async function speak(deps: SimulationDeps, state: EpisodeGraphStateType, speaker: Role, request: LineRequest, meter: TokenMeter): Promise<EpisodeGraphUpdate> {
   const scenario = state.scenario!;
@@ -50,9 +52,9 @@ export async function speak(deps: SimulationDeps, state: EpisodeGraphStateType, 
   const lines = lineWriterOf(deps);
   // A line of an earlier turn that could not be stored fails the run here, before more is spent.
   lines.check();
-  const cancel = deps.isCancelled();
-  // Awaited below; this only keeps a rejection from being reported as unhandled meanwhile.
-  cancel.catch(() => undefined);
+  // Read behind the model request, taken when the reply is in (see CancelWatch).
+  const cancel = cancelWatchOf(deps);
+  cancel.refresh();
 
   let existing = null;
   if (deps.resumed) {
@@ -114,8 +116,11 @@ export async function speak(deps: SimulationDeps, state: EpisodeGraphStateType, 
   const previousSame = [...state.turns].reverse().find((t) => t.speaker === speaker);
   const stale = previousSame !== undefined && normalise(previousSame.text) === normalise(line.text);
   const staleTurns = stale ? state.staleTurns + 1 : 0;
-  const cancelled = await cancel;
-  // Only what changed: every channel written is a row in the turn's checkpoint.
+  const cancelled = cancel.seen();
+  // `models` is a set: only a model new to the episode is written (most turns write none).
+  const newModels = spent.models.filter((m) => !state.models.includes(m));
+  // Only what changed: every channel written is a row in the turn's checkpoint (and a value
+  // LangGraph copies, serialises and seals), so the turn's step stays small.
   return {
     turn: turnNo,
     turns: [line],
@@ -123,6 +128,7 @@ export async function speak(deps: SimulationDeps, state: EpisodeGraphStateType, 
     ...(staleTurns !== state.staleTurns ? { staleTurns } : {}),
     ...(ended ? { endSignals: { self: speaker === 'self', partner: speaker === 'partner' } } : {}),
     ...(cancelled ? { cancelRequested: true } : {}),
-    ...(spent.models.length > 0 ? spent : {}),
+    ...(spent.models.length > 0 ? { tokens: spent.tokens, costUsd: spent.costUsd } : {}),
+    ...(newModels.length > 0 ? { models: newModels } : {}),
   };
 }

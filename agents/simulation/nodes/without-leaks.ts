@@ -79,10 +79,30 @@ export function promptEcho(prompt: string): PromptEcho {
 
 /** Why `text` leaks its prompt, or null when it does not. */
 export function leakIn(text: string, prompt: PromptEcho | string): LeakKind | null {
-  if (LABEL_AT_LINE_START.test(text) || LABEL_ANYWHERE.test(text)) return 'label';
+  if (labelled(text)) return 'label';
   const { grams } = typeof prompt === 'string' ? promptEcho(prompt) : prompt;
-  for (const gram of ngrams(tokens(text), ECHO_NGRAM)) if (grams.has(gram)) return 'echo';
+  for (const gram of textGrams(text)) if (grams.has(gram)) return 'echo';
   return null;
+}
+
+/**
+ * A turn's line is checked twice in a row, against the agent's prompt (lineWithoutLeaks) and
+ * then its private goal (withoutLeaks): the last text's label test and n-grams are kept, so
+ * the second check costs a set lookup per n-gram rather than the label patterns (~30 µs).
+ */
+let lastChecked: { text: string; labelled: boolean; grams: ReadonlySet<string> | null } = { text: '', labelled: false, grams: null };
+
+function checked(text: string) {
+  if (lastChecked.text !== text) lastChecked = { text, labelled: LABEL_AT_LINE_START.test(text) || LABEL_ANYWHERE.test(text), grams: null };
+  return lastChecked;
+}
+
+const labelled = (text: string): boolean => checked(text).labelled;
+
+function textGrams(text: string): ReadonlySet<string> {
+  const entry = checked(text);
+  entry.grams ??= ngrams(tokens(text), ECHO_NGRAM);
+  return entry.grams;
 }
 
 const SPEAKER_TAG = /^\s*\p{Lu}[\p{L}'-]{0,20}(?:\s+\p{Lu}[\p{L}'-]{0,20})?\s*(?:\([^)\n]{0,30}\))?\s*[:：]\s*/u;

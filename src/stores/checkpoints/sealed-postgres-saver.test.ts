@@ -76,5 +76,21 @@ if (runUrl) {
       const rotated = saver(new SealingSerde({ id: 'k2', masterKey: randomBytes(32) }, { k1: old }));
       expect((await graph(rotated, fail).invoke(null, config)).lines).toEqual([SECRET, 'Thank you for telling me.']);
     });
+
+    it('When a checked-out connection is terminated between two statements, Then the error is reported (the process goes on) and the next checkpoint uses a new connection', async () => {
+      const broken: Error[] = [];
+      const s = SealedPostgresSaver.fromConnStringSealed(url, new SealingSerde({ id: 'k1', masterKey: randomBytes(32) }), (err) => broken.push(err));
+      savers.push(s);
+      await s.setup();
+      // What LangGraph's put does: a connection checked out for a transaction, idle between statements.
+      const client = await (s as unknown as { pool: pg.Pool }).pool.connect();
+      await raw.query('select pg_terminate_backend($1)', [(client as unknown as { processID: number }).processID]);
+      // Without a listener of its own, this connection's 'error' would be an uncaught exception.
+      for (let i = 0; i < 100 && broken.length === 0; i += 1) await new Promise((r) => setTimeout(r, 20));
+      expect(broken[0]?.message).toMatch(/terminat/);
+      client.release();
+      const config = { configurable: { thread_id: 'run-3' } };
+      expect((await graph(s, { now: false }).invoke({}, config)).lines).toEqual([SECRET, 'Thank you for telling me.']);
+    });
   });
 }
