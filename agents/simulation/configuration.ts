@@ -35,8 +35,12 @@ export interface SimulationDeps {
   emit(type: string, payload: Record<string, unknown>, key?: string): Promise<void>;
   /** Whether the user asked to cancel (checked before every step). */
   isCancelled(): Promise<boolean>;
-  /** `brief` asks the analysis agent for short text (small offline model), `full` otherwise. */
-  scoreDetail: 'full' | 'brief';
+  /**
+   * The models are a small local one (the offline 1B model): the judge reads its scores off
+   * answer probabilities and asks for short text (scoreDetailOf), role-play replies are
+   * prefilled with the speaker's name, and drafts get the small-model artefact checks.
+   */
+  smallModel: boolean;
   /** USD cost of a call, from the configured price table. */
   costOf(model: string, usage: TokenUsage): number;
   /** Runs an episode when one of the run's episode slots is free (see episode-slots.ts). */

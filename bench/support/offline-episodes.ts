@@ -221,7 +221,7 @@ export async function startOfflineEpisodes(): Promise<{ play: (scenarioId: strin
         if (type === 'EPISODE_SCORED') score = payload.score as unknown as EpisodeScore;
       },
       isCancelled: async () => false,
-      scoreDetail: 'brief',
+      smallModel: true,
       costOf: () => 0,
       episodeSlot: (work) => work(),
       resumed: false,

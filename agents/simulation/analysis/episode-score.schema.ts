@@ -3,6 +3,9 @@ import { DIMENSION_KEYS, type DimensionKey } from '../../../src/kernel/simulatio
 /** How much text the verdict carries: `brief` keeps a small local model's answer short enough to finish. */
 export type ScoreDetail = 'full' | 'brief';
 
+/** A small local model judges briefly (see SimulationDeps.smallModel). */
+export const scoreDetailOf = (deps: { smallModel: boolean }): ScoreDetail => (deps.smallModel ? 'brief' : 'full');
+
 /**
  * JSON Schema of the analysis agent's verdict on one episode.
  *

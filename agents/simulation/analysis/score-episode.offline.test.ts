@@ -101,7 +101,7 @@ describeOffline('scoreEpisode on the offline model', () => {
       run: { self: { name: 'Alex' }, partner: { name: 'Mei' } } as SimulationDeps['run'],
       emit: async () => undefined,
       isCancelled: async () => false,
-      scoreDetail: 'brief',
+      smallModel: true,
       costOf: () => 0,
       episodeSlot: (work) => work(),
       resumed: false,

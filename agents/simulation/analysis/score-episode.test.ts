@@ -16,7 +16,7 @@ const TURNS: Turn[] = [
   { id: 'a-2', turn: 3, speaker: 'self', name: 'Alex', text: 'Half is a lot for me. Thank you for listening, haha.' },
 ];
 
-function setup(answer: RawEpisodeScore, scoreDetail: SimulationDeps['scoreDetail'] = 'full', turns = TURNS) {
+function setup(answer: RawEpisodeScore, scoreDetail: 'full' | 'brief' = 'full', turns = TURNS) {
   const requests: StructuredRequest[] = [];
   const emitted: unknown[] = [];
   const llm = {
@@ -30,7 +30,7 @@ function setup(answer: RawEpisodeScore, scoreDetail: SimulationDeps['scoreDetail
     llm,
     run: { ownerId: 'u-1', self: { name: 'Alex' }, partner: { name: 'Mei' } },
     emit: async (_type: string, payload: unknown) => void emitted.push(payload),
-    scoreDetail,
+    smallModel: scoreDetail === 'brief',
     costOf: () => 0.5,
   } as unknown as SimulationDeps;
   const template = SCENARIO_LIBRARY[0]!;

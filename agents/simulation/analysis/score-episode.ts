@@ -2,6 +2,7 @@ import type { EpisodeEnding, EpisodeScore } from '../../../src/kernel/simulation
 import { STALE_LIMIT, tag, type SimulationDeps } from '../configuration';
 import { describeScene } from '../scenario-generator/describe-scene';
 import type { EpisodePlanItem, EpisodeState } from '../state';
+import { scoreDetailOf } from './episode-score.schema';
 import { judgeTranscript } from './judge-transcript';
 import { measureTranscript } from './measure-transcript';
 
@@ -35,7 +36,7 @@ export async function scoreEpisode(deps: SimulationDeps, episode: EpisodeState, 
       goals: `${self.name}: ${episode.scenario.privateGoals.self}; ${partner.name}: ${episode.scenario.privateGoals.partner}`,
       // The judge reads the narrator's lines too: injected events explain what the couple reacts to.
       lines: episode.turns,
-      detail: deps.scoreDetail,
+      detail: scoreDetailOf(deps),
     },
     tag(deps, 'analysis', 'score-episode'),
   );

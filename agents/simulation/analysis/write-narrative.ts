@@ -1,6 +1,6 @@
 import { tag, type SimulationDeps } from '../configuration';
 import type { Narrative, SimulationStateType, SimulationUpdate } from '../state';
-import { reportNarrativeSchema } from './episode-score.schema';
+import { reportNarrativeSchema, scoreDetailOf } from './episode-score.schema';
 import { reportNarrativePrompt } from './prompts';
 
 /**
@@ -25,8 +25,8 @@ export async function writeNarrative(deps: SimulationDeps, state: SimulationStat
     result = await deps.llm.structured<Narrative>({
       tier: 'deep',
       temperature: 0,
-      maxTokens: deps.scoreDetail === 'full' ? 1200 : 300,
-      schema: reportNarrativeSchema(deps.scoreDetail),
+      maxTokens: deps.smallModel ? 300 : 1200,
+      schema: reportNarrativeSchema(scoreDetailOf(deps)),
       schemaName: 'report_narrative',
       messages: [{ role: 'user', content: reportNarrativePrompt.render({ self: self.name, partner: partner.name, summary }) }],
       tag: tag(deps, 'analysis', 'write-narrative', reportNarrativePrompt),

@@ -83,7 +83,7 @@ export async function speak(deps: SimulationDeps, state: EpisodeGraphStateType, 
         stop: lineStops(me.name, other.name),
         // The conversation as a transcript to continue (see rolePlayMessages: a small model plays it, rather than assisting).
         // The small offline model continues a prefilled reply (its server supports it; hosted APIs may not).
-        messages: rolePlayMessages(request.system, state.turns, me.name, { prefill: deps.scoreDetail === 'brief', other: other.name }),
+        messages: rolePlayMessages(request.system, state.turns, me.name, { prefill: deps.smallModel, other: other.name }),
         // No cannedReply: when every model fails, the provider's in-character reply (zh/en) stands in.
         tag: tag(deps, request.agent, speaker === 'self' ? 'user-proxy-turn' : 'partner-turn', request.prompt),
       },
@@ -91,7 +91,7 @@ export async function speak(deps: SimulationDeps, state: EpisodeGraphStateType, 
       other: other.name,
       prompt: request.system,
       // The small offline model (brief judging) writes artefacts a larger one does not.
-      smallModel: deps.scoreDetail === 'brief',
+      smallModel: deps.smallModel,
       earlier: state.turns.filter((t) => t.speaker !== 'narrator'),
     });
     if (said.leaks.length > 0) deps.warn({ episodeId: state.episodeId, turn: turnNo, speaker, rejected: said.leaks, canned: said.canned }, 'a role-play draft was unusable (prompt echo or empty); asked again');

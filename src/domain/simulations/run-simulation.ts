@@ -165,7 +165,7 @@ async function runLocked(deps: SimulationJobDeps, simulationId: string): Promise
           const rows = await deps.orm.em.getConnection().execute<{ c: Date | null }[]>('select cancel_requested_at as c from simulations where id = ?', [simulationId]);
           return Boolean(rows[0]?.c);
         },
-        scoreDetail: deps.llmSettings.mode === 'offline' ? 'brief' : 'full',
+        smallModel: deps.llmSettings.mode === 'offline',
         costOf: (model, usage) => costUsd(deps.llmSettings.prices, model, usage.promptTokens, usage.completionTokens),
         episodeSlot: episodeSlots(deps.episodeConcurrency),
         resumed: resuming,
