@@ -89,7 +89,7 @@ export class SimulationResolver {
   }
 
   @Authorized()
-  @Mutation(() => SimulationType, { description: 'Stop a run within one step; what finished is kept.' })
+  @Mutation(() => SimulationType, { description: 'Stop a run: it stops before its next turn (or the one after, when the database answers slower than the model); what finished is kept.' })
   async cancelSimulation(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'One of your QUEUED or RUNNING simulations.' }) id: string): Promise<SimulationType> {
     return SimulationType.from(await cancelSimulation(ctx.em, ctx.principal.user.id, id));
   }
