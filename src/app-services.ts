@@ -16,6 +16,7 @@ import type { RateLimiter } from './ports/rate-limiter.port';
 import type { RateClass, RateRule } from './domain/rate-limits/rate-limit-policy';
 import type { ShortTermMemory } from './ports/short-term-memory.port';
 import type { ChatEventLog } from './ports/chat-event-log.port';
+import type { ChatStore } from './ports/chat-store.port';
 import type { DataKeyRing } from './ports/data-key-ring.port';
 import type { StudyDatasetBlobStore } from './ports/study-dataset-blobs.port';
 import type { ObjectStore } from './ports/object-store.port';
@@ -61,6 +62,8 @@ export interface AppServices {
   responseCache: ResponseCache;
   /** Per-chat event log with replay by seq (Redis Streams, or in-process). */
   chatEvents: ChatEventLog;
+  /** Chat sessions, messages and the reply queue (PostgreSQL). */
+  chatStore: ChatStore;
   /** Writes chat replies (one per process). */
   chat: ChatEngine;
   /** Sealed study dataset bytes (validation studies), encrypted with the owner's data key. */

@@ -70,6 +70,8 @@ import type { ChatEventLog } from './ports/chat-event-log.port';
 import type { MemoryStore } from './ports/memory-store.port';
 import { ChatEngine } from './domain/chats/chat-engine';
 import { chatDepsFrom } from './domain/chats/chat-services';
+import { ormChatDb } from './stores/chats/chat-db';
+import { postgresChatStore } from './stores/chats/postgres-chat-store';
 import { FailoverChatEventLog } from './stores/chat-events/failover-chat-event-log';
 import { InProcessChatEventLog } from './stores/chat-events/in-process-chat-event-log';
 import { RedisChatEventLog } from './stores/chat-events/redis-chat-event-log';
@@ -207,6 +209,7 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
         timeoutMs: llm.settings.requestTimeoutMs,
       }),
       chatEvents,
+      chatStore: postgresChatStore(ormChatDb(orm)),
       chat: undefined as unknown as ChatEngine,
     };
     services.chat = new ChatEngine(chatDepsFrom(services));

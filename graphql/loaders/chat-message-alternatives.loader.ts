@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ChatMessageView } from '../../src/domain/chats/chat-message-view';
 import { listAlternativesOfMany } from '../../src/domain/chats/list-chat-messages';
+import type { ChatStore } from '../../src/ports/chat-store.port';
 import type { TranscriptStore } from '../../src/ports/transcript-store.port';
 
 /** A message whose earlier versions are wanted. */
@@ -18,8 +18,8 @@ const MAX_BATCH = 1000;
  * `ChatMessage.alternatives` for every message of a page in one batch: a 200-message
  * `sharedChat` costs one query and one transcript lookup instead of two per message.
  */
-export function chatMessageAlternativesLoader(deps: { transcripts: TranscriptStore }, em: EntityManager): DataLoader<AlternativesKey, ChatMessageView[]> {
+export function chatMessageAlternativesLoader(deps: { transcripts: TranscriptStore; chatStore: ChatStore }): DataLoader<AlternativesKey, ChatMessageView[]> {
   // Batching only, no memo: a subscription's context lives as long as the stream, and a
   // cached answer would go stale there; within one list every key is a different message anyway.
-  return new DataLoader((keys) => listAlternativesOfMany(deps, em, keys), { cache: false, maxBatchSize: MAX_BATCH });
+  return new DataLoader((keys) => listAlternativesOfMany(deps, keys), { cache: false, maxBatchSize: MAX_BATCH });
 }

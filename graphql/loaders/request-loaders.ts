@@ -13,6 +13,6 @@ export interface RequestLoaders {
   studyResults: ReturnType<typeof studyResultsLoader>;
 }
 
-export function createRequestLoaders(services: Pick<AppServices, 'transcripts'>, em: EntityManager): RequestLoaders {
-  return { chatMessageAlternatives: chatMessageAlternativesLoader(services, em), studyResults: studyResultsLoader(em) };
+export function createRequestLoaders(services: Pick<AppServices, 'transcripts' | 'chatStore'>, em: EntityManager): RequestLoaders {
+  return { chatMessageAlternatives: chatMessageAlternativesLoader(services), studyResults: studyResultsLoader(em) };
 }

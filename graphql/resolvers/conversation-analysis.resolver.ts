@@ -68,6 +68,6 @@ export class ConversationAnalysisResolver {
     description: 'Deterministic conversation measures of one of your live chats (you are side 0, the partner side 1), over the current branch’s spoken messages. No model is called (compare scoreChat).',
   })
   async chatMeasures(@Ctx() ctx: AuthedContext, @Arg('sessionId', () => ID, { description: 'One of your chats.' }) sessionId: string): Promise<ConversationMeasuresType> {
-    return conversationMeasuresType(await measureChat({ em: ctx.em, transcripts: ctx.services.transcripts }, ctx.principal.user.id, sessionId));
+    return conversationMeasuresType(await measureChat({ em: ctx.em, transcripts: ctx.services.transcripts, chatStore: ctx.services.chatStore }, ctx.principal.user.id, sessionId));
   }
 }

@@ -11,4 +11,16 @@ export interface DataKeyRing {
   existingKeyFor(userId: string): Promise<Buffer | null>;
   /** Erasure: deletes the user's wrapped key (and forgets it in this process). Idempotent. */
   forget(userId: string): Promise<void>;
+  /**
+   * One text value sealed with the user's data key (created on first use), bound to `place`
+   * (its owner and where it is kept, e.g. `["media","analysis",ownerId,fileId]`): moved onto
+   * another row, user or field, it does not open. The result is opaque text.
+   */
+  sealText(userId: string, text: string, place: string): Promise<string>;
+  /**
+   * The text of a `sealText` value (one stored before encryption at rest is returned as it
+   * is), or null when the user has no data key (erased). Throws when the value does not
+   * authenticate (tampered, or moved from its place).
+   */
+  openText(userId: string, value: string, place: string): Promise<string | null>;
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ChatStore } from '../../ports/chat-store.port';
 import type { MemoryStore } from '../../ports/memory-store.port';
 import type { TranscriptStore } from '../../ports/transcript-store.port';
 import { CHATS } from '../chats/find-own-chat';
@@ -30,10 +31,10 @@ export async function readSimulation(em: EntityManager, reader: Reader, id: stri
   return (await findReadable(em, SIMULATIONS, reader, id)).row;
 }
 
-export async function readChatMessages(deps: { transcripts: TranscriptStore }, em: EntityManager, reader: Reader, sessionId: string, page: PageRequest): Promise<Page<ChatMessageView>> {
+export async function readChatMessages(deps: { transcripts: TranscriptStore; chatStore: ChatStore }, em: EntityManager, reader: Reader, sessionId: string, page: PageRequest): Promise<Page<ChatMessageView>> {
   const window = messagePageWindow(page);
   const { row } = await findReadable(em, CHATS, reader, sessionId);
-  return pageOfMessages(deps, em, row.id, window);
+  return pageOfMessages(deps, row.id, window);
 }
 
 /** What the agents remember about the persona's owner with it, newest first (pages by position: memory-store port). */

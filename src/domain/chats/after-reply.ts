@@ -1,7 +1,6 @@
 import { suggestReplies } from '../../../agents/live-chat/suggest-replies';
 import { titleChat } from '../../../agents/live-chat/title-chat';
 import { DomainError } from '../errors';
-import { sqlRows } from '../../stores/postgres/sql-executor';
 import { CHAT_MEMORY_JOB, MESSAGES_PER_MEMORY_RUN } from '../memories/chat-memory-jobs';
 import type { ChatDeps } from './chat-deps';
 import { systemEvent } from './chat-event-payloads';
@@ -15,7 +14,7 @@ import { raiseEventFloor } from './session-events';
  */
 export async function afterReply(deps: ChatDeps, reply: SpokenReply): Promise<void> {
   await Promise.all([coach(deps, reply), title(deps, reply), memoryCheckpoint(deps, reply)]);
-  await raiseEventFloor(deps.orm.em.getConnection(), reply.session.id, reply.events.lastSeq);
+  await raiseEventFloor(deps.chatStore.sessions, reply.session.id, reply.events.lastSeq);
 }
 
 async function coach(deps: ChatDeps, reply: SpokenReply): Promise<void> {
@@ -50,10 +49,8 @@ async function title(deps: ChatDeps, reply: SpokenReply): Promise<void> {
   if (!firstUser) return;
   try {
     const text = await titleChat({ llm: deps.llm }, { userId: session.owner.id, partnerName: session.persona.getEntity().name, firstUserText: firstUser.text, firstReplyText: reply.text });
-    const db = deps.orm.em.getConnection();
     // Only the first title sticks, and never over the user's own.
-    const rows = await sqlRows<{ id: string }>(db, 'update chat_sessions set title = ? where id = ? and title is null and not title_by_user returning id', [text.slice(0, 120), session.id]);
-    if (rows.length > 0) await reply.events.append([systemEvent('TITLE', { title: text.slice(0, 120) })]);
+    if (await deps.chatStore.sessions.setAutoTitle(session.id, text.slice(0, 120))) await reply.events.append([systemEvent('TITLE', { title: text.slice(0, 120) })]);
   } catch (err) {
     deps.logger.warn({ err: (err as Error).message, sessionId: session.id }, 'automatic chat title failed; the chat stays untitled');
   }
@@ -61,11 +58,9 @@ async function title(deps: ChatDeps, reply: SpokenReply): Promise<void> {
 
 async function memoryCheckpoint(deps: ChatDeps, reply: SpokenReply): Promise<void> {
   // The counters the completed reply was stored with, when it says; else the session's now.
-  const row = reply.counters
-    ? { message_seq: reply.counters.messageSeq, memory_seq: reply.counters.memorySeq }
-    : (await sqlRows<{ message_seq: number; memory_seq: number }>(deps.orm.em.getConnection(), 'select message_seq, memory_seq from chat_sessions where id = ?', [reply.session.id]))[0];
-  if (!row || row.message_seq - row.memory_seq < MESSAGES_PER_MEMORY_RUN) return;
-  const bucket = Math.floor(row.message_seq / MESSAGES_PER_MEMORY_RUN);
+  const row = reply.counters ?? (await deps.chatStore.sessions.counters(reply.session.id));
+  if (!row || row.messageSeq - row.memorySeq < MESSAGES_PER_MEMORY_RUN) return;
+  const bucket = Math.floor(row.messageSeq / MESSAGES_PER_MEMORY_RUN);
   try {
     await deps.jobs.enqueue(CHAT_MEMORY_JOB, { sessionId: reply.session.id }, { jobId: `chat-memory-${reply.session.id}-${bucket}` });
   } catch (err) {

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../../observability/logger';
 import type { ChatEventLog } from '../../ports/chat-event-log.port';
+import type { ChatStore } from '../../ports/chat-store.port';
 import type { DataKeyRing } from '../../ports/data-key-ring.port';
 import type { EventBus } from '../../ports/event-bus.port';
 import type { JobRunner } from '../../ports/job-runner.port';
@@ -14,6 +15,8 @@ import type { ScenarioTemplate } from '../../kernel/simulation/scenarios/scenari
 /** What live chat needs, handed in by the composition root (ports only). */
 export interface ChatDeps {
   orm: MikroORM;
+  /** Sessions, messages and the reply queue with its writer lease. */
+  chatStore: ChatStore;
   transcripts: TranscriptStore;
   chatEvents: ChatEventLog;
   /** Carries reply-withdrawal notices between processes. */

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { sqlRows } from '../../stores/postgres/sql-executor';
+import type { ClaimedReply } from '../../ports/chat-store.port';
 import { afterReply } from './after-reply';
 import type { ChatDeps } from './chat-deps';
 import { generateReply, loadReplyContext, type ReplyContext, type ReplyJob } from './generate-reply';
-import { LEASE_MS, acquireLeaseAndClaim, claimNextReply, releaseReplyLease, renewReplyLease, type ClaimedReply } from './reply-lease';
 
 const CONTROL_TOPIC = 'chat-control';
+/** How long a lease holds without renewal: a process that dies frees the session after this. */
+const LEASE_MS = 30_000;
 /** Replies one pump writes before it lets go of the lease (a bound on the loop). */
 const MAX_REPLIES_PER_LEASE = 100;
 /** How often a process looks for sessions whose writer died (lease expired, replies waiting). */
@@ -21,9 +22,10 @@ export type ReplyHint = Required<Pick<ReplyJob, 'replyId' | 'seq' | 'ownerId' | 
 
 /**
  * Writes chat replies. Each process runs one engine; a session's replies are written by
- * whichever process holds its lease, one at a time in position order. `kick` after
- * anything that queues a reply; `withdraw` aborts replies a newer message replaced,
- * wherever they are being written (notices travel over the event bus).
+ * whichever process holds its lease, one at a time in position order (so they come out in
+ * order and the policies see one writer). `kick` after anything that queues a reply;
+ * `withdraw` aborts replies a newer message replaced, wherever they are being written
+ * (notices travel over the event bus).
  */
 export class ChatEngine {
   readonly instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -91,36 +93,35 @@ export class ChatEngine {
     }
     const state = { again: true };
     this.pumping.set(sessionId, state);
-    const db = this.deps.orm.em.getConnection();
+    const queue = this.deps.chatStore.replies;
     try {
       while (state.again && !this.closed) {
         state.again = false;
         // Takes the lease and the first pending reply in one round trip. Another process
         // holding the lease looks for queued replies after releasing it.
         const prepared = hint ? this.prepare({ ...hint, sessionId, replyTo: null }) : undefined;
-        const first = await acquireLeaseAndClaim(db, sessionId, this.instanceId);
+        const first = await queue.acquireLeaseAndClaim(sessionId, this.instanceId, LEASE_MS);
         const preparedFirst = first.reply && first.reply.id === hint?.replyId ? prepared : undefined;
         hint = undefined;
         if (!first.leased) return;
-        const renew = setInterval(() => void renewReplyLease(db, sessionId, this.instanceId).catch(() => undefined), LEASE_MS / 3);
+        const renew = setInterval(() => void queue.renewLease(sessionId, this.instanceId, LEASE_MS).catch(() => undefined), LEASE_MS / 3);
         try {
           let next = first.reply;
           if (next && this.closed) {
             // Stopping between the claim and the write: hand the reply back to the queue.
-            await db.execute(`update chat_messages set status = 'QUEUED' where id = ? and status = 'STREAMING'`, [next.id]);
+            await queue.requeue(next.id);
             next = undefined;
           }
           for (let n = 1; next; n++) {
             await this.write(toJob(sessionId, next), n === 1 ? preparedFirst : undefined);
-            next = n < MAX_REPLIES_PER_LEASE && !this.closed ? await claimNextReply(db, sessionId) : undefined;
+            next = n < MAX_REPLIES_PER_LEASE && !this.closed ? await queue.claimNext(sessionId) : undefined;
           }
         } finally {
           clearInterval(renew);
-          await releaseReplyLease(db, sessionId, this.instanceId);
+          await queue.releaseLease(sessionId, this.instanceId);
         }
         // A message queued between our last look and the release found the lease taken: look again.
-        const waiting = await sqlRows<{ id: string }>(db, `select id from chat_messages where session_id = ? and status = 'QUEUED' limit 1`, [sessionId]);
-        if (waiting.length > 0) state.again = true;
+        if (await queue.hasQueued(sessionId)) state.again = true;
       }
     } finally {
       this.pumping.delete(sessionId);
@@ -147,13 +148,7 @@ export class ChatEngine {
   }
 
   private async sweepOrphans(): Promise<void> {
-    const rows = await sqlRows<{ id: string }>(
-      this.deps.orm.em.getConnection(),
-      `select distinct s.id from chat_messages m join chat_sessions s on s.id = m.session_id
-        where m.status in ('QUEUED', 'STREAMING') and (s.reply_lease_until is null or s.reply_lease_until < now()) limit 50`,
-      [],
-    );
-    for (const { id } of rows) this.kick(id);
+    for (const id of await this.deps.chatStore.replies.orphanedSessions()) this.kick(id);
   }
 }
 

@@ -3,9 +3,7 @@ import type { RecentTurn, ShortTermMemory } from '../../ports/short-term-memory.
 import { SHORT_TERM_LIMIT } from '../../ports/short-term-memory.port';
 import type { TranscriptStore } from '../../ports/transcript-store.port';
 import { countTextTokens } from '../../llm/tokens/token-counter';
-import type { SqlExecutor } from '../../stores/postgres/sql-executor';
-import { sqlRows } from '../../stores/postgres/sql-executor';
-import { SPOKEN_SQL } from './chat-message-view';
+import type { ChatMessageStore } from '../../ports/chat-store.port';
 
 export interface HistoryTurn {
   messageId: string;
@@ -38,12 +36,6 @@ function tokensOfTurn(messageId: string, text: string): number {
   return tokens;
 }
 
-interface HistoryRow {
-  id: string;
-  role: 'USER' | 'PARTNER';
-  created_at: Date | string;
-}
-
 /**
  * The conversation before position `beforeSeq`, newest turns kept first until the token
  * budget is spent, oldest first in the result. Postgres says which messages belong (this
@@ -52,14 +44,10 @@ interface HistoryRow {
  * Short-term memory failing never fails the reply: it is logged and the transcript serves.
  */
 export async function loadHistory(
-  deps: { db: SqlExecutor; transcripts: TranscriptStore; shortTermMemory: ShortTermMemory; logger: Logger },
+  deps: { messages: ChatMessageStore; transcripts: TranscriptStore; shortTermMemory: ShortTermMemory; logger: Logger },
   scope: { sessionId: string; userId: string; personaId: string; beforeSeq: number; budgetTokens: number },
 ): Promise<{ turns: HistoryTurn[]; source: 'short-term-memory' | 'transcripts' | 'empty' }> {
-  const rows = await sqlRows<HistoryRow>(
-    deps.db,
-    `select id, role, created_at from chat_messages where session_id = ? and active and ${SPOKEN_SQL} and seq < ? order by seq desc limit ?`,
-    [scope.sessionId, scope.beforeSeq, MAX_ROWS],
-  );
+  const rows = await deps.messages.spokenBefore(scope.sessionId, scope.beforeSeq, MAX_ROWS);
   if (rows.length === 0) return { turns: [], source: 'empty' };
 
   let cached: RecentTurn[] | undefined;
@@ -86,7 +74,7 @@ export async function loadHistory(
       messageId: row.id,
       role: row.role === 'USER' ? 'user' : 'partner',
       text,
-      at: (row.created_at instanceof Date ? row.created_at : new Date(row.created_at)).toISOString(),
+      at: row.createdAt.toISOString(),
     });
   }
   const turns = newestFirst.reverse();

@@ -6,6 +6,6 @@ export type ChatServices = Omit<ChatDeps, 'settings'> & { config: { chat: ChatDe
 
 /** The chat's slice of the services, and the engine for operations that queue replies. */
 export function chatDepsFrom(services: ChatServices): ChatDeps & { engine: ChatEngine } {
-  const { orm, transcripts, chatEvents, events, llm, shortTermMemory, memories, jobs, runLock, scenarioLibrary, dataKeys, logger, config } = services;
-  return { orm, transcripts, chatEvents, events, llm, shortTermMemory, memories, jobs, runLock, scenarioLibrary, dataKeys, logger, settings: config.chat, engine: services.chat };
+  const { orm, chatStore, transcripts, chatEvents, events, llm, shortTermMemory, memories, jobs, runLock, scenarioLibrary, dataKeys, logger, config } = services;
+  return { orm, chatStore, transcripts, chatEvents, events, llm, shortTermMemory, memories, jobs, runLock, scenarioLibrary, dataKeys, logger, settings: config.chat, engine: services.chat };
 }

@@ -5,7 +5,6 @@ import { ValidationError } from '../errors';
 import type { NewTranscriptMessage } from '../../ports/transcript-store.port';
 import type { ChatDeps } from './chat-deps';
 import type { ChatEngine } from './chat-engine';
-import { MESSAGE_COLUMNS, SPOKEN_SQL, type ChatMessageRow } from './chat-message-view';
 import { messageContent } from './chat-input';
 import { screenUserMessage } from './screen-user-message';
 import { ChatMessageStatus } from './chat-message.entity';
@@ -42,53 +41,52 @@ export async function forkChat(
     throw new ValidationError('messageId', 'A chat can be forked at a message of the conversation (not a withdrawn, failed or unfinished reply)');
   }
   const parent = at.session.getEntity();
-  const rows = await em.getConnection().execute<ChatMessageRow[]>(
-    `select ${MESSAGE_COLUMNS} from chat_messages where session_id = ? and active and ${SPOKEN_SQL} and seq <= ? order by seq desc limit ?`,
-    [parent.id, at.seq, MAX_FORK_MESSAGES],
-  );
+  const rows = await deps.chatStore.messages.latestSpoken(parent.id, MAX_FORK_MESSAGES, at.seq);
   rows.reverse();
   const texts = new Map((await findTexts(deps, parent.id, rows.map((r) => r.id))).map((m) => [m.dedupeKey, m]));
 
-  const fork = em.create(ChatSession, {
-    owner: user,
-    persona: parent.persona,
-    scenarioId: parent.scenarioId,
-    policy: parent.policy,
-    parent,
-    forkedFromMessageId: at.id,
-    title: parent.title ? `${parent.title} (branch)`.slice(0, 120) : null,
-    messageSeq: rows.length,
-    messageCount: rows.length,
-    memorySeq: rows.length,
-  });
+  const forkId = randomUUID();
   const copies = rows.map((r, i) => ({ row: r, id: randomUUID(), seq: i + 1 }));
   const oldToNew = new Map(copies.map((c) => [c.row.id, c.id]));
   const transcript: NewTranscriptMessage[] = copies.flatMap((c) => {
     const original = texts.get(c.row.id);
     if (!original) return [];
-    return [{ ...pick(original), conversationId: fork.id, batchId: fork.id, dedupeKey: c.id, metadata: { chatMessageId: c.id, copiedFrom: c.row.id } }];
+    return [{ ...pick(original), conversationId: forkId, batchId: forkId, dedupeKey: c.id, metadata: { chatMessageId: c.id, copiedFrom: c.row.id } }];
   });
   await deps.transcripts.append(transcript);
   try {
-    await em.transactional(async (tx) => {
-      tx.persist(fork);
-      await tx.flush();
-      const conn = tx.getConnection();
-      const ctx = tx.getTransactionContext();
-      for (const c of copies) {
-        await conn.execute(
-          `insert into chat_messages (id, session_id, seq, version, role, status, active, reply_to, client_message_id, token_count, degraded, created_at, completed_at)
-           values (?, ?, ?, 1, ?, ?, true, ?, null, ?, ?, ?, ?)`,
-          [c.id, fork.id, c.seq, c.row.role, c.row.status, c.row.reply_to ? (oldToNew.get(c.row.reply_to) ?? null) : null, c.row.token_count, c.row.degraded, c.row.created_at, c.row.completed_at],
-          'all',
-          ctx,
-        );
-      }
-    });
+    await deps.chatStore.sessions.createFork(
+      {
+        id: forkId,
+        ownerId: user.id,
+        personaId: parent.persona.id,
+        scenarioId: parent.scenarioId,
+        title: parent.title ? `${parent.title} (branch)`.slice(0, 120) : null,
+        policy: parent.policy,
+        parentId: parent.id,
+        forkedFromMessageId: at.id,
+        messageSeq: rows.length,
+        messageCount: rows.length,
+        memorySeq: rows.length,
+        at: new Date(),
+      },
+      copies.map((c) => ({
+        id: c.id,
+        seq: c.seq,
+        role: c.row.role,
+        status: c.row.status,
+        replyTo: c.row.replyTo ? (oldToNew.get(c.row.replyTo) ?? null) : null,
+        tokenCount: c.row.tokenCount,
+        degraded: c.row.degraded,
+        createdAt: c.row.createdAt,
+        completedAt: c.row.completedAt,
+      })),
+    );
   } catch (err) {
-    await deps.transcripts.deleteConversation(fork.id);
+    await deps.transcripts.deleteConversation(forkId);
     throw err;
   }
+  const fork = await em.findOneOrFail(ChatSession, forkId, { populate: ['persona'] });
   if (content !== null) {
     try {
       await sendChatMessage(deps, em, user, { sessionId: fork.id, content, clientMessageId: `fork-${fork.id}` });

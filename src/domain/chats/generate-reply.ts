@@ -6,7 +6,6 @@ import { partnerSystemPrompt as partnerPromptDefinition } from '../../../agents/
 import type { ChatMessage } from '../../llm/model-provider.port';
 import { countTextTokens } from '../../llm/tokens/token-counter';
 import type { RecalledMemory } from '../../ports/memory-store.port';
-import { sqlRows } from '../../stores/postgres/sql-executor';
 import { DomainError } from '../errors';
 import { scenarioCatalog } from '../simulations/scenario-catalog';
 import type { ChatDeps } from './chat-deps';
@@ -53,7 +52,7 @@ const REPLY_MAX_TOKENS = 400;
 export async function generateReply(deps: ChatDeps, job: ReplyJob, signal: AbortSignal, prepared?: Promise<ReplyContext | undefined>): Promise<SpokenReply | undefined> {
   const context = await (prepared ?? loadReplyContext(deps, deps.orm.em.fork(), job));
   if (!context) return undefined;
-  const { em, session, user, persona, history } = context;
+  const { session, user, persona, history } = context;
   const recalled = context.memoriesStored === false ? [] : await recall(deps, user.id, persona.id, history.turns);
   const memory = memoryPromptSection(recalled);
   const messages: ChatMessage[] = [
@@ -100,7 +99,7 @@ export async function generateReply(deps: ChatDeps, job: ReplyJob, signal: Abort
   await emitter.flush();
   if (failure && sentIsPartial) failure.partial = emitter.sent;
 
-  const store = new ReplyStore(deps, em, session, job, persona.name, events);
+  const store = new ReplyStore(deps, session, job, persona.name, events);
   if (signal.aborted) return store.withdrawn(emitter.sent, user.displayName, history.turns);
   if (done) return store.finish(done, user.displayName, history.turns);
   return store.failed(failure!);
@@ -137,7 +136,7 @@ export async function loadReplyContext(deps: ChatDeps, em: EntityManager, job: R
   const [session, history, profileSummary, memoriesStored, self] = await Promise.all([
     loadingSession,
     loadHistory(
-      { db: em.getConnection(), transcripts: deps.transcripts, shortTermMemory: deps.shortTermMemory, logger: deps.logger },
+      { messages: deps.chatStore.messages, transcripts: deps.transcripts, shortTermMemory: deps.shortTermMemory, logger: deps.logger },
       { sessionId: job.sessionId, userId, personaId, beforeSeq: job.seq, budgetTokens: deps.settings.historyTokens },
     ),
     // Its own identity map: two finds must not share one EntityManager at the same time.
@@ -185,30 +184,21 @@ async function recall(deps: ChatDeps, userId: string, personaId: string, turns: 
 class ReplyStore {
   constructor(
     private readonly deps: ChatDeps,
-    private readonly em: EntityManager,
     private readonly session: ChatSession,
     private readonly job: ReplyJob,
     private readonly partnerName: string,
     private readonly events: SessionEvents,
   ) {}
 
-  private get db() {
-    return this.em.getConnection();
+  private get messages() {
+    return this.deps.chatStore.messages;
   }
 
   async finish(done: { text: string; tokens: number; degraded: boolean; replaced: boolean }, userName: string, history: HistoryTurn[]): Promise<SpokenReply | undefined> {
     await this.storeText(done.text);
     // Completed and counted in one statement: the session counts the reply only if it was still streaming.
-    const rows = await sqlRows<{ message_seq: number; memory_seq: number }>(
-      this.db,
-      `with completed as (
-         update chat_messages set status = 'COMPLETE', token_count = ?, degraded = ?, completed_at = now() where id = ? and status = 'STREAMING' returning session_id
-       )
-       update chat_sessions set message_count = message_count + 1, last_activity_at = date_trunc('milliseconds', now()) where id = (select session_id from completed)
-       returning message_seq, memory_seq`,
-      [done.tokens, done.degraded, this.job.replyId],
-    );
-    if (rows.length === 0) {
+    const counters = await this.messages.completeReply(this.job.replyId, { tokens: done.tokens, degraded: done.degraded });
+    if (!counters) {
       // A newer message withdrew it while the last delta was on its way.
       const status = await this.currentStatus();
       if (status === ChatMessageStatus.INTERRUPTED) return this.keepInterrupted(done.text, done.tokens, userName, history);
@@ -217,7 +207,6 @@ class ReplyStore {
     await this.events.append([
       { type: 'AI_COMPLETE', payload: { replyId: this.job.replyId, messageId: this.job.replyId, text: done.text, tokenCount: done.tokens, degraded: done.degraded, replaced: done.replaced, status: 'COMPLETE' } },
     ]);
-    const counters = { messageSeq: Number(rows[0]!.message_seq), memorySeq: Number(rows[0]!.memory_seq) };
     return this.spoken(done.text, userName, history, counters);
   }
 
@@ -229,7 +218,7 @@ class ReplyStore {
     }
     if (status === ChatMessageStatus.STREAMING) {
       // The process is stopping: hand the reply back to the queue for another process.
-      await this.db.execute(`update chat_messages set status = 'QUEUED' where id = ? and status = 'STREAMING'`, [this.job.replyId]);
+      await this.deps.chatStore.replies.requeue(this.job.replyId);
       await this.events.append([systemEvent('REPLY_RESTARTED', { replyId: this.job.replyId })]);
       return undefined;
     }
@@ -241,21 +230,18 @@ class ReplyStore {
     if (failure.partial) {
       // What reached the user is kept, marked as cut off.
       await this.storeText(failure.partial);
-      await this.db.execute(`update chat_messages set status = 'INTERRUPTED', token_count = ?, completed_at = now() where id = ? and status = 'STREAMING'`, [
-        countTextTokens(failure.partial, 'gpt-4o'),
-        this.job.replyId,
-      ]);
+      await this.messages.markCutOff(this.job.replyId, countTextTokens(failure.partial, 'gpt-4o'));
       await this.counted();
       await this.events.append([event]);
       return undefined;
     }
-    await this.db.execute(`update chat_messages set status = 'FAILED', completed_at = now() where id = ? and status = 'STREAMING'`, [this.job.replyId]);
+    await this.messages.markFailed(this.job.replyId);
     await this.events.append([event]);
     return undefined;
   }
 
   private async keepInterrupted(text: string, tokens: number, userName: string, history: HistoryTurn[]): Promise<SpokenReply> {
-    await this.db.execute('update chat_messages set token_count = ?, completed_at = now() where id = ?', [tokens, this.job.replyId]);
+    await this.messages.recordInterrupted(this.job.replyId, tokens);
     await this.counted();
     await this.events.append([
       { type: 'AI_COMPLETE', payload: { replyId: this.job.replyId, messageId: this.job.replyId, text, tokenCount: tokens, degraded: false, replaced: false, status: 'INTERRUPTED' } },
@@ -264,15 +250,14 @@ class ReplyStore {
   }
 
   private async discard(): Promise<undefined> {
-    await this.db.execute(`update chat_messages set status = 'DISCARDED', active = false where id = ? and status in ('STREAMING', 'QUEUED')`, [this.job.replyId]);
+    await this.messages.discard(this.job.replyId);
     await this.deps.transcripts.deleteBatch(this.session.id, this.job.replyId);
     await this.events.append([systemEvent('REPLY_DISCARDED', { replyId: this.job.replyId })]);
     return undefined;
   }
 
   private async currentStatus(): Promise<ChatMessageStatus | undefined> {
-    const rows = await sqlRows<{ status: ChatMessageStatus }>(this.db, 'select status from chat_messages where id = ?', [this.job.replyId]);
-    return rows[0]?.status;
+    return (await this.messages.status(this.job.replyId)) as ChatMessageStatus | undefined;
   }
 
   private async storeText(text: string): Promise<void> {
@@ -293,11 +278,11 @@ class ReplyStore {
   }
 
   private async counted(): Promise<void> {
-    await this.db.execute("update chat_sessions set message_count = message_count + 1, last_activity_at = date_trunc('milliseconds', now()) where id = ?", [this.session.id]);
+    await this.deps.chatStore.sessions.countReply(this.session.id);
   }
 
   private async spoken(text: string, userName: string, history: HistoryTurn[], counters?: SpokenReply['counters']): Promise<SpokenReply> {
-    await raiseEventFloor(this.db, this.session.id, this.events.lastSeq);
+    await raiseEventFloor(this.deps.chatStore.sessions, this.session.id, this.events.lastSeq);
     await rememberTurn(this.deps, this.session.owner.id, this.session.persona.id, { role: 'partner', text, at: new Date().toISOString(), messageId: this.job.replyId });
     return { session: this.session, events: this.events, userName, replyId: this.job.replyId, text, history, counters };
   }

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ChatStore, StoredChatMessage } from '../../ports/chat-store.port';
 import type { TranscriptStore } from '../../ports/transcript-store.port';
 import { encodeCursor } from '../pagination/cursor';
 import { pageWindow, type Page, type PageRequest, type PageWindow } from '../pagination/page';
-import { MESSAGE_COLUMNS, withTexts, type ChatMessageRow, type ChatMessageView } from './chat-message-view';
+import { withTexts, type ChatMessageView } from './chat-message-view';
 import { findOwnChat } from './find-own-chat';
 
 export const MAX_MESSAGE_PAGE = 100;
@@ -17,7 +18,7 @@ const MESSAGE_PAGES = { keys: ['int'], maxSize: MAX_MESSAGE_PAGE, lastByDefault:
  * replies and earlier versions are left out (see `alternatives`).
  */
 export async function listChatMessages(
-  deps: { transcripts: TranscriptStore },
+  deps: { transcripts: TranscriptStore; chatStore: ChatStore },
   em: EntityManager,
   ownerId: string,
   sessionId: string,
@@ -25,7 +26,7 @@ export async function listChatMessages(
 ): Promise<Page<ChatMessageView>> {
   const window = pageWindow(page, MESSAGE_PAGES);
   const session = await findOwnChat(em, ownerId, sessionId);
-  return pageOfMessages(deps, em, session.id, window);
+  return pageOfMessages(deps, session.id, window);
 }
 
 /** Checks a page request of chat messages (for readers other than the owner: access/read-shared.ts). */
@@ -38,14 +39,10 @@ export function messagePageWindow(page: PageRequest): PageWindow {
  * access/find-owned): `seq` is the key and the cursor. One row more than the page is read to
  * know whether more lie beyond it; the far side is known from the cursor (as Relay allows).
  */
-export async function pageOfMessages(deps: { transcripts: TranscriptStore }, em: EntityManager, sessionId: string, window: PageWindow): Promise<Page<ChatMessageView>> {
+export async function pageOfMessages(deps: { transcripts: TranscriptStore; chatStore: ChatStore }, sessionId: string, window: PageWindow): Promise<Page<ChatMessageView>> {
   const after = (window.after?.[0] as number | undefined) ?? -1;
   const before = (window.before?.[0] as number | undefined) ?? 2_147_483_647;
-  const rows = await em.getConnection().execute<ChatMessageRow[]>(
-    `select ${MESSAGE_COLUMNS} from chat_messages where session_id = ? and active and status <> 'DISCARDED' and seq > ? and seq < ?
-      order by seq ${window.backward ? 'desc' : 'asc'} limit ?`,
-    [sessionId, after, before, window.size + 1],
-  );
+  const rows = await deps.chatStore.messages.page(sessionId, { afterSeq: after, beforeSeq: before, backward: window.backward, limit: window.size + 1 });
   const more = rows.length > window.size;
   const kept = rows.slice(0, window.size);
   const messages = await withTexts(deps.transcripts, sessionId, window.backward ? kept.reverse() : kept);
@@ -70,29 +67,21 @@ const TEXT_LOOKUP_CHUNK = 1000;
  * holds. Results are in the order of `messages`.
  */
 export async function listAlternativesOfMany(
-  deps: { transcripts: TranscriptStore },
-  em: EntityManager,
+  deps: { transcripts: TranscriptStore; chatStore: ChatStore },
   messages: readonly { sessionId: string; seq: number; id: string }[],
 ): Promise<ChatMessageView[][]> {
   if (messages.length === 0) return [];
   const sessionIds = [...new Set(messages.map((m) => m.sessionId))];
   const seqs = [...new Set(messages.map((m) => m.seq))];
-  // `in` lists rather than pairs: a page is one chat, so this fetches nothing extra there;
-  // across chats a few rows of other seqs may come back and are filtered out below. Only
+  // Across chats a few rows of other positions may come back and are filtered out below. Only
   // positions with more than one version come back: most replies were never regenerated,
   // and their texts need no lookup.
-  const rows = await em.getConnection().execute<ChatMessageRow[]>(
-    `select ${MESSAGE_COLUMNS} from chat_messages c
-      where c.session_id in (?) and c.seq in (?) and c.role = 'PARTNER' and c.status <> 'DISCARDED'
-        and exists (select 1 from chat_messages o where o.session_id = c.session_id and o.seq = c.seq and o.id <> c.id and o.role = 'PARTNER' and o.status <> 'DISCARDED')
-      order by c.session_id, c.seq, c.version`,
-    [sessionIds, seqs],
-  );
-  const bySession = new Map<string, ChatMessageRow[]>();
+  const rows = await deps.chatStore.messages.versionsAt(sessionIds, seqs);
+  const bySession = new Map<string, StoredChatMessage[]>();
   for (const row of rows) {
-    const list = bySession.get(row.session_id);
+    const list = bySession.get(row.sessionId);
     if (list) list.push(row);
-    else bySession.set(row.session_id, [row]);
+    else bySession.set(row.sessionId, [row]);
   }
   // Versions of one position, oldest first (rows arrive ordered by version).
   const versionsAt = new Map<string, ChatMessageView[]>();

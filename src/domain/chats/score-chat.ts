@@ -4,12 +4,13 @@ import { judgeTranscript } from '../../../agents/simulation/analysis/judge-trans
 import { measureTranscript } from '../../../agents/simulation/analysis/measure-transcript';
 import type { ConversationMeasures } from '../../kernel/measures';
 import type { ModelProvider } from '../../llm/model-provider.port';
+import type { ChatStore } from '../../ports/chat-store.port';
 import type { TranscriptStore } from '../../ports/transcript-store.port';
 import { User } from '../accounts/user.entity';
 import { ValidationError } from '../errors';
 import type { DimensionKey, Horseman } from '../../kernel/simulation/dimensions';
 import { ChatRole } from './chat-message.entity';
-import { MESSAGE_COLUMNS, SPOKEN_SQL, withTexts, type ChatMessageRow } from './chat-message-view';
+import { withTexts } from './chat-message-view';
 import { findOwnChat } from './find-own-chat';
 
 /** The latest messages scored (a model's context is finite). */
@@ -36,17 +37,14 @@ export interface ChatScore {
  * messages are measured by the conversation-measures kernel.
  */
 export async function scoreChat(
-  deps: { llm: ModelProvider; transcripts: TranscriptStore },
+  deps: { llm: ModelProvider; transcripts: TranscriptStore; chatStore: ChatStore },
   em: EntityManager,
   ownerId: string,
   sessionId: string,
   detail: ScoreDetail,
 ): Promise<ChatScore> {
   const session = await findOwnChat(em, ownerId, sessionId);
-  const rows = await em.getConnection().execute<ChatMessageRow[]>(
-    `select ${MESSAGE_COLUMNS} from chat_messages where session_id = ? and active and ${SPOKEN_SQL} order by seq desc limit ?`,
-    [session.id, SCORED_MESSAGES],
-  );
+  const rows = await deps.chatStore.messages.latestSpoken(session.id, SCORED_MESSAGES);
   if (rows.length < 2) throw new ValidationError('sessionId', 'A chat needs at least one exchange to be scored');
   const messages = await withTexts(deps.transcripts, session.id, rows.reverse());
   const user = await em.findOneOrFail(User, ownerId);

@@ -1,5 +1,5 @@
 import type { ChatEvent, ChatEventLog, NewChatEvent } from '../../ports/chat-event-log.port';
-import type { SqlExecutor } from '../../stores/postgres/sql-executor';
+import type { ChatSessionStore } from '../../ports/chat-store.port';
 
 /**
  * How far numbering jumps when a chat's log was lost: past anything a client could have
@@ -40,6 +40,6 @@ export class SessionEvents {
 }
 
 /** Records that events up to `seq` exist, so numbering never restarts below it. */
-export async function raiseEventFloor(db: SqlExecutor, sessionId: string, seq: number): Promise<void> {
-  if (seq > 0) await db.execute('update chat_sessions set event_seq = greatest(event_seq, ?) where id = ?', [seq, sessionId]);
+export async function raiseEventFloor(sessions: ChatSessionStore, sessionId: string, seq: number): Promise<void> {
+  if (seq > 0) await sessions.raiseEventFloor(sessionId, seq);
 }

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ChatStore } from '../../ports/chat-store.port';
 import type { TranscriptStore } from '../../ports/transcript-store.port';
 import { NotFoundError } from '../errors';
-import { MESSAGE_COLUMNS, withTexts, type ChatMessageRow, type ChatMessageView } from './chat-message-view';
+import { withTexts, type ChatMessageView } from './chat-message-view';
 import { ChatSession } from './chat-session.entity';
 import { findOwnChat } from './find-own-chat';
 
@@ -34,15 +35,12 @@ export async function revokeChatShare(em: EntityManager, ownerId: string, sessio
 
 /** What a share link shows anyone holding it: the title, the partner's name and the conversation. */
 export async function readSharedChat(
-  deps: { transcripts: TranscriptStore },
+  deps: { transcripts: TranscriptStore; chatStore: ChatStore },
   em: EntityManager,
   token: string,
 ): Promise<{ session: ChatSession; messages: ChatMessageView[] }> {
   const session = /^[\w-]{20,64}$/.test(token) ? await em.findOne(ChatSession, { shareTokenHash: hashToken(token) }, { populate: ['persona'] }) : null;
   if (!session) throw new NotFoundError('CHAT_NOT_FOUND', 'This share link does not exist or was revoked');
-  const rows = await em.getConnection().execute<ChatMessageRow[]>(
-    `select ${MESSAGE_COLUMNS} from chat_messages where session_id = ? and active and status in ('SENT', 'COMPLETE', 'INTERRUPTED') order by seq desc limit ?`,
-    [session.id, SHARED_MESSAGES],
-  );
+  const rows = await deps.chatStore.messages.latestSpoken(session.id, SHARED_MESSAGES);
   return { session, messages: await withTexts(deps.transcripts, session.id, rows.reverse()) };
 }

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { measureConversation, type ConversationMeasures, type ConversationMessage } from '../../kernel/measures';
+import type { ChatStore } from '../../ports/chat-store.port';
 import type { TranscriptStore } from '../../ports/transcript-store.port';
 import { User } from '../accounts/user.entity';
-import { MESSAGE_COLUMNS, SPOKEN_SQL, withTexts, type ChatMessageRow } from '../chats/chat-message-view';
+import { withTexts } from '../chats/chat-message-view';
 import { ChatRole } from '../chats/chat-message.entity';
 import { findOwnChat } from '../chats/find-own-chat';
 
@@ -17,11 +18,9 @@ const TEXT_BATCH = 1000;
  * A reply's time is when it finished streaming (its row is created when it is queued, which
  * can be long before), the same rule scoreChat's measures use, so both read the same numbers.
  */
-export async function measureChat(deps: { em: EntityManager; transcripts: TranscriptStore }, ownerId: string, sessionId: string): Promise<ConversationMeasures> {
+export async function measureChat(deps: { em: EntityManager; transcripts: TranscriptStore; chatStore: ChatStore }, ownerId: string, sessionId: string): Promise<ConversationMeasures> {
   const session = await findOwnChat(deps.em, ownerId, sessionId);
-  const rows = await deps.em
-    .getConnection()
-    .execute<ChatMessageRow[]>(`select ${MESSAGE_COLUMNS} from chat_messages where session_id = ? and active and ${SPOKEN_SQL} order by seq, version`, [session.id]);
+  const rows = await deps.chatStore.messages.allSpoken(session.id);
   const user = await deps.em.findOneOrFail(User, ownerId);
   const partnerName = session.persona.getEntity().name;
   // Two sides must have two names, or the kernel would read one speaker.

@@ -1,7 +1,5 @@
 import { consolidateMemories } from '../../../agents/memory-consolidation/graph';
-import { sqlRows } from '../../stores/postgres/sql-executor';
 import type { ChatDeps } from '../chats/chat-deps';
-import { SPOKEN_SQL } from '../chats/chat-message-view';
 import { ChatSession } from '../chats/chat-session.entity';
 
 export const CHAT_MEMORY_JOB = 'chat-memory';
@@ -29,11 +27,7 @@ export async function consolidateChatMemory(deps: ChatDeps, sessionId: string): 
     if (!session || session.messageSeq <= session.memorySeq) return;
     const from = session.memorySeq;
     const upTo = session.messageSeq;
-    const rows = await sqlRows<{ id: string; role: 'USER' | 'PARTNER'; created_at: Date | string }>(
-      em.getConnection(),
-      `select id, role, created_at from chat_messages where session_id = ? and active and ${SPOKEN_SQL} and seq > ? and seq <= ? order by seq`,
-      [session.id, from, upTo],
-    );
+    const rows = await deps.chatStore.messages.spokenBetween(session.id, from, upTo);
     if (rows.length > 0) {
       const texts = new Map<string, string>();
       for (let i = 0; i < rows.length; i += 1000) {
@@ -41,7 +35,7 @@ export async function consolidateChatMemory(deps: ChatDeps, sessionId: string): 
       }
       const messages = rows.flatMap((r) => {
         const text = texts.get(r.id);
-        return text === undefined ? [] : [{ id: r.id, speaker: r.role === 'USER' ? ('user' as const) : ('partner' as const), text, at: new Date(r.created_at) }];
+        return text === undefined ? [] : [{ id: r.id, speaker: r.role === 'USER' ? ('user' as const) : ('partner' as const), text, at: r.createdAt }];
       });
       const { written } = await consolidateMemories(
         { llm: deps.llm, memories: deps.memories },
@@ -49,7 +43,7 @@ export async function consolidateChatMemory(deps: ChatDeps, sessionId: string): 
       );
       deps.logger.info({ sessionId, messages: messages.length, memories: written.length }, 'chat consolidated into long-term memory');
     }
-    await em.getConnection().execute('update chat_sessions set memory_seq = ? where id = ? and memory_seq = ?', [upTo, session.id, from]);
+    await deps.chatStore.sessions.advanceMemoryWatermark(session.id, from, upTo);
   } finally {
     await release();
   }
@@ -57,12 +51,7 @@ export async function consolidateChatMemory(deps: ChatDeps, sessionId: string): 
 
 /** Enqueues the memory job for chats with unconsolidated messages, quiet for `idleMs` (all of them when null). */
 export async function enqueueChatMemoryRuns(deps: ChatDeps, idleMs: number | null): Promise<number> {
-  const rows = await sqlRows<{ id: string; message_seq: number }>(
-    deps.orm.em.getConnection(),
-    `select id, message_seq from chat_sessions where memory_seq < message_seq and (?::int is null or last_activity_at < now() - make_interval(secs => ?::int / 1000.0))
-     order by last_activity_at limit ?`,
-    [idleMs, idleMs, SWEEP_BATCH],
-  );
-  for (const row of rows) await deps.jobs.enqueue(CHAT_MEMORY_JOB, { sessionId: row.id }, { jobId: `chat-memory-${row.id}-at-${row.message_seq}` });
+  const rows = await deps.chatStore.sessions.dueForMemory(idleMs, SWEEP_BATCH);
+  for (const row of rows) await deps.jobs.enqueue(CHAT_MEMORY_JOB, { sessionId: row.id }, { jobId: `chat-memory-${row.id}-at-${row.messageSeq}` });
   return rows.length;
 }

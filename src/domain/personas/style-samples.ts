@@ -1,5 +1,4 @@
 import type { DataKeyRing } from '../../ports/data-key-ring.port';
-import { decryptText, encryptText } from '../../stores/encryption/field-cipher';
 import type { Persona } from './persona.entity';
 
 /**
@@ -30,7 +29,7 @@ export async function sealStyleFingerprint(keys: DataKeyRing, ownerId: string, p
   if (!fingerprint) return null;
   const { measures, text } = split(fingerprint);
   if (Object.keys(text).length === 0) return measures;
-  return { ...measures, [SEALED_TEXT]: encryptText(await keys.keyFor(ownerId), JSON.stringify(text), placeOf(ownerId, personaId)) };
+  return { ...measures, [SEALED_TEXT]: await keys.sealText(ownerId, JSON.stringify(text), placeOf(ownerId, personaId)) };
 }
 
 /**
@@ -47,9 +46,9 @@ export async function openStyleFingerprint(
   const sealed = stored?.[SEALED_TEXT];
   if (!stored || typeof sealed !== 'string') return stored;
   const { measures } = split(stored);
-  const key = await keys.existingKeyFor(persona.owner.id);
-  if (!key) return measures;
-  return { ...measures, ...(JSON.parse(decryptText(key, sealed, placeOf(persona.owner.id, persona.id))) as Record<string, unknown>) };
+  const opened = await keys.openText(persona.owner.id, sealed, placeOf(persona.owner.id, persona.id));
+  if (opened === null) return measures;
+  return { ...measures, ...(JSON.parse(opened) as Record<string, unknown>) };
 }
 
 /** Representative messages kept in an opened style fingerprint (empty when none, or still sealed). */

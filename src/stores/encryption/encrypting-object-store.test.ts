@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { DataKeyRing } from '../../ports/data-key-ring.port';
 import { FilesystemObjectStore } from '../objects/filesystem-object-store';
 import { EncryptingObjectStore } from './encrypting-object-store';
-import { DecryptionError } from './field-cipher';
+import { DecryptionError, decryptText, encryptText } from './field-cipher';
 
 /** An in-memory key ring: enough to show what the decorator does with keys. */
 function memoryKeyRing(): DataKeyRing {
@@ -20,6 +20,13 @@ function memoryKeyRing(): DataKeyRing {
     },
     async forget(userId) {
       keys.delete(userId);
+    },
+    async sealText(userId, text, place) {
+      return encryptText(await this.keyFor(userId), text, place);
+    },
+    async openText(userId, value, place) {
+      const key = keys.get(userId);
+      return key ? decryptText(key, value, place) : null;
     },
   };
 }

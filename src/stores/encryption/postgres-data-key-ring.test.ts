@@ -110,6 +110,20 @@ if (runUrl) {
       await expect(ring.forget('not-a-uuid')).resolves.toBeUndefined();
     });
 
+    it('When a text is sealed for its place, Then it opens only there, and not at all once the user is forgotten', async () => {
+      const user = await newUser();
+      const ring = keyRing(db);
+      const place = JSON.stringify(['media', 'analysis', user, 'file-1']);
+      const sealed = await ring.sealText(user, 'observations', place);
+
+      expect(sealed).not.toContain('observations');
+      expect(await keyRing(db).openText(user, sealed, place)).toBe('observations');
+      await expect(ring.openText(user, sealed, JSON.stringify(['media', 'analysis', user, 'file-2']))).rejects.toThrow(DecryptionError);
+      expect(await ring.openText(user, 'written before encryption', place)).toBe('written before encryption');
+      await ring.forget(user);
+      expect(await ring.openText(user, sealed, place)).toBeNull();
+    });
+
     it('When the user row is deleted, Then the key goes with it', async () => {
       const user = await newUser();
       await keyRing(db).keyFor(user);

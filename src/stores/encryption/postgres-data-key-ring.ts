@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DataKeyRing } from '../../ports/data-key-ring.port';
 import { sqlRows, type SqlExecutor } from '../postgres/sql-executor';
-import { DecryptionError, open, seal } from './field-cipher';
+import { DecryptionError, decryptText, encryptText, open, seal } from './field-cipher';
 
 export interface PostgresDataKeyRingOptions {
   /** Wraps new data keys (AES-256-GCM, AAD = the user id). */
@@ -82,6 +82,15 @@ export class PostgresDataKeyRing implements DataKeyRing {
     await this.db.execute('delete from user_data_keys where user_id = ?::uuid', [id]);
     this.forgets += 1;
     this.cache.delete(id);
+  }
+
+  async sealText(userId: string, text: string, place: string): Promise<string> {
+    return encryptText(await this.keyFor(userId), text, place);
+  }
+
+  async openText(userId: string, value: string, place: string): Promise<string | null> {
+    const key = await this.existingKeyFor(userId);
+    return key ? decryptText(key, value, place) : null;
   }
 
   private async lookup(id: string, create: boolean): Promise<Buffer | null> {

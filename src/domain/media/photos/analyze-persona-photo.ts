@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { ModelProvider } from '../../../llm/model-provider.port';
 import type { DataKeyRing } from '../../../ports/data-key-ring.port';
 import type { ObjectStore } from '../../../ports/object-store.port';
-import { decryptText, encryptText } from '../../../stores/encryption/field-cipher';
 import { DomainError, ValidationError } from '../../errors';
 import { findOwnPersona } from '../../personas/find-own-persona';
 import { PersonaKind } from '../../personas/persona.entity';
@@ -59,7 +58,7 @@ export async function analyzePersonaPhoto(deps: PhotoDeps, ownerId: string, inpu
     tag: { userId: ownerId, agent: 'media', node: 'analyze-photo', purpose: 'photo-analysis', prompt: { name: analyzePhotoPrompt.name, version: analyzePhotoPrompt.version } },
   });
   const observations: PhotoObservation[] = (value.observations ?? []).slice(0, 8).map((o) => ({ kind: o.kind, note: String(o.note).slice(0, 300), citations: [file.id] }));
-  file.analysis = encryptText(await deps.dataKeys.keyFor(ownerId), JSON.stringify(observations), analysisPlace(file));
+  file.analysis = await deps.dataKeys.sealText(ownerId, JSON.stringify(observations), analysisPlace(file));
   file.analysisModel = model;
   file.analyzedAt = new Date();
   await deps.em.flush();
@@ -69,9 +68,9 @@ export async function analyzePersonaPhoto(deps: PhotoDeps, ownerId: string, inpu
 /** A photo's stored observations, opened; empty when it was never analysed. */
 export async function photoObservations(dataKeys: DataKeyRing, file: MediaFile): Promise<PhotoObservation[]> {
   if (!file.analysis) return [];
-  const key = await dataKeys.existingKeyFor(file.owner.id);
-  if (!key) throw new Error(`media ${file.id}: analysis is sealed and its owner has no data key`);
-  return JSON.parse(decryptText(key, file.analysis, analysisPlace(file))) as PhotoObservation[];
+  const opened = await dataKeys.openText(file.owner.id, file.analysis, analysisPlace(file));
+  if (opened === null) throw new Error(`media ${file.id}: analysis is sealed and its owner has no data key`);
+  return JSON.parse(opened) as PhotoObservation[];
 }
 
 function analysisPlace(file: MediaFile): string {
