@@ -1,7 +1,7 @@
 import { DelayedError, Queue, Worker } from 'bullmq';
 import type { Logger } from '../observability/logger';
 import { withTimeout } from '../stores/shared/with-timeout';
-import { JobBusyError, type JobHandler, type JobRunner } from '../ports/job-runner.port';
+import { JobBusyError, type EnqueueOptions, type JobHandler, type JobRunner } from '../ports/job-runner.port';
 
 const QUEUE = 'soullink';
 
@@ -28,7 +28,13 @@ export class BullmqJobRunner implements JobRunner {
     this.handlers.set(name, handler);
   }
 
-  async enqueue(name: string, payload: Record<string, unknown>, options: { jobId?: string; delayMs?: number } = {}): Promise<void> {
+  async enqueue(name: string, payload: Record<string, unknown>, options: EnqueueOptions = {}): Promise<void> {
+    if (options.jobId && options.replaceFinished) {
+      // BullMQ ignores an add whose id it still holds, finished jobs included (kept for a week when failed).
+      const existing = await this.queue.getJob(options.jobId);
+      const state = existing ? await existing.getState() : undefined;
+      if (state === 'completed' || state === 'failed') await existing!.remove();
+    }
     await this.queue.add(name, payload, {
       jobId: options.jobId,
       delay: options.delayMs,

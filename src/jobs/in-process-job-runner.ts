@@ -1,5 +1,5 @@
 import type { Logger } from '../observability/logger';
-import { JobBusyError, type JobHandler, type JobRunner } from '../ports/job-runner.port';
+import { JobBusyError, type EnqueueOptions, type JobHandler, type JobRunner } from '../ports/job-runner.port';
 
 /**
  * Jobs in the current process (the embedded default): enqueued jobs run on the next tick
@@ -11,6 +11,8 @@ export class InProcessJobRunner implements JobRunner {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly running = new Set<Promise<void>>();
   private readonly seenJobIds = new Set<string>();
+  /** Ids of jobs queued or running (not finished): what `replaceFinished` still deduplicates. */
+  private readonly pendingJobIds = new Set<string>();
   private consuming = false;
 
   constructor(private readonly logger: Logger) {}
@@ -19,16 +21,18 @@ export class InProcessJobRunner implements JobRunner {
     this.handlers.set(name, handler);
   }
 
-  async enqueue(name: string, payload: Record<string, unknown>, options: { jobId?: string; delayMs?: number } = {}): Promise<void> {
-    if (options.jobId) {
+  async enqueue(name: string, payload: Record<string, unknown>, options: EnqueueOptions = {}): Promise<void> {
+    const { jobId } = options;
+    if (jobId) {
       // Same rule as BullMQ, so a bad id fails in development too.
-      if (options.jobId.includes(':')) throw new Error(`job id "${options.jobId}" must not contain ':'`);
-      if (this.seenJobIds.has(options.jobId)) return;
-      this.seenJobIds.add(options.jobId);
+      if (jobId.includes(':')) throw new Error(`job id "${jobId}" must not contain ':'`);
+      if (this.seenJobIds.has(jobId) && !(options.replaceFinished && !this.pendingJobIds.has(jobId))) return;
+      this.seenJobIds.add(jobId);
+      this.pendingJobIds.add(jobId);
     }
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      this.track(this.run(name, payload));
+      this.track(this.run(name, payload).finally(() => jobId && this.pendingJobIds.delete(jobId)));
     }, options.delayMs ?? 0);
     this.timers.add(timer);
   }

@@ -6,11 +6,15 @@ import type { RunLock } from '../ports/run-lock.port';
 
 export const RESUME_STUCK_RUNS_JOB = 'resume-stuck-runs';
 
-/** How often the sweep runs (once across all workers). */
-export const RESUME_STUCK_RUNS_EVERY_MS = 60_000;
-
-/** A sweep re-queues one run at most once per window, so a backlog of queued runs is not flooded with copies. */
-const REQUEUE_WINDOW_MS = 10 * 60_000;
+/**
+ * How long a run with no lock holder must have been quiet before the sweep queues it again,
+ * which is also how often the sweep runs (once across all workers): two job locks (a live job
+ * renews its lock every half lock, and a dead worker's job is handed on after one), at most a
+ * minute between sweeps. With the default 30 s lock: quiet for a minute, a sweep a minute.
+ */
+export function stuckRunTimings(lockMs: number): { staleMs: number; everyMs: number } {
+  return { staleMs: 2 * lockMs, everyMs: Math.min(2 * lockMs, 60_000) };
+}
 
 /**
  * The sweep that makes sure no simulation stays RUNNING (or QUEUED) forever: a run whose job
@@ -32,13 +36,16 @@ export function resumeStuckRunsJob(deps: { orm: MikroORM; runLock: RunLock; jobs
         limit 500`,
       [new Date(Date.now() - options.staleMs)],
     );
-    const window = Math.floor(Date.now() / REQUEUE_WINDOW_MS);
     const resumed: string[] = [];
     for (const { id } of quiet) {
       const release = await deps.runLock.tryAcquire(`simulation:${id}`);
       if (!release) continue; // a live worker holds it
       await release();
-      await deps.jobs.enqueue(SIMULATION_JOB, { simulationId: id }, { jobId: `simulation-${id}-sweep-${window}` });
+      // One sweep copy per run: while it waits in a backlog, sweeps add no more; once it has
+      // finished without ending the run (it failed for stalling again, or ran out of
+      // attempts), the next sweep queues a new one. (A copy per ten-minute window left such a
+      // run stuck for the rest of the window.)
+      await deps.jobs.enqueue(SIMULATION_JOB, { simulationId: id }, { jobId: `simulation-${id}-sweep`, replaceFinished: true });
       resumed.push(id);
     }
     if (resumed.length > 0) deps.logger.warn({ runs: resumed }, 'queued stuck simulations again (no live job or lock holder)');

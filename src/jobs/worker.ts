@@ -5,7 +5,7 @@ import { runSimulation } from '../domain/simulations/run-simulation';
 import { SIMULATION_JOB } from '../domain/simulations/start-simulation';
 import { Simulation, SimulationStatus } from '../domain/simulations/simulation.entity';
 import { PURGE_EXPIRED_SESSIONS, purgeExpiredSessionsJob } from './purge-expired-sessions.job';
-import { RESUME_STUCK_RUNS_EVERY_MS, RESUME_STUCK_RUNS_JOB, resumeStuckRunsJob } from './resume-stuck-runs.job';
+import { RESUME_STUCK_RUNS_JOB, resumeStuckRunsJob, stuckRunTimings } from './resume-stuck-runs.job';
 import { registerStudyJobs, resumeUnfinishedStudies } from './study.job';
 import { chatDepsFrom } from '../domain/chats/chat-services';
 import { CHAT_MEMORY_JOB, CHAT_MEMORY_NIGHTLY_JOB, CHAT_MEMORY_SWEEP_JOB, consolidateChatMemory, enqueueChatMemoryRuns } from '../domain/memories/chat-memory-jobs';
@@ -27,7 +27,7 @@ export function registerJobs(services: AppServices): void {
     runSimulation({ orm, llm, llmSettings, transcripts, events, checkpointer, library: scenarioLibrary, runLock, episodeConcurrency: services.config.jobs.episodeConcurrency, dataKeys, logger }, String(payload.simulationId)),
   );
   // A run quiet for two job locks with no lock holder has lost its job (see the sweep).
-  jobs.register(RESUME_STUCK_RUNS_JOB, resumeStuckRunsJob({ orm, runLock, jobs, logger }, { staleMs: Math.max(2 * services.config.jobs.lockMs, 60_000) }));
+  jobs.register(RESUME_STUCK_RUNS_JOB, resumeStuckRunsJob({ orm, runLock, jobs, logger }, { staleMs: stuckRunTimings(services.config.jobs.lockMs).staleMs }));
   jobs.register(CHAT_MEMORY_JOB, (payload) => consolidateChatMemory(chatDepsFrom(services), String(payload.sessionId)));
   jobs.register(CHAT_MEMORY_SWEEP_JOB, async () => {
     await enqueueChatMemoryRuns(chatDepsFrom(services), services.config.chat.idleMs);
@@ -44,7 +44,7 @@ export async function startWorker(services: AppServices): Promise<{ close(): Pro
   await jobs.schedule(PURGE_EXPIRED_SESSIONS, HOUR_MS);
   await jobs.schedule(CHAT_MEMORY_SWEEP_JOB, MINUTE_MS);
   await jobs.schedule(CHAT_MEMORY_NIGHTLY_JOB, 24 * HOUR_MS);
-  await jobs.schedule(RESUME_STUCK_RUNS_JOB, RESUME_STUCK_RUNS_EVERY_MS);
+  await jobs.schedule(RESUME_STUCK_RUNS_JOB, stuckRunTimings(services.config.jobs.lockMs).everyMs);
   await jobs.startConsuming();
   if (jobs.mode === 'in-process') {
     // In-process jobs die with the process; runs it left unfinished resume from their checkpoints.

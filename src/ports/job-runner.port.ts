@@ -14,6 +14,12 @@ export class JobBusyError extends Error {
   }
 }
 
+export interface EnqueueOptions {
+  jobId?: string;
+  delayMs?: number;
+  replaceFinished?: boolean;
+}
+
 /** A background job handler; it must be idempotent (jobs are retried and may run twice). */
 export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
 
@@ -25,8 +31,12 @@ export interface JobRunner {
   readonly mode: 'bullmq' | 'in-process';
   /** Registers what runs a job of this name (in processes that consume). */
   register(name: string, handler: JobHandler): void;
-  /** `jobId` makes enqueueing idempotent; letters, digits, '-' and '_' only (BullMQ rejects ':'). */
-  enqueue(name: string, payload: Record<string, unknown>, options?: { jobId?: string; delayMs?: number }): Promise<void>;
+  /**
+   * `jobId` makes enqueueing idempotent; letters, digits, '-' and '_' only (BullMQ rejects ':').
+   * With `replaceFinished`, a job of that id that has finished (completed, or failed for good)
+   * no longer counts and a new one is queued; one waiting, delayed or running still does.
+   */
+  enqueue(name: string, payload: Record<string, unknown>, options?: EnqueueOptions): Promise<void>;
   /** Erasure: removes finished, failed and waiting jobs whose id contains any of `fragments` (user, run or chat ids). */
   forgetJobs(fragments: string[]): Promise<number>;
   /** Runs `name` every `everyMs`, once across all workers. */

@@ -4,6 +4,10 @@
  * lock makes sure only one executes, and is released when its holder dies.
  */
 export interface RunLock {
-  /** The release function, or null when another process holds the lock. */
-  tryAcquire(key: string): Promise<(() => Promise<void>) | null>;
+  /**
+   * The release function, or null when another process holds the lock. `onLost` is told if
+   * the lock is lost while held (its session ended under a live holder: another process may
+   * take it now), so the holder can stop writing.
+   */
+  tryAcquire(key: string, onLost?: (err: Error) => void): Promise<(() => Promise<void>) | null>;
 }

@@ -21,7 +21,9 @@ import type { EpisodeScore } from '../../kernel/simulation/dimensions';
 import type { ScenarioTemplate } from '../../kernel/simulation/scenarios/scenario-template.schema';
 import { scenarioCatalog } from './scenario-catalog';
 import type { SimulationEventType } from './simulation-event.entity';
-import { appendSimulationEvent } from './simulation-events';
+import { appendSimulationEvent, endSimulation, type SimulationOutcome } from './simulation-events';
+import { isConnectionLoss } from '../../kernel/connection-loss';
+import { FencedTranscriptStore } from './fenced-transcripts';
 import { episodeSlots } from '../../../agents/simulation/episode-slots';
 import { writeReport } from './report/write-report';
 import { reportValidity } from './report/report-validity';
@@ -84,26 +86,70 @@ function caveatsFor(partner: { persona: SimPersona; profile: PersonaProfile | nu
  * checkpointed turn, and transcript lines and events are keyed so none is written twice.
  */
 export async function runSimulation(deps: SimulationJobDeps, simulationId: string): Promise<void> {
-  const release = await deps.runLock.tryAcquire(`simulation:${simulationId}`);
+  const key = `simulation:${simulationId}`;
+  // Aborted once this live holder has lost the run: its lock's session broke (PostgreSQL
+  // terminated it) and another worker took the lock before this one could take it back. From
+  // then on it writes nothing and hands the job back.
+  const lockLost = new AbortController();
+  let release: (() => Promise<void>) | null = null;
+  let done = false;
+  // Each lease (the first lock, then each taken back) reports its loss once; later reports of
+  // a lease already replaced are ignored, or the holder would compete with itself.
+  let lease = 0;
+  let lostWhileAcquiring: Error | undefined;
+  const takeBack = (err: Error) => {
+    const next = lease;
+    deps.runLock.tryAcquire(key, watch(next)).then(
+      async (again) => {
+        if (again && !done && !lockLost.signal.aborted) {
+          release = again;
+          return;
+        }
+        await again?.(); // the job ended meanwhile: no lock may outlive it
+        if (!done) lockLost.abort(err);
+      },
+      () => lockLost.abort(err),
+    );
+  };
+  const watch = (id: number) => (err: Error) => {
+    if (done || id !== lease || lockLost.signal.aborted) return;
+    lease += 1;
+    if (release) takeBack(err);
+    else lostWhileAcquiring = err;
+  };
+  release = await deps.runLock.tryAcquire(key, watch(0));
   if (!release) {
+    done = true;
     // A duplicate delivery (the queue's lock lapsed under load). Completing it here would leave
     // the run with no job if its holder then died: have it delivered again, and the next
     // delivery either finds the run finished (and ends) or takes it over.
     deps.logger.info({ simulationId }, 'simulation already running elsewhere; delivering the job again later');
     throw new JobBusyError(RUN_BUSY_RETRY_MS);
   }
+  if (lostWhileAcquiring) takeBack(lostWhileAcquiring);
   try {
-    await runLocked(deps, simulationId);
+    await runLocked(deps, simulationId, lockLost.signal);
+  } catch (err) {
+    if (!lockLost.signal.aborted || err instanceof JobBusyError) throw err;
+    // Neither done nor failed: whoever holds the run now ends it; if nobody does, the next
+    // delivery takes it over.
+    deps.logger.warn({ simulationId }, 'simulation lost its run lock; delivering the job again later');
+    throw new JobBusyError(RUN_BUSY_RETRY_MS);
   } finally {
-    await release();
+    done = true;
+    await release?.();
   }
 }
 
-async function runLocked(deps: SimulationJobDeps, simulationId: string): Promise<void> {
+async function runLocked(deps: SimulationJobDeps, simulationId: string, lockLost: AbortSignal): Promise<void> {
   const em = deps.orm.em.fork();
+  // Set when a turn's line was found stored by another holder (this one's lock had broken).
+  let writtenTwice = false;
+  const transcripts = new FencedTranscriptStore(deps.transcripts, lockLost, () => (writtenTwice = true));
   const simulation = await em.findOne(Simulation, { id: simulationId }, { populate: ['selfPersona', 'partnerPersona'] });
   if (!simulation || ![SimulationStatus.QUEUED, SimulationStatus.RUNNING].includes(simulation.status)) return;
   const emit = async (type: SimulationEventType, payload: Record<string, unknown>, key?: string) => {
+    lockLost.throwIfAborted();
     if (type === 'EPISODE_SCORED') {
       const score = payload.score as unknown as EpisodeScore;
       await deps.orm.em
@@ -117,10 +163,10 @@ async function runLocked(deps: SimulationJobDeps, simulationId: string): Promise
     }
     await appendSimulationEvent(deps, simulationId, type, payload, key);
   };
-  const finish = async (status: SimulationStatus, fields: Partial<Simulation>, event: SimulationEventType, payload: Record<string, unknown>) => {
-    em.assign(simulation, { ...fields, status, finishedAt: new Date() });
-    await em.flush();
-    await emit(event, { status, ...payload });
+  const finish = async (status: SimulationStatus, outcome: SimulationOutcome, event: SimulationEventType, payload: Record<string, unknown>) => {
+    // Status and terminal event together, and only if the run is still open (see endSimulation).
+    lockLost.throwIfAborted();
+    if (!(await endSimulation(deps, simulationId, status, outcome, event, { status, ...payload }))) return;
     // A finished run is never resumed, and its checkpoints hold every turn in plain text (the
     // transcript store encrypts them): drop them. A failure here costs storage, not the run.
     await deps.checkpointer.deleteThread(simulationId).catch((err: unknown) => deps.logger.warn({ err, simulationId }, 'could not delete a finished run’s checkpoints'));
@@ -128,9 +174,8 @@ async function runLocked(deps: SimulationJobDeps, simulationId: string): Promise
 
   if (simulation.cancelRequestedAt) return finish(SimulationStatus.CANCELLED, {}, 'CANCELLED', {});
   if (simulation.status === SimulationStatus.QUEUED) {
-    simulation.status = SimulationStatus.RUNNING;
-    simulation.startedAt = new Date();
-    await em.flush();
+    // Only a run still queued starts (a stale copy of the row must not reopen an ended run).
+    await em.getConnection().execute(`update simulations set status = 'RUNNING', started_at = now() where id = ? and status = 'QUEUED'`, [simulationId]);
   }
   try {
     const self = await snapshot(deps.orm, deps.dataKeys, simulation.selfPersona.getEntity());
@@ -146,7 +191,7 @@ async function runLocked(deps: SimulationJobDeps, simulationId: string): Promise
     const graph = createSimulationGraph(
       {
         llm: deps.llm,
-        transcripts: deps.transcripts,
+        transcripts,
         run: {
           id: simulation.id,
           ownerId: simulation.owner.id,
@@ -181,7 +226,7 @@ async function runLocked(deps: SimulationJobDeps, simulationId: string): Promise
       { simulationId: simulation.id, seed: simulation.seed, selfName: self.persona.name, partnerName: partner.persona.name, caveats: caveatsFor(partner, deps.llmSettings), validity },
       { planned: result.plan.length, scores: result.scores, narrative: result.narrative, tokens: result.tokens, costUsd: result.costUsd, models: result.models, stopReason: result.stopReason },
     );
-    const fields = {
+    const fields: SimulationOutcome = {
       report: report as unknown as Record<string, unknown>,
       tokensUsed: result.tokens,
       costUsd: result.costUsd.toFixed(8),
@@ -190,6 +235,17 @@ async function runLocked(deps: SimulationJobDeps, simulationId: string): Promise
     const status = result.stopReason === 'budget' ? SimulationStatus.PARTIAL : SimulationStatus.COMPLETED;
     await finish(status, fields, 'REPORT_READY', { partial: status === SimulationStatus.PARTIAL, episodes: result.scores.length });
   } catch (err) {
+    // This holder lost the run (see runSimulation), or wrote it alongside one that had: not the
+    // run's failure. Tried again, it resumes from the checkpoint and keeps the stored lines.
+    if (lockLost.aborted || writtenTwice) throw err;
+    if (!(err instanceof DomainError) && isConnectionLoss(err)) {
+      // PostgreSQL or Redis went away mid-run: an outage, not the run's fault. The job fails
+      // this attempt and is tried again (the queue's retries, then the stuck-run sweep), and
+      // resumes from its checkpoint; failing the run would throw away what it played.
+      // Name and code only: a driver's message can quote the statement, and a statement can carry a line of the chat.
+      deps.logger.warn({ err: { type: (err as Error).name, code: (err as { code?: unknown }).code }, simulationId }, 'simulation interrupted by a lost connection; it will be tried again');
+      throw err;
+    }
     const reason = err instanceof DomainError ? err.message : 'The simulation failed; try again later';
     deps.logger.error({ err, simulationId }, 'simulation failed');
     await finish(SimulationStatus.FAILED, { failureReason: reason }, 'FAILED', { message: reason });

@@ -12,11 +12,14 @@ export class AdvisoryRunLock implements RunLock {
     private readonly onLost: (err: Error, key: string) => void = () => undefined,
   ) {}
 
-  async tryAcquire(key: string): Promise<(() => Promise<void>) | null> {
+  async tryAcquire(key: string, onLost?: (err: Error) => void): Promise<(() => Promise<void>) | null> {
     const client = new Client({ connectionString: this.databaseUrl });
     // Without a listener a broken connection's 'error' would end the process. The lock is gone
-    // with the session; the run goes on, and its keyed writes keep a second holder harmless.
-    client.on('error', (err) => this.onLost(err, key));
+    // with the session: the holder is told, and stops writing (another process may take the run).
+    client.on('error', (err) => {
+      this.onLost(err, key);
+      onLost?.(err);
+    });
     await client.connect();
     try {
       const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtextextended($1, 0)) as locked', [key]);
