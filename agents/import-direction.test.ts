@@ -1,37 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import ts from 'typescript';
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { importsInto, sourceFiles } from '../test/support/import-direction';
 
 const ROOT = resolve(__dirname, '..');
 const AGENTS = join(ROOT, 'agents');
 const DOMAIN = join(ROOT, 'src', 'domain');
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
-    return /\.(c|m)?[jt]sx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
-  });
-}
-
-/**
- * The specifiers of `source` that reach src/domain: static imports and re-exports,
- * `import type`, `require()` and dynamic `import()`, as TypeScript's own pre-parser reads
- * them (so comments and strings are not mistaken for imports). Relative specifiers are
- * resolved against the file; bare ones are checked by name.
- */
-export function domainImports(file: string, source: string): string[] {
-  const { importedFiles } = ts.preProcessFile(source, true, true);
-  return importedFiles
-    .map((f) => f.fileName)
-    .filter((spec) => {
-      if (spec.startsWith('.')) {
-        const target = resolve(dirname(file), spec);
-        return target === DOMAIN || target.startsWith(DOMAIN + sep);
-      }
-      return /(^|\/)src\/domain(\/|$)/.test(spec);
-    });
-}
+const domainImports = (file: string, source: string) => importsInto(file, source, DOMAIN, 'src/domain');
 
 describe('agents/ import direction', () => {
   it('When any file under agents/ is read, Then none imports src/domain (agents depend on ports, src/llm and the kernel only)', () => {

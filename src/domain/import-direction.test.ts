@@ -1,37 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import ts from 'typescript';
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { importsInto, sourceFiles } from '../../test/support/import-direction';
 
 const ROOT = resolve(__dirname, '..', '..');
 const DOMAIN = join(ROOT, 'src', 'domain');
 const STORES = join(ROOT, 'src', 'stores');
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
-    return /\.(c|m)?[jt]sx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
-  });
-}
-
-/**
- * The specifiers of `source` that reach src/stores: static imports and re-exports,
- * `import type`, `require()` and dynamic `import()`, as TypeScript's own pre-parser reads
- * them (comments and strings are not imports). Relative specifiers are resolved against the
- * file; bare ones are checked by name.
- */
-export function storeImports(file: string, source: string): string[] {
-  const { importedFiles } = ts.preProcessFile(source, true, true);
-  return importedFiles
-    .map((f) => f.fileName)
-    .filter((spec) => {
-      if (spec.startsWith('.')) {
-        const target = resolve(dirname(file), spec);
-        return target === STORES || target.startsWith(STORES + sep);
-      }
-      return /(^|\/)src\/stores(\/|$)/.test(spec);
-    });
-}
+const storeImports = (file: string, source: string) => importsInto(file, source, STORES, 'src/stores');
 
 describe('src/domain import direction', () => {
   it('When any file under src/domain is read (tests too), Then none imports src/stores (the domain reaches stores through src/ports)', () => {
