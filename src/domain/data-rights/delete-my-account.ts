@@ -1,4 +1,5 @@
 import type { BaseCheckpointSaver } from '@langchain/langgraph';
+import { DeadlockException, ForeignKeyConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ResponseCache } from '../../llm/cache/response-cache.port';
 import type { Logger } from '../../observability/logger';
@@ -16,6 +17,9 @@ import { User } from '../accounts/user.entity';
 import { announceAccountDeleted } from '../accounts/session-revocations';
 import { ownerMediaPrefix } from '../media/media-file.entity';
 import { UNLINKED_USER_TABLES } from './user-tables';
+
+/** Tries of the final delete when it races a write still in flight (see deleteMyAccount). */
+const ERASE_ATTEMPTS = 3;
 
 export interface ErasureDeps {
   transcripts: TranscriptStore;
@@ -70,12 +74,25 @@ export async function deleteMyAccount(deps: ErasureDeps, em: EntityManager, user
   // Simulation checkpoints hold the episodes' turns: one LangGraph thread per run.
   for (const { id } of simulations) await deps.checkpointer.deleteThread(id);
 
-  await em.transactional(async (tx) => {
-    const conn = tx.getConnection();
-    const ctx = tx.getTransactionContext();
-    for (const t of UNLINKED_USER_TABLES) await conn.execute(`delete from ${t.table} where ${t.where}`, [userId], 'all', ctx);
-    await conn.execute('delete from users where id = ?', [userId], 'all', ctx);
-  });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await em.transactional(async (tx) => {
+        const conn = tx.getConnection();
+        const ctx = tx.getTransactionContext();
+        for (const t of UNLINKED_USER_TABLES) await conn.execute(`delete from ${t.table} where ${t.where}`, [userId], 'all', ctx);
+        await conn.execute('delete from users where id = ?', [userId], 'all', ctx);
+      });
+      break;
+    } catch (err) {
+      // A reply still being written when the account goes (its session revoked a moment ago)
+      // locks its chat's rows in the other order than the cascade does, or adds a row under it:
+      // PostgreSQL aborts one side. The erasure is idempotent, so it runs again.
+      const raced = err instanceof DeadlockException || err instanceof ForeignKeyConstraintViolationException;
+      if (!raced || attempt >= ERASE_ATTEMPTS) throw err;
+      deps.logger.warn({ userId, attempt, err: { type: (err as Error).name } }, 'account erasure met a concurrent write; running it again');
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
   await deps.dataKeys.forget(userId);
   await sweep();
   // Queue entries name runs and chats by id (their payloads hold ids only, never content).
