@@ -58,6 +58,12 @@ export interface ChatCompletion {
   /** The model that answered, or `canned` / `safety` when none did. */
   model: string;
   usage: TokenUsage;
+  /**
+   * Why the model stopped, as its endpoint said (OpenAI `finish_reason`): `length` when the
+   * token cap cut the text (it may end mid-word). Absent for canned, cached-before-this-field
+   * and safety answers.
+   */
+  finishReason?: 'stop' | 'length';
   /** Every model was down: `text` is the canned reply. */
   degraded: boolean;
   cached: boolean;

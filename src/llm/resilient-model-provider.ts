@@ -65,12 +65,19 @@ interface OpenedStream {
   abort: AbortController;
   firstText: string;
   usage?: TokenUsage;
+  finishReason?: 'stop' | 'length';
 }
 
 function textOf(chunk: AIMessageChunk): string {
   const { content } = chunk;
   if (typeof content === 'string') return content;
   return content.map((part) => (typeof part === 'object' && 'text' in part ? String(part.text) : '')).join('');
+}
+
+/** The endpoint's finish_reason on a streamed chunk (LangChain copies it into response_metadata), narrowed to what callers act on. */
+function finishReasonOf(chunk: AIMessageChunk): 'stop' | 'length' | undefined {
+  const reason = (chunk.response_metadata as { finish_reason?: unknown } | undefined)?.finish_reason;
+  return reason === 'length' ? 'length' : reason === undefined || reason === null ? undefined : 'stop';
 }
 
 function usageOf(chunk: { usage_metadata?: { input_tokens: number; output_tokens: number } }): TokenUsage | undefined {
@@ -137,6 +144,7 @@ export class ResilientModelProvider implements ModelProvider {
         this.deps.metrics.llmFirstToken.observe({ tier: request.tier, model: ref.model }, (performance.now() - started) / 1000);
         let text = opened.firstText;
         let usage = opened.usage;
+        let finishReason = opened.finishReason;
         // Moderated output is released once checked (see OutputGate): word by word for the
         // in-process moderator, sentence by sentence for a moderation API (a round trip each);
         // otherwise each piece goes out as it comes. `index` counts what was released.
@@ -155,6 +163,7 @@ export class ResilientModelProvider implements ModelProvider {
             const step = await nextWithin(opened.iterator, this.deps.settings.chunkGapTimeoutMs, 'chunk-gap', opened.abort);
             if (step.done) break;
             usage = usageOf(step.value) ?? usage;
+            finishReason = finishReasonOf(step.value) ?? finishReason;
             const piece = textOf(step.value);
             if (!piece) continue;
             text += piece;
@@ -193,6 +202,7 @@ export class ResilientModelProvider implements ModelProvider {
           text: replaced ?? text,
           model: ref.model,
           usage,
+          ...(finishReason ? { finishReason } : {}),
           degraded: false,
           cached: false,
           ...(replaced ? { safety: 'replaced' as const } : {}),
@@ -359,7 +369,8 @@ export class ResilientModelProvider implements ModelProvider {
         if (step.done) throw new Error('model returned an empty reply');
         usage = usageOf(step.value) ?? usage;
         const text = textOf(step.value);
-        if (text) return { iterator, abort, firstText: text, usage };
+        const finishReason = finishReasonOf(step.value);
+        if (text) return { iterator, abort, firstText: text, usage, ...(finishReason ? { finishReason } : {}) };
       }
     } catch (err) {
       // A failed opening releases its connection even when the model, not a timeout, failed.

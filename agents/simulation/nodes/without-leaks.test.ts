@@ -236,6 +236,22 @@ describe('lineWithoutLeaks', () => {
     expect(said.text).toBe('I am so grateful.');
   });
 
+  it('When the endpoint says the token cap cut a draft (finish_reason length) though it counted fewer tokens, Then its cut last word is dropped', async () => {
+    const llm = {
+      chat: async (): Promise<ChatCompletion> => ({
+        text: 'I was thinking we could try the new ramen pl',
+        model: 'tiny',
+        // A local server counting a prefilled reply start reports fewer tokens than the cap.
+        usage: { promptTokens: 1, completionTokens: 31 },
+        finishReason: 'length',
+        degraded: false,
+        cached: false,
+      }),
+    } as unknown as ModelProvider;
+    const said = await lineWithoutLeaks(llm, { ...ask(2), request: { ...ask(2).request, maxTokens: 40 } });
+    expect(said.text).toBe('I was thinking we could try the new ramen…');
+  });
+
   it('When a draft names the couple together, Then it is narration', () => {
     expect(isNarration("In this chat, Mei and Alex are not getting caught up in each other's chitchat.", 'Mei', 'Alex')).toBe(true);
     expect(isNarration('you and me, hiking on Saturday?', 'Mei', 'Alex')).toBe(false);

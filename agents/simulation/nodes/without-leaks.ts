@@ -1,6 +1,6 @@
 import { cannedReply } from '../../../src/llm/canned-replies';
 import type { ChatCompletion, ChatRequest, ModelProvider } from '../../../src/llm/model-provider.port';
-import { wholeSentences } from '../scenario-generator/usable-scene';
+import { cappedLine } from '../episode/capped-line';
 
 /**
  * Small models echo their instructions: "About you: Age 29; Product designer…", the scene's
@@ -290,9 +290,11 @@ export async function lineWithoutLeaks(llm: ModelProvider, ask: LineAsk): Promis
     }
     // A text message is one line: what a small model writes after it is a second message, a script or commentary.
     const line = asChatMessage(reply.text.trim().split('\n')[0]!, ask.speaker, ask.other);
-    // A reply stopped by its token cap ends mid-word ("money can bec"): kept up to its last whole sentence, if it has one.
-    const capped = ask.request.maxTokens !== undefined && reply.usage.completionTokens >= ask.request.maxTokens;
-    const text = capped ? wholeSentences(line) : line;
+    // A reply stopped by its token cap ends mid-word ("money can bec"): kept up to its last whole sentence or word.
+    // The endpoint's finish_reason says so; the token count is the fallback for endpoints that
+    // do not send one (a local server counting a prefilled reply start may report fewer tokens).
+    const capped = reply.finishReason === 'length' || (ask.request.maxTokens !== undefined && reply.usage.completionTokens >= ask.request.maxTokens);
+    const text = capped ? cappedLine(line) : line;
     const leak = leakIn(text, echo) ?? (ask.smallModel && (STYLE_RECITAL.test(text) || CHAT_META.test(text)) ? 'label' : null);
     const empty = !text.replace(/\[END\]/gi, '').trim();
     const narration = !leak && !empty && isNarration(text, ask.speaker, ask.other, { midLine: ask.smallModel === true });

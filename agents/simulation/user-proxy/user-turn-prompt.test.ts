@@ -47,4 +47,11 @@ describe('userTurnPrompt (the user-proxy plays the SELF persona in full)', () =>
     const bare = userTurnPrompt({ ...SELF, styleSummary: null, samples: [], profileSummary: null }, 'Mei', SCENE, 'Goal.');
     expect(bare).not.toMatch(/texting style|Texts you have sent|no messages imported|\(none\)/);
   });
+
+  it('When a small local model plays, Then the prompt has no [END] instruction (it became the topic of the chat); a larger model gets it', () => {
+    expect(prompt).toContain('[END]');
+    const small = userTurnPrompt(SELF, PARTNER, SCENE, 'Propose splitting costs by income.', { smallModel: true });
+    expect(small).not.toMatch(/\[END\]|chat is over/);
+    expect(small.trimEnd()).toMatch(/in your own words\.$/);
+  });
 });

@@ -1,6 +1,7 @@
 import { otherPersonLine, personaLines } from '../../partner-simulation/persona-lines';
 import { plainScene } from '../../partner-simulation/plain-scene';
 import type { SimPersona } from '../configuration';
+import { sceneLineClosing } from '../../partner-simulation/scene-prompt';
 import { userProxyPrompt } from './prompts';
 
 /**
@@ -8,7 +9,7 @@ import { userProxyPrompt } from './prompts';
  * writing style, real message samples — as the partner gets), who it is texting, the shared
  * scene and its own private goal.
  */
-export function userTurnPrompt(self: SimPersona, other: SimPersona | string, scene: string, goal: string): string {
+export function userTurnPrompt(self: SimPersona, other: SimPersona | string, scene: string, goal: string, options: { smallModel?: boolean } = {}): string {
   const otherPersona = typeof other === 'string' ? { name: other, age: null, gender: null, description: '', relationshipContext: null } : other;
   return userProxyPrompt.render({
     persona: personaLines({ ...self, styleSummary: self.styleSummary ?? null }),
@@ -18,5 +19,6 @@ export function userTurnPrompt(self: SimPersona, other: SimPersona | string, sce
     goal: goal.trim(),
     name: self.name,
     other: otherPersona.name,
+    closing: sceneLineClosing(options.smallModel === true),
   });
 }

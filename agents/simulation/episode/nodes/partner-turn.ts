@@ -11,7 +11,7 @@ export function partnerRequest(deps: SimulationDeps, state: EpisodeGraphStateTyp
   const { self, partner } = deps.run;
   return {
     agent: 'partner-simulation',
-    system: partnerTurnPrompt(partner, self, state.scene, state.scenario!.privateGoals.partner),
+    system: partnerTurnPrompt(partner, self, state.scene, state.scenario!.privateGoals.partner, { smallModel: deps.smallModel }),
     prompt: partnerScenePrompt,
     temperature: 0.8,
     // One text message: a short cap keeps a small local model from rambling (and is faster:

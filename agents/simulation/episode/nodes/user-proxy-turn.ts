@@ -11,7 +11,7 @@ export function userProxyRequest(deps: SimulationDeps, state: EpisodeGraphStateT
   const { self, partner } = deps.run;
   return {
     agent: 'user-proxy',
-    system: userTurnPrompt(self, partner, state.scene, state.scenario!.privateGoals.self),
+    system: userTurnPrompt(self, partner, state.scene, state.scenario!.privateGoals.self, { smallModel: deps.smallModel }),
     prompt: userProxyPrompt,
     temperature: 0.8,
     // One text message: a short cap keeps a small local model from rambling (and is faster:
