@@ -25,7 +25,7 @@ function corpus(maxBodyBytes: number): [kind: string, body: string][] {
     ['cost', q(costly)],
     ['fragment cycle', q('{ me { ...A } } fragment A on User { ...B } fragment B on User { ...A }')],
     ['tokens', q(`{ me { ${'id '.repeat(1200)} } }`)],
-    ['batch', JSON.stringify(Array.from({ length: 20 }, () => ({ query: 'mutation { logout }' })))],
+    ['batch', JSON.stringify(Array.from({ length: 20 }, () => ({ query: 'mutation { logout { endedSessionId } }' })))],
     ['oversize body', JSON.stringify({ query: '{ me { id } }', variables: { pad: 'x'.repeat(maxBodyBytes + 1) } })],
   ];
 }

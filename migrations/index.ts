@@ -13,6 +13,7 @@ import { Migration20261204200000_validation_studies } from './Migration202612042
 import { Migration20261204210000_media } from './Migration20261204210000_media';
 import { Migration20261204220000_seal_style_text } from './Migration20261204220000_seal_style_text';
 import { Migration20261204230000_account_self_service } from './Migration20261204230000_account_self_service';
+import { Migration20261205000000_keyset_indexes } from './Migration20261205000000_keyset_indexes';
 
 /**
  * Every migration, in order. Listed explicitly so the compiled app and the TS test run
@@ -34,4 +35,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261204210000_media', class: Migration20261204210000_media },
   { name: 'Migration20261204220000_seal_style_text', class: Migration20261204220000_seal_style_text },
   { name: 'Migration20261204230000_account_self_service', class: Migration20261204230000_account_self_service },
+  { name: 'Migration20261205000000_keyset_indexes', class: Migration20261205000000_keyset_indexes },
 ];

@@ -5,7 +5,7 @@ import type { EmailSender } from './ports/email.port';
 import type { Tracer } from './ports/tracer.port';
 import type { Config } from './config/config';
 import type { AccessTokens } from './domain/accounts/access-tokens';
-import type { IdTokenVerifier } from './domain/accounts/id-token-verifier.port';
+import type { IdTokenVerifier } from './ports/id-token-verifier.port';
 import type { Logger } from './observability/logger';
 import type { Metrics } from './observability/metrics';
 import type { EventBus } from './ports/event-bus.port';
@@ -22,9 +22,12 @@ import type { StudyDatasetBlobStore } from './ports/study-dataset-blobs.port';
 import type { ObjectStore } from './ports/object-store.port';
 import type { OcrEngine } from './ports/ocr-engine.port';
 import type { SpeechProvider } from './ports/speech.port';
-import type { ResponseCache } from './llm/cache/response-cache.port';
+import type { ResponseCache } from './ports/response-cache.port';
 import type { MemoryStore } from './ports/memory-store.port';
-import type { ChatEngine } from './domain/chats/chat-engine';
+import type { ReplyWriter } from './ports/reply-writer.port';
+import type { Clock } from './ports/clock.port';
+import type { SimulationRunStore } from './ports/simulation-run-store.port';
+import type { UsageTotals } from './ports/usage-totals.port';
 import type { TranscriptStore } from './ports/transcript-store.port';
 import type { LlmSettings } from './llm/llm-settings';
 import type { ModelProvider } from './llm/model-provider.port';
@@ -64,8 +67,14 @@ export interface AppServices {
   chatEvents: ChatEventLog;
   /** Chat sessions, messages and the reply queue (PostgreSQL). */
   chatStore: ChatStore;
-  /** Writes chat replies (one per process). */
-  chat: ChatEngine;
+  /** Token use and cost summed from the usage ledger's records (usage reports). */
+  usageTotals: UsageTotals;
+  /** Simulation runs' event log, status and episode scores (PostgreSQL). */
+  simulationRuns: SimulationRunStore;
+  /** Writes chat replies (the chat runtime, one per process), seen through its port. */
+  chat: ReplyWriter;
+  /** Business time (expiries, quota months, timestamps written); the system clock outside tests. */
+  clock: Clock;
   /** Sealed study dataset bytes (validation studies), encrypted with the owner's data key. */
   studyDatasets: StudyDatasetBlobStore;
   /** Uploaded files (filesystem under DATA_DIR, or S3), sealed with the owner's data key. */

@@ -44,7 +44,7 @@ import { WeaviateHealth } from './stores/weaviate/weaviate-health';
 import { LlmHealth } from './llm/llm-health';
 import { InProcessResponseCache } from './llm/cache/in-process-response-cache';
 import { RedisResponseCache } from './llm/cache/redis-response-cache';
-import type { ResponseCache } from './llm/cache/response-cache.port';
+import type { ResponseCache } from './ports/response-cache.port';
 import { ChatModelFactory } from './llm/chat-model-factory';
 import { OFFLINE_CHAT_MODEL, OFFLINE_EMBEDDING_MODEL, llmSettingsFromConfig } from './llm/llm-settings-from-config';
 import type { LlmSettings } from './llm/llm-settings';
@@ -52,13 +52,16 @@ import { ModelBreakers } from './llm/model-breakers';
 import type { ModelProvider } from './llm/model-provider.port';
 import { FallbackModerator } from './llm/moderation/fallback-moderator';
 import { LocalModerator } from './llm/moderation/local-moderator';
-import type { Moderator } from './llm/moderation/moderation.port';
+import type { Moderator } from './ports/moderation.port';
 import { OpenAiModerator } from './llm/moderation/openai-moderator';
 import { ensureOfflineModel } from './llm/offline/model-fetcher';
 import { startOfflineLlmServer } from './llm/offline/offline-llm-server';
 import { ResilientModelProvider } from './llm/resilient-model-provider';
 import { PostgresUsageLedger } from './llm/usage/postgres-usage-ledger';
-import { PostgresTokenQuota } from './domain/usage/postgres-token-quota';
+import { PostgresTokenQuota } from './stores/usage/postgres-token-quota';
+import { PostgresSimulationRunStore } from './stores/simulations/postgres-simulation-run-store';
+import { PostgresUsageTotals } from './stores/usage/postgres-usage-totals';
+import { limitsFor } from './domain/tiers';
 import { BullmqJobRunner } from './jobs/bullmq-job-runner';
 import { registerJobs } from './jobs/worker';
 import { InProcessJobRunner } from './jobs/in-process-job-runner';
@@ -68,7 +71,10 @@ import { MongodbTranscriptStore } from './stores/transcripts/mongodb-transcript-
 import { PostgresTranscriptStore } from './stores/transcripts/postgres-transcript-store';
 import type { ChatEventLog } from './ports/chat-event-log.port';
 import type { MemoryStore } from './ports/memory-store.port';
-import { ChatEngine } from './domain/chats/chat-engine';
+import { ChatEngine } from './chat-runtime/chat-engine';
+import type { ReplyWriter } from './ports/reply-writer.port';
+import type { Clock } from './ports/clock.port';
+import { systemClock } from './kernel/clock/system-clock';
 import { chatDepsFrom } from './domain/chats/chat-services';
 import { ormChatDb } from './stores/chats/chat-db';
 import { postgresChatStore } from './stores/chats/postgres-chat-store';
@@ -86,7 +92,7 @@ import { EncryptingObjectStore } from './stores/encryption/encrypting-object-sto
 import { FilesystemObjectStore } from './stores/objects/filesystem-object-store';
 import { S3ObjectStore } from './stores/objects/s3-object-store';
 import { PaddleOcrEngine } from './ocr/paddle-ocr-engine';
-import { OpenAiSpeechProvider } from './llm/speech/openai-speech-provider';
+import { buildSpeechProvider } from './llm/speech/build-speech-provider';
 
 export interface App {
   services: AppServices;
@@ -98,7 +104,8 @@ export interface App {
  * The composition root: the only place that imports concrete adapters. Builds each port
  * once from config and hands the set to the API server, the worker and the CLI.
  */
-export async function createApp(config: Config, options: { logger?: Logger; metrics?: Metrics; email?: EmailSender; tracer?: Tracer } = {}): Promise<App> {
+export async function createApp(config: Config, options: { logger?: Logger; metrics?: Metrics; email?: EmailSender; tracer?: Tracer; clock?: Clock } = {}): Promise<App> {
+  const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel);
   // Before any LangChain module runs: its tracing would send chats to LangSmith.
   applyLangsmithPolicy(config, process.env, logger);
@@ -149,7 +156,7 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
       dataKeys,
     );
     closers.push(() => transcripts.close());
-    const llm = buildLlm({ config, orm, redis: redis?.main, metrics, logger, closers });
+    const llm = buildLlm({ config, orm, redis: redis?.main, metrics, logger, clock, closers });
     const memories: MemoryStore = new EncryptingMemoryStore(await buildMemoryStore(config, orm, closers), dataKeys);
     const chatEvents: ChatEventLog = redis
       ? new FailoverChatEventLog(new RedisChatEventLog(redis.main, redis.chatSubscriber, {
@@ -166,6 +173,9 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
     closers.push(() => objects.close());
     const ocr = new PaddleOcrEngine();
     closers.push(() => ocr.close());
+    // An endpoint when LLM_SPEECH_MODEL is set, else eSpeak NG offline (loaded on first use).
+    const speech = buildSpeechProvider({ settings: llm.settings, ledger: new PostgresUsageLedger(orm, llm.settings.prices), logger });
+    closers.push(() => speech.close());
 
     const healthChecks: HealthCheck[] = [
       new PostgresHealth(orm, mode),
@@ -201,21 +211,20 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
       responseCache: llm.cache,
       objects,
       ocr,
-      speech: new OpenAiSpeechProvider({
-        transcription: llm.settings.transcription,
-        speech: llm.settings.speech,
-        ledger: new PostgresUsageLedger(orm, llm.settings.prices),
-        logger,
-        timeoutMs: llm.settings.requestTimeoutMs,
-      }),
+      speech: speech.speech,
       chatEvents,
       chatStore: postgresChatStore(ormChatDb(orm)),
-      chat: undefined as unknown as ChatEngine,
+      usageTotals: new PostgresUsageTotals({ execute: (sql, params) => orm.em.getConnection().execute(sql, params) }),
+      simulationRuns: new PostgresSimulationRunStore({ execute: (sql, params) => orm.em.getConnection().execute(sql, params) }),
+      chat: undefined as unknown as ReplyWriter,
+      clock,
     };
-    services.chat = new ChatEngine(chatDepsFrom(services));
-    await services.chat.start();
+    // The chat runtime (src/chat-runtime): business operations reach it as `services.chat`, its ReplyWriter port.
+    const chatRuntime = new ChatEngine(chatDepsFrom(services));
+    services.chat = chatRuntime;
+    await chatRuntime.start();
     // Closed before the event bus and the stores it writes to (closers run in reverse).
-    closers.push(() => services.chat.close(Math.min(config.http.shutdownGraceMs, 10_000)));
+    closers.push(() => chatRuntime.close(Math.min(config.http.shutdownGraceMs, 10_000)));
     registerJobs(services);
     return { services, close };
   } catch (err) {
@@ -332,9 +341,10 @@ function buildLlm(deps: {
   redis: Redis | undefined;
   metrics: Metrics;
   logger: Logger;
+  clock: Clock;
   closers: (() => Promise<unknown>)[];
 }): { provider: ModelProvider; settings: LlmSettings; health: LlmHealth; cache: ResponseCache } {
-  const { config, orm, redis, metrics, logger, closers } = deps;
+  const { config, orm, redis, metrics, logger, clock, closers } = deps;
   let offline: Promise<string> | undefined;
   const startOffline = () => {
     offline ??= (async () => {
@@ -370,7 +380,7 @@ function buildLlm(deps: {
     models: new ChatModelFactory(),
     breakers,
     ledger: new PostgresUsageLedger(orm, settings.prices),
-    quota: new PostgresTokenQuota(orm),
+    quota: new PostgresTokenQuota(orm, (tier) => limitsFor(tier).monthlyTokens, clock),
     cache,
     moderator,
     metrics,

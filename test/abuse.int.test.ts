@@ -41,10 +41,10 @@ describe('Abuse corpus over HTTP', () => {
   it('When inputs are oversized, malformed or odd, Then each gets a clear error code and no internal error', async () => {
     const { token: owner, sessionId } = await userWithChat(t);
     const cases: [string, unknown, string][] = [
-      ['a huge string', { query: 'mutation($s: ID!, $c: String!) { sendChatMessage(sessionId: $s, content: $c, clientMessageId: "x") { replyId } }', variables: { s: sessionId, c: 'x'.repeat(50_000) } }, 'VALIDATION_FAILED'],
-      ['a huge list', { query: 'mutation($i: CreatePersonaInput!) { createPersona(input: $i) { id } }', variables: { i: { kind: 'PARTNER', name: 'L', interests: Array.from({ length: 5000 }, (_, n) => `i${n}`) } } }, 'VALIDATION_FAILED'],
+      ['a huge string', { query: 'mutation($i: SendChatMessageInput!) { sendChatMessage(input: $i) { replyId } }', variables: { i: { sessionId, content: 'x'.repeat(50_000), clientMessageId: 'x' } } }, 'VALIDATION_FAILED'],
+      ['a huge list', { query: 'mutation($i: CreatePersonaInput!) { createPersona(input: $i) { persona { id } } }', variables: { i: { kind: 'PARTNER', name: 'L', interests: Array.from({ length: 5000 }, (_, n) => `i${n}`) } } }, 'VALIDATION_FAILED'],
       ['a malformed id', { query: '{ chatSession(id: "../../etc/passwd") { id } }' }, 'VALIDATION_FAILED'],
-      ['a malformed message id', { query: 'mutation { regenerateReply(messageId: "1 OR 1=1") { id } }' }, 'VALIDATION_FAILED'],
+      ['a malformed message id', { query: 'mutation { regenerateReply(input: { messageId: "1 OR 1=1" }) { message { id } } }' }, 'VALIDATION_FAILED'],
       ['a page size beyond the cap', { query: '{ chatSessions(first: 1000000) { totalCount } }' }, 'VALIDATION_FAILED'],
       ['a forged cursor', { query: '{ chatMessages(sessionId: "00000000-0000-4000-8000-000000000000", last: 5, before: "Wy01XQ") { pageInfo { hasPreviousPage } } }' }, 'VALIDATION_FAILED'],
       ['an unknown field (no schema hints needed)', { query: '{ mee { id } }' }, 'GRAPHQL_VALIDATION_FAILED'],
@@ -56,7 +56,7 @@ describe('Abuse corpus over HTTP', () => {
     // Unicode oddities are stored or refused cleanly, never an internal error.
     for (const content of ['\u0000\u0000', '\uD800 lone surrogate', '\u202Eevil RTL\u202C', 'e\u0301'.repeat(500), '👩‍❤️‍👨'.repeat(300)]) {
       const result = await t.http.raw(
-        { query: 'mutation($s: ID!, $c: String!, $k: String!) { sendChatMessage(sessionId: $s, content: $c, clientMessageId: $k) { replyId } }', variables: { s: sessionId, c: content, k: `u-${content.length}` } },
+        { query: 'mutation($i: SendChatMessageInput!) { sendChatMessage(input: $i) { replyId } }', variables: { i: { sessionId, content, clientMessageId: `u-${content.length}` } } },
         owner,
       );
       expect({ content: content.slice(0, 12), codes: codes(result.errors) }).not.toEqual(expect.objectContaining({ codes: ['INTERNAL'] }));
@@ -64,7 +64,7 @@ describe('Abuse corpus over HTTP', () => {
   });
 
   it('When a batch of mutations is posted as an array, Then it is refused', async () => {
-    const batch = Array.from({ length: 20 }, () => ({ query: 'mutation { logout }' }));
+    const batch = Array.from({ length: 20 }, () => ({ query: 'mutation { logout { endedSessionId } }' }));
     const result = await t.http.raw(batch, token);
     expect(result.status).toBe(400);
   });

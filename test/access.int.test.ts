@@ -51,8 +51,8 @@ describe('Sharing with analysts, admin access and the audit trail', () => {
     expect(errorCode(await t.http.request(ReadPersonaDocument, { id: owner.personaId }, analyst.token))).toBe('PERSONA_NOT_FOUND');
     expect(errorCode(await t.http.request(ReadChatMessagesDocument, { sessionId: owner.sessionId }, analyst.token))).toBe('CHAT_NOT_FOUND');
 
-    const personaGrant = (await t.http.ok(GrantAccessDocument, { analystEmail: analyst.email, kind: 'PERSONA', resourceId: owner.personaId }, owner.token)).grantAccess;
-    const chatGrant = (await t.http.ok(GrantAccessDocument, { analystEmail: analyst.email, kind: 'CHAT' }, owner.token)).grantAccess;
+    const personaGrant = (await t.http.ok(GrantAccessDocument, { input: { analystEmail: analyst.email, kind: 'PERSONA', resourceId: owner.personaId } }, owner.token)).grantAccess.grant;
+    const chatGrant = (await t.http.ok(GrantAccessDocument, { input: { analystEmail: analyst.email, kind: 'CHAT' } }, owner.token)).grantAccess.grant;
     expect((await t.http.ok(SharedWithMeDocument, {}, analyst.token)).sharedWithMe.nodes.map((g) => g.id).sort()).toEqual([personaGrant.id, chatGrant.id].sort());
     expect((await t.http.ok(ReadPersonaDocument, { id: owner.personaId }, analyst.token)).readPersona.name).toBe('Jun');
     const chat = (await t.http.ok(ReadChatMessagesDocument, { sessionId: owner.sessionId }, analyst.token)).readChatMessages;
@@ -62,7 +62,7 @@ describe('Sharing with analysts, admin access and the audit trail', () => {
     // Read-only: the analyst still cannot use the owner's chat as their own.
     expect(errorCode(await t.http.request(ChatSessionDocument, { id: owner.sessionId }, analyst.token))).toBe('CHAT_NOT_FOUND');
 
-    await t.http.ok(RevokeAccessDocument, { grantId: personaGrant.id }, owner.token);
+    await t.http.ok(RevokeAccessDocument, { input: { grantId: personaGrant.id } }, owner.token);
     expect(errorCode(await t.http.request(ReadPersonaDocument, { id: owner.personaId }, analyst.token))).toBe('PERSONA_NOT_FOUND');
     expect((await t.http.ok(AccessGrantsDocument, {}, owner.token)).accessGrants.nodes.find((g) => g.id === personaGrant.id)!.revokedAt).not.toBeNull();
 
@@ -99,6 +99,6 @@ describe('Sharing with analysts, admin access and the audit trail', () => {
     const denied = (await t.http.ok(AccessLogDocument, {}, owner.token)).accessLog.nodes[0]!;
     expect(denied).toMatchObject({ outcome: 'DENIED', kind: 'CHAT', resourceId: owner.sessionId, actorRole: 'USER' });
     // Sharing needs a real analyst.
-    expect(errorCode(await t.http.request(GrantAccessDocument, { analystEmail: 'nobody@example.com', kind: 'PERSONA' }, owner.token))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await t.http.request(GrantAccessDocument, { input: { analystEmail: 'nobody@example.com', kind: 'PERSONA' } }, owner.token))).toBe('VALIDATION_FAILED');
   });
 });

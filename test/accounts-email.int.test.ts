@@ -40,8 +40,8 @@ async function ok(query: string, variables: Record<string, unknown> = {}, token?
 const REGISTER = 'mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }';
 const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { accessToken user { role emailVerified } } }';
 const ME = '{ me { id emailVerified } }';
-const REQUEST_RESET = 'mutation($email: String!) { requestPasswordReset(email: $email) }';
-const RESET = 'mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }';
+const REQUEST_RESET = 'mutation($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) { accepted } }';
+const RESET = 'mutation($input: ResetPasswordInput!) { resetPassword(input: $input) { passwordReset } }';
 
 async function account() {
   const input = newAccountInput();
@@ -55,13 +55,13 @@ describe('Password reset, email verification and invitations, through the email 
     const other = (await ok(LOGIN, { input: { email: a.email, password: a.password } })).login.accessToken as string;
 
     const before = outbox.sent.length;
-    expect((await ok(REQUEST_RESET, { email: 'nobody-here@example.com' })).requestPasswordReset).toBe(true);
+    expect((await ok(REQUEST_RESET, { input: { email: 'nobody-here@example.com' } })).requestPasswordReset.accepted).toBe(true);
     expect(outbox.sent.length).toBe(before);
 
-    expect((await ok(REQUEST_RESET, { email: a.email.toUpperCase() })).requestPasswordReset).toBe(true);
+    expect((await ok(REQUEST_RESET, { input: { email: a.email.toUpperCase() } })).requestPasswordReset.accepted).toBe(true);
     const first = outbox.codeFor(a.email);
     expect(outbox.sent.at(-1)).toMatchObject({ to: a.email, subject: 'Reset your SoulLink password' });
-    await ok(REQUEST_RESET, { email: a.email });
+    await ok(REQUEST_RESET, { input: { email: a.email } });
     const code = outbox.codeFor(a.email);
     expect(code).not.toBe(first);
 
@@ -74,7 +74,7 @@ describe('Password reset, email verification and invitations, through the email 
     const bad = await gql(RESET, { input: { token: first, newPassword: 'my new long password' } });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'input.token' });
 
-    expect((await ok(RESET, { input: { token: code, newPassword: 'my new long password' } })).resetPassword).toBe(true);
+    expect((await ok(RESET, { input: { token: code, newPassword: 'my new long password' } })).resetPassword.passwordReset).toBe(true);
     for (const token of [a.token, other]) expect(errorCode(await gql(ME, {}, token))).toBe('UNAUTHENTICATED');
     expect(errorCode(await gql(LOGIN, { input: { email: a.email, password: a.password } }))).toBe('UNAUTHENTICATED');
     expect((await ok(LOGIN, { input: { email: a.email, password: 'my new long password' } })).login.user.emailVerified).toBe(true);
@@ -85,7 +85,7 @@ describe('Password reset, email verification and invitations, through the email 
 
   it('When a reset link is older than 30 minutes, Then it no longer works', async () => {
     const a = await account();
-    await ok(REQUEST_RESET, { email: a.email });
+    await ok(REQUEST_RESET, { input: { email: a.email } });
     const code = outbox.codeFor(a.email);
     const [{ minutes }] = await t.app.services.orm.em.getConnection().execute<{ minutes: number }[]>(
       `select round(extract(epoch from (expires_at - created_at)) / 60)::int as minutes from account_tokens where user_id = ?`, [a.id]);
@@ -97,25 +97,25 @@ describe('Password reset, email verification and invitations, through the email 
   it('When a user confirms their email address, Then me.emailVerified turns true and a second request sends nothing', async () => {
     const a = await account();
     expect((await ok(ME, {}, a.token)).me.emailVerified).toBe(false);
-    expect((await ok('mutation { requestEmailVerification }', {}, a.token)).requestEmailVerification).toBe(true);
+    expect((await ok('mutation { requestEmailVerification { sent } }', {}, a.token)).requestEmailVerification.sent).toBe(true);
     const code = outbox.codeFor(a.email);
     expect(outbox.sent.at(-1)!.text).toContain('https://app.example.com/verify-email?token=');
-    expect((await ok('mutation($token: String!) { verifyEmail(token: $token) { id emailVerified } }', { token: code })).verifyEmail).toEqual({ id: a.id, emailVerified: true });
+    expect((await ok('mutation($input: VerifyEmailInput!) { verifyEmail(input: $input) { user { id emailVerified } } }', { input: { token: code } })).verifyEmail.user).toEqual({ id: a.id, emailVerified: true });
     expect((await ok(ME, {}, a.token)).me.emailVerified).toBe(true);
     const sent = outbox.sent.length;
-    expect((await ok('mutation { requestEmailVerification }', {}, a.token)).requestEmailVerification).toBe(false);
+    expect((await ok('mutation { requestEmailVerification { sent } }', {}, a.token)).requestEmailVerification.sent).toBe(false);
     expect(outbox.sent.length).toBe(sent);
-    expect(errorCode(await gql('mutation($token: String!) { verifyEmail(token: $token) { id } }', { token: code }))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await gql('mutation($input: VerifyEmailInput!) { verifyEmail(input: $input) { user { id } } }', { input: { token: code } }))).toBe('VALIDATION_FAILED');
   });
 
   it('When an admin invites an analyst, Then the invitee sets a password from the email and signs in as ANALYST', async () => {
     const boss = await account();
     await t.app.services.orm.em.fork().nativeUpdate(User, { id: boss.id }, { role: Role.ADMIN });
-    const INVITE = 'mutation($input: InviteAnalystInput!) { inviteAnalyst(input: $input) { email role emailVerified } }';
+    const INVITE = 'mutation($input: InviteAnalystInput!) { inviteAnalyst(input: $input) { user { email role emailVerified } } }';
     const invitee = newAccountInput();
 
     expect(errorCode(await gql(INVITE, { input: { email: invitee.email, displayName: 'Dr Chen' } }, (await account()).token))).toBe('FORBIDDEN');
-    expect((await ok(INVITE, { input: { email: invitee.email, displayName: 'Dr Chen' } }, boss.token)).inviteAnalyst).toEqual({ email: invitee.email, role: 'ANALYST', emailVerified: false });
+    expect((await ok(INVITE, { input: { email: invitee.email, displayName: 'Dr Chen' } }, boss.token)).inviteAnalyst.user).toEqual({ email: invitee.email, role: 'ANALYST', emailVerified: false });
     expect(errorCode(await gql(INVITE, { input: { email: invitee.email, displayName: 'Again' } }, boss.token))).toBe('EMAIL_TAKEN');
 
     await ok(RESET, { input: { token: outbox.codeFor(invitee.email), newPassword: invitee.password } });
@@ -125,7 +125,7 @@ describe('Password reset, email verification and invitations, through the email 
   it('When reset emails for one address are asked for again and again, Then the requests are rate-limited', async () => {
     const a = await account();
     const codes: (string | undefined)[] = [];
-    for (let i = 0; i < 12; i++) codes.push(errorCode(await gql(REQUEST_RESET, { email: a.email })));
+    for (let i = 0; i < 12; i++) codes.push(errorCode(await gql(REQUEST_RESET, { input: { email: a.email } })));
     expect(codes.slice(0, 10)).toEqual(Array(10).fill(undefined));
     expect(codes.slice(10)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
   });

@@ -20,9 +20,9 @@ async function ok(query: string, variables: Record<string, unknown> = {}, token?
 const REGISTER = 'mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }';
 const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }';
 const ME = '{ me { id displayName tier limits { partnerPersonas monthlyTokens } usage { month monthlyTokens tokensUsed tokensReserved tokensLeft } } }';
-const CHANGE_PASSWORD = 'mutation($input: ChangePasswordInput!) { changePassword(input: $input) }';
-const SET_PLAN = 'mutation($userId: ID!, $input: SetUserPlanInput!) { setUserPlan(userId: $userId, input: $input) { id tier role limits { partnerPersonas } usage { tokensLeft } } }';
-const CREATE_PARTNER = 'mutation($name: String!) { createPersona(input: { kind: PARTNER, name: $name }) { id } }';
+const CHANGE_PASSWORD = 'mutation($input: ChangePasswordInput!) { changePassword(input: $input) { endedSessionCount } }';
+const SET_PLAN = 'mutation($input: SetUserPlanInput!) { setUserPlan(input: $input) { user { id tier role limits { partnerPersonas } usage { tokensLeft } } } }';
+const CREATE_PARTNER = 'mutation($name: String!) { createPersona(input: { kind: PARTNER, name: $name }) { persona { id } } }';
 
 async function account() {
   const input = newAccountInput();
@@ -49,7 +49,7 @@ describe('Account self-service', () => {
     const tooShort = await gql(CHANGE_PASSWORD, { input: { currentPassword: a.password, newPassword: 'short' } }, a.token);
     expect(tooShort.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'input.newPassword' });
 
-    expect((await ok(CHANGE_PASSWORD, { input: { currentPassword: a.password, newPassword: 'a brand new password' } }, a.token)).changePassword).toBe(1);
+    expect((await ok(CHANGE_PASSWORD, { input: { currentPassword: a.password, newPassword: 'a brand new password' } }, a.token)).changePassword.endedSessionCount).toBe(1);
     expect(errorCode(await gql(ME, {}, other))).toBe('UNAUTHENTICATED');
     expect((await ok(ME, {}, a.token)).me.id).toBe(a.id);
     expect(errorCode(await gql(LOGIN, { input: { email: a.email, password: a.password } }))).toBe('UNAUTHENTICATED');
@@ -58,8 +58,8 @@ describe('Account self-service', () => {
 
   it('When a user edits their display name, Then me shows it; an empty name is refused naming the field', async () => {
     const a = await account();
-    const UPDATE = 'mutation($input: UpdateProfileInput!) { updateMyProfile(input: $input) { displayName } }';
-    expect((await ok(UPDATE, { input: { displayName: '  Mei Lin ' } }, a.token)).updateMyProfile.displayName).toBe('Mei Lin');
+    const UPDATE = 'mutation($input: UpdateMyProfileInput!) { updateMyProfile(input: $input) { user { displayName } } }';
+    expect((await ok(UPDATE, { input: { displayName: '  Mei Lin ' } }, a.token)).updateMyProfile.user.displayName).toBe('Mei Lin');
     expect((await ok(ME, {}, a.token)).me.displayName).toBe('Mei Lin');
     expect((await gql(UPDATE, { input: { displayName: '   ' } }, a.token)).errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'input.displayName' });
   });
@@ -70,16 +70,16 @@ describe('Account self-service', () => {
     await ok(CREATE_PARTNER, { name: 'Two' }, user.token);
     expect(errorCode(await gql(CREATE_PARTNER, { name: 'Three' }, user.token))).toBe('QUOTA_EXCEEDED');
 
-    expect(errorCode(await gql(SET_PLAN, { userId: boss.id, input: { tier: 'PREMIUM' } }, user.token))).toBe('FORBIDDEN');
-    const { setUserPlan } = await ok(SET_PLAN, { userId: user.id, input: { tier: 'PREMIUM' } }, boss.token);
-    expect(setUserPlan).toMatchObject({ tier: 'PREMIUM', role: 'USER', limits: { partnerPersonas: 5 }, usage: { tokensLeft: 2_000_000 } });
+    expect(errorCode(await gql(SET_PLAN, { input: { userId: boss.id, tier: 'PREMIUM' } }, user.token))).toBe('FORBIDDEN');
+    const { setUserPlan } = await ok(SET_PLAN, { input: { userId: user.id, tier: 'PREMIUM' } }, boss.token);
+    expect(setUserPlan.user).toMatchObject({ tier: 'PREMIUM', role: 'USER', limits: { partnerPersonas: 5 }, usage: { tokensLeft: 2_000_000 } });
 
     expect((await ok(ME, {}, user.token)).me).toMatchObject({ tier: 'PREMIUM', limits: { partnerPersonas: 5, monthlyTokens: 2_000_000 } });
-    expect((await ok(CREATE_PARTNER, { name: 'Three' }, user.token)).createPersona.id).toEqual(expect.any(String));
+    expect((await ok(CREATE_PARTNER, { name: 'Three' }, user.token)).createPersona.persona.id).toEqual(expect.any(String));
 
-    expect((await ok(SET_PLAN, { userId: user.id, input: { role: 'ANALYST' } }, boss.token)).setUserPlan.role).toBe('ANALYST');
-    expect((await gql(SET_PLAN, { userId: boss.id, input: { role: 'USER' } }, boss.token)).errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
-    expect(errorCode(await gql(SET_PLAN, { userId: '00000000-0000-4000-8000-000000000000', input: { tier: 'BASIC' } }, boss.token))).toBe('USER_NOT_FOUND');
+    expect((await ok(SET_PLAN, { input: { userId: user.id, role: 'ANALYST' } }, boss.token)).setUserPlan.user.role).toBe('ANALYST');
+    expect((await gql(SET_PLAN, { input: { userId: boss.id, role: 'USER' } }, boss.token)).errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect(errorCode(await gql(SET_PLAN, { input: { userId: '00000000-0000-4000-8000-000000000000', tier: 'BASIC' } }, boss.token))).toBe('USER_NOT_FOUND');
   });
 
   it('When a user reads me.usage, Then it shows the tokens used, held and left this month', async () => {

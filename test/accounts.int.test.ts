@@ -70,25 +70,25 @@ describe('Accounts over GraphQL', () => {
 
   it('When a refresh token is used, Then it rotates: the new pair works and the old token is single-use', async () => {
     const { register } = await t.http.ok(RegisterDocument, { input: newAccountInput() });
-    const { refreshSession: rotated } = await t.http.ok(RefreshSessionDocument, { refreshToken: register.refreshToken });
+    const { refreshSession: rotated } = await t.http.ok(RefreshSessionDocument, { input: { refreshToken: register.refreshToken } });
     expect(rotated.refreshToken).not.toBe(register.refreshToken);
     expect(rotated.sessionId).toBe(register.sessionId);
     const me = await t.http.ok(MeDocument, undefined, rotated.accessToken);
     expect(me.me.id).toBe(register.user.id);
 
-    const { refreshSession: again } = await t.http.ok(RefreshSessionDocument, { refreshToken: rotated.refreshToken });
+    const { refreshSession: again } = await t.http.ok(RefreshSessionDocument, { input: { refreshToken: rotated.refreshToken } });
     expect(again.user.id).toBe(register.user.id);
   });
 
   it('When an old refresh token is reused, Then the whole session is revoked, newest tokens included', async () => {
     const { register } = await t.http.ok(RegisterDocument, { input: newAccountInput() });
-    const { refreshSession: rotated } = await t.http.ok(RefreshSessionDocument, { refreshToken: register.refreshToken });
+    const { refreshSession: rotated } = await t.http.ok(RefreshSessionDocument, { input: { refreshToken: register.refreshToken } });
 
-    const reuse = await t.http.request(RefreshSessionDocument, { refreshToken: register.refreshToken });
+    const reuse = await t.http.request(RefreshSessionDocument, { input: { refreshToken: register.refreshToken } });
     expect(errorCode(reuse)).toBe('UNAUTHENTICATED');
     expect(reuse.errors?.[0]?.extensions?.reason).toBe('REFRESH_TOKEN_REUSED');
 
-    const newest = await t.http.request(RefreshSessionDocument, { refreshToken: rotated.refreshToken });
+    const newest = await t.http.request(RefreshSessionDocument, { input: { refreshToken: rotated.refreshToken } });
     expect(errorCode(newest)).toBe('UNAUTHENTICATED');
     const me = await t.http.request(MeDocument, undefined, rotated.accessToken);
     expect(errorCode(me)).toBe('UNAUTHENTICATED');
@@ -98,8 +98,8 @@ describe('Accounts over GraphQL', () => {
   it('When two refreshes race with the same token, Then exactly one succeeds and the other is refused', async () => {
     const { register } = await t.http.ok(RegisterDocument, { input: newAccountInput() });
     const results = await Promise.all([
-      t.http.request(RefreshSessionDocument, { refreshToken: register.refreshToken }),
-      t.http.request(RefreshSessionDocument, { refreshToken: register.refreshToken }),
+      t.http.request(RefreshSessionDocument, { input: { refreshToken: register.refreshToken } }),
+      t.http.request(RefreshSessionDocument, { input: { refreshToken: register.refreshToken } }),
     ]);
     expect(results.filter((r) => r.data?.refreshSession)).toHaveLength(1);
     expect(results.map(errorCode).filter(Boolean)).toEqual(['UNAUTHENTICATED']);
@@ -110,9 +110,9 @@ describe('Accounts over GraphQL', () => {
     const { register } = await t.http.ok(RegisterDocument, { input });
     const { login: other } = await t.http.ok(LoginDocument, { input: { email: input.email, password: input.password } });
 
-    expect((await t.http.ok(LogoutDocument, undefined, register.accessToken)).logout).toBe(true);
+    expect((await t.http.ok(LogoutDocument, undefined, register.accessToken)).logout.endedSessionId).toBeTruthy();
     expect(errorCode(await t.http.request(MeDocument, undefined, register.accessToken))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await t.http.request(RefreshSessionDocument, { refreshToken: register.refreshToken }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await t.http.request(RefreshSessionDocument, { input: { refreshToken: register.refreshToken } }))).toBe('UNAUTHENTICATED');
     expect((await t.http.ok(MeDocument, undefined, other.accessToken)).me.email).toBe(input.email);
   });
 
@@ -144,7 +144,7 @@ describe('Accounts over GraphQL', () => {
 
   it('When a stale access token is sent with refreshSession, Then the refresh still works', async () => {
     const { register } = await t.http.ok(RegisterDocument, { input: newAccountInput() });
-    const result = await t.http.request(RefreshSessionDocument, { refreshToken: register.refreshToken }, 'garbage.token.value');
+    const result = await t.http.request(RefreshSessionDocument, { input: { refreshToken: register.refreshToken } }, 'garbage.token.value');
     expect(result.errors).toBeUndefined();
     expect(result.data?.refreshSession.user.id).toBe(register.user.id);
   });

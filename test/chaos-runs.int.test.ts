@@ -158,8 +158,8 @@ if (!hasRedisServer) process.stderr.write('chaos-runs.int.test.ts skipped: it ne
     const users: { token: string; ownerId: string; selfId: string; partnerId: string; runs: string[] }[] = [];
     for (let i = 0; i < USERS; i += 1) {
       const token = (await api.http.ok(RegisterDocument, { input: newAccountInput() })).register.accessToken;
-      const self = (await api.http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Alex' } }, token)).createPersona;
-      const partner = (await api.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Mei' } }, token)).createPersona;
+      const self = (await api.http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Alex' } }, token)).createPersona.persona;
+      const partner = (await api.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Mei' } }, token)).createPersona.persona;
       const ownerId = (await pg.query<{ id: string }>('select owner_id as id from personas where id = $1', [self.id])).rows[0]!.id;
       users.push({ token, ownerId, selfId: self.id, partnerId: partner.id, runs: [] });
     }
@@ -175,8 +175,8 @@ if (!hasRedisServer) process.stderr.write('chaos-runs.int.test.ts skipped: it ne
             { input: { selfPersonaId: user.selfId, partnerPersonaId: user.partnerId, scenarioIds: ['chores-mental-load'], episodesPerScenario: 1, maxTurns: MAX_TURNS, seed: `chaos-${seed}-${runs.length}` } },
             user.token,
           );
-          user.runs.push(startSimulation.id);
-          runs.push({ id: startSimulation.id, userIndex });
+          user.runs.push(startSimulation.simulation.id);
+          runs.push({ id: startSimulation.simulation.id, userIndex });
           return;
         } catch (err) {
           const known = new Set(user.runs);

@@ -124,7 +124,7 @@ describe('Moderation as a stage of the chat', () => {
   it('When a message breaks the content rules, Then it is refused with CONTENT_BLOCKED, nothing of it is stored, and no later prompt carries it', async () => {
     const { token, sessionId } = await userWithChat(t);
     const w = watch(t, token, sessionId);
-    const refused = await t.http.request(SendChatMessageDocument, { sessionId, content: 'I am going to kill you tonight, I know where you live', clientMessageId: 'threat-1' }, token);
+    const refused = await t.http.request(SendChatMessageDocument, { input: { sessionId, content: 'I am going to kill you tonight, I know where you live', clientMessageId: 'threat-1' } }, token);
     expect(errorCode(refused)).toBe('CONTENT_BLOCKED');
     expect(await conversation(t, token, sessionId)).toHaveLength(0);
 
@@ -211,7 +211,7 @@ describe('A second message while a reply streams (double texting)', () => {
     const w = watch(t, token, sessionId);
     const a = await send(t, token, sessionId, 'hello there');
     await eventually(() => w.chunksOf(a.replyId!).length >= 1);
-    const refused = await t.http.request(SendChatMessageDocument, { sessionId, content: 'hello again', clientMessageId: 'rejected-1' }, token);
+    const refused = await t.http.request(SendChatMessageDocument, { input: { sessionId, content: 'hello again', clientMessageId: 'rejected-1' } }, token);
     expect(errorCode(refused)).toBe('REPLY_IN_PROGRESS');
     expect(refused.errors![0]!.extensions!.retryable).toBe(true);
     await w.finished(a.replyId!);
@@ -258,7 +258,7 @@ describe('Regenerate, fork, score and share', () => {
     const a = await send(t, token, sessionId, 'pick a restaurant for tonight');
     const first = await w.finished(a.replyId!);
     stub.script([{ system: 'Stay in character', reply: 'How about the dumpling place?' }]);
-    const regenerated = (await t.http.ok(RegenerateReplyDocument, { messageId: a.replyId! }, token)).regenerateReply;
+    const regenerated = (await t.http.ok(RegenerateReplyDocument, { input: { messageId: a.replyId! } }, token)).regenerateReply.message;
     expect(regenerated).toMatchObject({ version: 2, status: 'QUEUED', seq: first ? 2 : 0 });
     const second = await w.finished(regenerated.id);
     expect(second.text).toBe('How about the dumpling place?');
@@ -267,7 +267,7 @@ describe('Regenerate, fork, score and share', () => {
     expect(messages[1]).toMatchObject({ id: regenerated.id, version: 2, text: 'How about the dumpling place?' });
     expect(messages[1]!.alternatives.map((m) => [m.version, m.text])).toEqual([[1, first.text]]);
     // Only the latest reply can be regenerated.
-    const older = await t.http.request(RegenerateReplyDocument, { messageId: a.message.id }, token);
+    const older = await t.http.request(RegenerateReplyDocument, { input: { messageId: a.message.id } }, token);
     expect(errorCode(older)).toBe('VALIDATION_FAILED');
     await w.close();
   });
@@ -280,7 +280,7 @@ describe('Regenerate, fork, score and share', () => {
     const b = await send(t, token, sessionId, 'it is not a big deal though');
     await w.finished(b.replyId!);
 
-    const fork = (await t.http.ok(ForkChatDocument, { messageId: a.replyId!, content: 'I am so sorry, let me make it up to you' }, token)).forkChat;
+    const fork = (await t.http.ok(ForkChatDocument, { input: { messageId: a.replyId!, content: 'I am so sorry, let me make it up to you' } }, token)).forkChat.chat;
     expect(fork).toMatchObject({ parentSessionId: sessionId, forkedFromMessageId: a.replyId });
     const fw = watch(t, token, fork.id);
     await eventually(async () => (await conversation(t, token, fork.id)).at(-1)?.status === 'COMPLETE');
@@ -305,7 +305,7 @@ describe('Regenerate, fork, score and share', () => {
         },
       },
     ]);
-    const score = (await t.http.ok(ScoreChatDocument, { sessionId: fork.id }, token)).scoreChat;
+    const score = (await t.http.ok(ScoreChatDocument, { input: { sessionId: fork.id } }, token)).scoreChat.score;
     expect(score.overall).toBe(7);
     expect(score.dimensions.map((d) => d.dimension)).toEqual(DIMENSION_KEYS.map((k) => k.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()));
     expect(score.dimensions[0]).toMatchObject({ score: 7, reasoning: 'Repair attempt accepted', citedMessageIds: [branch[2]!.id] });
@@ -326,13 +326,13 @@ describe('Regenerate, fork, score and share', () => {
     const w = watch(t, token, sessionId);
     const a = await send(t, token, sessionId, 'see you at eight');
     await w.finished(a.replyId!);
-    await t.http.ok(RenameChatDocument, { id: sessionId, title: 'Friday plans' }, token);
-    const { token: shareToken, session } = (await t.http.ok(ShareChatDocument, { sessionId }, token)).shareChat;
+    await t.http.ok(RenameChatDocument, { input: { id: sessionId, title: 'Friday plans' } }, token);
+    const { token: shareToken, chat: session } = (await t.http.ok(ShareChatDocument, { input: { sessionId } }, token)).shareChat;
     expect(session.shared).toBe(true);
     const shared = (await t.http.ok(SharedChatDocument, { token: shareToken })).sharedChat;
     expect(shared).toMatchObject({ title: 'Friday plans', partnerName: 'Jun' });
     expect(shared.messages.map((m) => m.text)).toEqual(['see you at eight', expect.stringContaining('see you at eight')]);
-    await t.http.ok(RevokeChatShareDocument, { sessionId }, token);
+    await t.http.ok(RevokeChatShareDocument, { input: { sessionId } }, token);
     expect(errorCode(await t.http.request(SharedChatDocument, { token: shareToken }))).toBe('CHAT_NOT_FOUND');
     await w.close();
   });
@@ -357,7 +357,7 @@ describe('Regenerate, fork, score and share', () => {
     expect(forwards.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
     expect(errorCode(await t.http.request(ChatMessagesDocument, { sessionId, last: 4, before: 'not-a-cursor!' }, token))).toBe('VALIDATION_FAILED');
     expect(errorCode(await t.http.raw({ query: `{ chatMessages(sessionId: "${sessionId}", first: 2, last: 2) { nodes { id } } }` }, token))).toBe('VALIDATION_FAILED');
-    expect((await t.http.ok(DeleteChatDocument, { id: sessionId }, token)).deleteChat).toBe(true);
+    expect((await t.http.ok(DeleteChatDocument, { input: { id: sessionId } }, token)).deleteChat).toEqual({ deletedChatId: sessionId });
     expect(errorCode(await t.http.request(ChatSessionDocument, { id: sessionId }, token))).toBe('CHAT_NOT_FOUND');
     await w.close();
   });
@@ -394,7 +394,7 @@ describe('Memory', () => {
     expect(prompt.messages.slice(1).map((m) => m.content).join('\n')).not.toContain('Mei'); // not from recent history…
     expect(prompt.messages[0]!.content).toContain("The user's sister is called Mei."); // …but recalled from long-term memory
 
-    const corrected = (await t.http.ok(CorrectMemoryDocument, { id: fact.id, text: "The user's sister is called Lin." }, token)).correctMemory;
+    const corrected = (await t.http.ok(CorrectMemoryDocument, { input: { id: fact.id, text: "The user's sister is called Lin." } }, token)).correctMemory.memory;
     expect(corrected).toMatchObject({ text: "The user's sister is called Lin.", validTo: null });
     const history = (await t.http.ok(MemoriesDocument, { personaId, includeInvalid: true }, token)).memories.nodes.filter((m) => m.kind === 'FACT');
     expect(history.find((m) => m.id === fact.id)!.validTo).not.toBeNull();
@@ -407,7 +407,7 @@ describe('Memory', () => {
 
     const searched = (await t.http.ok(MemoriesDocument, { personaId, search: 'sister' }, token)).memories.nodes;
     expect(searched[0]!.text).toContain('Lin');
-    expect((await t.http.ok(ForgetMemoryDocument, { id: corrected.id }, token)).forgetMemory).toBe(true);
+    expect((await t.http.ok(ForgetMemoryDocument, { input: { id: corrected.id } }, token)).forgetMemory).toEqual({ deletedMemoryId: corrected.id });
     expect((await t.http.ok(MemoriesDocument, { personaId }, token)).memories.nodes.some((m) => m.id === corrected.id)).toBe(false);
     await w.close();
   }, 150_000);
@@ -451,17 +451,17 @@ describe('Ownership', () => {
     const codes = await Promise.all([
       t.http.request(ChatSessionDocument, { id: s }, other.token),
       t.http.request(ChatMessagesDocument, { sessionId: s }, other.token),
-      t.http.request(SendChatMessageDocument, { sessionId: s, content: 'hi', clientMessageId: 'x1' }, other.token),
-      t.http.request(RenameChatDocument, { id: s, title: 'mine' }, other.token),
-      t.http.request(ShareChatDocument, { sessionId: s }, other.token),
-      t.http.request(ScoreChatDocument, { sessionId: s }, other.token),
-      t.http.request(DeleteChatDocument, { id: s }, other.token),
-      t.http.request(RegenerateReplyDocument, { messageId: a.replyId! }, other.token),
-      t.http.request(ForkChatDocument, { messageId: a.message.id }, other.token),
+      t.http.request(SendChatMessageDocument, { input: { sessionId: s, content: 'hi', clientMessageId: 'x1' } }, other.token),
+      t.http.request(RenameChatDocument, { input: { id: s, title: 'mine' } }, other.token),
+      t.http.request(ShareChatDocument, { input: { sessionId: s } }, other.token),
+      t.http.request(ScoreChatDocument, { input: { sessionId: s } }, other.token),
+      t.http.request(DeleteChatDocument, { input: { id: s } }, other.token),
+      t.http.request(RegenerateReplyDocument, { input: { messageId: a.replyId! } }, other.token),
+      t.http.request(ForkChatDocument, { input: { messageId: a.message.id } }, other.token),
     ]).then((results) => results.map(errorCode));
     expect(codes).toEqual(['CHAT_NOT_FOUND', 'CHAT_NOT_FOUND', 'CHAT_NOT_FOUND', 'CHAT_NOT_FOUND', 'CHAT_NOT_FOUND', 'CHAT_NOT_FOUND', 'CHAT_NOT_FOUND', 'MESSAGE_NOT_FOUND', 'MESSAGE_NOT_FOUND']);
     expect(errorCode(await t.http.request(MemoriesDocument, { personaId: owner.personaId }, other.token))).toBe('PERSONA_NOT_FOUND');
-    expect(errorCode(await t.http.request(ForgetMemoryDocument, { id: '00000000-0000-4000-8000-000000000000' }, other.token))).toBe('MEMORY_NOT_FOUND');
+    expect(errorCode(await t.http.request(ForgetMemoryDocument, { input: { id: '00000000-0000-4000-8000-000000000000' } }, other.token))).toBe('MEMORY_NOT_FOUND');
 
     const { client } = wsClient(t.wsUrl, { authorization: `Bearer ${other.token}` });
     const sub = collect(client, ChatEventsDocument, { sessionId: s, afterSeq: 0 });

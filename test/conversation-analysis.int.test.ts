@@ -45,9 +45,9 @@ async function newUser(): Promise<string> {
 }
 
 async function partnerWithLog(token: string, name: string, log: { format: 'WHATSAPP' | 'LINE'; content: string; personaSpeaker: string; timeZoneOffsetMinutes?: number }) {
-  const persona = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name } }, token)).createPersona;
-  const imported = (await t.http.ok(ImportChatLogDocument, { personaId: persona.id, input: log }, token)).importChatLog;
-  await t.http.ok(SetPersonaConsentDocument, { id: persona.id, given: true }, token);
+  const persona = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name } }, token)).createPersona.persona;
+  const imported = (await t.http.ok(ImportChatLogDocument, { input: { personaId: persona.id, ...log } }, token)).importChatLog.chatLogImport;
+  await t.http.ok(SetPersonaConsentDocument, { input: { id: persona.id, given: true } }, token);
   return { personaId: persona.id, imported };
 }
 
@@ -189,7 +189,7 @@ describe('Relationship health of imported chats', () => {
 
   it('When a persona has no imported messages, Then the report is empty and says so', async () => {
     const token = await newUser();
-    const persona = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Nobody yet' } }, token)).createPersona;
+    const persona = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Nobody yet' } }, token)).createPersona.persona;
     const report = (await t.http.ok(AnalyzeConversationDocument, { personaId: persona.id }, token)).analyzeConversation;
     expect(report).toMatchObject({ messages: 0, months: [], turningPoints: [], firstMessageAt: null });
     expect(report.overall.pair.rapport.value).toBeNull();
@@ -200,8 +200,8 @@ describe('Relationship health of imported chats', () => {
 
   it('When an imported partner has no consent, Then CONSENT_REQUIRED', async () => {
     const token = await newUser();
-    const persona = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Jamie' } }, token)).createPersona;
-    await t.http.ok(ImportChatLogDocument, { personaId: persona.id, input: { format: 'WHATSAPP', content: whatsappDriftLog(), personaSpeaker: 'Jamie' } }, token);
+    const persona = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Jamie' } }, token)).createPersona.persona;
+    await t.http.ok(ImportChatLogDocument, { input: { personaId: persona.id, format: 'WHATSAPP', content: whatsappDriftLog(), personaSpeaker: 'Jamie' } }, token);
     expect(errorCode(await t.http.request(AnalyzeConversationDocument, { personaId: persona.id }, token))).toBe('CONSENT_REQUIRED');
   });
 
@@ -271,7 +271,7 @@ describe('Style fingerprint and the measure catalog', () => {
     expect(mine.frequentPhrases!.length).toBeGreaterThan(0);
 
     const analyst = await userWithRole('ANALYST');
-    await t.http.ok(GrantAccessDocument, { analystEmail: analyst.email, kind: 'PERSONA', resourceId: personaId }, owner);
+    await t.http.ok(GrantAccessDocument, { input: { analystEmail: analyst.email, kind: 'PERSONA', resourceId: personaId } }, owner);
     const read = await t.http.raw<{ readPersona: { styleFingerprint: { messageCount: number; samples: string[] | null; frequentPhrases: unknown[] | null } } }>(
       { query: 'query($id: ID!) { readPersona(id: $id) { styleFingerprint { messageCount samples frequentPhrases { phrase } } } }', variables: { id: personaId } },
       analyst.token,
@@ -279,7 +279,7 @@ describe('Style fingerprint and the measure catalog', () => {
     expect(read.errors).toBeUndefined();
     expect(read.data!.readPersona.styleFingerprint).toEqual({ messageCount: mine.messageCount, samples: null, frequentPhrases: null });
 
-    const fresh = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'New' } }, owner)).createPersona;
+    const fresh = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'New' } }, owner)).createPersona.persona;
     expect((await t.http.ok(PersonaStyleFingerprintDocument, { id: fresh.id }, owner)).persona.styleFingerprint).toBeNull();
   });
 

@@ -64,15 +64,15 @@ describeWithRedis('Data rights: export everything, erase everything (PostgreSQL,
     const account = newAccountInput();
     const token = (await t.http.ok(RegisterDocument, { input: account })).register.accessToken;
     const userId = (await t.http.ok(MeDocument, {}, token)).me.id;
-    const self = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Alex' } }, token)).createPersona;
-    const partner = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Mei' } }, token)).createPersona;
-    await t.http.ok(SetPersonaConsentDocument, { id: partner.id, given: true }, token);
+    const self = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Alex' } }, token)).createPersona.persona;
+    const partner = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Mei' } }, token)).createPersona.persona;
+    await t.http.ok(SetPersonaConsentDocument, { input: { id: partner.id, given: true } }, token);
     await t.http.ok(
       ImportChatLogDocument,
-      { personaId: partner.id, input: { content: 'Mei: are you up?\nAlex: yes, can not sleep\nMei: same, thinking about the trip', personaSpeaker: 'Mei', format: 'PLAIN' } },
+      { input: { personaId: partner.id, content: 'Mei: are you up?\nAlex: yes, can not sleep\nMei: same, thinking about the trip', personaSpeaker: 'Mei', format: 'PLAIN' } },
       token,
     );
-    const chat = (await t.http.ok(StartChatDocument, { partnerPersonaId: partner.id }, token)).startChat;
+    const chat = (await t.http.ok(StartChatDocument, { input: { partnerPersonaId: partner.id } }, token)).startChat.chat;
     const w = watch(t, token, chat.id);
     const sent = await send(t, token, chat.id, 'a very private chat line');
     await w.finished(sent.replyId!);
@@ -89,7 +89,7 @@ describeWithRedis('Data rights: export everything, erase everything (PostgreSQL,
       vector: (await t.app.services.llm.embed(['The user grew up in Chengdu.'], { agent: 'test', node: 'seed', purpose: 'test' }))[0]!,
       factKey: 'user.hometown',
     });
-    const sim = (await t.http.ok(StartSimulationDocument, { input: { selfPersonaId: self.id, partnerPersonaId: partner.id, scenarioCount: 1, episodesPerScenario: 1, maxTurns: 6, seed: 'rights' } }, token)).startSimulation;
+    const sim = (await t.http.ok(StartSimulationDocument, { input: { selfPersonaId: self.id, partnerPersonaId: partner.id, scenarioCount: 1, episodesPerScenario: 1, maxTurns: 6, seed: 'rights' } }, token)).startSimulation.simulation;
     await eventually(async () => ['COMPLETED', 'PARTIAL'].includes((await t.http.ok(SimulationDocument, { id: sim.id }, token)).simulation.status), 30_000);
 
     // Export: every record the test created is in the bundle, in plaintext.
@@ -122,9 +122,9 @@ describeWithRedis('Data rights: export everything, erase everything (PostgreSQL,
     expect(remembered.rows.map((r: { text: string }) => r.text).join(' ')).not.toContain('Chengdu');
 
     // Erasure.
-    const wrong = await t.http.request(DeleteMyAccountDocument, { confirmEmail: 'someone@else.com' }, token);
+    const wrong = await t.http.request(DeleteMyAccountDocument, { input: { confirmEmail: 'someone@else.com' } }, token);
     expect(errorCode(wrong)).toBe('VALIDATION_FAILED');
-    expect((await t.http.ok(DeleteMyAccountDocument, { confirmEmail: account.email }, token)).deleteMyAccount).toBe(true);
+    expect((await t.http.ok(DeleteMyAccountDocument, { input: { confirmEmail: account.email } }, token)).deleteMyAccount.deletedUserId).toBeTruthy();
     expect(errorCode(await t.http.request(MeDocument, {}, token))).toBe('UNAUTHENTICATED');
 
     const ids = [userId, self.id, partner.id, chat.id, sim.id, sent.message.id, sent.replyId!];

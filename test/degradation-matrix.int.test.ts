@@ -89,7 +89,7 @@ describe('MongoDB unreachable', () => {
   afterAll(() => t.close());
 
   const sendTo = (token: string, sessionId: string, key: string) =>
-    t.http.raw<{ sendChatMessage?: unknown }>({ query: 'mutation($s: ID!, $k: String!) { sendChatMessage(sessionId: $s, content: "hi", clientMessageId: $k) { replyId } }', variables: { s: sessionId, k: key } }, token);
+    t.http.raw<{ sendChatMessage?: unknown }>({ query: 'mutation($i: SendChatMessageInput!) { sendChatMessage(input: $i) { replyId } }', variables: { i: { sessionId, content: 'hi', clientMessageId: key } } }, token);
 
   it('When MONGODB_URL points nowhere, Then the API starts, /readyz names mongodb down, accounts work, and a chat write is refused (transcripts are never moved elsewhere)', async () => {
     const ready = await readyz(t);
@@ -147,7 +147,7 @@ describe('PostgreSQL briefly unavailable', () => {
     expect(results.at(-1)!.errors).toBeUndefined();
     for (const r of results) expect(codes(r.errors)).not.toContain('INTERNAL');
 
-    const after = await t.http.ok(SendChatMessageDocument, { sessionId, content: 'After the blip', clientMessageId: 'after-blip' }, token);
+    const after = await t.http.ok(SendChatMessageDocument, { input: { sessionId, content: 'After the blip', clientMessageId: 'after-blip' } }, token);
     await w.finished(after.sendChatMessage.replyId!, 15_000);
     expect((await conversation(t, token, sessionId)).map((m) => [m.role, m.status])).toEqual([
       ['USER', 'SENT'],

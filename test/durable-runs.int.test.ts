@@ -65,8 +65,8 @@ const freePort = () =>
 
   async function couple(http: GraphQLClient) {
     const token = (await http.ok(RegisterDocument, { input: newAccountInput() })).register.accessToken;
-    const self = (await http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Alex' } }, token)).createPersona;
-    const partner = (await http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Mei' } }, token)).createPersona;
+    const self = (await http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Alex' } }, token)).createPersona.persona;
+    const partner = (await http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Mei' } }, token)).createPersona.persona;
     return { token, selfId: self.id, partnerId: partner.id };
   }
 
@@ -84,7 +84,7 @@ const freePort = () =>
         token,
       );
       const { client } = wsClient(api.wsUrl, { authorization: `Bearer ${token}` });
-      const sub = collect(client, SimulationEventsDocument, { simulationId: startSimulation.id });
+      const sub = collect(client, SimulationEventsDocument, { simulationId: startSimulation.simulation.id });
       await eventually(() => sub.results.filter((r) => r.data?.simulationEvents.type === 'TURN').length >= 3, 20_000);
       await stopProcess(first.child, 'SIGKILL');
       const beforeCrash = sub.results.filter((r) => r.data?.simulationEvents.type === 'TURN').length;
@@ -92,7 +92,7 @@ const freePort = () =>
       // The killed worker left the episodes' own checkpoints in the run's thread (one per step).
       const sql = api.app.services.orm.em.getConnection();
       const episodeCheckpoints = async () =>
-        Number((await sql.execute<{ n: string }[]>(`select count(*) as n from checkpoints where thread_id = ? and checkpoint_ns like 'play-episode:%'`, [startSimulation.id]))[0]!.n);
+        Number((await sql.execute<{ n: string }[]>(`select count(*) as n from checkpoints where thread_id = ? and checkpoint_ns like 'play-episode:%'`, [startSimulation.simulation.id]))[0]!.n);
       expect(await episodeCheckpoints()).toBeGreaterThan(0);
 
       second = startSoullink('worker', env);
@@ -145,7 +145,7 @@ const freePort = () =>
         token,
       );
       const { client } = wsClient(`ws://127.0.0.1:${portB}/graphql`, { authorization: `Bearer ${token}` });
-      const sub = collect(client, SimulationEventsDocument, { simulationId: startSimulation.id });
+      const sub = collect(client, SimulationEventsDocument, { simulationId: startSimulation.simulation.id });
       await sub.done;
       await client.dispose();
       const types = sub.results.map((r) => r.data!.simulationEvents.type);

@@ -67,7 +67,7 @@ describe('The example client (examples/client) against a real server', () => {
     const issued = [firstToken];
     session.onRefresh((token) => issued.push(token));
     const live = new LiveSocket(t.wsUrl, session);
-    const persona = (await session.client.request(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Jun', interests: ['climbing'] } })).createPersona;
+    const persona = (await session.client.request(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Jun', interests: ['climbing'] } })).createPersona.persona;
     const written: string[] = [];
     const events: ChatEvent[] = [];
     const chat = await Chat.start(session, live, persona.id, { write: (s) => written.push(s), event: (e) => events.push(e) });

@@ -45,10 +45,10 @@ describe('signInWithIdToken (OIDC id tokens verified with jose against a JWKS)',
   it('When a valid Google id token arrives for a new identity, Then an account is created and signed in, and the next sign-in finds it', async () => {
     const sub = `google-${unique()}`;
     const token = await idp.sign({ sub, email: `${sub}@gmail.test`, email_verified: true, name: 'Mei Chen' });
-    const first = await t.http.ok(SignInWithIdTokenDocument, { provider: 'GOOGLE', idToken: token });
+    const first = await t.http.ok(SignInWithIdTokenDocument, { input: { provider: 'GOOGLE', idToken: token } });
     expect(first.signInWithIdToken.user).toMatchObject({ email: `${sub}@gmail.test`, displayName: 'Mei Chen' });
 
-    const second = await t.http.ok(SignInWithIdTokenDocument, { provider: 'GOOGLE', idToken: await idp.sign({ sub }) });
+    const second = await t.http.ok(SignInWithIdTokenDocument, { input: { provider: 'GOOGLE', idToken: await idp.sign({ sub }) } });
     expect(second.signInWithIdToken.user.id).toBe(first.signInWithIdToken.user.id);
     const me = await t.http.ok(MeDocument, undefined, second.signInWithIdToken.accessToken);
     expect(me.me.id).toBe(first.signInWithIdToken.user.id);
@@ -58,7 +58,7 @@ describe('signInWithIdToken (OIDC id tokens verified with jose against a JWKS)',
     const input = newAccountInput();
     const { register } = await t.http.ok(RegisterDocument, { input });
     const token = await idp.sign({ sub: `google-${unique()}`, email: input.email, email_verified: true });
-    const result = await t.http.ok(SignInWithIdTokenDocument, { provider: 'GOOGLE', idToken: token });
+    const result = await t.http.ok(SignInWithIdTokenDocument, { input: { provider: 'GOOGLE', idToken: token } });
     expect(result.signInWithIdToken.user.id).toBe(register.user.id);
   });
 
@@ -66,7 +66,7 @@ describe('signInWithIdToken (OIDC id tokens verified with jose against a JWKS)',
     const input = newAccountInput();
     const { register } = await t.http.ok(RegisterDocument, { input });
     const token = await idp.sign({ sub: `google-${unique()}`, email: input.email, email_verified: false });
-    const result = await t.http.request(SignInWithIdTokenDocument, { provider: 'GOOGLE', idToken: token });
+    const result = await t.http.request(SignInWithIdTokenDocument, { input: { provider: 'GOOGLE', idToken: token } });
     expect(result.data?.signInWithIdToken.user.id).not.toBe(register.user.id);
   });
 
@@ -76,7 +76,7 @@ describe('signInWithIdToken (OIDC id tokens verified with jose against a JWKS)',
     ['an expired token', { expiresIn: '-1m' }],
   ])('When the id token has %s, Then sign-in fails with UNAUTHENTICATED', async (_label, options) => {
     const token = await idp.sign({ sub: `google-${unique()}` }, options);
-    const result = await t.http.request(SignInWithIdTokenDocument, { provider: 'GOOGLE', idToken: token });
+    const result = await t.http.request(SignInWithIdTokenDocument, { input: { provider: 'GOOGLE', idToken: token } });
     expect(errorCode(result)).toBe('UNAUTHENTICATED');
     expect(result.errors?.[0]?.extensions?.reason).toBe('ID_TOKEN_INVALID');
   });
@@ -84,12 +84,12 @@ describe('signInWithIdToken (OIDC id tokens verified with jose against a JWKS)',
   it('When the id token is signed by a key not in the JWKS, Then sign-in fails', async () => {
     const { privateKey: stranger } = await generateKeyPair('RS256');
     const token = await idp.sign({ sub: `google-${unique()}` }, { key: stranger });
-    expect(errorCode(await t.http.request(SignInWithIdTokenDocument, { provider: 'GOOGLE', idToken: token }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await t.http.request(SignInWithIdTokenDocument, { input: { provider: 'GOOGLE', idToken: token } }))).toBe('UNAUTHENTICATED');
   });
 
   it('When a provider is not configured, Then sign-in with it fails with IDENTITY_PROVIDER_NOT_CONFIGURED', async () => {
     const token = await idp.sign({ sub: `apple-${unique()}` });
-    const result = await t.http.request(SignInWithIdTokenDocument, { provider: 'APPLE', idToken: token });
+    const result = await t.http.request(SignInWithIdTokenDocument, { input: { provider: 'APPLE', idToken: token } });
     expect(errorCode(result)).toBe('IDENTITY_PROVIDER_NOT_CONFIGURED');
   });
 });

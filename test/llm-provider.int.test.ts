@@ -1,6 +1,6 @@
 import { MeDocument, RegisterDocument } from '../graphql/generated/graphql';
 import { MonthlyTokenUsage } from '../src/domain/usage/monthly-token-usage.entity';
-import { monthOf } from '../src/domain/usage/postgres-token-quota';
+import { monthOf } from '../src/kernel/calendar-month';
 import { DomainError } from '../src/domain/errors';
 import type { ChatRequest, ChatStreamEvent, ModelProvider } from '../src/llm/model-provider.port';
 import { startStubLlmServer, type StubLlmServer } from '../src/llm/stub/stub-llm-server';

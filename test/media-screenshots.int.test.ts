@@ -55,7 +55,7 @@ describeWithChromium('Chat screenshots → messages (offline OCR, rendered fixtu
   it('When two overlapping screenshots are previewed, confirmed and imported, Then the persona gets each message once with the right speaker and time', async () => {
     const account = newAccountInput({ displayName: 'Alex' });
     const token = (await t.http.ok(RegisterDocument, { input: account })).register.accessToken;
-    const persona = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Mei' } }, token)).createPersona;
+    const persona = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Mei' } }, token)).createPersona.persona;
     const ids: string[] = [];
     for (const shot of shots) {
       const up = await uploadMedia(t.baseUrl, token, shot, { purpose: 'SCREENSHOT' });
@@ -65,7 +65,7 @@ describeWithChromium('Chat screenshots → messages (offline OCR, rendered fixtu
     const uploadedAt = new Date((await t.http.ok(MediaFileDocument, { id: ids[0]! }, token)).mediaFile.createdAt);
 
     const input = { personaId: persona.id, screenshotIds: ids, timeZoneOffsetMinutes: 480 };
-    const preview = (await t.http.ok(PreviewScreenshotImportDocument, { input }, token)).previewScreenshotImport;
+    const preview = (await t.http.ok(PreviewScreenshotImportDocument, { input }, token)).previewScreenshotImport.preview;
     expect(preview.messages.map((m) => `${m.side}: ${m.text}`)).toEqual([
       'LEFT: 你到家了吗？',
       'RIGHT: Just got home, the train was late again',
@@ -91,7 +91,7 @@ describeWithChromium('Chat screenshots → messages (offline OCR, rendered fixtu
     expect((await t.http.ok(PersonaDocument, { id: persona.id }, token)).persona.importedMessageCount).toBe(0);
 
     const confirmed = { ...input, leftSpeaker: 'Mei', rightSpeaker: 'Alex', personaSide: 'LEFT' as const };
-    const imported = (await t.http.ok(ImportScreenshotsDocument, { input: confirmed }, token)).importScreenshots;
+    const imported = (await t.http.ok(ImportScreenshotsDocument, { input: confirmed }, token)).importScreenshots.chatLogImport;
     expect(imported).toMatchObject({ format: 'SCREENSHOT', parsedMessages: 6, inserted: 6, duplicates: 0, participants: ['Mei', 'Alex'] });
     expect((await t.http.ok(PersonaDocument, { id: persona.id }, token)).persona.importedMessageCount).toBe(6);
 
@@ -107,13 +107,13 @@ describeWithChromium('Chat screenshots → messages (offline OCR, rendered fixtu
     ]);
 
     // Importing the same screenshots again adds nothing twice (same dedupe as chat logs).
-    const again = (await t.http.ok(ImportScreenshotsDocument, { input: confirmed }, token)).importScreenshots;
+    const again = (await t.http.ok(ImportScreenshotsDocument, { input: confirmed }, token)).importScreenshots.chatLogImport;
     expect(again).toMatchObject({ inserted: 0, duplicates: 6 });
   });
 
   it('When the user corrects the mapping, Then the corrections are what is imported', async () => {
     const token = (await t.http.ok(RegisterDocument, { input: newAccountInput() })).register.accessToken;
-    const persona = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Mei' } }, token)).createPersona;
+    const persona = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Mei' } }, token)).createPersona.persona;
     const up = await uploadMedia(t.baseUrl, token, shots[0]!, { purpose: 'SCREENSHOT' });
     // This phone's owner is on the left (a shared screenshot): swap, fix one side, drop one line.
     const result = (
@@ -122,7 +122,7 @@ describeWithChromium('Chat screenshots → messages (offline OCR, rendered fixtu
         { input: { personaId: persona.id, screenshotIds: [up.json.id], leftSpeaker: 'Me', rightSpeaker: 'Mei', personaSide: 'RIGHT', sideCorrections: [{ index: 2, side: 'RIGHT' }], dropIndexes: [3] } },
         token,
       )
-    ).importScreenshots;
+    ).importScreenshots.chatLogImport;
     expect(result).toMatchObject({ parsedMessages: 3, inserted: 3 });
     const stored = await t.app.services.transcripts.list(persona.id);
     expect(stored.map((m) => [m.sender, m.role])).toEqual([
@@ -136,7 +136,7 @@ describeWithChromium('Chat screenshots → messages (offline OCR, rendered fixtu
     const owner = (await t.http.ok(RegisterDocument, { input: newAccountInput() })).register.accessToken;
     const up = await uploadMedia(t.baseUrl, owner, shots[1]!, { purpose: 'SCREENSHOT' });
     const intruder = (await t.http.ok(RegisterDocument, { input: newAccountInput() })).register.accessToken;
-    const persona = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'X' } }, intruder)).createPersona;
+    const persona = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'X' } }, intruder)).createPersona.persona;
     const attempt = await t.http.request(PreviewScreenshotImportDocument, { input: { personaId: persona.id, screenshotIds: [up.json.id] } }, intruder);
     expect(errorCode(attempt)).toBe('NOT_FOUND');
   });

@@ -127,7 +127,7 @@ describe('Uploads: content-checked limits, ownership, encryption at rest', () =>
 describe('Persona photos', () => {
   it('When a phone photo is uploaded, Then its EXIF location is gone and it is shrunk; the vision model (stub) observes it with the photo cited', async () => {
     const a = await signUp();
-    const persona = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Mei' } }, a.token)).createPersona;
+    const persona = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Mei' } }, a.token)).createPersona.persona;
     const original = await photoWithGps();
     expect((await sharp(original).metadata()).exif?.includes(Buffer.from([0x25, 0x88]))).toBe(true); // the GPS IFD is there
 
@@ -141,8 +141,8 @@ describe('Persona photos', () => {
 
     // A partner is a real person: their photos need consent first.
     expect(errorCode(await t.http.request(AnalyzePersonaPhotoDocument, { input: { photoId: up.json.id } }, a.token))).toBe('CONSENT_REQUIRED');
-    await t.http.ok(SetPersonaConsentDocument, { id: persona.id, given: true }, a.token);
-    const analysed = (await t.http.ok(AnalyzePersonaPhotoDocument, { input: { photoId: up.json.id } }, a.token)).analyzePersonaPhoto;
+    await t.http.ok(SetPersonaConsentDocument, { input: { id: persona.id, given: true } }, a.token);
+    const analysed = (await t.http.ok(AnalyzePersonaPhotoDocument, { input: { photoId: up.json.id } }, a.token)).analyzePersonaPhoto.photo;
     expect(analysed.analysisModel).toBe('stub-vision');
     expect(analysed.observations).toEqual([{ kind: 'interest', note: expect.stringMatching(/^stub vision: image 1 of 1 \(image\/jpeg, [\d.]+ KB, sha256 [0-9a-f]{8}\)$/), citations: [up.json.id] }]);
 
@@ -165,7 +165,7 @@ describe('Persona photos', () => {
     try {
       const account = newAccountInput();
       const token = (await plain.t.http.ok(RegisterDocument, { input: account })).register.accessToken;
-      const self = (await plain.t.http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Alex' } }, token)).createPersona;
+      const self = (await plain.t.http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Alex' } }, token)).createPersona.persona;
       const avatar = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#c89a8a' } }).webp().toBuffer();
       const up = await uploadMedia(plain.t.baseUrl, token, avatar, { purpose: 'AVATAR', personaId: self.id });
       expect(up.status).toBe(201);
@@ -184,7 +184,7 @@ describe('Persona photos', () => {
 describe('Data rights cover files', () => {
   it('When a user with files exports and then erases their account, Then the export holds the files and erasure leaves none', async () => {
     const a = await signUp();
-    const self = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Alex' } }, a.token)).createPersona;
+    const self = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Alex' } }, a.token)).createPersona.persona;
     const avatar = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#8aa4c8' } }).png().toBuffer();
     const up = await uploadMedia(t.baseUrl, a.token, avatar, { purpose: 'AVATAR', personaId: self.id });
     await t.http.ok(AnalyzePersonaPhotoDocument, { input: { photoId: up.json.id } }, a.token);
@@ -197,7 +197,7 @@ describe('Data rights cover files', () => {
     expect(bundle.postgres.media_files!.map((r) => r.id)).toEqual([up.json.id]);
 
     expect(filesUnder(join(mediaRoot, 'users', a.userId))).toHaveLength(1);
-    await t.http.ok(DeleteMyAccountDocument, { confirmEmail: a.account.email }, a.token);
+    await t.http.ok(DeleteMyAccountDocument, { input: { confirmEmail: a.account.email } }, a.token);
     expect(filesUnder(join(mediaRoot, 'users', a.userId))).toEqual([]);
     const rows = await t.app.services.orm.em.getConnection().execute('select count(*)::int as n from media_files where owner_id = ?', [a.userId]);
     expect(rows[0].n).toBe(0);

@@ -48,8 +48,8 @@ interface SharedMessage {
  */
 async function sharedChatOf(count: number): Promise<{ token: string; regenerated: Map<number, string> }> {
   const owner = (await t.http.ok(RegisterDocument, { input: newAccountInput() })).register;
-  const persona = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Jun' } }, owner.accessToken)).createPersona;
-  const session = (await t.http.ok(StartChatDocument, { partnerPersonaId: persona.id }, owner.accessToken)).startChat;
+  const persona = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Jun' } }, owner.accessToken)).createPersona.persona;
+  const session = (await t.http.ok(StartChatDocument, { input: { partnerPersonaId: persona.id } }, owner.accessToken)).startChat.chat;
   const rows: { id: string; seq: number; version: number; role: 'USER' | 'PARTNER'; active: boolean; text: string }[] = [];
   const regenerated = new Map<number, string>();
   for (let seq = 1; seq <= count; seq++) {
@@ -83,7 +83,7 @@ async function sharedChatOf(count: number): Promise<{ token: string; regenerated
       sentAt: new Date(),
     })),
   );
-  const { token } = (await t.http.ok(ShareChatDocument, { sessionId: session.id }, owner.accessToken)).shareChat;
+  const { token } = (await t.http.ok(ShareChatDocument, { input: { sessionId: session.id } }, owner.accessToken)).shareChat;
   return { token, regenerated };
 }
 

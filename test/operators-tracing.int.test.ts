@@ -2,7 +2,9 @@ import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { PURGE_EXPIRED_SESSIONS } from '../src/jobs/purge-expired-sessions.job';
 import { startStubLlmServer, type StubLlmServer } from '../src/llm/stub/stub-llm-server';
 import { inMemoryTracing } from '../src/observability/fixtures/in-memory-tracing';
+import { ChatEventsDocument } from '../graphql/generated/graphql';
 import { errorCode } from './support/graphql-client';
+import { collect, wsClient } from './support/ws-client';
 import { newAccountInput, startTestApp, type TestApp } from './support/test-app';
 
 /** What the user wrote and what the partner answered: neither may reach a span. */
@@ -40,8 +42,8 @@ async function eventually(check: () => boolean, timeoutMs = 10_000): Promise<voi
 async function userWithChat() {
   const { register } = await ok('mutation($input: RegisterInput!) { register(input: $input) { accessToken } }', { input: newAccountInput() });
   const token = register.accessToken as string;
-  const persona = (await ok('mutation($input: CreatePersonaInput!) { createPersona(input: $input) { id } }', { input: { kind: 'PARTNER', name: 'Jun', description: 'Playful' } }, token)).createPersona;
-  const session = (await ok('mutation($id: ID!) { startChat(partnerPersonaId: $id) { id } }', { id: persona.id }, token)).startChat;
+  const persona = (await ok('mutation($input: CreatePersonaInput!) { createPersona(input: $input) { persona { id } } }', { input: { kind: 'PARTNER', name: 'Jun', description: 'Playful' } }, token)).createPersona.persona;
+  const session = (await ok('mutation($input: StartChatInput!) { startChat(input: $input) { chat { id } } }', { input: { partnerPersonaId: persona.id } }, token)).startChat.chat;
   return { token, sessionId: session.id as string };
 }
 
@@ -52,8 +54,8 @@ describe('OpenTelemetry tracing (OTEL_TRACES_EXPORTER), exported to memory', () 
     tracing.reset();
 
     const sent = await ok(
-      'mutation($sessionId: ID!, $content: String!, $clientMessageId: String!) { sendChatMessage(sessionId: $sessionId, content: $content, clientMessageId: $clientMessageId) { replyId } }',
-      { sessionId, content: MESSAGE, clientMessageId: 'trace-1' },
+      'mutation($input: SendChatMessageInput!) { sendChatMessage(input: $input) { replyId } }',
+      { input: { sessionId, content: MESSAGE, clientMessageId: 'trace-1' } },
       token,
       { 'x-request-id': 'trace-test-request-1' },
     );
@@ -80,6 +82,47 @@ describe('OpenTelemetry tracing (OTEL_TRACES_EXPORTER), exported to memory', () 
     expect(exported).not.toMatch(/lighthouse|kissed|miss that night/);
     expect(exported).not.toContain(token);
     expect(exported).not.toContain('trace-1');
+  });
+
+  it('When a chat is followed over the websocket, Then the subscription is one span with its event count and no chat text', async () => {
+    const { token, sessionId } = await userWithChat();
+    stub.script([{ match: 'lighthouse', reply: REPLY }]);
+    const { client } = wsClient(t.wsUrl, { authorization: `Bearer ${token}` });
+    try {
+      tracing.reset();
+      const stream = collect(client, ChatEventsDocument, { sessionId });
+      await stream.ready;
+      await ok('mutation($input: SendChatMessageInput!) { sendChatMessage(input: $input) { replyId } }', { input: { sessionId, content: MESSAGE, clientMessageId: 'trace-ws-1' } }, token);
+      await eventually(() => stream.results.some((r) => r.data?.chatEvents.type === 'AI_COMPLETE'));
+      stream.unsubscribe();
+      await eventually(() => tracing.named('subscription chatEvents').length > 0);
+
+      const [span] = tracing.named('subscription chatEvents');
+      expect(span!.kind).toBe(SpanKind.SERVER);
+      expect(span!.attributes).toMatchObject({ 'graphql.operation.type': 'subscription', 'soullink.graphql.root_fields': 'chatEvents', 'soullink.graphql.transport': 'websocket', 'soullink.graphql.outcome': 'ok' });
+      expect(span!.attributes['soullink.graphql.events']).toBe(stream.results.length);
+      expect(tracing.exported()).not.toMatch(/lighthouse|kissed|miss that night/);
+      expect(tracing.exported()).not.toContain(token);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('When a websocket operation is refused, Then its span is failed with the error code', async () => {
+    const { token } = await userWithChat();
+    const { client } = wsClient(t.wsUrl, { authorization: `Bearer ${token}` });
+    try {
+      tracing.reset();
+      const stream = collect(client, ChatEventsDocument, { sessionId: '00000000-0000-4000-8000-000000000000' });
+      await stream.done.catch(() => undefined);
+      await eventually(() => tracing.named('subscription chatEvents').length > 0);
+      const [span] = tracing.named('subscription chatEvents');
+      expect(span!.status.code).toBe(SpanStatusCode.ERROR);
+      expect(span!.attributes['soullink.graphql.outcome']).toBe('error');
+      expect(String(span!.attributes['soullink.graphql.error_codes'])).toMatch(/^[A-Z_]+$/);
+    } finally {
+      await client.dispose();
+    }
   });
 
   it('When an operation fails, Then its span is failed with the error code', async () => {

@@ -45,8 +45,8 @@ describeWithRedis('Worker observability: /healthz, /readyz and /metrics on its o
     // Slow replies keep the run going long enough to be scraped mid-way.
     stub.configure('*', { firstTokenLatencyMs: 120 });
     const token = (await t.http.ok(RegisterDocument, { input: newAccountInput() })).register.accessToken;
-    const self = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Alex' } }, token)).createPersona;
-    const partner = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Mei' } }, token)).createPersona;
+    const self = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Alex' } }, token)).createPersona.persona;
+    const partner = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Mei' } }, token)).createPersona.persona;
     const { startSimulation } = await t.http.ok(
       StartSimulationDocument,
       { input: { selfPersonaId: self.id, partnerPersonaId: partner.id, scenarioCount: 1, episodesPerScenario: 1, maxTurns: 6, seed: 'metrics' } },
@@ -67,7 +67,7 @@ describeWithRedis('Worker observability: /healthz, /readyz and /metrics on its o
     expect(sample(during, 'soullink_simulation_episodes_total{stage="started"}')).toBeGreaterThanOrEqual(1);
     expect(during).toMatch(/^soullink_llm_first_token_seconds_count\{tier="chat",model="[^"]+"\} [1-9]/m);
 
-    await eventually(async () => (await t.http.ok(SimulationDocument, { id: startSimulation.id }, token)).simulation.status === 'COMPLETED', 60_000);
+    await eventually(async () => (await t.http.ok(SimulationDocument, { id: startSimulation.simulation.id }, token)).simulation.status === 'COMPLETED', 60_000);
     let after = '';
     await eventually(async () => {
       after = await scrape();

@@ -36,13 +36,13 @@ interface Victim {
 async function victim(): Promise<Victim> {
   const { token, personaId, sessionId } = await userWithChat(t);
   const userId = (await t.http.ok(MeDocument, {}, token)).me.id;
-  await t.http.ok(SetPersonaConsentDocument, { id: personaId, given: true }, token);
-  const self = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Victim' } }, token)).createPersona;
+  await t.http.ok(SetPersonaConsentDocument, { input: { id: personaId, given: true } }, token);
+  const self = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Victim' } }, token)).createPersona.persona;
   const w = watch(t, token, sessionId);
   const sent = await send(t, token, sessionId, 'secret words');
   await w.finished(sent.replyId!);
   await w.close();
-  const sim = (await t.http.ok(StartSimulationDocument, { input: { selfPersonaId: self.id, partnerPersonaId: personaId, scenarioCount: 1, episodesPerScenario: 1, maxTurns: 6 } }, token)).startSimulation;
+  const sim = (await t.http.ok(StartSimulationDocument, { input: { selfPersonaId: self.id, partnerPersonaId: personaId, scenarioCount: 1, episodesPerScenario: 1, maxTurns: 6 } }, token)).startSimulation.simulation;
   const [vector] = await t.app.services.llm.embed(['The victim likes jazz.'], { agent: 'test', node: 'seed', purpose: 'test' });
   const memory = await t.app.services.memories.add({
     userId,
@@ -97,6 +97,13 @@ const takesAnId = (arg: GraphQLArgument): boolean => {
   return named.name === 'ID' || (isInputObjectType(named) && Object.values(named.getFields()).some((f) => getNamedType(f.type).name === 'ID'));
 };
 
+/** The name an id goes by: the argument's own, or (for a mutation's `input`) its first id field's. */
+const idNameOf = (arg: GraphQLArgument): string => {
+  const named = getNamedType(arg.type);
+  if (!isInputObjectType(named)) return arg.name;
+  return Object.values(named.getFields()).find((f) => getNamedType(f.type).name === 'ID')?.name ?? arg.name;
+};
+
 function operationFor(kind: 'query' | 'mutation' | 'subscription', field: GraphQLField<unknown, unknown>, idArg: GraphQLArgument, id: string) {
   const args = field.args.filter((a) => a === idArg || isNonNullType(a.type));
   const variables = Object.fromEntries(args.map((a) => [a.name, getNamedType(a.type).name === 'ID' ? id : filler(a.type, a.name, id)]));
@@ -119,7 +126,7 @@ describe("Ownership sweep: every operation taking an id, given another user's id
       const root = kind === 'query' ? schema.getQueryType()! : schema.getMutationType()!;
       for (const field of Object.values(root.getFields())) {
         for (const arg of field.args.filter(takesAnId)) {
-          for (const id of candidatesFor(arg.name, v)) {
+          for (const id of candidatesFor(idNameOf(arg), v)) {
             const { query, variables } = operationFor(kind, field, arg, id);
             const result = await t.http.raw<Record<string, unknown>>({ query, variables }, attacker);
             tried.push(field.name);

@@ -42,7 +42,7 @@ async function newPartner(token: string, name = 'Mei') {
     { input: { kind: 'PARTNER', name, age: 27, relationshipContext: 'dating 3 months', interests: ['hiking', '火锅'] } },
     token,
   );
-  return createPersona;
+  return createPersona.persona;
 }
 
 /** A WhatsApp (Android, 24h) export: Mei and Alex, Chinese, emoji, a multi-line message, a system line. */
@@ -62,14 +62,14 @@ function whatsappExport(exchanges = 15): string {
 describe('Personas: CRUD, ownership and tier limits', () => {
   it('When a user creates, updates, lists and deletes personas, Then only their own appear', async () => {
     const token = await newUser();
-    const self = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Alex', values: ['honesty'] } }, token)).createPersona;
+    const self = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Alex', values: ['honesty'] } }, token)).createPersona.persona;
     const partner = await newPartner(token);
-    const updated = await t.http.ok(UpdatePersonaDocument, { id: partner.id, input: { description: 'Loves spicy food', age: 28 } }, token);
-    expect(updated.updatePersona).toMatchObject({ name: 'Mei', age: 28, description: 'Loves spicy food', interests: ['hiking', '火锅'] });
+    const updated = await t.http.ok(UpdatePersonaDocument, { input: { id: partner.id, description: 'Loves spicy food', age: 28 } }, token);
+    expect(updated.updatePersona.persona).toMatchObject({ name: 'Mei', age: 28, description: 'Loves spicy food', interests: ['hiking', '火锅'] });
     const list = await t.http.ok(PersonasDocument, {}, token);
     expect(list.personas.nodes.map((p) => p.id).sort()).toEqual([self.id, partner.id].sort());
     expect((await t.http.ok(PersonasDocument, { kind: 'SELF' }, token)).personas.nodes.map((p) => p.id)).toEqual([self.id]);
-    expect((await t.http.ok(DeletePersonaDocument, { id: partner.id }, token)).deletePersona).toBe(true);
+    expect((await t.http.ok(DeletePersonaDocument, { input: { id: partner.id } }, token)).deletePersona).toEqual({ deletedPersonaId: partner.id });
     expect(errorCode(await t.http.request(PersonaDocument, { id: partner.id }, token))).toBe('PERSONA_NOT_FOUND');
   });
 
@@ -107,11 +107,11 @@ describe('Personas: CRUD, ownership and tier limits', () => {
     const partner = await newPartner(owner);
     const attempts = await Promise.all([
       t.http.request(PersonaDocument, { id: partner.id }, intruder),
-      t.http.request(UpdatePersonaDocument, { id: partner.id, input: { name: 'Hacked' } }, intruder),
-      t.http.request(DeletePersonaDocument, { id: partner.id }, intruder),
-      t.http.request(ImportChatLogDocument, { personaId: partner.id, input: { format: 'AUTO', content: whatsappExport(2), personaSpeaker: 'Mei' } }, intruder),
-      t.http.request(AnalyzePersonaDocument, { personaId: partner.id }, intruder),
-      t.http.request(SetPersonaConsentDocument, { id: partner.id, given: true }, intruder),
+      t.http.request(UpdatePersonaDocument, { input: { id: partner.id, name: 'Hacked' } }, intruder),
+      t.http.request(DeletePersonaDocument, { input: { id: partner.id } }, intruder),
+      t.http.request(ImportChatLogDocument, { input: { personaId: partner.id, format: 'AUTO', content: whatsappExport(2), personaSpeaker: 'Mei' } }, intruder),
+      t.http.request(AnalyzePersonaDocument, { input: { personaId: partner.id } }, intruder),
+      t.http.request(SetPersonaConsentDocument, { input: { id: partner.id, given: true } }, intruder),
       t.http.request(PersonaProfilesDocument, { personaId: partner.id }, intruder),
     ]);
     expect(attempts.map(errorCode)).toEqual(Array(attempts.length).fill('PERSONA_NOT_FOUND'));
@@ -134,10 +134,10 @@ describe('Chat-log import', () => {
     const token = await newUser();
     const partner = await newPartner(token);
     const input = { format: 'AUTO' as const, content: whatsappExport(15), personaSpeaker: 'Mei' };
-    const first = (await t.http.ok(ImportChatLogDocument, { personaId: partner.id, input }, token)).importChatLog;
+    const first = (await t.http.ok(ImportChatLogDocument, { input: { personaId: partner.id, ...input } }, token)).importChatLog.chatLogImport;
     expect(first).toMatchObject({ format: 'WHATSAPP', parsedMessages: 30, inserted: 30, duplicates: 0 });
     expect(first.participants.sort()).toEqual(['Alex', 'Mei']);
-    const second = (await t.http.ok(ImportChatLogDocument, { personaId: partner.id, input }, token)).importChatLog;
+    const second = (await t.http.ok(ImportChatLogDocument, { input: { personaId: partner.id, ...input } }, token)).importChatLog.chatLogImport;
     expect(second).toMatchObject({ inserted: 0, duplicates: 30 });
     expect((await t.http.ok(PersonaDocument, { id: partner.id }, token)).persona.importedMessageCount).toBe(30);
     const stored = await t.app.services.transcripts.list(partner.id, { limit: 100 });
@@ -150,9 +150,9 @@ describe('Chat-log import', () => {
     const partner = await newPartner(token);
     const content = Array.from({ length: 12_000 }, (_, i) => `${i % 2 === 0 ? 'Mei' : 'Alex'}: line ${i + 1}`).join('\n');
     const input = { format: 'PLAIN' as const, content, personaSpeaker: 'Mei' };
-    const first = (await t.http.ok(ImportChatLogDocument, { personaId: partner.id, input }, token)).importChatLog;
+    const first = (await t.http.ok(ImportChatLogDocument, { input: { personaId: partner.id, ...input } }, token)).importChatLog.chatLogImport;
     expect(first).toMatchObject({ parsedMessages: 12_000, inserted: 12_000, duplicates: 0 });
-    const again = (await t.http.ok(ImportChatLogDocument, { personaId: partner.id, input }, token)).importChatLog;
+    const again = (await t.http.ok(ImportChatLogDocument, { input: { personaId: partner.id, ...input } }, token)).importChatLog.chatLogImport;
     expect(again).toMatchObject({ inserted: 0, duplicates: 12_000 });
     expect(await t.app.services.transcripts.count(partner.id)).toBe(12_000);
   });
@@ -161,7 +161,7 @@ describe('Chat-log import', () => {
     const token = await newUser();
     const partner = await newPartner(token);
     const content = 'this is not\na whatsapp export';
-    const result = await t.http.request(ImportChatLogDocument, { personaId: partner.id, input: { format: 'WHATSAPP', content, personaSpeaker: 'Mei' } }, token);
+    const result = await t.http.request(ImportChatLogDocument, { input: { personaId: partner.id, format: 'WHATSAPP', content, personaSpeaker: 'Mei' } }, token);
     expect(errorCode(result)).toBe('IMPORT_PARSE_FAILED');
     expect(result.errors?.[0]?.extensions?.line).toBe(1);
     expect(await t.app.services.transcripts.count(partner.id)).toBe(0);
@@ -171,7 +171,7 @@ describe('Chat-log import', () => {
   it('When the persona speaker is not in the log, Then VALIDATION_FAILED lists who is, and nothing is stored', async () => {
     const token = await newUser();
     const partner = await newPartner(token);
-    const result = await t.http.request(ImportChatLogDocument, { personaId: partner.id, input: { format: 'AUTO', content: whatsappExport(3), personaSpeaker: 'Nobody' } }, token);
+    const result = await t.http.request(ImportChatLogDocument, { input: { personaId: partner.id, format: 'AUTO', content: whatsappExport(3), personaSpeaker: 'Nobody' } }, token);
     expect(errorCode(result)).toBe('VALIDATION_FAILED');
     expect(result.errors?.[0]?.extensions?.participants).toEqual(expect.arrayContaining(['Mei', 'Alex']));
     expect(await t.app.services.transcripts.count(partner.id)).toBe(0);
@@ -181,7 +181,7 @@ describe('Chat-log import', () => {
     const token = await newUser();
     const partner = await newPartner(token);
     const content = `Mei: ${'好'.repeat(600_000)}`;
-    const result = await t.http.request(ImportChatLogDocument, { personaId: partner.id, input: { format: 'PLAIN', content, personaSpeaker: 'Mei' } }, token);
+    const result = await t.http.request(ImportChatLogDocument, { input: { personaId: partner.id, format: 'PLAIN', content, personaSpeaker: 'Mei' } }, token);
     expect(errorCode(result)).toBe('VALIDATION_FAILED');
     expect(await t.app.services.transcripts.count(partner.id)).toBe(0);
   });
@@ -215,24 +215,24 @@ describe('Persona analysis', () => {
   it('When analysis runs without consent for an imported partner, Then CONSENT_REQUIRED and no profile is created', async () => {
     const token = await newUser();
     const partner = await newPartner(token);
-    await t.http.ok(ImportChatLogDocument, { personaId: partner.id, input: { format: 'AUTO', content: whatsappExport(5), personaSpeaker: 'Mei' } }, token);
-    expect(errorCode(await t.http.request(AnalyzePersonaDocument, { personaId: partner.id }, token))).toBe('CONSENT_REQUIRED');
+    await t.http.ok(ImportChatLogDocument, { input: { personaId: partner.id, format: 'AUTO', content: whatsappExport(5), personaSpeaker: 'Mei' } }, token);
+    expect(errorCode(await t.http.request(AnalyzePersonaDocument, { input: { personaId: partner.id } }, token))).toBe('CONSENT_REQUIRED');
     expect((await t.http.ok(PersonaProfilesDocument, { personaId: partner.id }, token)).personaProfiles.nodes).toHaveLength(0);
   });
 
   it('When analysis runs, Then progress streams to COMPLETED and the profile cites real imported messages and beats the baseline', async () => {
     const token = await newUser();
     const partner = await newPartner(token);
-    await t.http.ok(ImportChatLogDocument, { personaId: partner.id, input: { format: 'AUTO', content: whatsappExport(15), personaSpeaker: 'Mei' } }, token);
-    await t.http.ok(SetPersonaConsentDocument, { id: partner.id, given: true }, token);
+    await t.http.ok(ImportChatLogDocument, { input: { personaId: partner.id, format: 'AUTO', content: whatsappExport(15), personaSpeaker: 'Mei' } }, token);
+    await t.http.ok(SetPersonaConsentDocument, { input: { id: partner.id, given: true } }, token);
     scriptAnalysis();
 
     const { client } = wsClient(t.wsUrl, { authorization: `Bearer ${token}` });
     const sub = collect(client, PersonaAnalysisEventsDocument, { personaId: partner.id });
     await sub.ready;
     await new Promise((r) => setTimeout(r, 100));
-    const { analyzePersona } = await t.http.ok(AnalyzePersonaDocument, { personaId: partner.id }, token);
-    expect(analyzePersona).toMatchObject({ version: 1, status: 'PENDING' });
+    const { analyzePersona } = await t.http.ok(AnalyzePersonaDocument, { input: { personaId: partner.id } }, token);
+    expect(analyzePersona.profile).toMatchObject({ version: 1, status: 'PENDING' });
     await eventually(() => sub.results.some((r) => r.data?.personaAnalysisEvents.status === 'COMPLETED'), 20_000);
     const statuses = sub.results.map((r) => r.data?.personaAnalysisEvents.status);
     expect(statuses[0]).toBe('PENDING');
@@ -266,9 +266,9 @@ describe('Persona analysis', () => {
     const token = await newUser();
     const partner = await newPartner(token);
     scriptAnalysis();
-    await t.http.ok(AnalyzePersonaDocument, { personaId: partner.id }, token);
+    await t.http.ok(AnalyzePersonaDocument, { input: { personaId: partner.id } }, token);
     await eventually(async () => (await t.http.ok(PersonaProfilesDocument, { personaId: partner.id }, token)).personaProfiles.nodes[0]?.status === 'COMPLETED', 20_000);
-    await t.http.ok(AnalyzePersonaDocument, { personaId: partner.id }, token);
+    await t.http.ok(AnalyzePersonaDocument, { input: { personaId: partner.id } }, token);
     await eventually(async () => (await t.http.ok(PersonaProfilesDocument, { personaId: partner.id }, token)).personaProfiles.nodes[0]?.status === 'COMPLETED', 20_000);
     const versions = (await t.http.ok(PersonaProfilesDocument, { personaId: partner.id }, token)).personaProfiles.nodes.map((p) => [p.version, p.status]);
     expect(versions).toEqual([
@@ -282,7 +282,7 @@ describe('Persona analysis', () => {
     // A name no earlier test used: deterministic analysis calls are cached, and a cache hit would succeed.
     const partner = await newPartner(token, `Nobody ${Date.now()}`);
     stub.configure('*', { failStatus: 500 });
-    await t.http.ok(AnalyzePersonaDocument, { personaId: partner.id }, token);
+    await t.http.ok(AnalyzePersonaDocument, { input: { personaId: partner.id } }, token);
     await eventually(async () => (await t.http.ok(PersonaProfilesDocument, { personaId: partner.id }, token)).personaProfiles.nodes[0]?.status === 'FAILED', 20_000);
     const [profile] = (await t.http.ok(PersonaProfilesDocument, { personaId: partner.id }, token)).personaProfiles.nodes;
     expect(profile!.failureReason).toMatch(/try again/i);
@@ -293,12 +293,12 @@ describe('Character Card V2', () => {
   it('When a persona is exported as a card and imported back, Then the new persona has the same fields', async () => {
     const token = await newUser();
     const partner = await newPartner(token, 'Mei');
-    await t.http.ok(UpdatePersonaDocument, { id: partner.id, input: { description: 'Loves spicy food', values: ['family'], goals: ['travel'], dealbreakers: ['smoking'] } }, token);
+    await t.http.ok(UpdatePersonaDocument, { input: { id: partner.id, description: 'Loves spicy food', values: ['family'], goals: ['travel'], dealbreakers: ['smoking'] } }, token);
     const { characterCard } = await t.http.ok(CharacterCardDocument, { personaId: partner.id }, token);
     expect(characterCard).toMatchObject({ spec: 'chara_card_v2', specVersion: '2.0', data: { name: 'Mei', soullink: { values: ['family'], dealbreakers: ['smoking'] } } });
     expect(JSON.parse(characterCard.json)).toMatchObject({ spec: 'chara_card_v2', spec_version: '2.0', data: { name: 'Mei' } });
     const other = await newUser();
-    const imported = (await t.http.ok(ImportCharacterCardDocument, { card: characterCard.json }, other)).importCharacterCard;
+    const imported = (await t.http.ok(ImportCharacterCardDocument, { input: { card: characterCard.json } }, other)).importCharacterCard.persona;
     expect(imported).toMatchObject({
       kind: 'PARTNER',
       name: 'Mei',
@@ -319,13 +319,13 @@ describe('Character Card V2', () => {
     const png = Buffer.from(characterCardPng, 'base64');
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     const other = await newUser();
-    const imported = (await t.http.ok(ImportCharacterCardPngDocument, { card: characterCardPng }, other)).importCharacterCard;
+    const imported = (await t.http.ok(ImportCharacterCardPngDocument, { input: { card: characterCardPng, format: 'PNG_BASE64' } }, other)).importCharacterCard.persona;
     expect(imported).toMatchObject({ name: '小美', interests: ['hiking', '火锅'] });
   });
 
   it('When the card is not a valid card, Then VALIDATION_FAILED and nothing is created', async () => {
     const token = await newUser();
-    const result = await t.http.request(ImportCharacterCardDocument, { card: JSON.stringify({ spec: 'chara_card_v2', data: { name: 42 } }) }, token);
+    const result = await t.http.request(ImportCharacterCardDocument, { input: { card: JSON.stringify({ spec: 'chara_card_v2', data: { name: 42 } }) } }, token);
     expect(errorCode(result)).toBe('VALIDATION_FAILED');
     expect((await t.http.ok(PersonasDocument, {}, token)).personas.nodes).toHaveLength(0);
   });

@@ -16,6 +16,9 @@ const codes = (errors: { extensions?: { code?: unknown } }[] | undefined | reado
 const deep = '{ me { a { b { c { d { e { f { g } } } } } } } }';
 const aliases = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
 const manyTokens = `{ me { ${Array.from({ length: 400 }, () => 'id').join(' ')} } }`;
+/** 14 pages of memories sized by $n: about 100 at n = 1, over 7,000 (the limit is 5,000) at n = 100. */
+const pagedByVariable = (declaration: string) =>
+  `query Pages(${declaration}) { ${Array.from({ length: 14 }, (_, i) => `m${i}: memories(first: $n) { nodes { id text validFrom validTo sourceMessageIds } }`).join(' ')} }`;
 
 describe('Query limits over HTTP', () => {
   it.each([
@@ -26,6 +29,18 @@ describe('Query limits over HTTP', () => {
     const result = await t.http.raw({ query }, token);
     expect(codes(result.errors)).toContain(code);
     expect(result.data ?? null).toBeNull();
+  });
+
+  it('When a page size comes from a variable, Then the cost is priced with the value sent, not the declared default', async () => {
+    const costly = await t.http.raw({ query: pagedByVariable('$n: Int = 1'), variables: { n: 100 } }, token);
+    expect(codes(costly.errors)).toEqual(['QUERY_TOO_COSTLY']);
+    expect(costly.status).toBe(400);
+    expect(costly.errors?.[0]?.message).toMatch(/^Query cost \d+ exceeds the limit of 5000/);
+    expect(costly.data ?? null).toBeNull();
+    const cheap = await t.http.raw({ query: pagedByVariable('$n: Int = 100'), variables: { n: 1 } }, token);
+    expect(cheap.errors).toBeUndefined();
+    // Not sent: the declared default is what runs, so it is what is priced.
+    expect(codes((await t.http.raw({ query: pagedByVariable('$n: Int = 100') }, token)).errors)).toEqual(['QUERY_TOO_COSTLY']);
   });
 
   it('When a normal query is sent, Then the limits do not get in the way', async () => {
@@ -45,6 +60,24 @@ describe('Query limits over websockets', () => {
       await client.dispose();
     }
   }
+
+  it('When a page size comes from a variable, Then the socket prices the value sent as HTTP does', async () => {
+    const run = (n: number) =>
+      new Promise<unknown[]>((resolve) => {
+        const { client } = wsClient(t.wsUrl, { authorization: `Bearer ${token}` });
+        const errors: unknown[] = [];
+        client.subscribe(
+          { query: pagedByVariable('$n: Int = 1'), variables: { n } },
+          {
+            next: (r) => errors.push(...(r.errors ?? [])),
+            error: (e) => void Promise.resolve(client.dispose()).then(() => resolve(Array.isArray(e) ? e : [e])),
+            complete: () => void Promise.resolve(client.dispose()).then(() => resolve(errors)),
+          },
+        );
+      });
+    expect(codes(await run(100))).toEqual(['QUERY_TOO_COSTLY']);
+    expect(codes(await run(1))).toEqual([]);
+  });
 
   it.each([
     ['nested deeper than the limit', `subscription ${deep.replace('me', 'accountEvents')}`, 'QUERY_TOO_DEEP'],

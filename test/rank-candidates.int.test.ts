@@ -46,14 +46,14 @@ async function analystWithModel() {
     { input: { name: 'small', format: 'CSV', schema: JSON.stringify(speedDatingSchema()), people: files.people, pairs: files.pairs } },
     token,
   );
-  const { startStudy } = await t.http.ok(StartStudyDocument, { input: { datasetId: createStudyDataset.id, seed: 3, outerFolds: 3, innerFolds: 2, resamples: 100 } }, token);
+  const { startStudy } = await t.http.ok(StartStudyDocument, { input: { datasetId: createStudyDataset.dataset.id, seed: 3, outerFolds: 3, innerFolds: 2, resamples: 100 } }, token);
   await eventually(async () => {
-    const { study } = await t.http.ok(StudyDocument, { id: startStudy.id }, token);
+    const { study } = await t.http.ok(StudyDocument, { id: startStudy.study.id }, token);
     if (study.status === 'FAILED') throw new Error(`study failed: ${study.errorMessage}`);
     return study.status === 'SUCCEEDED';
   }, 90_000);
-  const model = async (name: string) => (await t.http.ok(CreateMatchModelDocument, { studyId: startStudy.id, name }, token)).createMatchModel.id;
-  const persona = async (kind: 'SELF' | 'PARTNER', name: string) => (await t.http.ok(CreatePersonaDocument, { input: { kind, name, interests: ['hiking'] } }, token)).createPersona.id;
+  const model = async (name: string) => (await t.http.ok(CreateMatchModelDocument, { input: { studyId: startStudy.study.id, name } }, token)).createMatchModel.matchModel.id;
+  const persona = async (kind: 'SELF' | 'PARTNER', name: string) => (await t.http.ok(CreatePersonaDocument, { input: { kind, name, interests: ['hiking'] } }, token)).createPersona.persona.id;
   const self = await persona('SELF', 'Alex');
   // No study attributes: every candidate scores the same, so the ranking falls back to the name.
   const partners = [await persona('PARTNER', 'Ana'), await persona('PARTNER', 'Ben'), await persona('PARTNER', 'Cy')];

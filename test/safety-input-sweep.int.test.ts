@@ -35,13 +35,13 @@ type Ids = Record<'persona' | 'self' | 'chat' | 'message' | 'simulation', string
 /** A signed-in user owning one of everything, so valid fillers get past the ownership checks to the argument under test. */
 async function owner(): Promise<{ token: string; ids: Ids }> {
   const { token, personaId, sessionId } = await userWithChat(t);
-  await t.http.ok(SetPersonaConsentDocument, { id: personaId, given: true }, token);
-  const self = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Sweeper' } }, token)).createPersona;
+  await t.http.ok(SetPersonaConsentDocument, { input: { id: personaId, given: true } }, token);
+  const self = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Sweeper' } }, token)).createPersona.persona;
   const w = watch(t, token, sessionId);
   const sent = await send(t, token, sessionId, 'hello there');
   await w.finished(sent.replyId!);
   await w.close();
-  const sim = (await t.http.ok(StartSimulationDocument, { input: { selfPersonaId: self.id, partnerPersonaId: personaId, scenarioCount: 1, episodesPerScenario: 1, maxTurns: 6 } }, token)).startSimulation;
+  const sim = (await t.http.ok(StartSimulationDocument, { input: { selfPersonaId: self.id, partnerPersonaId: personaId, scenarioCount: 1, episodesPerScenario: 1, maxTurns: 6 } }, token)).startSimulation.simulation;
   return { token, ids: { persona: personaId, self: self.id, chat: sessionId, message: sent.message.id, simulation: sim.id } };
 }
 

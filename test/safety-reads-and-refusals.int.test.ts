@@ -48,21 +48,21 @@ async function follow(token: string, simulationId: string, afterSeq = 0): Promis
 /** An owner with a finished run and a persona with a completed profile. */
 async function ownerWithFinishedRun() {
   const token = (await t.http.ok(RegisterDocument, { input: newAccountInput() })).register.accessToken;
-  const self = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Alex' } }, token)).createPersona;
-  const partner = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Mei' } }, token)).createPersona;
+  const self = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Alex' } }, token)).createPersona.persona;
+  const partner = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Mei' } }, token)).createPersona.persona;
   const { startSimulation } = await t.http.ok(
     StartSimulationDocument,
     { input: { selfPersonaId: self.id, partnerPersonaId: partner.id, scenarioCount: 1, episodesPerScenario: 1, maxTurns: 4, seed: 'grants' } },
     token,
   );
-  const { events } = await follow(token, startSimulation.id);
+  const { events } = await follow(token, startSimulation.simulation.id);
   // A finished analysis, as the analysis job leaves it (the analysis graph itself is tested elsewhere).
   await pg.query(
     `insert into persona_profiles (id, persona_id, version, status, profile, models, prompts, created_at, completed_at)
      values ($1, $2, 1, 'COMPLETED', $3, '["stub"]', '[]', now(), now())`,
     [randomUUID(), partner.id, JSON.stringify({ summary: 'Warm and direct.' })],
   );
-  return { token, id: (await t.http.ok(MeDocument, {}, token)).me.id, partnerId: partner.id, simulationId: startSimulation.id, events };
+  return { token, id: (await t.http.ok(MeDocument, {}, token)).me.id, partnerId: partner.id, simulationId: startSimulation.simulation.id, events };
 }
 
 async function analyst() {
@@ -92,8 +92,8 @@ describe('Analyst grants read what is shared, audited as reads', () => {
     expect(refused.error).toBeDefined();
     expect(await auditOf(a.id)).toEqual(['PERSONA read DENIED', 'PERSONA read DENIED', 'SIMULATION read DENIED']);
 
-    await t.http.ok(GrantAccessDocument, { analystEmail: a.email, kind: 'PERSONA', resourceId: owner.partnerId }, owner.token);
-    await t.http.ok(GrantAccessDocument, { analystEmail: a.email, kind: 'SIMULATION', resourceId: owner.simulationId }, owner.token);
+    await t.http.ok(GrantAccessDocument, { input: { analystEmail: a.email, kind: 'PERSONA', resourceId: owner.partnerId } }, owner.token);
+    await t.http.ok(GrantAccessDocument, { input: { analystEmail: a.email, kind: 'SIMULATION', resourceId: owner.simulationId } }, owner.token);
 
     const profile = await t.http.raw<{ personaProfile: { version: number; status: string } | null; personaProfiles: { version: number }[] }>(
       { query: profileQuery, variables: { p: owner.partnerId } },
@@ -146,7 +146,7 @@ describe('A refused fork leaves nothing behind', () => {
     await w.close();
     const before = (await t.http.ok(ChatSessionsDocument, {}, token)).chatSessions.totalCount;
 
-    const result = await t.http.request(ForkChatDocument, { messageId: sent.message.id, content }, token);
+    const result = await t.http.request(ForkChatDocument, { input: { messageId: sent.message.id, content } }, token);
     expect(errorCode(result)).toBe('VALIDATION_FAILED');
     expect((await t.http.ok(ChatSessionsDocument, {}, token)).chatSessions.totalCount).toBe(before);
     const { rows } = await pg.query('select count(*)::int as n from chat_sessions where parent_id = $1', [sessionId]);
@@ -159,7 +159,7 @@ describe('A refused fork leaves nothing behind', () => {
     const sent = await send(t, token, sessionId, 'where should we go?');
     await w.finished(sent.replyId!);
     await w.close();
-    const fork = (await t.http.ok(ForkChatDocument, { messageId: sent.message.id, content: 'what about the beach?' }, token)).forkChat;
+    const fork = (await t.http.ok(ForkChatDocument, { input: { messageId: sent.message.id, content: 'what about the beach?' } }, token)).forkChat.chat;
     const messages = await conversation(t, token, fork.id);
     expect(messages.some((m) => m.text === 'what about the beach?')).toBe(true);
   });

@@ -32,17 +32,17 @@ describe('No stuck run: the sweep', () => {
   /** A finished run, then put back to RUNNING as a run whose job was lost would be; `quietFor` back-dates its activity. */
   async function runLeftRunning(quietFor: string | null): Promise<string> {
     const token = (await t.http.ok(RegisterDocument, { input: newAccountInput() })).register.accessToken;
-    const self = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Alex' } }, token)).createPersona;
-    const partner = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Mei' } }, token)).createPersona;
+    const self = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Alex' } }, token)).createPersona.persona;
+    const partner = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Mei' } }, token)).createPersona.persona;
     const { startSimulation } = await t.http.ok(
       StartSimulationDocument,
       { input: { selfPersonaId: self.id, partnerPersonaId: partner.id, scenarioCount: 1, episodesPerScenario: 1, maxTurns: 2, seed: 'sweep' } },
       token,
     );
     const { client } = wsClient(t.wsUrl, { authorization: `Bearer ${token}` });
-    await collect(client, SimulationEventsDocument, { simulationId: startSimulation.id }).done;
+    await collect(client, SimulationEventsDocument, { simulationId: startSimulation.simulation.id }).done;
     await client.dispose();
-    const id = startSimulation.id;
+    const id = startSimulation.simulation.id;
     await pg.query(`update simulations set status = 'RUNNING', finished_at = null where id = $1`, [id]);
     if (quietFor) {
       await pg.query(`update simulations set created_at = now() - $2::interval, started_at = now() - $2::interval where id = $1`, [id, quietFor]);
@@ -72,7 +72,7 @@ describe('No stuck run: the sweep', () => {
     const id = await runLeftRunning(null);
     const events = async () => (await pg.query<{ type: string; key: string | null }>('select type, key from simulation_events where simulation_id = $1 order by seq', [id])).rows;
     const before = (await events()).length;
-    const deps = { orm: t.app.services.orm, events: t.app.services.events, logger };
+    const deps = { simulationRuns: t.app.services.simulationRuns, events: t.app.services.events, clock: t.app.services.clock, logger };
     expect(await endSimulation(deps, id, SimulationStatus.COMPLETED, { tokensUsed: 42 }, 'REPORT_READY', { status: 'COMPLETED' })).toBe(true);
     expect(await endSimulation(deps, id, SimulationStatus.FAILED, { failureReason: 'late copy' }, 'FAILED', { message: 'late copy' })).toBe(false);
     expect(await appendSimulationEvent(deps, id, 'TURN', { turn: 99 }, 'late-turn')).toBeUndefined();
@@ -96,7 +96,7 @@ describe('No stuck run: the sweep', () => {
         return async () => undefined;
       },
     };
-    const deps: SimulationJobDeps = { orm: s.orm, llm: s.llm, llmSettings: s.llmSettings, transcripts: s.transcripts, events: s.events, checkpointer: s.checkpointer, library: s.scenarioLibrary, runLock, episodeConcurrency: 1, dataKeys: s.dataKeys, logger };
+    const deps: SimulationJobDeps = { orm: s.orm, llm: s.llm, llmSettings: s.llmSettings, transcripts: s.transcripts, events: s.events, simulationRuns: s.simulationRuns, clock: s.clock, checkpointer: s.checkpointer, library: s.scenarioLibrary, runLock, episodeConcurrency: 1, dataKeys: s.dataKeys, logger };
     await expect(runSimulation(deps, id)).rejects.toBeInstanceOf(JobBusyError);
     expect(await events()).toBe(before);
     expect((await pg.query('select status, failure_reason from simulations where id = $1', [id])).rows[0]).toEqual({ status: 'RUNNING', failure_reason: null });
@@ -121,7 +121,7 @@ describe('No stuck run: the sweep', () => {
         return async () => undefined;
       },
     };
-    const deps: SimulationJobDeps = { orm: s.orm, llm: s.llm, llmSettings: s.llmSettings, transcripts: s.transcripts, events: s.events, checkpointer: s.checkpointer, library: s.scenarioLibrary, runLock, episodeConcurrency: 1, dataKeys: s.dataKeys, logger };
+    const deps: SimulationJobDeps = { orm: s.orm, llm: s.llm, llmSettings: s.llmSettings, transcripts: s.transcripts, events: s.events, simulationRuns: s.simulationRuns, clock: s.clock, checkpointer: s.checkpointer, library: s.scenarioLibrary, runLock, episodeConcurrency: 1, dataKeys: s.dataKeys, logger };
     await runSimulation(deps, id);
     expect(grants).toBe(2);
     expect((await pg.query('select status from simulations where id = $1', [id])).rows[0]).toEqual({ status: 'COMPLETED' });

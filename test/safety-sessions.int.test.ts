@@ -18,8 +18,8 @@ async function twoDevices(t: TestApp) {
   const input = newAccountInput();
   const first = (await t.http.ok(RegisterDocument, { input })).register;
   const second = (await t.http.ok(LoginDocument, { input: { email: input.email, password: input.password } })).login;
-  const persona = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Jun' } }, first.accessToken)).createPersona;
-  const chat = (await t.http.ok(StartChatDocument, { partnerPersonaId: persona.id }, first.accessToken)).startChat;
+  const persona = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Jun' } }, first.accessToken)).createPersona.persona;
+  const chat = (await t.http.ok(StartChatDocument, { input: { partnerPersonaId: persona.id } }, first.accessToken)).startChat.chat;
   return { email: input.email, first, second, sessionId: chat.id };
 }
 
@@ -56,7 +56,7 @@ describe('Ended sessions stop streaming (one API process)', () => {
     await send(t, second.accessToken, sessionId, 'hello from the second phone');
     await eventually(() => leaving.chatEvents() > 0 && staying.chatEvents() > 0, 10_000);
 
-    expect((await t.http.ok(LogoutDocument, {}, first.accessToken)).logout).toBe(true);
+    expect((await t.http.ok(LogoutDocument, {}, first.accessToken)).logout.endedSessionId).toBeTruthy();
     await eventually(() => leaving.closes.length > 0, 2_000);
     expect(leaving.closes[0]).toEqual({ code: 4403, reason: 'Session has ended' });
     await leaving.ended();
@@ -79,7 +79,7 @@ describe('Ended sessions stop streaming (one API process)', () => {
     await send(t, first.accessToken, sessionId, 'last words');
     await eventually(() => one.chatEvents() > 0 && two.chatEvents() > 0, 10_000);
 
-    expect((await t.http.ok(DeleteMyAccountDocument, { confirmEmail: email }, first.accessToken)).deleteMyAccount).toBe(true);
+    expect((await t.http.ok(DeleteMyAccountDocument, { input: { confirmEmail: email } }, first.accessToken)).deleteMyAccount.deletedUserId).toBeTruthy();
     await eventually(() => one.closes.length > 0 && two.closes.length > 0, 2_000);
     expect([one.closes[0]!.code, two.closes[0]!.code]).toEqual([4403, 4403]);
     await Promise.all([one.ended(), two.ended(), one.dispose(), two.dispose()]);
@@ -111,7 +111,7 @@ const redisUrl = process.env.TEST_REDIS_URL;
     expect(onB.closes[0]!.code).toBe(4403);
     expect(otherOnB.closes).toEqual([]);
 
-    await a.http.ok(DeleteMyAccountDocument, { confirmEmail: email }, second.accessToken);
+    await a.http.ok(DeleteMyAccountDocument, { input: { confirmEmail: email } }, second.accessToken);
     await eventually(() => otherOnB.closes.length > 0, 2_000);
     expect(otherOnB.closes[0]!.code).toBe(4403);
     await Promise.all([onB.dispose(), otherOnB.dispose()]);

@@ -45,9 +45,9 @@ function chatLog(): string {
 
 async function partnerWithImport() {
   const token = (await t.http.ok(RegisterDocument, { input: newAccountInput() })).register.accessToken;
-  const persona = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Rin' } }, token)).createPersona;
-  await t.http.ok(ImportChatLogDocument, { personaId: persona.id, input: { format: 'WHATSAPP', content: chatLog(), personaSpeaker: 'Rin' } }, token);
-  await t.http.ok(SetPersonaConsentDocument, { id: persona.id, given: true }, token);
+  const persona = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Rin' } }, token)).createPersona.persona;
+  await t.http.ok(ImportChatLogDocument, { input: { personaId: persona.id, format: 'WHATSAPP', content: chatLog(), personaSpeaker: 'Rin' } }, token);
+  await t.http.ok(SetPersonaConsentDocument, { input: { id: persona.id, given: true } }, token);
   return { token, personaId: persona.id };
 }
 
@@ -70,7 +70,7 @@ describe('Style fingerprints keep the person’s words encrypted', () => {
     expect(card.data.messageExample).toContain('zebra pancakes at midnight');
     expect(card.json).toContain('zebra pancakes at midnight');
 
-    const session = (await t.http.ok(StartChatDocument, { partnerPersonaId: personaId }, token)).startChat;
+    const session = (await t.http.ok(StartChatDocument, { input: { partnerPersonaId: personaId } }, token)).startChat.chat;
     const w = watch(t, token, session.id);
     const sent = await send(t, token, session.id, 'what are you up to tonight?');
     await w.finished(sent.replyId!);

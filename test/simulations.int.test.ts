@@ -48,8 +48,8 @@ function scriptAnalysis() {
 
 async function couple() {
   const token = (await t.http.ok(RegisterDocument, { input: newAccountInput() })).register.accessToken;
-  const self = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Alex', values: ['honesty'] } }, token)).createPersona;
-  const partner = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Mei', interests: ['hiking'] } }, token)).createPersona;
+  const self = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Alex', values: ['honesty'] } }, token)).createPersona.persona;
+  const partner = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Mei', interests: ['hiking'] } }, token)).createPersona.persona;
   return { token, selfId: self.id, partnerId: partner.id };
 }
 
@@ -58,10 +58,10 @@ type Events = SimulationEventsSubscription['simulationEvents'][];
 async function runToEnd(token: string, input: Record<string, unknown>): Promise<{ id: string; events: Events }> {
   const { startSimulation } = await t.http.ok(StartSimulationDocument, { input: input as never }, token);
   const { client } = wsClient(t.wsUrl, { authorization: `Bearer ${token}` });
-  const sub = collect(client, SimulationEventsDocument, { simulationId: startSimulation.id });
+  const sub = collect(client, SimulationEventsDocument, { simulationId: startSimulation.simulation.id });
   await sub.done;
   await client.dispose();
-  return { id: startSimulation.id, events: sub.results.map((r) => r.data!.simulationEvents) };
+  return { id: startSimulation.simulation.id, events: sub.results.map((r) => r.data!.simulationEvents) };
 }
 
 type Report = NonNullable<CompatibilityReportQuery['compatibilityReport']>;
@@ -236,9 +236,9 @@ describe('Compatibility simulation through GraphQL', () => {
       token,
     );
     const { client } = wsClient(t.wsUrl, { authorization: `Bearer ${token}` });
-    const sub = collect(client, SimulationEventsDocument, { simulationId: startSimulation.id });
+    const sub = collect(client, SimulationEventsDocument, { simulationId: startSimulation.simulation.id });
     await eventually(() => sub.results.some((r) => r.data?.simulationEvents.type === 'TURN'), 10_000);
-    await t.http.ok(CancelSimulationDocument, { id: startSimulation.id }, token);
+    await t.http.ok(CancelSimulationDocument, { input: { id: startSimulation.simulation.id } }, token);
     await sub.done;
     await client.dispose();
     const events = sub.results.map((r) => r.data!.simulationEvents);
@@ -246,7 +246,7 @@ describe('Compatibility simulation through GraphQL', () => {
     expect(events.at(-1)?.ended).toMatchObject({ status: 'CANCELLED' });
     const turnsAfterCancelAsk = events.filter((e) => e.type === 'TURN').length;
     expect(turnsAfterCancelAsk).toBeLessThan(20);
-    expect((await t.http.ok(SimulationDocument, { id: startSimulation.id }, token)).simulation.status).toBe('CANCELLED');
+    expect((await t.http.ok(SimulationDocument, { id: startSimulation.simulation.id }, token)).simulation.status).toBe('CANCELLED');
   });
 
   it('When the input is bad, Then the error has a code and no simulation is created', async () => {
@@ -265,7 +265,7 @@ describe('Compatibility simulation through GraphQL', () => {
       expect(errorCode(await t.http.request(StartSimulationDocument, { input: input as never }, token))).toBe(code);
     }
     // A partner built from real messages needs consent.
-    await t.http.ok(ImportChatLogDocument, { personaId: partnerId, input: { format: 'PLAIN', content: 'Mei: hi\nAlex: hello', personaSpeaker: 'Mei' } }, token);
+    await t.http.ok(ImportChatLogDocument, { input: { personaId: partnerId, format: 'PLAIN', content: 'Mei: hi\nAlex: hello', personaSpeaker: 'Mei' } }, token);
     expect(errorCode(await t.http.request(StartSimulationDocument, { input: base }, token))).toBe('CONSENT_REQUIRED');
     expect((await t.http.ok(SimulationsDocument, {}, token)).simulations.nodes).toHaveLength(0);
   });
@@ -284,7 +284,7 @@ describe('Compatibility simulation through GraphQL', () => {
       events: [{ kind: 'FRIEND_REMARK' as const, description: 'A coworker jokes about {{self}}’s ex.', weight: 1 }],
       maxTurns: 6,
     };
-    const added = (await t.http.ok(AddScenarioDocument, { template }, token)).addScenario;
+    const added = (await t.http.ok(AddScenarioDocument, { input: { template } }, token)).addScenario.scenario;
     // The typed template comes back as sent, with the optional parts it left out as null.
     expect(added).toEqual({ ...template, openingLine: null, languageHints: null });
     const listed = (await t.http.ok(ScenariosDocument, {}, token)).scenarios;
@@ -313,13 +313,13 @@ describe('Compatibility simulation through GraphQL', () => {
     const other = await couple();
     const foreign = await t.http.request(StartSimulationDocument, { input: { selfPersonaId: other.selfId, partnerPersonaId: other.partnerId, scenarioIds: ['karaoke-night'] } }, other.token);
     expect(errorCode(foreign)).toBe('VALIDATION_FAILED');
-    const bad = await t.http.request(AddScenarioDocument, { template: { ...template, id: 'Bad Id' } }, token);
+    const bad = await t.http.request(AddScenarioDocument, { input: { template: { ...template, id: 'Bad Id' } } }, token);
     expect(errorCode(bad)).toBe('VALIDATION_FAILED');
     // The kernel schema still validates the typed input, and the error names the offending path.
-    const badWeight = await t.http.request(AddScenarioDocument, { template: { ...template, id: 'karaoke-2', events: [{ ...template.events[0]!, weight: 0 }] } }, token);
+    const badWeight = await t.http.request(AddScenarioDocument, { input: { template: { ...template, id: 'karaoke-2', events: [{ ...template.events[0]!, weight: 0 }] } } }, token);
     expect(badWeight.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'template.events[0].weight' });
     // A closed set outside the enum never reaches a resolver.
-    const badKind = await t.http.request(AddScenarioDocument, { template: { ...template, id: 'karaoke-3', category: 'custom' as never } }, token);
+    const badKind = await t.http.request(AddScenarioDocument, { input: { template: { ...template, id: 'karaoke-3', category: 'custom' as never } } }, token);
     expect(badKind.errors?.length).toBeGreaterThan(0);
   });
 
@@ -337,25 +337,25 @@ describe('Compatibility simulation through GraphQL', () => {
       events: [],
       maxTurns: 6,
     };
-    await t.http.ok(AddScenarioDocument, { template }, token);
-    const updated = (await t.http.ok(UpdateScenarioDocument, { id: 'board-game-night', template: { ...template, title: 'Board game marathon' } }, token)).updateScenario;
+    await t.http.ok(AddScenarioDocument, { input: { template } }, token);
+    const updated = (await t.http.ok(UpdateScenarioDocument, { input: { id: 'board-game-night', template: { ...template, title: 'Board game marathon' } } }, token)).updateScenario.scenario;
     expect(updated).toMatchObject({ id: 'board-game-night', title: 'Board game marathon' });
     const listed = (await t.http.ok(ScenariosDocument, {}, token)).scenarios;
     expect(listed.filter((x) => x.id === 'board-game-night').map((x) => x.title)).toEqual(['Board game marathon']);
     const { events } = await runToEnd(token, { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioIds: ['board-game-night'], episodesPerScenario: 1, maxTurns: 2, seed: 'b' });
     expect(events.find((e) => e.type === 'EPISODE_STARTED')?.episodeStarted?.title).toBe('Board game marathon');
 
-    expect(errorCode(await t.http.request(UpdateScenarioDocument, { id: 'board-game-night', template: { ...template, id: 'renamed' } }, token))).toBe('VALIDATION_FAILED');
-    expect(errorCode(await t.http.request(UpdateScenarioDocument, { id: 'board-game-night', template: { ...template, maxTurns: 0 } }, token))).toBe('VALIDATION_FAILED');
-    expect(errorCode(await t.http.request(UpdateScenarioDocument, { id: 'first-date-after-texting', template: { ...template, id: 'first-date-after-texting' } }, token))).toBe('FORBIDDEN');
-    expect(errorCode(await t.http.request(DeleteScenarioDocument, { id: 'first-date-after-texting' }, token))).toBe('FORBIDDEN');
+    expect(errorCode(await t.http.request(UpdateScenarioDocument, { input: { id: 'board-game-night', template: { ...template, id: 'renamed' } } }, token))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await t.http.request(UpdateScenarioDocument, { input: { id: 'board-game-night', template: { ...template, maxTurns: 0 } } }, token))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await t.http.request(UpdateScenarioDocument, { input: { id: 'first-date-after-texting', template: { ...template, id: 'first-date-after-texting' } } }, token))).toBe('FORBIDDEN');
+    expect(errorCode(await t.http.request(DeleteScenarioDocument, { input: { id: 'first-date-after-texting' } }, token))).toBe('FORBIDDEN');
     const other = await couple();
-    expect(errorCode(await t.http.request(UpdateScenarioDocument, { id: 'board-game-night', template }, other.token))).toBe('NOT_FOUND');
-    expect(errorCode(await t.http.request(DeleteScenarioDocument, { id: 'board-game-night' }, other.token))).toBe('NOT_FOUND');
+    expect(errorCode(await t.http.request(UpdateScenarioDocument, { input: { id: 'board-game-night', template } }, other.token))).toBe('NOT_FOUND');
+    expect(errorCode(await t.http.request(DeleteScenarioDocument, { input: { id: 'board-game-night' } }, other.token))).toBe('NOT_FOUND');
 
-    expect((await t.http.ok(DeleteScenarioDocument, { id: 'board-game-night' }, token)).deleteScenario).toEqual({ deletedId: 'board-game-night' });
+    expect((await t.http.ok(DeleteScenarioDocument, { input: { id: 'board-game-night' } }, token)).deleteScenario).toEqual({ deletedScenarioId: 'board-game-night' });
     expect((await t.http.ok(ScenariosDocument, {}, token)).scenarios.map((x) => x.id)).not.toContain('board-game-night');
-    expect(errorCode(await t.http.request(DeleteScenarioDocument, { id: 'board-game-night' }, token))).toBe('NOT_FOUND');
+    expect(errorCode(await t.http.request(DeleteScenarioDocument, { input: { id: 'board-game-night' } }, token))).toBe('NOT_FOUND');
     const gone = await t.http.request(StartSimulationDocument, { input: { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioIds: ['board-game-night'] } }, token);
     expect(errorCode(gone)).toBe('VALIDATION_FAILED');
   });
@@ -366,7 +366,7 @@ describe('Compatibility simulation through GraphQL', () => {
     const intruder = (await t.http.ok(RegisterDocument, { input: newAccountInput() })).register.accessToken;
     expect(errorCode(await t.http.request(SimulationDocument, { id }, intruder))).toBe('NOT_FOUND');
     expect(errorCode(await t.http.request(CompatibilityReportDocument, { simulationId: id }, intruder))).toBe('NOT_FOUND');
-    expect(errorCode(await t.http.request(CancelSimulationDocument, { id }, intruder))).toBe('NOT_FOUND');
+    expect(errorCode(await t.http.request(CancelSimulationDocument, { input: { id } }, intruder))).toBe('NOT_FOUND');
     const { client } = wsClient(t.wsUrl, { authorization: `Bearer ${intruder}` });
     const sub = collect(client, SimulationEventsDocument, { simulationId: id });
     await sub.done.catch(() => undefined);
@@ -387,7 +387,7 @@ describe('Compatibility simulation through GraphQL', () => {
       await pg.end();
     }
     expect((await t.http.ok(MeDocument, {}, analystToken)).me.id).toBeTruthy();
-    await t.http.ok(GrantAccessDocument, { analystEmail: input.email.toLowerCase(), kind: 'SIMULATION', resourceId: id }, owner.token);
+    await t.http.ok(GrantAccessDocument, { input: { analystEmail: input.email.toLowerCase(), kind: 'SIMULATION', resourceId: id } }, owner.token);
     const read = (await t.http.ok(ReadCompatibilityReportDocument, { simulationId: id }, analystToken)).readCompatibilityReport!;
     const own = (await t.http.ok(CompatibilityReportDocument, { simulationId: id }, owner.token)).compatibilityReport!;
     expect(read).toEqual(own);

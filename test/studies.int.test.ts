@@ -71,13 +71,13 @@ async function uploadExample(token: string): Promise<string> {
     { input: { name: 'speed dating', format: 'CSV', schema, people: peopleCsv, pairs: pairsCsv } },
     token,
   );
-  return createStudyDataset.id;
+  return createStudyDataset.dataset.id;
 }
 
 async function runStudyToEnd(token: string, datasetId: string) {
   const { startStudy } = await t.http.ok(StartStudyDocument, { input: { datasetId, seed: 7, ...FAST } }, token);
   const { client } = wsClient(t.wsUrl, { authorization: `Bearer ${token}` });
-  const sub = collect(client, StudyProgressDocument, { studyId: startStudy.id });
+  const sub = collect(client, StudyProgressDocument, { studyId: startStudy.study.id });
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([sub.done, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('study did not finish in 90 s')), 90_000)))]);
@@ -86,7 +86,7 @@ async function runStudyToEnd(token: string, datasetId: string) {
     await client.dispose();
   }
   const events = sub.results.map((r) => (r.data as StudyProgressSubscription).studyProgress);
-  return { studyId: startStudy.id, events };
+  return { studyId: startStudy.study.id, events };
 }
 
 describe('Study datasets', () => {
@@ -191,8 +191,8 @@ describe('Studies, match models and ranking', () => {
   });
 
   it('When a match model is kept twice under one name, Then it gets versions 1 and 2 with the study’s validity card', async () => {
-    const first = (await t.http.ok(CreateMatchModelDocument, { studyId, name: 'speed dating' }, owner.token)).createMatchModel;
-    const second = (await t.http.ok(CreateMatchModelDocument, { studyId, name: 'speed dating' }, owner.token)).createMatchModel;
+    const first = (await t.http.ok(CreateMatchModelDocument, { input: { studyId, name: 'speed dating' } }, owner.token)).createMatchModel.matchModel;
+    const second = (await t.http.ok(CreateMatchModelDocument, { input: { studyId, name: 'speed dating' } }, owner.token)).createMatchModel.matchModel;
     expect([first.version, second.version]).toEqual([1, 2]);
     expect(first.card).toMatchObject({ modelId: first.id, name: 'speed dating', n: 3070, groups: 15 });
     const { study } = await t.http.ok(StudyResultDocument, { id: studyId }, owner.token);
@@ -211,9 +211,9 @@ describe('Studies, match models and ranking', () => {
   });
 
   it('When two candidates are ranked through GraphQL, Then they come in order of calibrated probability with intervals and reasons, and what a candidate lacks is said', async () => {
-    const modelId = (await t.http.ok(CreateMatchModelDocument, { studyId, name: 'for ranking' }, owner.token)).createMatchModel.id;
+    const modelId = (await t.http.ok(CreateMatchModelDocument, { input: { studyId, name: 'for ranking' } }, owner.token)).createMatchModel.matchModel.id;
     const persona = async (kind: 'SELF' | 'PARTNER', name: string, age: number) =>
-      (await t.http.ok(CreatePersonaDocument, { input: { kind, name, age } }, owner.token)).createPersona.id;
+      (await t.http.ok(CreatePersonaDocument, { input: { kind, name, age } }, owner.token)).createPersona.persona.id;
     const self = await persona('SELF', 'Alex', 29);
     const close = await persona('PARTNER', 'Mei', 28);
     const sparse = await persona('PARTNER', 'Sam', 41);
@@ -224,10 +224,10 @@ describe('Studies, match models and ranking', () => {
         .map((v, i) => ({ name: header[i]!, v }))
         .filter(({ name }) => !['id', 'wave', 'gender'].includes(name) && !name.startsWith('truth_') && (only?.(name) ?? true))
         .map(({ name, v }) => (name === 'category' ? { name, category: v } : { name, number: Number(v) }));
-    await t.http.ok(SetPersonaStudyAttributesDocument, { personaId: self, attributes: attributesOf(1) }, owner.token);
-    await t.http.ok(SetPersonaStudyAttributesDocument, { personaId: close, attributes: attributesOf(12) }, owner.token);
+    await t.http.ok(SetPersonaStudyAttributesDocument, { input: { personaId: self, attributes: attributesOf(1) } }, owner.token);
+    await t.http.ok(SetPersonaStudyAttributesDocument, { input: { personaId: close, attributes: attributesOf(12) } }, owner.token);
     // Sam has only interests: the importance fit and category are imputed.
-    await t.http.ok(SetPersonaStudyAttributesDocument, { personaId: sparse, attributes: attributesOf(13, (n) => n.startsWith('interest_')) }, owner.token);
+    await t.http.ok(SetPersonaStudyAttributesDocument, { input: { personaId: sparse, attributes: attributesOf(13, (n) => n.startsWith('interest_')) } }, owner.token);
 
     const { rankCandidates } = await t.http.ok(RankCandidatesDocument, { selfPersonaId: self, partnerPersonaIds: [sparse, close], modelId }, owner.token);
     expect(rankCandidates.modelId).toBe(modelId);
@@ -257,7 +257,7 @@ describe('Studies, match models and ranking', () => {
     expect(errorCode(await t.http.request(StudyReportDocument, { id: studyId, format: 'JSON' }, other.token))).toBe('NOT_FOUND');
     expect(errorCode(await t.http.request(MatchModelDocument, { id: modelId }, other.token))).toBe('NOT_FOUND');
     expect(errorCode(await t.http.request(StartStudyDocument, { input: { datasetId } }, other.token))).toBe('NOT_FOUND');
-    expect(errorCode(await t.http.request(CreateMatchModelDocument, { studyId, name: 'stolen' }, other.token))).toBe('NOT_FOUND');
+    expect(errorCode(await t.http.request(CreateMatchModelDocument, { input: { studyId, name: 'stolen' } }, other.token))).toBe('NOT_FOUND');
     const put = await upload(`/v1/study-datasets/${datasetId}/pairs`, other.token, { method: 'PUT', body: pairsCsv });
     expect(put.status).toBe(404);
     // Subscribing to someone else's study fails the same way.

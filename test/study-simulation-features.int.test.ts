@@ -47,11 +47,11 @@ async function simulate(token: string, selfPersonaId: string, partnerPersonaId: 
     token,
   );
   await eventually(async () => {
-    const status = (await t.http.ok(SimulationDocument, { id: startSimulation.id }, token)).simulation.status;
+    const status = (await t.http.ok(SimulationDocument, { id: startSimulation.simulation.id }, token)).simulation.status;
     if (status === 'FAILED' || status === 'CANCELLED') throw new Error(`simulation ${status}`);
     return status === 'COMPLETED';
   }, 60_000);
-  return startSimulation.id;
+  return startSimulation.simulation.id;
 }
 
 /** The synthetic pairs table with two persona columns: every 3rd pair linked to (self, simulated), every 3rd + 1 to (self, unsimulated). */
@@ -71,7 +71,7 @@ describe('Simulation scores as study features through GraphQL', () => {
     const { register } = await t.http.ok(RegisterDocument, { input: newAccountInput() });
     const token = register.accessToken;
     await t.app.services.orm.em.getConnection().execute(`update users set tier = 'PREMIUM' where id = ?`, [register.user.id]);
-    const persona = async (kind: 'SELF' | 'PARTNER', name: string) => (await t.http.ok(CreatePersonaDocument, { input: { kind, name, interests: ['hiking'] } }, token)).createPersona.id;
+    const persona = async (kind: 'SELF' | 'PARTNER', name: string) => (await t.http.ok(CreatePersonaDocument, { input: { kind, name, interests: ['hiking'] } }, token)).createPersona.persona.id;
     const self = await persona('SELF', 'Alex');
     const mei = await persona('PARTNER', 'Mei');
     const sam = await persona('PARTNER', 'Sam');
@@ -83,14 +83,14 @@ describe('Simulation scores as study features through GraphQL', () => {
       { input: { name: 'linked', format: 'CSV', schema: JSON.stringify(tables.schema), people: tables.people, pairs: tables.pairs } },
       token,
     );
-    const { startStudy } = await t.http.ok(StartStudyDocument, { input: { datasetId: createStudyDataset.id, seed: 5, outerFolds: 3, innerFolds: 2, resamples: 100 } }, token);
+    const { startStudy } = await t.http.ok(StartStudyDocument, { input: { datasetId: createStudyDataset.dataset.id, seed: 5, outerFolds: 3, innerFolds: 2, resamples: 100 } }, token);
     await eventually(async () => {
-      const { study } = await t.http.ok(StudyDocument, { id: startStudy.id }, token);
+      const { study } = await t.http.ok(StudyDocument, { id: startStudy.study.id }, token);
       if (study.status === 'FAILED') throw new Error(`study failed: ${study.errorMessage}`);
       return study.status === 'SUCCEEDED';
     }, 90_000);
 
-    const result = (await t.http.ok(StudyResultDocument, { id: startStudy.id }, token)).study.result!;
+    const result = (await t.http.ok(StudyResultDocument, { id: startStudy.study.id }, token)).study.result!;
     const names = result.coefficients.map((c) => c.name);
     expect(names).toEqual(expect.arrayContaining(['sim:has_simulation', 'sim:overall', ...DIMENSION_KEYS.map((k) => `sim:${k}`)]));
     const covered = Math.ceil(tables.n / 3);
@@ -99,17 +99,17 @@ describe('Simulation scores as study features through GraphQL', () => {
     expect(result.imputation.find((i) => i.name === 'sim:has_simulation')).toMatchObject({ missing: 0 });
     expect(result.caveats.join('\n')).toContain(`${covered + Math.ceil((tables.n - 1) / 3)} of ${tables.n} pairs are linked to personas, ${covered} of them with a completed simulation`);
 
-    const { createMatchModel } = await t.http.ok(CreateMatchModelDocument, { studyId: startStudy.id, name: 'with simulations' }, token);
-    expect(createMatchModel.card.llm.length).toBeGreaterThan(0);
-    expect(createMatchModel.card.llm[0]!.promptVersion).toMatch(/^simulation\.score-episode v\d+$/);
+    const { createMatchModel } = await t.http.ok(CreateMatchModelDocument, { input: { studyId: startStudy.study.id, name: 'with simulations' } }, token);
+    expect(createMatchModel.matchModel.card.llm.length).toBeGreaterThan(0);
+    expect(createMatchModel.matchModel.card.llm[0]!.promptVersion).toMatch(/^simulation\.score-episode v\d+$/);
 
     // A report written after the model was kept cites it: its scores are now covered.
     const later = await simulate(token, self, sam, 'after-study');
     const report = (await t.http.ok(CompatibilityReportDocument, { simulationId: later }, token)).compatibilityReport!;
-    expect(report.validity).toMatchObject({ status: 'VALIDATED', covering: { modelId: createMatchModel.id, basis: 'simulation scores' } });
+    expect(report.validity).toMatchObject({ status: 'VALIDATED', covering: { modelId: createMatchModel.matchModel.id, basis: 'simulation scores' } });
 
     // Ranking takes each couple's latest completed simulation: both now have one, so nothing about it is imputed.
-    const { rankCandidates } = await t.http.ok(RankCandidatesDocument, { selfPersonaId: self, partnerPersonaIds: [mei, sam], modelId: createMatchModel.id }, token);
+    const { rankCandidates } = await t.http.ok(RankCandidatesDocument, { selfPersonaId: self, partnerPersonaIds: [mei, sam], modelId: createMatchModel.matchModel.id }, token);
     for (const c of rankCandidates.candidates) {
       expect(c.missing.filter((m) => m.startsWith('sim:'))).toEqual([]);
       expect(c.contributions.find((x) => x.feature === 'sim:has_simulation')!.value).toBe(1);

@@ -21,13 +21,13 @@ export async function createBenchAccounts(url: string, count: number, prefix: st
       input: { email: `${prefix}-${stamp}-${i}@bench.example.com`, password: 'bench passphrase 0123', displayName: `Bench ${i}` },
     });
     const token = register.register.accessToken;
-    const persona = await graphqlRequest<{ createPersona: { id: string } }>(
+    const persona = await graphqlRequest<{ createPersona: { persona: { id: string } } }>(
       url,
       CREATE_PERSONA,
       { input: { kind: 'PARTNER', name: 'Mei', age: 27, relationshipContext: 'dating 3 months', interests: ['climbing', 'hot pot'], values: ['family'], description: 'Warm, curious, teases a little' } },
       token,
     );
-    return { token, userId: register.register.user.id, partnerPersonaId: persona.createPersona.id };
+    return { token, userId: register.register.user.id, partnerPersonaId: persona.createPersona.persona.id };
   });
 }
 
@@ -36,7 +36,7 @@ export async function createBenchAccounts(url: string, count: number, prefix: st
  * model call follows its first reply (the benchmark times the reply, not the title).
  */
 export async function startBenchChat(url: string, account: BenchAccount, titled: boolean): Promise<string> {
-  const { startChat } = await graphqlRequest<{ startChat: { id: string } }>(url, START_CHAT, { partnerPersonaId: account.partnerPersonaId }, account.token);
-  if (titled) await graphqlRequest(url, RENAME_CHAT, { id: startChat.id, title: 'Benchmark chat' }, account.token);
-  return startChat.id;
+  const { startChat } = await graphqlRequest<{ startChat: { chat: { id: string } } }>(url, START_CHAT, { input: { partnerPersonaId: account.partnerPersonaId } }, account.token);
+  if (titled) await graphqlRequest(url, RENAME_CHAT, { input: { id: startChat.chat.id, title: 'Benchmark chat' } }, account.token);
+  return startChat.chat.id;
 }

@@ -246,7 +246,7 @@ export class StreamingPaths {
       Promise.all(records.map(async (record, i) => {
         await sleep(startOffset(i, n, this.shape.chunkIntervalMs));
         record.startedAt = performance.now();
-        await graphqlRequest(api.url, SEND_CHAT_MESSAGE, { sessionId: chats[i], content: this.shape.userMessage, clientMessageId: `bench-${chats[i]}` }, accounts[i]!.token);
+        await graphqlRequest(api.url, SEND_CHAT_MESSAGE, { input: { sessionId: chats[i], content: this.shape.userMessage, clientMessageId: `bench-${chats[i]}` } }, accounts[i]!.token);
       })),
       this.shape.roundTimeoutMs,
       `SoulLink sends of ${n}`,

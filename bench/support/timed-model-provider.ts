@@ -1,4 +1,4 @@
-import type { ModerationDirection, ModerationVerdict } from '../../src/llm/moderation/moderation.port';
+import type { ModerationDirection, ModerationVerdict } from '../../src/ports/moderation.port';
 import type {
   CallTag,
   ChatCompletion,

@@ -47,8 +47,8 @@ export class Chat {
   }
 
   static async start(session: Session, live: LiveSocket, partnerPersonaId: string, output: ChatOutput): Promise<Chat> {
-    const { startChat } = await session.client.request(StartChatDocument, { partnerPersonaId });
-    return new Chat(session, live, startChat.id, output);
+    const { startChat } = await session.client.request(StartChatDocument, { input: { partnerPersonaId } });
+    return new Chat(session, live, startChat.chat.id, output);
   }
 
   /** The live stream (its last seq, duplicates dropped). */
@@ -65,7 +65,7 @@ export class Chat {
     if (this.failure !== undefined) throw this.failure;
     // A repeat of this request (after a token refresh) carries the same id: the server stores the message once.
     const clientMessageId = randomUUID();
-    const { sendChatMessage } = await this.session.client.request(SendChatMessageDocument, { sessionId: this.sessionId, content, clientMessageId });
+    const { sendChatMessage } = await this.session.client.request(SendChatMessageDocument, { input: { sessionId: this.sessionId, content, clientMessageId } });
     const replyId = sendChatMessage.replyId;
     if (!replyId) throw new SoulLinkError('NO_REPLY', 'The message was stored but no reply is coming');
     let timer: NodeJS.Timeout | undefined;

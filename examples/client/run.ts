@@ -31,10 +31,12 @@ export async function walkthrough(options: WalkthroughOptions): Promise<Walkthro
   const live = new LiveSocket(options.url.replace(/^http/, 'ws'), session);
   try {
     write(`signed in as ${session.user.email} (${session.user.tier})\n`);
-    const { createPersona: self } = await session.client.request(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Alex', interests: ['bouldering'], values: ['honesty'] } });
-    const { createPersona: partner } = await session.client.request(CreatePersonaDocument, {
-      input: { kind: 'PARTNER', name: 'Mei', interests: ['hiking', 'hot pot'], description: 'Warm, direct, teases a little' },
-    });
+    const self = (await session.client.request(CreatePersonaDocument, { input: { kind: 'SELF', name: 'Alex', interests: ['bouldering'], values: ['honesty'] } })).createPersona.persona;
+    const partner = (
+      await session.client.request(CreatePersonaDocument, {
+        input: { kind: 'PARTNER', name: 'Mei', interests: ['hiking', 'hot pot'], description: 'Warm, direct, teases a little' },
+      })
+    ).createPersona.persona;
 
     const chat = await Chat.start(session, live, partner.id, { write });
     write('you: Hi Mei! How was the hike?\nMei: ');

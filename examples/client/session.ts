@@ -91,7 +91,7 @@ export class Session implements AccessTokenSource {
 
   private async refresh(): Promise<boolean> {
     try {
-      const { refreshSession } = await this.anonymous.request(RefreshSessionDocument, { refreshToken: this.tokens.refreshToken });
+      const { refreshSession } = await this.anonymous.request(RefreshSessionDocument, { input: { refreshToken: this.tokens.refreshToken } });
       this.tokens = refreshSession;
     } catch (err) {
       // UNAUTHENTICATED here means the session is over (revoked, refresh token expired): give up.

@@ -27,10 +27,10 @@ export interface FinishedSimulation {
  */
 export async function runSimulation(session: Session, live: LiveSocket, input: StartSimulationInput, onEvent: (event: SimulationEvent) => void): Promise<FinishedSimulation> {
   const { startSimulation } = await session.client.request(StartSimulationDocument, { input });
-  const stream = live.follow(SimulationEventsDocument, { simulationId: startSimulation.id }, { seqOf: (r) => r.simulationEvents.seq, onEvent: (r) => onEvent(r.simulationEvents) });
+  const stream = live.follow(SimulationEventsDocument, { simulationId: startSimulation.simulation.id }, { seqOf: (r) => r.simulationEvents.seq, onEvent: (r) => onEvent(r.simulationEvents) });
   await stream.done;
-  const { simulation } = await session.client.request(SimulationDocument, { id: startSimulation.id });
-  const { compatibilityReport } = await session.client.request(ClientReportSummaryDocument, { simulationId: startSimulation.id });
+  const { simulation } = await session.client.request(SimulationDocument, { id: startSimulation.simulation.id });
+  const { compatibilityReport } = await session.client.request(ClientReportSummaryDocument, { simulationId: startSimulation.simulation.id });
   return { simulation, report: compatibilityReport ?? null };
 }
 

@@ -1,4 +1,4 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { Role, Tier } from '../../src/domain/tiers';
 
 // Rules (lengths, formats) are enforced in src/domain/accounts/account-input.ts so every
@@ -12,14 +12,17 @@ export class ChangePasswordInput {
   newPassword!: string;
 }
 
-@InputType({ description: 'What a user may change about their own account.' })
-export class UpdateProfileInput {
+@InputType('UpdateMyProfileInput', { description: 'What a user may change about their own account.' })
+export class UpdateMyProfileInput {
   @Field({ description: 'The name shown in the app: 1–80 characters.' })
   displayName!: string;
 }
 
 @InputType({ description: "An admin's change to a user's tier and/or role; at least one." })
 export class SetUserPlanInput {
+  @Field(() => ID, { description: 'The account to change.' })
+  userId!: string;
+
   @Field(() => Tier, { nullable: true, description: 'The new tier; its limits apply at once.' })
   tier?: Tier | null;
 
@@ -43,4 +46,16 @@ export class InviteAnalystInput {
 
   @Field({ description: 'The name shown in the app: 1–80 characters.' })
   displayName!: string;
+}
+
+@InputType({ description: 'Where to send a password-reset link.' })
+export class RequestPasswordResetInput {
+  @Field({ description: 'The account’s email address.' })
+  email!: string;
+}
+
+@InputType({ description: 'The code that confirms an email address.' })
+export class VerifyEmailInput {
+  @Field({ description: 'The code from the verification email (the `token` of its link).' })
+  token!: string;
 }

@@ -1,4 +1,4 @@
-import { Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 
 export enum ChatLogFormatInput {
   AUTO = 'AUTO',
@@ -19,8 +19,11 @@ registerEnumType(ChatLogFormatInput, {
   },
 });
 
-@InputType({ description: 'A chat-log export to import, and who in it is the persona.' })
+@InputType({ description: 'A chat-log export to import into one of your personas, and who in it is the persona.' })
 export class ImportChatLogInput {
+  @Field(() => ID, { description: 'One of your personas: the person whose messages these are.' })
+  personaId!: string;
+
   @Field(() => ChatLogFormatInput, { description: 'The export’s format; AUTO detects it.', defaultValue: ChatLogFormatInput.AUTO })
   format!: ChatLogFormatInput;
 

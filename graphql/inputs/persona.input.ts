@@ -1,4 +1,4 @@
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { PersonaKind } from '../../src/domain/personas/persona.entity';
 
 // Rules (lengths, ranges, list sizes) live in src/domain/personas/persona-input.ts.
@@ -35,8 +35,11 @@ export class CreatePersonaInput {
   dealbreakers?: string[];
 }
 
-@InputType({ description: 'Only the fields given change.' })
+@InputType({ description: 'One of your personas and the fields to change; only the fields given change.' })
 export class UpdatePersonaInput {
+  @Field(() => ID, { description: 'The persona.' })
+  id!: string;
+
   @Field({ description: 'New name, 1–80 characters.', nullable: true })
   name?: string;
 
@@ -63,4 +66,47 @@ export class UpdatePersonaInput {
 
   @Field(() => [String], { description: 'Replaces the list; items are 1–80 characters, at most 30.', nullable: true })
   dealbreakers?: string[];
+}
+
+@InputType({ description: 'The persona to delete.' })
+export class DeletePersonaInput {
+  @Field(() => ID, { description: 'The persona to delete.' })
+  id!: string;
+}
+
+@InputType({ description: 'Whether you may use a partner persona’s messages.' })
+export class SetPersonaConsentInput {
+  @Field(() => ID, { description: 'One of your PARTNER personas.' })
+  id!: string;
+
+  @Field({ description: 'True: you may use this person’s messages (analysis, simulation, chat). False withdraws it.' })
+  given!: boolean;
+}
+
+@InputType({ description: 'The persona to analyse.' })
+export class AnalyzePersonaInput {
+  @Field(() => ID, { description: 'One of your personas with imported messages (a PARTNER needs consent).' })
+  personaId!: string;
+}
+
+export enum CardFormat {
+  JSON = 'JSON',
+  PNG_BASE64 = 'PNG_BASE64',
+}
+registerEnumType(CardFormat, {
+  name: 'CardFormat',
+  description: 'How an imported Character Card is encoded.',
+  valuesConfig: {
+    JSON: { description: 'V1 or V2 card JSON text.' },
+    PNG_BASE64: { description: 'A card PNG (the card in its `chara` text chunk), base64-encoded.' },
+  },
+});
+
+@InputType({ description: 'A Character Card to import as a PARTNER persona.' })
+export class ImportCharacterCardInput {
+  @Field({ description: 'The card: JSON text, or the PNG file base64-encoded (see format).' })
+  card!: string;
+
+  @Field(() => CardFormat, { description: 'How `card` is encoded.', defaultValue: CardFormat.JSON })
+  format!: CardFormat;
 }

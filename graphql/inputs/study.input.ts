@@ -61,3 +61,21 @@ export class PersonaStudyAttributeInput {
   @Field(() => String, { nullable: true, description: 'A category.' })
   category?: string | null;
 }
+
+@InputType({ description: 'A SUCCEEDED study’s fitted model to keep under a name.' })
+export class CreateMatchModelInput {
+  @Field(() => ID, { description: 'One of your SUCCEEDED studies.' })
+  studyId!: string;
+
+  @Field({ description: 'The model’s name; reusing one adds its next version.' })
+  name!: string;
+}
+
+@InputType({ description: 'The study attributes one of your personas should have.' })
+export class SetPersonaStudyAttributesInput {
+  @Field(() => ID, { description: 'One of your personas.' })
+  personaId!: string;
+
+  @Field(() => [PersonaStudyAttributeInput], { description: 'Every attribute the persona should have (the list replaces the old one).' })
+  attributes!: PersonaStudyAttributeInput[];
+}

@@ -38,11 +38,11 @@ describe('argumentBoundsMiddleware', () => {
   });
 
   it('When a string argument, or a string inside an input, holds U+0000, Then VALIDATION_FAILED (PostgreSQL cannot store it)', async () => {
-    expect(await check('Mutation', 'renameChat', { id: '00000000-0000-4000-8000-000000000000', title: 'a\u0000b' })).toEqual({ code: 'VALIDATION_FAILED', field: 'title' });
+    expect(await check('Mutation', 'renameChat', { input: { id: '00000000-0000-4000-8000-000000000000', title: 'a\u0000b' } })).toEqual({ code: 'VALIDATION_FAILED', field: 'input.title' });
     // Strings deep inside a typed input are checked too, and the error names their path.
-    expect(await check('Mutation', 'addScenario', { template: { id: 'x', privateGoals: { self: ['ok', 'a\u0000'], partner: ['ok'] } } })).toEqual({
+    expect(await check('Mutation', 'addScenario', { input: { template: { id: 'x', privateGoals: { self: ['ok', 'a\u0000'], partner: ['ok'] } } } })).toEqual({
       code: 'VALIDATION_FAILED',
-      field: 'template.privateGoals.self[1]',
+      field: 'input.template.privateGoals.self[1]',
     });
   });
 });

@@ -1,5 +1,6 @@
 import { buildSchema, parse, specifiedRules, validate } from 'graphql';
 import { costLimitRule } from './cost-limit.rule';
+import { checkOperationCost, operationCost, selectOperation } from './operation-cost';
 import { depthLimitRule } from './depth-limit.rule';
 import { directiveLimitRule } from './directive-limit.rule';
 
@@ -30,9 +31,14 @@ describe('costLimitRule', () => {
     expect(costOf('{ chats(first: 10) { nodes { id messages(first: 5) { nodes { id text } } } } }', 100).cost).toBe(132);
     // the default page is 20: chats 1 + edges 1 + 20 × (cursor 1 + node 1 + id 1) = 62
     expect(costOf('{ chats { edges { cursor node { id } } } }', 10).cost).toBe(62);
-    // last counts like first; a variable page size without a default counts as 100
-    expect(costOf('query($n: Int) { chat(id: "1") { messages(last: $n) { nodes { id } } } }', 10).cost).toBe(103);
-    expect(costOf('query($n: Int = 3) { chat(id: "1") { messages(last: $n) { nodes { id } pageInfo { hasPreviousPage } } } }', 7).cost).toBe(8);
+    // last counts like first
+    expect(costOf('{ chat(id: "1") { messages(last: 3) { nodes { id } pageInfo { hasPreviousPage } } } }', 7).cost).toBe(8);
+  });
+
+  it('When a page size comes from a variable, Then validation (which cannot see the values) prices it at 1, a lower bound', () => {
+    // chat 1 + messages 1 + nodes (1 + 1 × id) = 4, whatever the declared default
+    expect(costOf('query($n: Int = 100) { chat(id: "1") { messages(last: $n) { nodes { id } } } }', 3).cost).toBe(4);
+    expect(costOf('query($n: Int) { chat(id: "1") { messages(last: $n) { nodes { id } } } }', 3).cost).toBe(4);
   });
 
   it('When a costly query goes through fragments, Then it is still counted and refused with QUERY_TOO_COSTLY', () => {
@@ -51,6 +57,37 @@ describe('costLimitRule', () => {
       costLimitRule(5000),
     ]);
     expect(errors.some((e) => /cannot spread fragment/i.test(e.message))).toBe(true);
+  });
+});
+
+describe('operationCost with the variables sent', () => {
+  const priced = (query: string, variables: Record<string, unknown>) => {
+    const document = parse(query);
+    return operationCost(schema, document, selectOperation(document)!, variables);
+  };
+
+  it('When a page size comes from a variable, Then the value sent is priced, else the declared default, else the default page', () => {
+    const query = 'query($n: Int = 3) { chat(id: "1") { messages(first: $n) { nodes { id } } } }';
+    // chat 1 + messages 1 + nodes (1 + n × 1)
+    expect(priced(query, { n: 50 })).toBe(53);
+    expect(priced(query, {})).toBe(6);
+    expect(priced('query($n: Int) { chat(id: "1") { messages(first: $n) { nodes { id } } } }', {})).toBe(23);
+    expect(priced('query($n: Int) { chat(id: "1") { messages(first: $n) { nodes { id } } } }', { n: null })).toBe(23);
+  });
+
+  it('When a field declares a complexity, Then it costs that instead of 1', () => {
+    const costly = buildSchema('type Query { score: Int, plain: Int }');
+    costly.getQueryType()!.getFields().score!.extensions = { complexity: 100 };
+    const document = parse('{ score plain }');
+    expect(operationCost(costly, document, selectOperation(document)!, {})).toBe(101);
+  });
+
+  it('When the sent values make the operation too costly, Then the refusal is QUERY_TOO_COSTLY with the cost and the limit', () => {
+    const document = parse('query Q($n: Int = 1) { chats(first: $n) { nodes { id title } } }');
+    expect(checkOperationCost(schema, document, 'Q', { n: 1 }, 100)).toBeNull();
+    // Counting stops once past the limit: the cost reported is where it stopped (over 100).
+    expect(checkOperationCost(schema, document, 'Q', { n: 50 }, 100)?.extensions).toEqual({ code: 'QUERY_TOO_COSTLY', cost: expect.any(Number), limit: 100 });
+    expect(checkOperationCost(schema, document, 'Q', { n: 50 }, 100)?.extensions.cost).toBeGreaterThan(100);
   });
 });
 

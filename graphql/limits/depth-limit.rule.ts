@@ -13,11 +13,14 @@ import {
 
 /**
  * The wrapper fields of a connection (graphql/pagination): `edges`/`nodes` of an XConnection
- * and `node` of an XEdge. They add no depth, so a page of items nests as deep as a plain list
- * of them did.
+ * and `node` of an XEdge, and the fields of a mutation payload. They add no depth, so a page
+ * of items nests as deep as a plain list of them did.
  */
 function isWrapper(parent: GraphQLNamedType | undefined, field: string): boolean {
   if (!parent || !isObjectType(parent)) return false;
+  // A mutation's payload (API 1.0: `fooBar(input): FooBarPayload`) wraps the changed object:
+  // `renameChat { chat { … } }` nests as deep as the bare ChatSession did.
+  if (parent.name.endsWith('Payload')) return true;
   const fields = parent.getFields();
   if (field === 'edges' || field === 'nodes') return 'pageInfo' in fields && 'edges' in fields && 'nodes' in fields;
   return field === 'node' && 'cursor' in fields && 'node' in fields && parent.name.endsWith('Edge');
@@ -26,7 +29,7 @@ function isWrapper(parent: GraphQLNamedType | undefined, field: string): boolean
 /**
  * Rejects operations nested deeper than `maxDepth` fields (fragments followed, cycles cut:
  * a fragment cycle is reported by GraphQL's own NoFragmentCycles rule). Connection wrappers
- * do not count (isWrapper).
+ * and mutation payloads do not count (isWrapper).
  */
 export function depthLimitRule(maxDepth: number) {
   return (context: ValidationContext): ASTVisitor => {

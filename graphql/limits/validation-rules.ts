@@ -5,7 +5,12 @@ import { depthLimitRule } from './depth-limit.rule';
 import { directiveLimitRule } from './directive-limit.rule';
 import type { QueryLimits } from './query-limits';
 
-/** The extra validation rules both transports apply (after GraphQL's specified rules). */
+/**
+ * The extra validation rules both transports apply (after GraphQL's specified rules). The cost
+ * rule here is the early lower bound; the exact cost, priced with the variable values sent, is
+ * checked once the operation is resolved (graphql/limits/cost-limit.plugin.ts, and onSubscribe
+ * in src/server/graphql-ws-server.ts).
+ */
 export function limitRules(limits: QueryLimits): ValidationRule[] {
   return [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases), directiveLimitRule(limits.maxDirectives), costLimitRule(limits.maxCost)];
 }

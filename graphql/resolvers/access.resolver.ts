@@ -6,6 +6,8 @@ import { ResourceKind } from '../../src/domain/access/resource-kind';
 import { Role } from '../../src/domain/tiers';
 import type { AuthedContext } from '../context.type';
 import { AccessGrantType, AuditEventType } from '../types/access.type';
+import { GrantAccessInput, RevokeAccessInput } from '../inputs/access.input';
+import { GrantAccessPayload, RevokeAccessPayload } from '../types/access.payload';
 import { BidirectionalConnectionArgs, ConnectionArgs } from '../pagination/connection.args';
 import { connectionOf } from '../pagination/connection.type';
 import { AccessGrantConnectionType, AuditEventConnectionType, ChatMessageConnectionType, MemoryConnectionType } from '../pagination/connections.type';
@@ -14,28 +16,25 @@ import { CompatibilityReportType, compatibilityReportType } from '../types/compa
 import { MemoryType } from '../types/memory.type';
 import { PersonaType } from '../types/persona.type';
 import { SimulationType } from '../types/simulation.type';
+import { HEAVY_QUERY_COMPLEXITY } from '../limits/field-complexity';
 
 @Resolver()
 export class AccessResolver {
   @Authorized()
-  @Mutation(() => AccessGrantType, { description: 'Let an analyst read one of your objects (resourceId), or every object of a kind. Every read is audited; revoke any time.' })
-  async grantAccess(
-    @Ctx() ctx: AuthedContext,
-    @Arg('analystEmail', { description: 'Email of the ANALYST account to share with.' }) analystEmail: string,
-    @Arg('kind', () => ResourceKind, { description: 'What kind of object to share.' }) kind: ResourceKind,
-    @Arg('resourceId', () => ID, { description: 'The one object to share; leave out to share every object of the kind, present and future.', nullable: true }) resourceId?: string | null,
-  ): Promise<AccessGrantType> {
+  @Mutation(() => GrantAccessPayload, { description: 'Let an analyst read one of your objects (resourceId), or every object of a kind. Every read is audited; revoke any time.' })
+  async grantAccess(@Ctx() ctx: AuthedContext, @Arg('input', () => GrantAccessInput, { description: 'The analyst and what to share.' }) input: GrantAccessInput): Promise<GrantAccessPayload> {
+    const { analystEmail, kind, resourceId } = input;
     const grant = await grantAccess(ctx.em, ctx.principal.user, { analystEmail, kind, resourceId });
     await ctx.em.populate(grant, ['owner', 'grantee']);
-    return AccessGrantType.from(grant);
+    return { grant: AccessGrantType.from(grant) };
   }
 
   @Authorized()
-  @Mutation(() => AccessGrantType, { description: 'Withdraw an access grant you gave; the analyst loses access at once. Returns the grant with revokedAt set.' })
-  async revokeAccess(@Ctx() ctx: AuthedContext, @Arg('grantId', () => ID, { description: 'The grant (AccessGrant.id) to withdraw.' }) grantId: string): Promise<AccessGrantType> {
-    const grant = await revokeAccess(ctx.em, ctx.principal.user.id, grantId);
+  @Mutation(() => RevokeAccessPayload, { description: 'Withdraw an access grant you gave; the analyst loses access at once. Returns the grant with revokedAt set.' })
+  async revokeAccess(@Ctx() ctx: AuthedContext, @Arg('input', () => RevokeAccessInput, { description: 'The grant to withdraw.' }) input: RevokeAccessInput): Promise<RevokeAccessPayload> {
+    const grant = await revokeAccess(ctx.em, ctx.principal.user.id, input.grantId);
     await ctx.em.populate(grant, ['owner', 'grantee']);
-    return AccessGrantType.from(grant);
+    return { grant: AccessGrantType.from(grant) };
   }
 
   @Authorized()
@@ -80,7 +79,7 @@ export class AccessResolver {
   }
 
   @Authorized(Role.ANALYST, Role.ADMIN)
-  @Query(() => CompatibilityReportType, { nullable: true, description: 'Analysts (shared with them) and admins: a simulation’s report, the same type its owner reads. Audited.' })
+  @Query(() => CompatibilityReportType, { complexity: HEAVY_QUERY_COMPLEXITY, nullable: true, description: 'Analysts (shared with them) and admins: a simulation’s report, the same type its owner reads. Audited.' })
   async readCompatibilityReport(@Ctx() ctx: AuthedContext, @Arg('simulationId', () => ID, { description: 'A simulation shared with you.' }) simulationId: string): Promise<CompatibilityReportType | null> {
     const { report } = await readSimulation(ctx.em, ctx.principal.user, simulationId);
     return report ? compatibilityReportType(report) : null;

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
 import type { AccountEvent } from '../../src/domain/accounts/account-events';
 import { accountTopic } from '../../src/domain/accounts/account-events';
 import { logIn } from '../../src/domain/accounts/log-in';
@@ -14,7 +14,27 @@ import { updateProfile } from '../../src/domain/accounts/update-profile';
 import { enforceRateLimit } from '../../src/domain/rate-limits/enforce-rate-limit';
 import { ForbiddenError, UnauthenticatedError } from '../../src/domain/errors';
 import { Role } from '../../src/domain/tiers';
-import { ChangePasswordInput, InviteAnalystInput, ResetPasswordInput, SetUserPlanInput, UpdateProfileInput } from '../inputs/account-self-service.input';
+import {
+  ChangePasswordInput,
+  InviteAnalystInput,
+  RequestPasswordResetInput,
+  ResetPasswordInput,
+  SetUserPlanInput,
+  UpdateMyProfileInput,
+  VerifyEmailInput,
+} from '../inputs/account-self-service.input';
+import { RefreshSessionInput, SignInWithIdTokenInput } from '../inputs/sign-in.input';
+import {
+  ChangePasswordPayload,
+  InviteAnalystPayload,
+  LogoutPayload,
+  RequestEmailVerificationPayload,
+  RequestPasswordResetPayload,
+  ResetPasswordPayload,
+  SetUserPlanPayload,
+  UpdateMyProfilePayload,
+  VerifyEmailPayload,
+} from '../types/account.payload';
 import { requestEmailVerification, verifyEmail } from '../../src/domain/accounts/email-verification';
 import { inviteAnalyst } from '../../src/domain/accounts/invite-analyst';
 import { requestPasswordReset, resetPassword } from '../../src/domain/accounts/password-reset';
@@ -56,80 +76,73 @@ export class AccountResolver {
   }
 
   @Mutation(() => AuthPayloadType, { description: 'Sign in with an OIDC id token from Apple or Google.' })
-  async signInWithIdToken(
-    @Arg('provider', () => IdentityProvider, { description: 'Who issued the id token.' }) provider: IdentityProvider,
-    @Arg('idToken', { description: 'The OIDC id token (a JWT) from the provider’s sign-in SDK; an account is created or linked by its verified email.' }) idToken: string,
-    @Ctx() ctx: GraphQLContext,
-  ): Promise<AuthPayloadType> {
-    return AuthPayloadType.from(await signInWithIdToken(accountDeps(ctx), provider, { idToken }, { userAgent: ctx.userAgent }));
+  async signInWithIdToken(@Arg('input', () => SignInWithIdTokenInput, { description: 'The provider and its id token.' }) input: SignInWithIdTokenInput, @Ctx() ctx: GraphQLContext): Promise<AuthPayloadType> {
+    return AuthPayloadType.from(await signInWithIdToken(accountDeps(ctx), input.provider, { idToken: input.idToken }, { userAgent: ctx.userAgent }));
   }
 
   @Mutation(() => AuthPayloadType, { description: 'Exchange a refresh token for a new token pair (the old one stops working).' })
-  async refreshSession(@Arg('refreshToken', { description: 'The refresh token from the latest AuthPayload of this session. Each works once: reusing one revokes the whole session.' }) refreshToken: string, @Ctx() ctx: GraphQLContext): Promise<AuthPayloadType> {
-    return AuthPayloadType.from(await refreshSession(accountDeps(ctx), { refreshToken }));
+  async refreshSession(@Arg('input', () => RefreshSessionInput, { description: 'The refresh token to exchange.' }) input: RefreshSessionInput, @Ctx() ctx: GraphQLContext): Promise<AuthPayloadType> {
+    return AuthPayloadType.from(await refreshSession(accountDeps(ctx), { refreshToken: input.refreshToken }));
   }
 
   @Authorized()
-  @Mutation(() => Boolean, { description: 'End the current session: its refresh and access tokens stop working.' })
-  async logout(@Ctx() ctx: AuthedContext): Promise<boolean> {
+  @Mutation(() => LogoutPayload, { description: 'End the current session: its refresh and access tokens stop working.' })
+  async logout(@Ctx() ctx: AuthedContext): Promise<LogoutPayload> {
     await logOut(accountDeps(ctx), ctx.principal.sessionId);
-    return true;
+    return { endedSessionId: ctx.principal.sessionId };
   }
 
   @Authorized()
-  @Mutation(() => Int, { description: 'Change the password (the current one is required). Every other session of the account ends; this one stays signed in. Returns how many sessions ended.' })
-  async changePassword(@Arg('input', () => ChangePasswordInput, { description: 'The current and the new password.' }) input: ChangePasswordInput, @Ctx() ctx: AuthedContext): Promise<number> {
+  @Mutation(() => ChangePasswordPayload, { description: 'Change the password (the current one is required). Every other session of the account ends; this one stays signed in.' })
+  async changePassword(@Arg('input', () => ChangePasswordInput, { description: 'The current and the new password.' }) input: ChangePasswordInput, @Ctx() ctx: AuthedContext): Promise<ChangePasswordPayload> {
     // Per account, like login: a stolen access token must not become a password oracle.
     await perAccountLimit(ctx, `user:${ctx.principal.user.id}`);
-    return changePassword(accountDeps(ctx), { userId: ctx.principal.user.id, sessionId: ctx.principal.sessionId }, input);
+    return { endedSessionCount: await changePassword(accountDeps(ctx), { userId: ctx.principal.user.id, sessionId: ctx.principal.sessionId }, input) };
   }
 
   @Authorized()
-  @Mutation(() => UserType, { description: "Edit the signed-in account's profile (display name)." })
-  async updateMyProfile(@Arg('input', () => UpdateProfileInput, { description: 'The profile fields to set.' }) input: UpdateProfileInput, @Ctx() ctx: AuthedContext): Promise<UserType> {
-    return UserType.from(await updateProfile(ctx.em, ctx.principal.user.id, input));
+  @Mutation(() => UpdateMyProfilePayload, { description: "Edit the signed-in account's profile (display name)." })
+  async updateMyProfile(@Arg('input', () => UpdateMyProfileInput, { description: 'The profile fields to set.' }) input: UpdateMyProfileInput, @Ctx() ctx: AuthedContext): Promise<UpdateMyProfilePayload> {
+    return { user: UserType.from(await updateProfile(ctx.em, ctx.principal.user.id, input)) };
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => UserType, { description: "Admins: set a user's tier and/or role. New limits apply at once, to running sessions too." })
-  async setUserPlan(
-    @Arg('userId', () => ID, { description: 'The account to change.' }) userId: string,
-    @Arg('input', () => SetUserPlanInput, { description: 'The new tier and/or role.' }) input: SetUserPlanInput,
-    @Ctx() ctx: AuthedContext,
-  ): Promise<UserType> {
-    return UserType.from(await setUserPlan(ctx.em, ctx.principal.user.id, userId, input));
+  @Mutation(() => SetUserPlanPayload, { description: "Admins: set a user's tier and/or role. New limits apply at once, to running sessions too." })
+  async setUserPlan(@Arg('input', () => SetUserPlanInput, { description: 'The account and its new tier and/or role.' }) input: SetUserPlanInput, @Ctx() ctx: AuthedContext): Promise<SetUserPlanPayload> {
+    const { userId, tier, role } = input;
+    return { user: UserType.from(await setUserPlan(ctx.em, ctx.principal.user.id, userId, { tier, role })) };
   }
 
-  @Mutation(() => Boolean, { description: 'Email a password-reset link (valid 30 minutes) to this address if it has an account. Always answers true, so it does not reveal who has one.' })
-  async requestPasswordReset(@Arg('email', { description: 'The account’s email address.' }) email: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+  @Mutation(() => RequestPasswordResetPayload, { description: 'Email a password-reset link (valid 30 minutes) to this address if it has an account. Always answers accepted, so it does not reveal who has one.' })
+  async requestPasswordReset(@Arg('input', () => RequestPasswordResetInput, { description: 'Where to send the link.' }) input: RequestPasswordResetInput, @Ctx() ctx: GraphQLContext): Promise<RequestPasswordResetPayload> {
     // Per address as well as per client: nobody floods one inbox.
-    await perAccountLimit(ctx, `reset:${email.trim().toLowerCase()}`);
-    await requestPasswordReset(selfServiceDeps(ctx), { email });
-    return true;
+    await perAccountLimit(ctx, `reset:${input.email.trim().toLowerCase()}`);
+    await requestPasswordReset(selfServiceDeps(ctx), { email: input.email });
+    return { accepted: true };
   }
 
-  @Mutation(() => Boolean, { description: 'Set a new password with the code from a reset or invitation email. The code works once; every session of the account ends.' })
-  async resetPassword(@Arg('input', () => ResetPasswordInput, { description: 'The emailed code and the new password.' }) input: ResetPasswordInput, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+  @Mutation(() => ResetPasswordPayload, { description: 'Set a new password with the code from a reset or invitation email. The code works once; every session of the account ends.' })
+  async resetPassword(@Arg('input', () => ResetPasswordInput, { description: 'The emailed code and the new password.' }) input: ResetPasswordInput, @Ctx() ctx: GraphQLContext): Promise<ResetPasswordPayload> {
     await resetPassword(selfServiceDeps(ctx), input);
-    return true;
+    return { passwordReset: true };
   }
 
   @Authorized()
-  @Mutation(() => Boolean, { description: 'Email the signed-in user a link (valid 24 hours) to confirm their address. False when it is confirmed already.' })
-  async requestEmailVerification(@Ctx() ctx: AuthedContext): Promise<boolean> {
+  @Mutation(() => RequestEmailVerificationPayload, { description: 'Email the signed-in user a link (valid 24 hours) to confirm their address; `sent` is false when it is confirmed already.' })
+  async requestEmailVerification(@Ctx() ctx: AuthedContext): Promise<RequestEmailVerificationPayload> {
     await perAccountLimit(ctx, `verify:${ctx.principal.user.id}`);
-    return requestEmailVerification(selfServiceDeps(ctx), ctx.principal.user.id);
+    return { sent: await requestEmailVerification(selfServiceDeps(ctx), ctx.principal.user.id) };
   }
 
-  @Mutation(() => UserType, { description: 'Confirm an email address with the code from the verification email. The code works once.' })
-  async verifyEmail(@Arg('token', { description: 'The code from the verification email (the `token` of its link).' }) token: string, @Ctx() ctx: GraphQLContext): Promise<UserType> {
-    return UserType.from(await verifyEmail(selfServiceDeps(ctx), { token }));
+  @Mutation(() => VerifyEmailPayload, { description: 'Confirm an email address with the code from the verification email. The code works once.' })
+  async verifyEmail(@Arg('input', () => VerifyEmailInput, { description: 'The code from the email.' }) input: VerifyEmailInput, @Ctx() ctx: GraphQLContext): Promise<VerifyEmailPayload> {
+    return { user: UserType.from(await verifyEmail(selfServiceDeps(ctx), { token: input.token })) };
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => UserType, { description: 'Admins: create an ANALYST account and email the invitee a link (valid 72 hours) to choose their password.' })
-  async inviteAnalyst(@Arg('input', () => InviteAnalystInput, { description: 'Who to invite.' }) input: InviteAnalystInput, @Ctx() ctx: AuthedContext): Promise<UserType> {
-    return UserType.from(await inviteAnalyst(selfServiceDeps(ctx), input));
+  @Mutation(() => InviteAnalystPayload, { description: 'Admins: create an ANALYST account and email the invitee a link (valid 72 hours) to choose their password.' })
+  async inviteAnalyst(@Arg('input', () => InviteAnalystInput, { description: 'Who to invite.' }) input: InviteAnalystInput, @Ctx() ctx: AuthedContext): Promise<InviteAnalystPayload> {
+    return { user: UserType.from(await inviteAnalyst(selfServiceDeps(ctx), input)) };
   }
 
   @FieldResolver(() => MonthlyUsageType, { description: "Model tokens used and left this month. Readable by the account itself and by admins." })

@@ -1,21 +1,10 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver, registerEnumType } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { exportCharacterCard, exportCharacterCardPng, importCharacterCard } from '../../src/domain/personas/character-card-io';
 import type { AuthedContext } from '../context.type';
 import { CharacterCardType } from '../types/character-card.type';
 import { PersonaType } from '../types/persona.type';
-
-export enum CardFormat {
-  JSON = 'JSON',
-  PNG_BASE64 = 'PNG_BASE64',
-}
-registerEnumType(CardFormat, {
-  name: 'CardFormat',
-  description: 'How an imported Character Card is encoded.',
-  valuesConfig: {
-    JSON: { description: 'V1 or V2 card JSON text.' },
-    PNG_BASE64: { description: 'A card PNG (the card in its `chara` text chunk), base64-encoded.' },
-  },
-});
+import { ImportCharacterCardInput } from '../inputs/persona.input';
+import { ImportCharacterCardPayload } from '../types/persona.payload';
 
 @Resolver()
 export class CharacterCardResolver {
@@ -32,12 +21,9 @@ export class CharacterCardResolver {
   }
 
   @Authorized()
-  @Mutation(() => PersonaType, { description: 'Create a PARTNER persona from a Character Card: V1 or V2 JSON text, or a card PNG as base64.' })
-  async importCharacterCard(
-    @Ctx() ctx: AuthedContext,
-    @Arg('card', { description: 'The card: JSON text, or the PNG file base64-encoded (see format).' }) card: string,
-    @Arg('format', () => CardFormat, { description: 'How `card` is encoded.', defaultValue: CardFormat.JSON }) format: CardFormat,
-  ): Promise<PersonaType> {
-    return PersonaType.from(await importCharacterCard(ctx.em, ctx.principal.user, { card, format }, ctx.services.dataKeys));
+  @Mutation(() => ImportCharacterCardPayload, { description: 'Create a PARTNER persona from a Character Card: V1 or V2 JSON text, or a card PNG as base64.' })
+  async importCharacterCard(@Ctx() ctx: AuthedContext, @Arg('input', () => ImportCharacterCardInput, { description: 'The card and how it is encoded.' }) input: ImportCharacterCardInput): Promise<ImportCharacterCardPayload> {
+    const persona = await importCharacterCard(ctx.em, ctx.principal.user, { card: input.card, format: input.format }, ctx.services.dataKeys);
+    return { persona: PersonaType.from(persona) };
   }
 }

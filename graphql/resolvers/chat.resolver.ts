@@ -11,31 +11,46 @@ import { scoreChat } from '../../src/domain/chats/score-chat';
 import { sendChatMessage } from '../../src/domain/chats/send-chat-message';
 import { readSharedChat, revokeChatShare, shareChat } from '../../src/domain/chats/share-chat';
 import { startChat } from '../../src/domain/chats/start-chat';
-import { ChatPolicy } from '../../src/domain/chats/chat-policy';
 import type { AuthedContext, GraphQLContext } from '../context.type';
-import { ChatScoreType, chatScoreType } from '../types/chat-score.type';
+import { chatScoreType } from '../types/chat-score.type';
 import { BidirectionalConnectionArgs, ConnectionArgs } from '../pagination/connection.args';
 import { connectionOf } from '../pagination/connection.type';
 import { ChatMessageConnectionType, ChatSessionConnectionType } from '../pagination/connections.type';
+import { ChatMessageType, ChatSessionType, SharedChatType } from '../types/chat.type';
 import {
-  ChatMessageType,
-  ChatSessionType,
-  ChatShareType,
-  SentChatMessageType,
-  SharedChatType,
-} from '../types/chat.type';
+  DeleteChatPayload,
+  ForkChatPayload,
+  RegenerateReplyPayload,
+  RenameChatPayload,
+  RevokeChatSharePayload,
+  ScoreChatPayload,
+  SendChatMessagePayload,
+  SetChatPolicyPayload,
+  ShareChatPayload,
+  StartChatPayload,
+} from '../types/chat.payload';
+import {
+  DeleteChatInput,
+  ForkChatInput,
+  RegenerateReplyInput,
+  RenameChatInput,
+  RevokeChatShareInput,
+  ScoreChatInput,
+  SendChatMessageInput,
+  SetChatPolicyInput,
+  ShareChatInput,
+  StartChatInput,
+} from '../inputs/chat.input';
+import { MODEL_CALL_COMPLEXITY } from '../limits/field-complexity';
 
 @Resolver(() => ChatMessageType)
 export class ChatResolver {
   @Authorized()
-  @Mutation(() => ChatSessionType, { description: 'Open a chat with the partner agent of one of your PARTNER personas, optionally in a scenario.' })
-  async startChat(
-    @Ctx() ctx: AuthedContext,
-    @Arg('partnerPersonaId', () => ID, { description: 'One of your PARTNER personas (it needs consent if its messages were imported).' }) partnerPersonaId: string,
-    @Arg('scenarioId', () => String, { description: 'A scenario template id (see scenarios) to set the scene; leave out for an open chat.', nullable: true }) scenarioId?: string | null,
-    @Arg('policy', () => ChatPolicy, { description: 'What a second message does while a reply streams; default ENQUEUE.', nullable: true }) policy?: ChatPolicy | null,
-  ): Promise<ChatSessionType> {
-    return ChatSessionType.from(await startChat(ctx.em, ctx.principal.user, ctx.services.scenarioLibrary, { partnerPersonaId, scenarioId, policy }));
+  @Mutation(() => StartChatPayload, { description: 'Open a chat with the partner agent of one of your PARTNER personas, optionally in a scenario.' })
+  async startChat(@Ctx() ctx: AuthedContext, @Arg('input', () => StartChatInput, { description: 'The partner persona, and optionally a scenario and a policy.' }) input: StartChatInput): Promise<StartChatPayload> {
+    const { partnerPersonaId, scenarioId, policy } = input;
+    const chat = await startChat(ctx.em, ctx.principal.user, ctx.services.scenarioLibrary, { partnerPersonaId, scenarioId, policy });
+    return { chat: ChatSessionType.from(chat) };
   }
 
   @Authorized()
@@ -55,21 +70,22 @@ export class ChatResolver {
   }
 
   @Authorized()
-  @Mutation(() => ChatSessionType, { description: 'Give one of your chats your own title (1–120 characters); automatic titles never replace it afterwards.' })
-  async renameChat(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'The chat.' }) id: string, @Arg('title', { description: 'The new title, 1–120 characters (trimmed).' }) title: string): Promise<ChatSessionType> {
-    return ChatSessionType.from(await renameChat(ctx.em, ctx.principal.user.id, id, title));
+  @Mutation(() => RenameChatPayload, { description: 'Give one of your chats your own title (1–120 characters); automatic titles never replace it afterwards.' })
+  async renameChat(@Ctx() ctx: AuthedContext, @Arg('input', () => RenameChatInput, { description: 'The chat and its new title.' }) input: RenameChatInput): Promise<RenameChatPayload> {
+    return { chat: ChatSessionType.from(await renameChat(ctx.em, ctx.principal.user.id, input.id, input.title)) };
   }
 
   @Authorized()
-  @Mutation(() => ChatSessionType, { description: 'What a second message does while a reply streams.' })
-  async setChatPolicy(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'The chat.' }) id: string, @Arg('policy', () => ChatPolicy, { description: 'The new policy; it applies to the next message.' }) policy: ChatPolicy): Promise<ChatSessionType> {
-    return ChatSessionType.from(await setChatPolicy(ctx.em, ctx.principal.user.id, id, policy));
+  @Mutation(() => SetChatPolicyPayload, { description: 'What a second message does while a reply streams.' })
+  async setChatPolicy(@Ctx() ctx: AuthedContext, @Arg('input', () => SetChatPolicyInput, { description: 'The chat and its new policy.' }) input: SetChatPolicyInput): Promise<SetChatPolicyPayload> {
+    return { chat: ChatSessionType.from(await setChatPolicy(ctx.em, ctx.principal.user.id, input.id, input.policy)) };
   }
 
   @Authorized()
-  @Mutation(() => Boolean, { description: 'Deletes the chat, its messages and its events. Memories drawn from it stay until you forget them.' })
-  async deleteChat(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'The chat to delete.' }) id: string): Promise<boolean> {
-    return deleteChat(ctx.services, ctx.em, ctx.principal.user.id, id);
+  @Mutation(() => DeleteChatPayload, { description: 'Deletes the chat, its messages and its events. Memories drawn from it stay until you forget them.' })
+  async deleteChat(@Ctx() ctx: AuthedContext, @Arg('input', () => DeleteChatInput, { description: 'The chat to delete.' }) input: DeleteChatInput): Promise<DeleteChatPayload> {
+    await deleteChat(ctx.services, ctx.em, ctx.principal.user.id, input.id);
+    return { deletedChatId: input.id };
   }
 
   @Authorized()
@@ -93,56 +109,50 @@ export class ChatResolver {
   }
 
   @Authorized()
-  @Mutation(() => SentChatMessageType, {
+  @Mutation(() => SendChatMessagePayload, {
+    complexity: MODEL_CALL_COMPLEXITY,
     description: 'Send a message; the reply streams on chatEvents. Idempotent: the same clientMessageId returns the same message and never asks the model twice.',
   })
-  async sendChatMessage(
-    @Ctx() ctx: AuthedContext,
-    @Arg('sessionId', () => ID, { description: 'One of your chats.' }) sessionId: string,
-    @Arg('content', { description: 'The message text.' }) content: string,
-    @Arg('clientMessageId', { description: 'An id you generate per message (e.g. a UUID) so a retried send is not sent twice; it comes back in the USER_MESSAGE event.' }) clientMessageId: string,
-  ): Promise<SentChatMessageType> {
+  async sendChatMessage(@Ctx() ctx: AuthedContext, @Arg('input', () => SendChatMessageInput, { description: 'The chat, the text and your id for this message.' }) input: SendChatMessageInput): Promise<SendChatMessagePayload> {
+    const { sessionId, content, clientMessageId } = input;
     const sent = await sendChatMessage(chatDepsFrom(ctx.services), ctx.em, ctx.principal.user, { sessionId, content, clientMessageId });
     return { message: ChatMessageType.from(sent.message), replyId: sent.replyId };
   }
 
   @Authorized()
-  @Mutation(() => ChatMessageType, { description: 'Write the latest reply again; the current version stays as an alternative.' })
-  async regenerateReply(@Ctx() ctx: AuthedContext, @Arg('messageId', () => ID, { description: 'The latest partner reply of the chat.' }) messageId: string): Promise<ChatMessageType> {
-    return ChatMessageType.from(await regenerateReply(chatDepsFrom(ctx.services), ctx.em, ctx.principal.user.id, messageId));
+  @Mutation(() => RegenerateReplyPayload, { complexity: MODEL_CALL_COMPLEXITY, description: 'Write the latest reply again; the current version stays as an alternative.' })
+  async regenerateReply(@Ctx() ctx: AuthedContext, @Arg('input', () => RegenerateReplyInput, { description: 'The reply to write again.' }) input: RegenerateReplyInput): Promise<RegenerateReplyPayload> {
+    return { message: ChatMessageType.from(await regenerateReply(chatDepsFrom(ctx.services), ctx.em, ctx.principal.user.id, input.messageId)) };
   }
 
   @Authorized()
-  @Mutation(() => ChatSessionType, { description: 'A new chat sharing the history up to this message; with `content`, that message is sent in the branch.' })
-  async forkChat(
-    @Ctx() ctx: AuthedContext,
-    @Arg('messageId', () => ID, { description: 'The message the branch starts after: history up to and including it is shared.' }) messageId: string,
-    @Arg('content', () => String, { description: 'A message to send in the branch at once (the alternative to what was said next); leave out to branch without sending.', nullable: true }) content?: string | null,
-  ): Promise<ChatSessionType> {
-    const fork = await forkChat(chatDepsFrom(ctx.services), ctx.em, ctx.principal.user, { messageId, content });
-    return ChatSessionType.from(fork);
+  @Mutation(() => ForkChatPayload, { complexity: MODEL_CALL_COMPLEXITY, description: 'A new chat sharing the history up to this message; with `content`, that message is sent in the branch.' })
+  async forkChat(@Ctx() ctx: AuthedContext, @Arg('input', () => ForkChatInput, { description: 'Where to branch, and optionally what to say in the branch.' }) input: ForkChatInput): Promise<ForkChatPayload> {
+    const fork = await forkChat(chatDepsFrom(ctx.services), ctx.em, ctx.principal.user, { messageId: input.messageId, content: input.content });
+    return { chat: ChatSessionType.from(fork) };
   }
 
   @Authorized()
-  @Mutation(() => ChatScoreType, {
+  @Mutation(() => ScoreChatPayload, {
     description: 'The analysis agent scores the chat (e.g. a branch) on the simulation dimensions, citing message ids, beside the conversation measures of the same messages.',
+    complexity: MODEL_CALL_COMPLEXITY,
   })
-  async scoreChat(@Ctx() ctx: AuthedContext, @Arg('sessionId', () => ID, { description: 'One of your chats (its current branch’s latest 80 messages are scored).' }) sessionId: string): Promise<ChatScoreType> {
+  async scoreChat(@Ctx() ctx: AuthedContext, @Arg('input', () => ScoreChatInput, { description: 'The chat to score.' }) input: ScoreChatInput): Promise<ScoreChatPayload> {
     const detail = ctx.services.llmSettings.mode === 'offline' ? 'brief' : 'full';
-    return chatScoreType(await scoreChat(ctx.services, ctx.em, ctx.principal.user.id, sessionId, detail));
+    return { score: chatScoreType(await scoreChat(ctx.services, ctx.em, ctx.principal.user.id, input.sessionId, detail)) };
   }
 
   @Authorized()
-  @Mutation(() => ChatShareType, { description: 'A read-only share link (its token is shown once). Sharing again replaces the previous link.' })
-  async shareChat(@Ctx() ctx: AuthedContext, @Arg('sessionId', () => ID, { description: 'One of your chats.' }) sessionId: string): Promise<ChatShareType> {
-    const { token, session } = await shareChat(ctx.em, ctx.principal.user.id, sessionId);
-    return { token, session: ChatSessionType.from(session) };
+  @Mutation(() => ShareChatPayload, { description: 'A read-only share link (its token is shown once). Sharing again replaces the previous link.' })
+  async shareChat(@Ctx() ctx: AuthedContext, @Arg('input', () => ShareChatInput, { description: 'The chat to share.' }) input: ShareChatInput): Promise<ShareChatPayload> {
+    const { token, session } = await shareChat(ctx.services, ctx.em, ctx.principal.user.id, input.sessionId);
+    return { token, chat: ChatSessionType.from(session) };
   }
 
   @Authorized()
-  @Mutation(() => ChatSessionType, { description: 'The share link stops working at once.' })
-  async revokeChatShare(@Ctx() ctx: AuthedContext, @Arg('sessionId', () => ID, { description: 'One of your chats.' }) sessionId: string): Promise<ChatSessionType> {
-    return ChatSessionType.from(await revokeChatShare(ctx.em, ctx.principal.user.id, sessionId));
+  @Mutation(() => RevokeChatSharePayload, { description: 'The share link stops working at once.' })
+  async revokeChatShare(@Ctx() ctx: AuthedContext, @Arg('input', () => RevokeChatShareInput, { description: 'The chat whose link to revoke.' }) input: RevokeChatShareInput): Promise<RevokeChatSharePayload> {
+    return { chat: ChatSessionType.from(await revokeChatShare(ctx.em, ctx.principal.user.id, input.sessionId)) };
   }
 
   @Query(() => SharedChatType, { description: 'A shared chat, read-only, for anyone holding its token.' })

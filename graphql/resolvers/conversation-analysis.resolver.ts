@@ -8,6 +8,7 @@ import { ConversationMeasuresType, conversationMeasuresType, MeasureCatalogEntry
 import { PersonaType } from '../types/persona.type';
 import { DateRangeInput, RelationshipHealthReportType } from '../types/relationship-health.type';
 import { ReportDocumentType, ReportFormat } from '../types/simulation.type';
+import { HEAVY_QUERY_COMPLEXITY } from '../limits/field-complexity';
 
 const RANGE = { nullable: true, description: 'Only messages sent in this range (default: all).' } as const;
 const OFFSET = {
@@ -24,6 +25,7 @@ export class ConversationAnalysisResolver {
 
   @Authorized()
   @Query(() => RelationshipHealthReportType, {
+    complexity: HEAVY_QUERY_COMPLEXITY,
     description:
       'Relationship health of your imported chats with a persona: deterministic measures overall and per month, trends, turning points with cited messages, caveats, summary. No model is called. A persona without imported messages gets an empty report (its summary and caveats say so); an imported partner needs consent (CONSENT_REQUIRED).',
   })
@@ -38,7 +40,7 @@ export class ConversationAnalysisResolver {
   }
 
   @Authorized()
-  @Query(() => ReportDocumentType, { description: 'The relationship health report as Markdown (sparkline trends), self-contained HTML (inline SVG trend charts) or JSON.' })
+  @Query(() => ReportDocumentType, { complexity: HEAVY_QUERY_COMPLEXITY, description: 'The relationship health report as Markdown (sparkline trends), self-contained HTML (inline SVG trend charts) or JSON.' })
   async relationshipHealthDocument(
     @Ctx() ctx: AuthedContext,
     @Arg('personaId', () => ID, { description: 'One of your personas with imported chats.' }) personaId: string,
@@ -52,6 +54,7 @@ export class ConversationAnalysisResolver {
 
   @Authorized()
   @Query(() => ConversationMeasuresType, {
+    complexity: HEAVY_QUERY_COMPLEXITY,
     description:
       'The measures alone of your imported chats with a persona in a range (you are side 0), e.g. one month’s per-speaker detail, which sits deeper in analyzeConversation’s months than the query depth limit reaches. Same rules as analyzeConversation.',
   })
@@ -65,6 +68,7 @@ export class ConversationAnalysisResolver {
 
   @Authorized()
   @Query(() => ConversationMeasuresType, {
+    complexity: HEAVY_QUERY_COMPLEXITY,
     description: 'Deterministic conversation measures of one of your live chats (you are side 0, the partner side 1), over the current branch’s spoken messages. No model is called (compare scoreChat).',
   })
   async chatMeasures(@Ctx() ctx: AuthedContext, @Arg('sessionId', () => ID, { description: 'One of your chats.' }) sessionId: string): Promise<ConversationMeasuresType> {

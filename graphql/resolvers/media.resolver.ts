@@ -7,7 +7,9 @@ import { previewScreenshotImport } from '../../src/domain/media/screenshots/prev
 import type { AuthedContext } from '../context.type';
 import { AnalyzePersonaPhotoInput, DeleteMediaFileInput, ImportScreenshotsInput, PreviewScreenshotImportInput } from '../inputs/media.input';
 import { ImportResultType } from '../types/import-result.type';
-import { DeleteMediaFilePayload, MediaFileType } from '../types/media.type';
+import { MediaFileType } from '../types/media.type';
+import { AnalyzePersonaPhotoPayload, DeleteMediaFilePayload, ImportScreenshotsPayload, PreviewScreenshotImportPayload } from '../types/media.payload';
+import { HEAVY_COMPUTE_COMPLEXITY, MODEL_CALL_COMPLEXITY } from '../limits/field-complexity';
 import { PersonaPhotoType } from '../types/photo.type';
 import { ScreenshotImportPreviewType, type BubbleSideEnum } from '../types/screenshot-import.type';
 
@@ -24,31 +26,34 @@ export class MediaResolver {
   @Mutation(() => DeleteMediaFilePayload, { description: 'Deletes one of your files and what was derived from it. Messages already imported from a screenshot stay in the persona.' })
   async deleteMediaFile(@Ctx() ctx: AuthedContext, @Arg('input', () => DeleteMediaFileInput, { description: 'Which file.' }) input: DeleteMediaFileInput): Promise<DeleteMediaFilePayload> {
     await deleteMedia({ em: ctx.em, objects: ctx.services.objects }, ctx.principal.user.id, input.id);
-    return Object.assign(new DeleteMediaFilePayload(), { id: input.id });
+    return { deletedMediaFileId: input.id };
   }
 
   @Authorized()
-  @Mutation(() => ScreenshotImportPreviewType, {
+  @Mutation(() => PreviewScreenshotImportPayload, {
+    complexity: HEAVY_COMPUTE_COMPLEXITY,
     description:
       'Reads chat screenshots offline (OCR, Chinese and English) into messages by side, with times, system lines dropped and overlaps stitched, and proposes who is who. Nothing is imported: confirm with importScreenshots. SCREENSHOT_UNREADABLE when no message could be read.',
   })
-  async previewScreenshotImport(@Ctx() ctx: AuthedContext, @Arg('input', () => PreviewScreenshotImportInput, { description: 'The persona and the uploaded screenshots, in order.' }) input: PreviewScreenshotImportInput): Promise<ScreenshotImportPreviewType> {
+  async previewScreenshotImport(@Ctx() ctx: AuthedContext, @Arg('input', () => PreviewScreenshotImportInput, { description: 'The persona and the uploaded screenshots, in order.' }) input: PreviewScreenshotImportInput): Promise<PreviewScreenshotImportPayload> {
     const preview = await previewScreenshotImport(this.screenshotDeps(ctx), ctx.principal.user.id, ctx.principal.user.displayName ?? '', input);
-    return Object.assign(new ScreenshotImportPreviewType(), {
-      ...preview,
-      messages: preview.messages.map((m) => ({ ...m, side: m.side as BubbleSideEnum })),
-      proposedMapping: { ...preview.proposedMapping, personaSide: preview.proposedMapping.personaSide as BubbleSideEnum },
-    });
+    return {
+      preview: Object.assign(new ScreenshotImportPreviewType(), {
+        ...preview,
+        messages: preview.messages.map((m) => ({ ...m, side: m.side as BubbleSideEnum })),
+        proposedMapping: { ...preview.proposedMapping, personaSide: preview.proposedMapping.personaSide as BubbleSideEnum },
+      }),
+    };
   }
 
   @Authorized()
-  @Mutation(() => ImportResultType, {
+  @Mutation(() => ImportScreenshotsPayload, {
     description:
       'Imports previewed chat screenshots into a persona with the speaker mapping you confirmed or corrected, like a chat-log export: re-importing adds nothing twice, and a partner needs consent before analysis.',
   })
-  async importScreenshots(@Ctx() ctx: AuthedContext, @Arg('input', () => ImportScreenshotsInput, { description: 'The persona, the screenshots and the speaker mapping you confirmed.' }) input: ImportScreenshotsInput): Promise<ImportResultType> {
+  async importScreenshots(@Ctx() ctx: AuthedContext, @Arg('input', () => ImportScreenshotsInput, { description: 'The persona, the screenshots and the speaker mapping you confirmed.' }) input: ImportScreenshotsInput): Promise<ImportScreenshotsPayload> {
     const result = await importScreenshots({ ...this.screenshotDeps(ctx), transcripts: ctx.services.transcripts, dataKeys: ctx.services.dataKeys }, ctx.principal.user.id, input);
-    return Object.assign(new ImportResultType(), result);
+    return { chatLogImport: Object.assign(new ImportResultType(), result) };
   }
 
   @Authorized()
@@ -59,17 +64,18 @@ export class MediaResolver {
   }
 
   @Authorized()
-  @Mutation(() => PersonaPhotoType, {
+  @Mutation(() => AnalyzePersonaPhotoPayload, {
+    complexity: MODEL_CALL_COMPLEXITY,
     description:
       'Analyses a persona photo with the vision model into observations that cite it. VISION_NOT_CONFIGURED without a vision model (LLM_VISION_MODELS); the photo stays stored either way. A partner needs consent (CONSENT_REQUIRED).',
   })
-  async analyzePersonaPhoto(@Ctx() ctx: AuthedContext, @Arg('input', () => AnalyzePersonaPhotoInput, { description: 'Which photo.' }) input: AnalyzePersonaPhotoInput): Promise<PersonaPhotoType> {
+  async analyzePersonaPhoto(@Ctx() ctx: AuthedContext, @Arg('input', () => AnalyzePersonaPhotoInput, { description: 'Which photo.' }) input: AnalyzePersonaPhotoInput): Promise<AnalyzePersonaPhotoPayload> {
     const { file, observations } = await analyzePersonaPhoto(
       { em: ctx.em, objects: ctx.services.objects, llm: ctx.services.llm, dataKeys: ctx.services.dataKeys },
       ctx.principal.user.id,
       input,
     );
-    return PersonaPhotoType.from(file, observations);
+    return { photo: PersonaPhotoType.from(file, observations) };
   }
 
   private screenshotDeps(ctx: AuthedContext) {

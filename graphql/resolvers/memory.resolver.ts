@@ -5,6 +5,8 @@ import { ConnectionArgs } from '../pagination/connection.args';
 import { connectionOf } from '../pagination/connection.type';
 import { MemoryConnectionType } from '../pagination/connections.type';
 import { MemoryAgentView, MemoryType } from '../types/memory.type';
+import { CorrectMemoryInput, ForgetMemoryInput } from '../inputs/memory.input';
+import { CorrectMemoryPayload, ForgetMemoryPayload } from '../types/memory.payload';
 
 @Resolver()
 export class MemoryResolver {
@@ -22,14 +24,15 @@ export class MemoryResolver {
   }
 
   @Authorized()
-  @Mutation(() => Boolean, { description: 'Deletes the memory for good.' })
-  async forgetMemory(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'The memory to delete.' }) id: string): Promise<boolean> {
-    return forgetMemory(ctx.services, ctx.principal.user.id, id);
+  @Mutation(() => ForgetMemoryPayload, { description: 'Deletes the memory for good.' })
+  async forgetMemory(@Ctx() ctx: AuthedContext, @Arg('input', () => ForgetMemoryInput, { description: 'The memory to delete.' }) input: ForgetMemoryInput): Promise<ForgetMemoryPayload> {
+    await forgetMemory(ctx.services, ctx.principal.user.id, input.id);
+    return { deletedMemoryId: input.id };
   }
 
   @Authorized()
-  @Mutation(() => MemoryType, { description: 'Replaces what is remembered; the old version is kept as history (validTo set), never recalled again.' })
-  async correctMemory(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'The memory to correct.' }) id: string, @Arg('text', { description: 'What should be remembered instead.' }) text: string): Promise<MemoryType> {
-    return MemoryType.from(await correctMemory(ctx.services, ctx.principal.user.id, id, text));
+  @Mutation(() => CorrectMemoryPayload, { description: 'Replaces what is remembered; the old version is kept as history (validTo set), never recalled again.' })
+  async correctMemory(@Ctx() ctx: AuthedContext, @Arg('input', () => CorrectMemoryInput, { description: 'The memory and what should be remembered instead.' }) input: CorrectMemoryInput): Promise<CorrectMemoryPayload> {
+    return { memory: MemoryType.from(await correctMemory(ctx.services, ctx.principal.user.id, input.id, input.text)) };
   }
 }

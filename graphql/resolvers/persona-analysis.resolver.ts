@@ -10,14 +10,16 @@ import { ConnectionArgs } from '../pagination/connection.args';
 import { connectionOf } from '../pagination/connection.type';
 import { PersonaProfileConnectionType } from '../pagination/connections.type';
 import { PersonaAnalysisEventType, PersonaProfileType } from '../types/persona-profile.type';
+import { AnalyzePersonaInput } from '../inputs/persona.input';
+import { AnalyzePersonaPayload } from '../types/persona.payload';
 
 @Resolver()
 export class PersonaAnalysisResolver {
   @Authorized()
-  @Mutation(() => PersonaProfileType, { description: 'Queue a new analysis (a new profile version). Progress streams on personaAnalysisEvents.' })
-  async analyzePersona(@Ctx() ctx: AuthedContext, @Arg('personaId', () => ID, { description: 'One of your personas with imported messages (a PARTNER needs consent).' }) personaId: string): Promise<PersonaProfileType> {
+  @Mutation(() => AnalyzePersonaPayload, { description: 'Queue a new analysis (a new profile version). Progress streams on personaAnalysisEvents.' })
+  async analyzePersona(@Ctx() ctx: AuthedContext, @Arg('input', () => AnalyzePersonaInput, { description: 'The persona to analyse.' }) input: AnalyzePersonaInput): Promise<AnalyzePersonaPayload> {
     const { em, services } = ctx;
-    return PersonaProfileType.from(await requestPersonaAnalysis({ em, jobs: services.jobs, events: services.events }, ctx.principal.user.id, personaId));
+    return { profile: PersonaProfileType.from(await requestPersonaAnalysis({ em, jobs: services.jobs, events: services.events }, ctx.principal.user.id, input.personaId)) };
   }
 
   @Authorized()

@@ -8,7 +8,8 @@ import { setPersonaConsent } from '../../src/domain/personas/set-persona-consent
 import { openStyleFingerprint } from '../../src/domain/personas/style-samples';
 import { updatePersona } from '../../src/domain/personas/update-persona';
 import type { AuthedContext, GraphQLContext } from '../context.type';
-import { CreatePersonaInput, UpdatePersonaInput } from '../inputs/persona.input';
+import { CreatePersonaInput, DeletePersonaInput, SetPersonaConsentInput, UpdatePersonaInput } from '../inputs/persona.input';
+import { CreatePersonaPayload, DeletePersonaPayload, SetPersonaConsentPayload, UpdatePersonaPayload } from '../types/persona.payload';
 import { ConnectionArgs } from '../pagination/connection.args';
 import { connectionOf } from '../pagination/connection.type';
 import { PersonaConnectionType } from '../pagination/connections.type';
@@ -51,31 +52,28 @@ export class PersonaResolver {
   }
 
   @Authorized()
-  @Mutation(() => PersonaType, { description: 'One SELF persona per user; PARTNER personas up to the tier limit (QUOTA_EXCEEDED beyond).' })
-  async createPersona(@Ctx() ctx: AuthedContext, @Arg('input', () => CreatePersonaInput, { description: 'The persona’s kind, name and optional details.' }) input: CreatePersonaInput): Promise<PersonaType> {
-    return PersonaType.from(await createPersona(ctx.em, ctx.principal.user, input));
+  @Mutation(() => CreatePersonaPayload, { description: 'One SELF persona per user; PARTNER personas up to the tier limit (QUOTA_EXCEEDED beyond).' })
+  async createPersona(@Ctx() ctx: AuthedContext, @Arg('input', () => CreatePersonaInput, { description: 'The persona’s kind, name and optional details.' }) input: CreatePersonaInput): Promise<CreatePersonaPayload> {
+    return { persona: PersonaType.from(await createPersona(ctx.em, ctx.principal.user, input)) };
   }
 
   @Authorized()
-  @Mutation(() => PersonaType, { description: 'Change one of your personas; only the fields given change.' })
-  async updatePersona(
-    @Ctx() ctx: AuthedContext,
-    @Arg('id', () => ID, { description: 'The persona.' }) id: string,
-    @Arg('input', () => UpdatePersonaInput, { description: 'The fields to change.' }) input: UpdatePersonaInput,
-  ): Promise<PersonaType> {
-    return PersonaType.from(await updatePersona(ctx.em, ctx.principal.user.id, id, input));
+  @Mutation(() => UpdatePersonaPayload, { description: 'Change one of your personas; only the fields given change.' })
+  async updatePersona(@Ctx() ctx: AuthedContext, @Arg('input', () => UpdatePersonaInput, { description: 'The persona and the fields to change.' }) input: UpdatePersonaInput): Promise<UpdatePersonaPayload> {
+    const { id, ...changes } = input;
+    return { persona: PersonaType.from(await updatePersona(ctx.em, ctx.principal.user.id, id, changes)) };
   }
 
   @Authorized()
-  @Mutation(() => Boolean, { description: 'Deletes the persona with its imported messages and profiles.' })
-  async deletePersona(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'The persona to delete.' }) id: string): Promise<boolean> {
-    await deletePersona({ em: ctx.em, transcripts: ctx.services.transcripts, chatEvents: ctx.services.chatEvents, objects: ctx.services.objects }, ctx.principal.user.id, id);
-    return true;
+  @Mutation(() => DeletePersonaPayload, { description: 'Deletes the persona with its imported messages and profiles.' })
+  async deletePersona(@Ctx() ctx: AuthedContext, @Arg('input', () => DeletePersonaInput, { description: 'The persona to delete.' }) input: DeletePersonaInput): Promise<DeletePersonaPayload> {
+    await deletePersona({ em: ctx.em, transcripts: ctx.services.transcripts, chatEvents: ctx.services.chatEvents, objects: ctx.services.objects }, ctx.principal.user.id, input.id);
+    return { deletedPersonaId: input.id };
   }
 
   @Authorized()
-  @Mutation(() => PersonaType, { description: 'Confirm (or withdraw) that you may use this person’s messages.' })
-  async setPersonaConsent(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'One of your PARTNER personas.' }) id: string, @Arg('given', { description: 'True: you may use this person’s messages (analysis, simulation, chat). False withdraws it.' }) given: boolean): Promise<PersonaType> {
-    return PersonaType.from(await setPersonaConsent(ctx.em, ctx.principal.user.id, id, given));
+  @Mutation(() => SetPersonaConsentPayload, { description: 'Confirm (or withdraw) that you may use this person’s messages.' })
+  async setPersonaConsent(@Ctx() ctx: AuthedContext, @Arg('input', () => SetPersonaConsentInput, { description: 'The persona and whether you may use its messages.' }) input: SetPersonaConsentInput): Promise<SetPersonaConsentPayload> {
+    return { persona: PersonaType.from(await setPersonaConsent(ctx.em, ctx.principal.user.id, input.id, input.given)) };
   }
 }

@@ -17,7 +17,9 @@ import { connectionOf } from '../pagination/connection.type';
 import { SimulationConnectionType } from '../pagination/connections.type';
 import { CompatibilityReportType, compatibilityReportType } from '../types/compatibility-report.type';
 import { SimulationEventType, simulationEventType } from '../types/simulation-event.type';
-import { DeleteScenarioPayloadType, ScenarioTemplateInput, ScenarioTemplateType, scenarioTemplateDocument, scenarioTemplateType } from '../types/scenario-template.type';
+import { ScenarioTemplateType, scenarioTemplateDocument, scenarioTemplateType } from '../types/scenario-template.type';
+import { AddScenarioInput, CancelSimulationInput, DeleteScenarioInput, UpdateScenarioInput } from '../inputs/simulation.input';
+import { AddScenarioPayload, CancelSimulationPayload, DeleteScenarioPayload, StartSimulationPayload, UpdateScenarioPayload } from '../types/simulation.payload';
 import {
   ReportDocumentType,
   ReportFormat,
@@ -25,6 +27,7 @@ import {
   SimulationType,
   StartSimulationInput,
 } from '../types/simulation.type';
+import { HEAVY_QUERY_COMPLEXITY } from '../limits/field-complexity';
 
 @Resolver()
 export class SimulationResolver {
@@ -37,8 +40,8 @@ export class SimulationResolver {
   }
 
   @Authorized()
-  @Mutation(() => SimulationType, { description: 'Queue a simulation; follow it on simulationEvents.' })
-  async startSimulation(@Ctx() ctx: AuthedContext, @Arg('input', () => StartSimulationInput, { description: 'Which personas, scenarios, how many episodes, turns and tokens.' }) input: StartSimulationInput): Promise<SimulationType> {
+  @Mutation(() => StartSimulationPayload, { description: 'Queue a simulation; follow it on simulationEvents.' })
+  async startSimulation(@Ctx() ctx: AuthedContext, @Arg('input', () => StartSimulationInput, { description: 'Which personas, scenarios, how many episodes, turns and tokens.' }) input: StartSimulationInput): Promise<StartSimulationPayload> {
     const { jobs, scenarioLibrary } = ctx.services;
     const library = await scenarioCatalog(ctx.em, ctx.principal.user.id, scenarioLibrary);
     const simulation = await startSimulation(
@@ -46,7 +49,7 @@ export class SimulationResolver {
       ctx.principal.user,
       input,
     );
-    return SimulationType.from(simulation);
+    return { simulation: SimulationType.from(simulation) };
   }
 
   @Authorized()
@@ -56,42 +59,33 @@ export class SimulationResolver {
   }
 
   @Authorized()
-  @Mutation(() => ScenarioTemplateType, { description: 'Add a scenario template of your own (validated like the built-in ones; at most 100). Returns it with defaults applied.' })
-  async addScenario(
-    @Ctx() ctx: AuthedContext,
-    @Arg('template', () => ScenarioTemplateInput, { description: 'The template; its id must be new.' }) template: ScenarioTemplateInput,
-  ): Promise<ScenarioTemplateType> {
-    return scenarioTemplateType(await addCustomScenario(ctx.em, ctx.principal.user.id, ctx.services.scenarioLibrary, scenarioTemplateDocument(template)));
+  @Mutation(() => AddScenarioPayload, { description: 'Add a scenario template of your own (validated like the built-in ones; at most 100). Returns it with defaults applied.' })
+  async addScenario(@Ctx() ctx: AuthedContext, @Arg('input', () => AddScenarioInput, { description: 'The template to add.' }) input: AddScenarioInput): Promise<AddScenarioPayload> {
+    return { scenario: scenarioTemplateType(await addCustomScenario(ctx.em, ctx.principal.user.id, ctx.services.scenarioLibrary, scenarioTemplateDocument(input.template))) };
   }
 
   @Authorized()
-  @Mutation(() => ScenarioTemplateType, {
+  @Mutation(() => UpdateScenarioPayload, {
     description: 'Replace one of your own scenario templates (same rules as addScenario; its id cannot change). Built-in scenarios are FORBIDDEN; ids you do not have are NOT_FOUND.',
   })
-  async updateScenario(
-    @Ctx() ctx: AuthedContext,
-    @Arg('id', () => String, { description: 'The template id of your scenario, as addScenario returned it.' }) id: string,
-    @Arg('template', () => ScenarioTemplateInput, { description: 'The whole new template; template.id must equal id.' }) template: ScenarioTemplateInput,
-  ): Promise<ScenarioTemplateType> {
-    return scenarioTemplateType(await updateCustomScenario(ctx.em, ctx.principal.user.id, ctx.services.scenarioLibrary, id, scenarioTemplateDocument(template)));
+  async updateScenario(@Ctx() ctx: AuthedContext, @Arg('input', () => UpdateScenarioInput, { description: 'The scenario and its whole new template.' }) input: UpdateScenarioInput): Promise<UpdateScenarioPayload> {
+    const updated = await updateCustomScenario(ctx.em, ctx.principal.user.id, ctx.services.scenarioLibrary, input.id, scenarioTemplateDocument(input.template));
+    return { scenario: scenarioTemplateType(updated) };
   }
 
   @Authorized()
-  @Mutation(() => DeleteScenarioPayloadType, {
+  @Mutation(() => DeleteScenarioPayload, {
     description: 'Delete one of your own scenario templates; runs that used it keep their transcripts and reports. Built-in scenarios are FORBIDDEN; ids you do not have are NOT_FOUND.',
   })
-  async deleteScenario(
-    @Ctx() ctx: AuthedContext,
-    @Arg('id', () => String, { description: 'The template id of your scenario.' }) id: string,
-  ): Promise<DeleteScenarioPayloadType> {
-    const deleted = await deleteCustomScenario(ctx.em, ctx.principal.user.id, ctx.services.scenarioLibrary, id);
-    return { deletedId: deleted.id };
+  async deleteScenario(@Ctx() ctx: AuthedContext, @Arg('input', () => DeleteScenarioInput, { description: 'The scenario to delete.' }) input: DeleteScenarioInput): Promise<DeleteScenarioPayload> {
+    const deleted = await deleteCustomScenario(ctx.em, ctx.principal.user.id, ctx.services.scenarioLibrary, input.id);
+    return { deletedScenarioId: deleted.id };
   }
 
   @Authorized()
-  @Mutation(() => SimulationType, { description: 'Stop a run: it stops before its next turn (or the one after, when the database answers slower than the model); what finished is kept.' })
-  async cancelSimulation(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'One of your QUEUED or RUNNING simulations.' }) id: string): Promise<SimulationType> {
-    return SimulationType.from(await cancelSimulation(ctx.em, ctx.principal.user.id, id));
+  @Mutation(() => CancelSimulationPayload, { description: 'Stop a run: it stops before its next turn (or the one after, when the database answers slower than the model); what finished is kept.' })
+  async cancelSimulation(@Ctx() ctx: AuthedContext, @Arg('input', () => CancelSimulationInput, { description: 'The simulation to stop.' }) input: CancelSimulationInput): Promise<CancelSimulationPayload> {
+    return { simulation: SimulationType.from(await cancelSimulation(ctx.services, ctx.em, ctx.principal.user.id, input.id)) };
   }
 
   @Authorized()
@@ -113,6 +107,7 @@ export class SimulationResolver {
 
   @Authorized()
   @Query(() => CompatibilityReportType, {
+    complexity: HEAVY_QUERY_COMPLEXITY,
     nullable: true,
     description:
       'The compatibility report (null until the run has one): every judge dimension as a mean with a 95% bootstrap interval, per-scenario breakdown, critical moments, the conversation measures per episode and over episodes with their citations, where the judge and the measures disagree, strengths, risks, recommendations, caveats, cost.',
@@ -123,7 +118,7 @@ export class SimulationResolver {
   }
 
   @Authorized()
-  @Query(() => ReportDocumentType, { nullable: true, description: 'The report as Markdown, self-contained HTML (inline SVG charts) or JSON.' })
+  @Query(() => ReportDocumentType, { complexity: HEAVY_QUERY_COMPLEXITY, nullable: true, description: 'The report as Markdown, self-contained HTML (inline SVG charts) or JSON.' })
   async reportDocument(
     @Ctx() ctx: AuthedContext,
     @Arg('simulationId', () => ID, { description: 'One of your simulations.' }) simulationId: string,

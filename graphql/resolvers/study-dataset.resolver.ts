@@ -8,17 +8,20 @@ import { ConnectionArgs } from '../pagination/connection.args';
 import { connectionOf } from '../pagination/connection.type';
 import { StudyDatasetConnectionType } from '../pagination/connections.type';
 import { StudyDatasetType } from '../types/study-dataset.type';
+import { CreateStudyDatasetPayload } from '../types/study.payload';
+import { HEAVY_COMPUTE_COMPLEXITY } from '../limits/field-complexity';
 
 @Resolver()
 export class StudyDatasetResolver {
   @Authorized()
-  @Mutation(() => StudyDatasetType, {
+  @Mutation(() => CreateStudyDatasetPayload, {
+    complexity: HEAVY_COMPUTE_COMPLEXITY,
     description:
       'Upload a small study dataset inline; it is READY at once. A bad schema, row or cell fails with STUDY_DATASET_INVALID and its table, line and column (extensions.table/line/column), and nothing is stored.',
   })
-  async createStudyDataset(@Ctx() ctx: AuthedContext, @Arg('input', () => CreateStudyDatasetInput, { description: 'The dataset’s name, schema and both tables as text.' }) input: CreateStudyDatasetInput): Promise<StudyDatasetType> {
+  async createStudyDataset(@Ctx() ctx: AuthedContext, @Arg('input', () => CreateStudyDatasetInput, { description: 'The dataset’s name, schema and both tables as text.' }) input: CreateStudyDatasetInput): Promise<CreateStudyDatasetPayload> {
     const dataset = await createStudyDataset({ em: ctx.em, blobs: ctx.services.studyDatasets }, ctx.principal.user.id, { ...input });
-    return StudyDatasetType.from(dataset);
+    return { dataset: StudyDatasetType.from(dataset) };
   }
 
   @Authorized()

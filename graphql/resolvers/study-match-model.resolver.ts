@@ -10,13 +10,16 @@ import { ConnectionArgs } from '../pagination/connection.args';
 import { connectionOf } from '../pagination/connection.type';
 import { MatchModelConnectionType } from '../pagination/connections.type';
 import { CandidateRankingType, MatchModelType } from '../types/study-match-model.type';
+import { CreateMatchModelInput } from '../inputs/study.input';
+import { CreateMatchModelPayload } from '../types/study.payload';
+import { HEAVY_QUERY_COMPLEXITY } from '../limits/field-complexity';
 
 @Resolver()
 export class StudyMatchModelResolver {
   @Authorized()
-  @Mutation(() => MatchModelType, { description: 'Keep a SUCCEEDED study’s fitted model as a validity card under a name; the same name again adds the next version.' })
-  async createMatchModel(@Ctx() ctx: AuthedContext, @Arg('studyId', () => ID, { description: 'One of your SUCCEEDED studies.' }) studyId: string, @Arg('name', { description: 'The model’s name; reusing one adds its next version.' }) name: string): Promise<MatchModelType> {
-    return MatchModelType.from(await createMatchModel(ctx.em, ctx.principal.user.id, studyId, name));
+  @Mutation(() => CreateMatchModelPayload, { description: 'Keep a SUCCEEDED study’s fitted model as a validity card under a name; the same name again adds the next version.' })
+  async createMatchModel(@Ctx() ctx: AuthedContext, @Arg('input', () => CreateMatchModelInput, { description: 'The study and the model’s name.' }) input: CreateMatchModelInput): Promise<CreateMatchModelPayload> {
+    return { matchModel: MatchModelType.from(await createMatchModel(ctx.em, ctx.principal.user.id, input.studyId, input.name)) };
   }
 
   @Authorized()
@@ -37,6 +40,7 @@ export class StudyMatchModelResolver {
 
   @Authorized()
   @Query(() => CandidateRankingType, {
+    complexity: HEAVY_QUERY_COMPLEXITY,
     description:
       'Rank candidate PARTNER personas for your SELF persona by a match model’s calibrated probability, with an interval and the features behind it. Features come from the personas’ study attributes (setPersonaStudyAttributes) and the partner’s imported chat; what a candidate lacks is imputed and said. simulateTopK (0–3) also starts a short simulation for the best k within your tier’s limits and simulationTokenBudget (each costs up to 40,000 tokens; default k of them); ranking again with the same model reuses them and adds their measures once finished.',
   })

@@ -1,22 +1,22 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { personaStudyAttributes, setPersonaStudyAttributes } from '../../src/domain/studies/set-persona-study-attributes';
 import type { AuthedContext } from '../context.type';
-import { PersonaStudyAttributeInput } from '../inputs/study.input';
+import { SetPersonaStudyAttributesInput } from '../inputs/study.input';
+import { SetPersonaStudyAttributesPayload } from '../types/study.payload';
 import { PersonaStudyAttributeType } from '../types/study-persona-attributes.type';
 
 @Resolver()
 export class StudyPersonaAttributesResolver {
   @Authorized()
-  @Mutation(() => [PersonaStudyAttributeType], {
+  @Mutation(() => SetPersonaStudyAttributesPayload, {
     description: 'Replace the study attributes of one of your personas (named as a dataset schema’s people columns), so match models can rank it. An empty list clears them.',
   })
   async setPersonaStudyAttributes(
     @Ctx() ctx: AuthedContext,
-    @Arg('personaId', () => ID, { description: 'One of your personas.' }) personaId: string,
-    @Arg('attributes', () => [PersonaStudyAttributeInput], { description: 'Every attribute the persona should have (the list replaces the old one).' }) attributes: PersonaStudyAttributeInput[],
-  ): Promise<PersonaStudyAttributeType[]> {
-    const saved = await setPersonaStudyAttributes(ctx.em, ctx.principal.user.id, personaId, attributes.map((a) => ({ ...a })));
-    return PersonaStudyAttributeType.list(saved);
+    @Arg('input', () => SetPersonaStudyAttributesInput, { description: 'The persona and every attribute it should have.' }) input: SetPersonaStudyAttributesInput,
+  ): Promise<SetPersonaStudyAttributesPayload> {
+    const saved = await setPersonaStudyAttributes(ctx.em, ctx.principal.user.id, input.personaId, input.attributes.map((a) => ({ ...a })));
+    return { attributes: PersonaStudyAttributeType.list(saved) };
   }
 
   @Authorized()

@@ -9,20 +9,22 @@ import { studyProgressStream } from '../../src/domain/studies/study-progress-str
 import { StudyStatus } from '../../src/domain/studies/study.entity';
 import type { AuthedContext, GraphQLContext } from '../context.type';
 import { StartStudyInput } from '../inputs/study.input';
+import { StartStudyPayload } from '../types/study.payload';
 import { ConnectionArgs } from '../pagination/connection.args';
 import { connectionOf } from '../pagination/connection.type';
 import { StudyConnectionType } from '../pagination/connections.type';
 import { StudyResultType, studyResultType } from '../types/study-result.type';
 import { StudyProgressEventType, StudyReportDocumentType, StudyReportFormat, StudyType } from '../types/study.type';
+import { HEAVY_QUERY_COMPLEXITY } from '../limits/field-complexity';
 
 @Resolver(() => StudyType)
 export class StudyResolver {
   @Authorized()
-  @Mutation(() => StudyType, { description: 'Queue a validation study of one of your READY datasets; follow it on studyProgress.' })
-  async startStudy(@Ctx() ctx: AuthedContext, @Arg('input', () => StartStudyInput, { description: 'The dataset, outcome, features and options of the study.' }) input: StartStudyInput): Promise<StudyType> {
+  @Mutation(() => StartStudyPayload, { description: 'Queue a validation study of one of your READY datasets; follow it on studyProgress.' })
+  async startStudy(@Ctx() ctx: AuthedContext, @Arg('input', () => StartStudyInput, { description: 'The dataset, outcome, features and options of the study.' }) input: StartStudyInput): Promise<StartStudyPayload> {
     const { jobs } = ctx.services;
     const study = await startStudy({ em: ctx.em, enqueue: (id) => jobs.enqueue(STUDY_JOB, { studyId: id }, { jobId: `study-${id}` }) }, ctx.principal.user.id, { ...input });
-    return StudyType.from(study);
+    return { study: StudyType.from(study) };
   }
 
   @Authorized()
@@ -50,7 +52,7 @@ export class StudyResolver {
   }
 
   @Authorized()
-  @Query(() => StudyReportDocumentType, { nullable: true, description: 'The study report as JSON, Markdown or self-contained HTML (ROC and calibration plots as inline SVG); null until the study SUCCEEDED.' })
+  @Query(() => StudyReportDocumentType, { complexity: HEAVY_QUERY_COMPLEXITY, nullable: true, description: 'The study report as JSON, Markdown or self-contained HTML (ROC and calibration plots as inline SVG); null until the study SUCCEEDED.' })
   async studyReport(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'One of your studies.' }) id: string, @Arg('format', () => StudyReportFormat, { description: 'The document format.' }) format: StudyReportFormat): Promise<StudyReportDocumentType | null> {
     const document = await renderStudyReport(ctx.em, ctx.principal.user.id, id, format);
     return document ? Object.assign(new StudyReportDocumentType(), document) : null;

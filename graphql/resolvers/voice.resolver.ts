@@ -8,18 +8,21 @@ import { SendVoiceMessageInput, SetPersonaVoiceInput, SpeakChatMessageInput } fr
 import { ChatMessageType } from '../types/chat.type';
 import { MediaFileType } from '../types/media.type';
 import { PersonaVoiceType, SpokenMessagePayload, VoiceMessagePayload } from '../types/voice.type';
+import { SetPersonaVoicePayload } from '../types/media.payload';
+import { MODEL_CALL_COMPLEXITY } from '../limits/field-complexity';
 
 /** Voice: recordings in (speech-to-text → the chat's send path), replies out (text-to-speech). Paid tiers. */
 @Resolver()
 export class VoiceResolver {
   @Authorized()
-  @Mutation(() => PersonaVoiceType, { description: 'Sets the voice a persona’s replies are spoken in.' })
-  async setPersonaVoice(@Ctx() ctx: AuthedContext, @Arg('input', () => SetPersonaVoiceInput, { description: 'The persona and the voice.' }) input: SetPersonaVoiceInput): Promise<PersonaVoiceType> {
-    return Object.assign(new PersonaVoiceType(), await setPersonaVoice(ctx.em, ctx.principal.user.id, input));
+  @Mutation(() => SetPersonaVoicePayload, { description: 'Sets the voice a persona’s replies are spoken in.' })
+  async setPersonaVoice(@Ctx() ctx: AuthedContext, @Arg('input', () => SetPersonaVoiceInput, { description: 'The persona and the voice.' }) input: SetPersonaVoiceInput): Promise<SetPersonaVoicePayload> {
+    return { voice: Object.assign(new PersonaVoiceType(), await setPersonaVoice(ctx.em, ctx.principal.user.id, input)) };
   }
 
   @Authorized()
   @Mutation(() => VoiceMessagePayload, {
+    complexity: MODEL_CALL_COMPLEXITY,
     description:
       'Transcribes an uploaded recording and sends the text as a chat message; the reply streams on chatEvents. SPEECH_TO_TEXT_NOT_CONFIGURED without a transcription model; QUOTA_EXCEEDED on tiers without voice or past their voice minutes.',
   })
@@ -31,6 +34,7 @@ export class VoiceResolver {
 
   @Authorized()
   @Mutation(() => SpokenMessagePayload, {
+    complexity: MODEL_CALL_COMPLEXITY,
     description: 'Speaks a chat message (typically the partner’s reply) in its persona’s voice, as a WAV file of yours. TEXT_TO_SPEECH_NOT_CONFIGURED without a speech model.',
   })
   async speakChatMessage(@Ctx() ctx: AuthedContext, @Arg('input', () => SpeakChatMessageInput, { description: 'The message to speak.' }) input: SpeakChatMessageInput): Promise<SpokenMessagePayload> {

@@ -206,24 +206,6 @@ export class ChatMessageType {
   }
 }
 
-@ObjectType('SentChatMessage', { description: 'The result of sendChatMessage: your stored message and the reply that will answer it.' })
-export class SentChatMessageType {
-  @Field(() => ChatMessageType, { description: 'Your message as stored (sending the same clientMessageId again returns this same message).' })
-  message!: ChatMessageType;
-
-  @Field(() => ID, { nullable: true, description: 'The reply that will answer it; its events carry this replyId.' })
-  replyId!: string | null;
-}
-
-@ObjectType('ChatShare', { description: 'A read-only share link of a chat, as shareChat creates it.' })
-export class ChatShareType {
-  @Field({ description: 'Shown once: anyone holding it can read the chat (sharedChat) until you revoke it.' })
-  token!: string;
-
-  @Field(() => ChatSessionType, { description: 'The chat, now shared.' })
-  session!: ChatSessionType;
-}
-
 @ObjectType('SharedChat', { description: 'A chat as its share link shows it: read-only.' })
 export class SharedChatType {
   @Field(() => String, { description: 'The chat’s title; null if it has none yet.', nullable: true })

@@ -53,9 +53,3 @@ export class MediaFileType {
     });
   }
 }
-
-@ObjectType('DeleteMediaFilePayload', { description: 'The file that was deleted, with everything derived from it (such as text read from a screenshot before import).' })
-export class DeleteMediaFilePayload {
-  @Field(() => ID, { description: 'The id of the file that was deleted.' })
-  id!: string;
-}

@@ -273,9 +273,3 @@ function withoutNulls(value: unknown): unknown {
   for (const [key, v] of Object.entries(value)) if (v !== null && v !== undefined) out[key] = withoutNulls(v);
   return out;
 }
-
-@ObjectType('DeleteScenarioPayload', { description: 'The result of deleteScenario.' })
-export class DeleteScenarioPayloadType {
-  @Field({ description: 'The id of the scenario template that was deleted.' })
-  deletedId!: string;
-}

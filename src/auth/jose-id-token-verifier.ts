@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { OidcProviderConfig } from '../config/config';
-import type { IdTokenVerifier, VerifiedIdentity } from '../domain/accounts/id-token-verifier.port';
+import type { IdTokenVerifier, VerifiedIdentity } from '../ports/id-token-verifier.port';
 import { IdentityProvider } from '../domain/accounts/user-identity.entity';
 import { DomainError, UnauthenticatedError } from '../domain/errors';
 

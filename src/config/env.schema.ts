@@ -123,7 +123,7 @@ export const envSchema = z.object({
   LLM_VISION_MODELS: optionalText,
   /** Speech-to-text model on an OpenAI-compatible /audio/transcriptions endpoint (hosted Whisper, whisper.cpp, faster-whisper), `model@endpoint` for another endpoint. Unset: voice messages fail with SPEECH_TO_TEXT_NOT_CONFIGURED. */
   LLM_TRANSCRIPTION_MODEL: optionalText,
-  /** Text-to-speech model on an OpenAI-compatible /audio/speech endpoint. Unset: spoken replies fail with TEXT_TO_SPEECH_NOT_CONFIGURED. */
+  /** Text-to-speech model on an OpenAI-compatible /audio/speech endpoint. Unset: spoken replies come from eSpeak NG offline (GPL-3.0, loaded only then). */
   LLM_SPEECH_MODEL: optionalText,
   /** More endpoints as JSON: {"name": {"baseUrl": "...", "apiKey": "..."}}; tier lists refer to them as model@name. */
   LLM_ENDPOINTS: optionalText,

@@ -24,7 +24,7 @@ export function registerJobs(services: AppServices): void {
     runPersonaAnalysis({ orm, llm, transcripts, events, dataKeys, logger }, String(payload.profileId)),
   );
   jobs.register(SIMULATION_JOB, (payload) =>
-    runSimulation({ orm, llm, llmSettings, transcripts, events, checkpointer, library: scenarioLibrary, runLock, episodeConcurrency: services.config.jobs.episodeConcurrency, dataKeys, logger }, String(payload.simulationId)),
+    runSimulation({ orm, llm, llmSettings, transcripts, events, simulationRuns: services.simulationRuns, clock: services.clock, checkpointer, library: scenarioLibrary, runLock, episodeConcurrency: services.config.jobs.episodeConcurrency, dataKeys, logger }, String(payload.simulationId)),
   );
   // A run quiet for two job locks with no lock holder has lost its job (see the sweep).
   jobs.register(RESUME_STUCK_RUNS_JOB, resumeStuckRunsJob({ orm, runLock, jobs, logger }, { staleMs: stuckRunTimings(services.config.jobs.lockMs).staleMs }));

@@ -7,7 +7,7 @@ import { DomainError } from '../kernel/errors';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { responseCacheKey } from './cache/cache-key';
-import type { ResponseCache } from './cache/response-cache.port';
+import type { ResponseCache } from '../ports/response-cache.port';
 import { cannedReply } from './canned-replies';
 import type { ChatModelFactory } from './chat-model-factory';
 import type { LlmSettings, ModelRef } from './llm-settings';
@@ -25,13 +25,13 @@ import type {
   StructuredRequest,
   TokenUsage,
 } from './model-provider.port';
-import type { ModerationDirection, ModerationVerdict, Moderator } from './moderation/moderation.port';
+import type { ModerationDirection, ModerationVerdict, Moderator } from '../ports/moderation.port';
 import { OutputGate } from './moderation/output-gate';
 import { outputReplacement, supportReply } from './moderation/support-replies';
-import type { QuotaReservation, TokenQuota } from './quota/token-quota.port';
+import type { QuotaReservation, TokenQuota } from '../ports/token-quota.port';
 import { FirstTokenBudget, StreamTimeoutError, nextWithin, withDeadline } from './timed-iterator';
 import { countChatPromptTokens, countTextTokens } from './tokens/token-counter';
-import type { UsageLedger } from './usage/usage-ledger.port';
+import type { UsageLedger } from '../ports/usage-ledger.port';
 import type { UsageOutcome } from './usage/usage-record.entity';
 
 export interface ProviderDeps {

@@ -10,7 +10,7 @@ import type {
   StructuredRequest,
   TokenUsage,
 } from '../llm/model-provider.port';
-import type { ModerationDirection, ModerationVerdict } from '../llm/moderation/moderation.port';
+import type { ModerationDirection, ModerationVerdict } from '../ports/moderation.port';
 import type { SpanAttributes, TraceSpan, Tracer } from '../ports/tracer.port';
 import { errorCode } from './otel-tracer';
 

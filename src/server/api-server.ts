@@ -8,6 +8,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from '../../graphql/context.type';
 import { formatError } from '../../graphql/format-error';
 import { limitRules } from '../../graphql/limits/validation-rules';
+import { costLimitPlugin } from '../../graphql/limits/cost-limit.plugin';
 import type { AppServices } from '../app-services';
 import { ContextFactory, requestIdFrom } from './context-factory';
 import { CorsPolicy } from './cors';
@@ -51,7 +52,13 @@ export async function startApiServer(services: AppServices, schema: GraphQLSchem
     parseOptions: { maxTokens: config.queryLimits.maxTokens },
     validationRules: limitRules(config.queryLimits),
     // Apollo's own landing page loads Sandbox from a CDN; the self-hosted explorer replaces it.
-    plugins: [observabilityPlugin(metrics), graphqlTracingPlugin(services.tracer), rateLimitedStatusPlugin(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      observabilityPlugin(metrics),
+      graphqlTracingPlugin(services.tracer),
+      costLimitPlugin<GraphQLContext>(config.queryLimits.maxCost),
+      rateLimitedStatusPlugin(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await apollo.start();
   const handleGraphql = graphqlHttpHandler(apollo, contexts, config.http.maxBodyBytes, new QueryPrecheck(schema, config.queryLimits));
@@ -122,6 +129,7 @@ export async function startApiServer(services: AppServices, schema: GraphQLSchem
     isDraining: () => draining,
     allowsUpgrade: (req) => cors.allowsUpgrade(req),
     events: services.events,
+    tracer: services.tracer,
   });
 
   httpServer.listen(config.http.port, config.http.host);

@@ -3,14 +3,17 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { QueryLimits } from '../../graphql/limits/query-limits';
 import { limitRules } from '../../graphql/limits/validation-rules';
+import { checkOperationCost } from '../../graphql/limits/operation-cost';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { formatError, isInternal } from '../../graphql/format-error';
 import { operationLabel } from '../../graphql/operation-label';
 import { SESSION_REVOCATIONS_TOPIC, type SessionRevocationNotice } from '../domain/accounts/session-revocations';
+import { GraphqlWsSpans } from '../observability/graphql-ws-tracing';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import type { EventBus } from '../ports/event-bus.port';
+import type { Tracer } from '../ports/tracer.port';
 import { bearerToken, type ContextFactory } from './context-factory';
 import { wellFormedReviver } from './well-formed-strings';
 
@@ -88,6 +91,8 @@ export function attachGraphqlWs(options: {
   hideSchemaDetails: boolean;
   /** Where ended sessions are announced (src/domain/accounts/session-revocations.ts). */
   events: EventBus;
+  /** A span per operation, as over HTTP (off: nothing is kept). */
+  tracer: Tracer;
 }) {
   const { metrics, contexts, logger } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
@@ -125,6 +130,7 @@ export function attachGraphqlWs(options: {
   };
 
   const documents = new DocumentCache(options.limits.maxTokens);
+  const spans = new GraphqlWsSpans(options.tracer);
 
   // This process's authenticated sockets per user, so an ended session's sockets can be closed.
   const socketsOf = new Map<string, Set<{ sessionId: string; socket: { close(code: number, reason: string): void } }>>();
@@ -150,13 +156,18 @@ export function attachGraphqlWs(options: {
           );
         return schema === options.schema ? [...documents.validate(document, run)] : run();
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
+        spans.subscribed(ctx.extra, id);
+        let document: DocumentNode;
         try {
           // Parsed here (with the token limit) and kept for graphql-ws's own parse of it.
-          documents.parse(payload.query);
+          document = documents.parse(payload.query);
         } catch (err) {
           return [new GraphQLError(err instanceof Error ? err.message : 'Invalid query', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
         }
+        // The cost limit priced with the variables sent (validation only sees a lower bound), as over HTTP.
+        const tooCostly = checkOperationCost(options.schema, document, payload.operationName, payload.variables, options.limits.maxCost);
+        if (tooCostly) return [tooCostly];
         const userId = state.get(ctx.extra)?.userId;
         if (userId && (subscriptionsOf.get(userId) ?? 0) >= options.caps.maxSubscriptionsPerUser) {
           return [
@@ -205,6 +216,7 @@ export function attachGraphqlWs(options: {
         bump(subscriptionsOf, s.userId, -s.subscriptions.size);
         metrics.openConnections.dec();
         metrics.openSubscriptions.dec(s.subscriptions.size);
+        spans.closed(ctx.extra);
         s.subscriptions.clear();
       },
       context: async (ctx) => {
@@ -213,6 +225,7 @@ export function attachGraphqlWs(options: {
       },
       onOperation: (ctx, id, _payload, args, result) => {
         const { name, type } = operationLabel(args.document, args.operationName);
+        spans.executing(ctx.extra, id, args.document, args.operationName);
         const isStream = Symbol.asyncIterator in Object(result);
         const failed = !isStream && Boolean((result as { errors?: unknown[] }).errors?.length);
         metrics.recordOperation(name, type, failed ? 'error' : 'ok', 0);
@@ -224,20 +237,26 @@ export function attachGraphqlWs(options: {
         }
       },
       onComplete: (ctx, id) => {
+        spans.ended(ctx.extra, id);
         const s = state.get(ctx.extra);
         if (!s?.subscriptions.delete(id)) return;
         if (s.userId) bump(subscriptionsOf, s.userId, -1);
         metrics.openSubscriptions.dec();
       },
-      onNext: (_ctx, _id, _payload, _args, result) => {
+      onNext: (ctx, id, _payload, _args, result) => {
+        spans.sent(ctx.extra, id);
         if (!result.errors?.length) return result;
-        return { ...result, errors: result.errors.map((e) => formatAndCount(e, metrics, logger)) };
+        const errors = result.errors.map((e) => formatAndCount(e, metrics, logger));
+        spans.failed(ctx.extra, id, errors.map((e) => String(e.extensions?.code ?? 'INTERNAL')));
+        return { ...result, errors };
       },
-      onError: (_ctx, _id, _payload, errors) =>
-        errors.map((e) => {
-          const formatted = formatAndCount(e, metrics, logger);
-          return new GraphQLError(formatted.message, { extensions: formatted.extensions });
-        }),
+      // An operation refused before it ran (parse, validation, limits) or a stream that failed: either ends it.
+      onError: (ctx, id, _payload, errors) => {
+        const formatted = errors.map((e) => formatAndCount(e, metrics, logger));
+        spans.failed(ctx.extra, id, formatted.map((e) => String(e.extensions?.code ?? 'INTERNAL')));
+        spans.ended(ctx.extra, id);
+        return formatted.map((e) => new GraphQLError(e.message, { extensions: e.extensions }));
+      },
     },
     wss,
   );

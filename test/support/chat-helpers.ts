@@ -16,14 +16,14 @@ export type ChatEventResult = ChatEventsSubscription['chatEvents'];
 /** A user with a PARTNER persona and a chat with it. */
 export async function userWithChat(t: TestApp, policy?: 'ENQUEUE' | 'INTERRUPT' | 'REJECT' | 'ROLLBACK') {
   const token = (await t.http.ok(RegisterDocument, { input: newAccountInput() })).register.accessToken;
-  const persona = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Jun', interests: ['climbing'], description: 'Playful, teases a lot' } }, token)).createPersona;
-  const session = (await t.http.ok(StartChatDocument, { partnerPersonaId: persona.id, policy }, token)).startChat;
+  const persona = (await t.http.ok(CreatePersonaDocument, { input: { kind: 'PARTNER', name: 'Jun', interests: ['climbing'], description: 'Playful, teases a lot' } }, token)).createPersona.persona;
+  const session = (await t.http.ok(StartChatDocument, { input: { partnerPersonaId: persona.id, policy } }, token)).startChat.chat;
   return { token, personaId: persona.id, sessionId: session.id };
 }
 
 let clientIds = 0;
 export async function send(t: TestApp, token: string, sessionId: string, content: string, clientMessageId = `c-${Date.now()}-${++clientIds}`) {
-  return (await t.http.ok(SendChatMessageDocument, { sessionId, content, clientMessageId }, token)).sendChatMessage;
+  return (await t.http.ok(SendChatMessageDocument, { input: { sessionId, content, clientMessageId } }, token)).sendChatMessage;
 }
 
 /** A chatEvents subscription that records every event. */

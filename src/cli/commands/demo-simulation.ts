@@ -27,7 +27,7 @@ async function ensurePersona(gql: Gql, persona: typeof DEMO_SELF | typeof DEMO_P
   const { personas } = await gql('query($kind: PersonaKind) { personas(kind: $kind, first: 100) { nodes { id name } } }', { kind: persona.kind });
   const found = (personas.nodes as { id: string; name: string }[]).find((p) => p.name === persona.name);
   if (found) return found.id;
-  return (await gql('mutation($input: CreatePersonaInput!) { createPersona(input: $input) { id } }', { input: persona })).createPersona.id;
+  return (await gql('mutation($input: CreatePersonaInput!) { createPersona(input: $input) { persona { id } } }', { input: persona })).createPersona.persona.id;
 }
 
 /**
@@ -45,17 +45,16 @@ export async function runDemoSimulation(options: {
   const selfId = await ensurePersona(gql, DEMO_SELF);
   const partnerId = await ensurePersona(gql, DEMO_PARTNER);
   const chat = readFileSync(join(__dirname, '../../../../seeds/demo/mei-and-alex.chat.txt'), 'utf8');
-  await gql('mutation($id: ID!, $input: ImportChatLogInput!) { importChatLog(personaId: $id, input: $input) { inserted } }', {
-    id: partnerId,
-    input: { format: 'PLAIN', content: chat, personaSpeaker: DEMO_CHAT_SPEAKER },
+  await gql('mutation($input: ImportChatLogInput!) { importChatLog(input: $input) { chatLogImport { inserted } } }', {
+    input: { personaId: partnerId, format: 'PLAIN', content: chat, personaSpeaker: DEMO_CHAT_SPEAKER },
   });
-  await gql('mutation($id: ID!) { setPersonaConsent(id: $id, given: true) { id } }', { id: partnerId });
+  await gql('mutation($input: SetPersonaConsentInput!) { setPersonaConsent(input: $input) { persona { id } } }', { input: { id: partnerId, given: true } });
 
-  const { startSimulation } = await gql('mutation($input: StartSimulationInput!) { startSimulation(input: $input) { id seed } }', {
+  const { startSimulation } = await gql('mutation($input: StartSimulationInput!) { startSimulation(input: $input) { simulation { id seed } } }', {
     input: { selfPersonaId: selfId, partnerPersonaId: partnerId, scenarioCount: 1, episodesPerScenario: 1, maxTurns: 4, seed: 'demo' },
   });
-  const simulationId: string = startSimulation.id;
-  options.log(`Simulation ${simulationId} started (seed ${startSimulation.seed}); following its events:`);
+  const simulationId: string = startSimulation.simulation.id;
+  options.log(`Simulation ${simulationId} started (seed ${startSimulation.simulation.seed}); following its events:`);
 
   const ws = createClient({ url: options.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${options.token}` }, retryAttempts: 0 });
   try {

@@ -93,7 +93,7 @@ export async function simulateCommand(options: SimulateOptions): Promise<void> {
       for await (const event of stream) show(event);
     })();
     await runSimulation(
-      { orm, llm: app.services.llm, llmSettings: app.services.llmSettings, transcripts: app.services.transcripts, events, checkpointer: app.services.checkpointer, library: app.services.scenarioLibrary, runLock: app.services.runLock, episodeConcurrency: config.jobs.episodeConcurrency, dataKeys: app.services.dataKeys, logger: app.services.logger },
+      { orm, llm: app.services.llm, llmSettings: app.services.llmSettings, transcripts: app.services.transcripts, events, simulationRuns: app.services.simulationRuns, clock: app.services.clock, checkpointer: app.services.checkpointer, library: app.services.scenarioLibrary, runLock: app.services.runLock, episodeConcurrency: config.jobs.episodeConcurrency, dataKeys: app.services.dataKeys, logger: app.services.logger },
       simulation.id,
     );
     await stream.return?.();

@@ -9,6 +9,9 @@ import { ResourceKind } from './resource-kind';
  */
 @Entity({ tableName: 'access_grants' })
 @Index({ properties: ['grantee', 'kind'] })
+// Keyset pages (src/domain/pagination/find-page.ts): migrations/Migration20261205000000_keyset_indexes.ts.
+@Index({ properties: ['owner', 'createdAt', 'id'] })
+@Index({ name: 'access_grants_grantee_id_created_at_id_index', expression: `create index "access_grants_grantee_id_created_at_id_index" on "access_grants" ("grantee_id", "created_at", "id") where "revoked_at" is null` })
 export class AccessGrant {
   [OptionalProps]?: 'resourceId' | 'createdAt' | 'revokedAt';
 

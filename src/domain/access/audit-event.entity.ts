@@ -19,6 +19,9 @@ export enum AuditOutcome {
 @Entity({ tableName: 'audit_events' })
 @Index({ properties: ['ownerId', 'at'] })
 @Index({ properties: ['actorId', 'at'] })
+// Keyset pages (src/domain/pagination/find-page.ts): migrations/Migration20261205000000_keyset_indexes.ts.
+@Index({ properties: ['ownerId', 'at', 'id'] })
+@Index({ properties: ['actorId', 'at', 'id'] })
 export class AuditEvent {
   [OptionalProps]?: 'at' | 'ownerId' | 'resourceId';
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../../ports/event-bus.port';
 import type { AccessTokens } from './access-tokens';
-import type { IdTokenVerifier } from './id-token-verifier.port';
+import type { IdTokenVerifier } from '../../ports/id-token-verifier.port';
 
 /** What account operations need; the request context supplies a forked EntityManager. */
 export interface AccountDeps {

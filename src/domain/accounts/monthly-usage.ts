@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { limitsFor, type Tier } from '../tiers';
-import { monthOf } from '../usage/postgres-token-quota';
+import { monthOf } from '../../kernel/calendar-month';
 
 export interface MonthlyUsage {
   /** Calendar month, UTC, as YYYY-MM. */

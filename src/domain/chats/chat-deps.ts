@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../../observability/logger';
 import type { ChatEventLog } from '../../ports/chat-event-log.port';
 import type { ChatStore } from '../../ports/chat-store.port';
+import type { Clock } from '../../ports/clock.port';
 import type { DataKeyRing } from '../../ports/data-key-ring.port';
 import type { EventBus } from '../../ports/event-bus.port';
 import type { JobRunner } from '../../ports/job-runner.port';
@@ -30,5 +31,7 @@ export interface ChatDeps {
   /** Opens the persona's sealed speaking samples for the partner's prompt. */
   dataKeys: DataKeyRing;
   logger: Logger;
+  /** When messages are sent and replies written (the timestamps stored with them). */
+  clock: Clock;
   settings: { historyTokens: number; idleMs: number; memoryHalfLifeDays: number };
 }

@@ -11,6 +11,9 @@ import { ChatPolicy } from './chat-policy';
  */
 @Entity({ tableName: 'chat_sessions' })
 @Index({ properties: ['owner', 'lastActivityAt'] })
+// Keyset pages (src/domain/pagination/find-page.ts): migrations/Migration20261205000000_keyset_indexes.ts.
+@Index({ name: 'chat_sessions_owner_id_last_activity_at_id_index', expression: `create index "chat_sessions_owner_id_last_activity_at_id_index" on "chat_sessions" ("owner_id", "last_activity_at" desc, "id" asc)` })
+@Index({ name: 'chat_sessions_owner_id_persona_id_last_activity_at_id_index', expression: `create index "chat_sessions_owner_id_persona_id_last_activity_at_id_index" on "chat_sessions" ("owner_id", "persona_id", "last_activity_at" desc, "id" asc)` })
 export class ChatSession {
   [OptionalProps]?:
     | 'scenarioId'

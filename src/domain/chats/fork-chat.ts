@@ -4,7 +4,7 @@ import type { User } from '../accounts/user.entity';
 import { ValidationError } from '../errors';
 import type { NewTranscriptMessage } from '../../ports/transcript-store.port';
 import type { ChatDeps } from './chat-deps';
-import type { ChatEngine } from './chat-engine';
+import type { ReplyWriter } from '../../ports/reply-writer.port';
 import { messageContent } from './chat-input';
 import { screenUserMessage } from './screen-user-message';
 import { ChatMessageStatus } from './chat-message.entity';
@@ -28,7 +28,7 @@ const MAX_FORK_MESSAGES = 2_000;
  * the branch is deleted again before the error reaches the caller.
  */
 export async function forkChat(
-  deps: ChatDeps & { engine: ChatEngine },
+  deps: ChatDeps & { engine: ReplyWriter },
   em: EntityManager,
   user: User,
   input: { messageId: string; content?: string | null },
@@ -68,7 +68,7 @@ export async function forkChat(
         messageSeq: rows.length,
         messageCount: rows.length,
         memorySeq: rows.length,
-        at: new Date(),
+        at: deps.clock.now(),
       },
       copies.map((c) => ({
         id: c.id,

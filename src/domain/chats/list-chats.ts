@@ -8,7 +8,7 @@ export const MAX_CHAT_PAGE = 50;
 /**
  * The user's chats, most recently active first; optionally with one persona. Keyset pages on
  * (lastActivityAt, id): activity is stamped to the millisecond (send-chat-message.ts,
- * generate-reply.ts) so the cursor holds it exactly.
+ * src/chat-runtime/generate-reply.ts) so the cursor holds it exactly.
  */
 export function listChats(em: EntityManager, ownerId: string, filter: { personaId?: string | null }, page: PageRequest): Promise<Page<ChatSession>> {
   const where = { owner: ownerId, ...(filter.personaId ? { persona: filter.personaId } : {}) };

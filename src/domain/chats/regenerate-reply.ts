@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ValidationError } from '../errors';
 import type { ChatDeps } from './chat-deps';
-import type { ChatEngine } from './chat-engine';
+import type { ReplyWriter } from '../../ports/reply-writer.port';
 import { systemEvent } from './chat-event-payloads';
 import { SessionEvents } from './session-events';
 import { withTexts, type ChatMessageView } from './chat-message-view';
@@ -17,7 +17,7 @@ const REGENERABLE: readonly ChatMessageStatus[] = [ChatMessageStatus.COMPLETE, C
  * `alternatives`); the new version takes its place and streams on chatEvents. Only the
  * latest reply: to change an earlier turn, fork the chat there.
  */
-export async function regenerateReply(deps: ChatDeps & { engine: ChatEngine }, em: EntityManager, ownerId: string, messageId: string): Promise<ChatMessageView> {
+export async function regenerateReply(deps: ChatDeps & { engine: ReplyWriter }, em: EntityManager, ownerId: string, messageId: string): Promise<ChatMessageView> {
   const message = await findOwnChatMessage(em, ownerId, messageId);
   if (message.role !== ChatRole.PARTNER || !message.active || !REGENERABLE.includes(message.status)) {
     throw new ValidationError('messageId', 'Only a finished reply of the partner can be regenerated');

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { StoredChatMessage } from '../../ports/chat-store.port';
 import type { User } from '../accounts/user.entity';
 import type { ChatDeps } from './chat-deps';
-import type { ChatEngine } from './chat-engine';
+import type { ReplyWriter } from '../../ports/reply-writer.port';
 import { systemEvent } from './chat-event-payloads';
 import { SessionEvents } from './session-events';
 import { rememberTurn } from './chat-history';
@@ -27,7 +27,7 @@ export interface SentMessage {
  * the rows cannot be written it is removed again, so nothing is half-written.
  */
 export async function sendChatMessage(
-  deps: ChatDeps & { engine: ChatEngine },
+  deps: ChatDeps & { engine: ReplyWriter },
   em: EntityManager,
   user: User,
   input: { sessionId: string; content: string; clientMessageId: string },
@@ -53,7 +53,7 @@ export async function sendChatMessage(
 
   const messageId = randomUUID();
   const replyId = randomUUID();
-  const now = new Date();
+  const now = deps.clock.now();
   // The text first: the rows never commit without it. (Not in parallel with the transaction:
   // an open transaction waiting for a pool connection of its own can starve the pool.)
   await deps.transcripts.append([

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ChatStore } from '../../ports/chat-store.port';
+import type { Clock } from '../../ports/clock.port';
 import type { TranscriptStore } from '../../ports/transcript-store.port';
 import { NotFoundError } from '../errors';
 import { withTexts, type ChatMessageView } from './chat-message-view';
@@ -15,11 +16,11 @@ const SHARED_MESSAGES = 200;
  * Creates (or replaces) the chat's read-only share link. Only the token's hash is stored:
  * the token is shown once, and sharing again invalidates the previous link.
  */
-export async function shareChat(em: EntityManager, ownerId: string, sessionId: string): Promise<{ token: string; session: ChatSession }> {
+export async function shareChat(deps: { clock: Clock }, em: EntityManager, ownerId: string, sessionId: string): Promise<{ token: string; session: ChatSession }> {
   const session = await findOwnChat(em, ownerId, sessionId);
   const token = randomBytes(24).toString('base64url');
   session.shareTokenHash = hashToken(token);
-  session.sharedAt = new Date();
+  session.sharedAt = deps.clock.now();
   await em.flush();
   return { token, session };
 }

@@ -30,6 +30,16 @@ describe('deleteMyAccount when a write is still in flight', () => {
     expect(tries()).toBe(3);
   });
 
+  it('When the raced statement was raw SQL (a node-postgres error with a SQLSTATE, not a MikroORM exception), Then it runs again too', async () => {
+    // What the transaction's `execute` statements really throw: MikroORM converts errors of its own queries only.
+    const deadlock = setup(1, () => Object.assign(new Error('deadlock detected'), { code: '40P01' }));
+    await expect(deadlock.run()).resolves.toBeUndefined();
+    expect(deadlock.tries()).toBe(2);
+    const rowAdded = setup(1, () => Object.assign(new Error('insert or update on table "chat_messages" violates foreign key constraint'), { code: '23503' }));
+    await expect(rowAdded.run()).resolves.toBeUndefined();
+    expect(rowAdded.tries()).toBe(2);
+  });
+
   it('When it keeps failing, or fails for another reason, Then the error stands (nothing is swallowed)', async () => {
     const stuck = setup(5, () => new DeadlockException(new Error('deadlock detected')));
     await expect(stuck.run()).rejects.toBeInstanceOf(DeadlockException);

@@ -1,7 +1,7 @@
 import type { BaseCheckpointSaver } from '@langchain/langgraph';
 import { DeadlockException, ForeignKeyConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ResponseCache } from '../../llm/cache/response-cache.port';
+import type { ResponseCache } from '../../ports/response-cache.port';
 import type { Logger } from '../../observability/logger';
 import type { ChatEventLog } from '../../ports/chat-event-log.port';
 import type { DataKeyRing } from '../../ports/data-key-ring.port';
@@ -20,6 +20,20 @@ import { UNLINKED_USER_TABLES } from './user-tables';
 
 /** Tries of the final delete when it races a write still in flight (see deleteMyAccount). */
 const ERASE_ATTEMPTS = 3;
+
+/** PostgreSQL's SQLSTATEs for a deadlock and for a foreign key violation. */
+const DEADLOCK = '40P01';
+const FOREIGN_KEY_VIOLATION = '23503';
+
+/**
+ * A deadlock or a row added under the user meanwhile. Raw statements (`execute`) reach us as
+ * node-postgres errors with a SQLSTATE, not as MikroORM's converted exceptions, so both count.
+ */
+function racedWithAWrite(err: unknown): boolean {
+  if (err instanceof DeadlockException || err instanceof ForeignKeyConstraintViolationException) return true;
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === DEADLOCK || code === FOREIGN_KEY_VIOLATION;
+}
 
 export interface ErasureDeps {
   transcripts: TranscriptStore;
@@ -87,8 +101,7 @@ export async function deleteMyAccount(deps: ErasureDeps, em: EntityManager, user
       // A reply still being written when the account goes (its session revoked a moment ago)
       // locks its chat's rows in the other order than the cascade does, or adds a row under it:
       // PostgreSQL aborts one side. The erasure is idempotent, so it runs again.
-      const raced = err instanceof DeadlockException || err instanceof ForeignKeyConstraintViolationException;
-      if (!raced || attempt >= ERASE_ATTEMPTS) throw err;
+      if (!racedWithAWrite(err) || attempt >= ERASE_ATTEMPTS) throw err;
       deps.logger.warn({ userId, attempt, err: { type: (err as Error).name } }, 'account erasure met a concurrent write; running it again');
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
     }

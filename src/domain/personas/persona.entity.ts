@@ -15,6 +15,8 @@ export enum PersonaKind {
  */
 @Entity({ tableName: 'personas' })
 @Index({ properties: ['owner', 'kind'] })
+// Keyset pages (src/domain/pagination/find-page.ts): migrations/Migration20261205000000_keyset_indexes.ts.
+@Index({ properties: ['owner', 'createdAt', 'id'] })
 export class Persona {
   [OptionalProps]?:
     | 'age'

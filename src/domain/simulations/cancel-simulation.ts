@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Clock } from '../../ports/clock.port';
 import { findOwnSimulation } from './find-own-simulation';
 import { Simulation, SimulationStatus } from './simulation.entity';
 
@@ -8,10 +9,10 @@ const FINISHED = new Set([SimulationStatus.COMPLETED, SimulationStatus.PARTIAL, 
  * Asks a run to stop. The running graph checks before every step, so it stops within one
  * step; a queued run is cancelled when its job starts. Idempotent.
  */
-export async function cancelSimulation(em: EntityManager, ownerId: string, simulationId: string): Promise<Simulation> {
+export async function cancelSimulation(deps: { clock: Clock }, em: EntityManager, ownerId: string, simulationId: string): Promise<Simulation> {
   const simulation = await findOwnSimulation(em, ownerId, simulationId);
   if (!FINISHED.has(simulation.status) && !simulation.cancelRequestedAt) {
-    simulation.cancelRequestedAt = new Date();
+    simulation.cancelRequestedAt = deps.clock.now();
     await em.flush();
   }
   return simulation;

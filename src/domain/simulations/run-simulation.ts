@@ -10,6 +10,8 @@ import type { DataKeyRing } from '../../ports/data-key-ring.port';
 import type { EventBus } from '../../ports/event-bus.port';
 import { JobBusyError } from '../../ports/job-runner.port';
 import type { RunLock } from '../../ports/run-lock.port';
+import type { Clock } from '../../ports/clock.port';
+import type { SimulationRunStore } from '../../ports/simulation-run-store.port';
 import type { TranscriptStore } from '../../ports/transcript-store.port';
 import { DomainError } from '../errors';
 import { PersonaProfile, ProfileStatus } from '../personas/persona-profile.entity';
@@ -39,6 +41,10 @@ export interface SimulationJobDeps {
   llmSettings: LlmSettings;
   transcripts: TranscriptStore;
   events: EventBus;
+  /** The run's event log, status and episode scores. */
+  simulationRuns: SimulationRunStore;
+  /** When events and the run's end are stamped. */
+  clock: Clock;
   checkpointer: BaseCheckpointSaver;
   library: ScenarioTemplate[];
   runLock: RunLock;
@@ -152,14 +158,7 @@ async function runLocked(deps: SimulationJobDeps, simulationId: string, lockLost
     lockLost.throwIfAborted();
     if (type === 'EPISODE_SCORED') {
       const score = payload.score as unknown as EpisodeScore;
-      await deps.orm.em
-        .fork()
-        .getConnection()
-        .execute(
-          `insert into simulation_episodes (id, simulation_id, scenario_id, episode_index, score, created_at)
-           values (gen_random_uuid(), ?, ?, ?, ?, now()) on conflict do nothing`,
-          [simulationId, score.scenarioId, score.episodeIndex, JSON.stringify(score)],
-        );
+      await deps.simulationRuns.recordEpisodeScore(simulationId, score);
     }
     await appendSimulationEvent(deps, simulationId, type, payload, key);
   };
@@ -175,7 +174,7 @@ async function runLocked(deps: SimulationJobDeps, simulationId: string, lockLost
   if (simulation.cancelRequestedAt) return finish(SimulationStatus.CANCELLED, {}, 'CANCELLED', {});
   if (simulation.status === SimulationStatus.QUEUED) {
     // Only a run still queued starts (a stale copy of the row must not reopen an ended run).
-    await em.getConnection().execute(`update simulations set status = 'RUNNING', started_at = now() where id = ? and status = 'QUEUED'`, [simulationId]);
+    await deps.simulationRuns.markRunning(simulationId);
   }
   try {
     const self = await snapshot(deps.orm, deps.dataKeys, simulation.selfPersona.getEntity());
@@ -206,10 +205,7 @@ async function runLocked(deps: SimulationJobDeps, simulationId: string, lockLost
           tokenBudget: simulation.tokenBudget,
         },
         emit: (type, payload, key) => emit(type as SimulationEventType, payload, key),
-        isCancelled: async () => {
-          const rows = await deps.orm.em.getConnection().execute<{ c: Date | null }[]>('select cancel_requested_at as c from simulations where id = ?', [simulationId]);
-          return Boolean(rows[0]?.c);
-        },
+        isCancelled: () => deps.simulationRuns.cancelRequested(simulationId),
         smallModel: deps.llmSettings.mode === 'offline',
         costOf: (model, usage) => costUsd(deps.llmSettings.prices, model, usage.promptTokens, usage.completionTokens),
         episodeSlot: episodeSlots(deps.episodeConcurrency),

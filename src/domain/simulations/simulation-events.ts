@@ -1,6 +1,7 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../../observability/logger';
+import type { Clock } from '../../ports/clock.port';
 import type { EventBus } from '../../ports/event-bus.port';
+import type { SimulationOutcome, SimulationRunStore } from '../../ports/simulation-run-store.port';
 import type { SimulationEventType } from './simulation-event.entity';
 import type { SimulationStatus } from './simulation.entity';
 
@@ -15,7 +16,7 @@ export interface SimulationEventMessage {
 export const simulationTopic = (simulationId: string) => `simulation:${simulationId}`;
 export const TERMINAL_EVENTS: ReadonlySet<SimulationEventType> = new Set(['REPORT_READY', 'FAILED', 'CANCELLED']);
 
-type EventDeps = { orm: MikroORM; events: EventBus; logger?: Logger };
+type EventDeps = { simulationRuns: SimulationRunStore; events: EventBus; clock: Clock; logger?: Logger };
 
 /**
  * Appends an event to the run's durable log, then publishes it. The seq comes from one
@@ -31,33 +32,16 @@ export async function appendSimulationEvent(
   /** Events with a key are logged once: a resumed step that emits again is ignored. */
   key?: string,
 ): Promise<SimulationEventMessage | undefined> {
-  const conn = deps.orm.em.getConnection();
-  const at = new Date();
-  // One round trip: a keyed event already logged takes no seq (no gap), and a racing writer
-  // of the same key loses on the unique (simulation_id, key).
-  const rows = await conn.execute<{ seq: number }[]>(
-    `with next as (
-       update simulations set event_seq = event_seq + 1
-       where id = ? and status in ('QUEUED', 'RUNNING') and (?::text is null or not exists (select 1 from simulation_events where simulation_id = ? and key = ?::text))
-       returning event_seq)
-     insert into simulation_events (simulation_id, seq, type, payload, key, created_at)
-     select ?, event_seq, ?, ?, ?, ? from next on conflict (simulation_id, key) do nothing returning seq`,
-    [simulationId, key ?? null, simulationId, key ?? null, simulationId, type, JSON.stringify(payload), key ?? null, at],
-  );
+  const at = deps.clock.now();
+  const seq = await deps.simulationRuns.appendEvent(simulationId, { type, payload, key: key ?? null, at });
   // Lost a race with another writer of the same keyed event (it is logged already), or the run has ended.
-  if (rows.length === 0) return undefined;
-  const message: SimulationEventMessage = { seq: Number(rows[0]!.seq), type, payload, at: at.toISOString() };
+  if (seq === undefined) return undefined;
+  const message: SimulationEventMessage = { seq, type, payload, at: at.toISOString() };
   await publish(deps, simulationId, message);
   return message;
 }
 
-/** What a run ends with besides its status (each left as it is when not given). */
-export interface SimulationOutcome {
-  report?: Record<string, unknown>;
-  tokensUsed?: number;
-  costUsd?: string;
-  failureReason?: string;
-}
+export type { SimulationOutcome };
 
 /**
  * Ends a run: its status, outcome and terminal event written by one statement, so a run never
@@ -75,33 +59,10 @@ export async function endSimulation(
   type: SimulationEventType,
   payload: Record<string, unknown>,
 ): Promise<boolean> {
-  const at = new Date();
-  const rows = await deps.orm.em.getConnection().execute<{ seq: number }[]>(
-    `with ended as (
-       update simulations
-          set status = ?, finished_at = ?, event_seq = event_seq + 1,
-              report = coalesce(?::jsonb, report), tokens_used = coalesce(?::int, tokens_used),
-              cost_usd = coalesce(?::numeric, cost_usd), failure_reason = coalesce(?::text, failure_reason)
-        where id = ? and status in ('QUEUED', 'RUNNING')
-        returning event_seq)
-     insert into simulation_events (simulation_id, seq, type, payload, key, created_at)
-     select ?, event_seq, ?, ?, null, ? from ended returning seq`,
-    [
-      status,
-      at,
-      outcome.report === undefined ? null : JSON.stringify(outcome.report),
-      outcome.tokensUsed ?? null,
-      outcome.costUsd ?? null,
-      outcome.failureReason ?? null,
-      simulationId,
-      simulationId,
-      type,
-      JSON.stringify(payload),
-      at,
-    ],
-  );
-  if (rows.length === 0) return false;
-  await publish(deps, simulationId, { seq: Number(rows[0]!.seq), type, payload, at: at.toISOString() });
+  const at = deps.clock.now();
+  const seq = await deps.simulationRuns.end(simulationId, { status, outcome, type, payload, at });
+  if (seq === undefined) return false;
+  await publish(deps, simulationId, { seq, type, payload, at: at.toISOString() });
   return true;
 }
 

@@ -16,6 +16,9 @@ export enum SimulationStatus {
 /** A compatibility simulation run: SELF × PARTNER over seeded episodes of scenarios. */
 @Entity({ tableName: 'simulations' })
 @Index({ properties: ['owner', 'createdAt'] })
+// Keyset pages (src/domain/pagination/find-page.ts): migrations/Migration20261205000000_keyset_indexes.ts.
+@Index({ properties: ['owner', 'createdAt', 'id'] })
+@Index({ properties: ['owner', 'partnerPersona', 'createdAt', 'id'] })
 export class Simulation {
   [OptionalProps]?:
     | 'status'

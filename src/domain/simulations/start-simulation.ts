@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { User } from '../accounts/user.entity';
+import { User } from '../accounts/user.entity';
 import { QuotaExceededError, ValidationError } from '../errors';
 import { assertConsent } from '../personas/analysis/request-persona-analysis';
 import { findOwnPersona } from '../personas/find-own-persona';
@@ -49,7 +50,8 @@ export async function startSimulation(
 ): Promise<Simulation> {
   const data = await checkSimulationRequest(deps.em, owner, input, deps.library);
   const simulation = await deps.em.transactional(async (tx) => {
-    await tx.getConnection().execute('select id from users where id = ? for update', [owner.id], 'all', tx.getTransactionContext());
+    // The owner's row, locked (select … for update): parallel starts of one owner count their runs one after the other.
+    await tx.findOne(User, { id: owner.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['id'] });
     const active = await tx.count(Simulation, { owner: owner.id, status: { $in: [SimulationStatus.QUEUED, SimulationStatus.RUNNING] } });
     const limit = limitsFor(owner.tier).concurrentSimulations;
     if (active >= limit) {

@@ -11,6 +11,8 @@ import { Study } from './study.entity';
 @Entity({ tableName: 'match_models' })
 @Unique({ properties: ['owner', 'name', 'version'] })
 @Index({ properties: ['owner', 'createdAt'] })
+// Keyset pages (src/domain/pagination/find-page.ts): migrations/Migration20261205000000_keyset_indexes.ts.
+@Index({ name: 'match_models_owner_id_created_at_version_id_index', expression: `create index "match_models_owner_id_created_at_version_id_index" on "match_models" ("owner_id", "created_at" desc, "version" desc, "id" asc)` })
 export class MatchModel {
   [OptionalProps]?: 'createdAt';
 

@@ -30,6 +30,8 @@ export interface StudyDatasetStats {
  */
 @Entity({ tableName: 'study_datasets' })
 @Index({ properties: ['owner', 'createdAt'] })
+// Keyset pages (src/domain/pagination/find-page.ts): migrations/Migration20261205000000_keyset_indexes.ts.
+@Index({ name: 'study_datasets_owner_id_created_at_id_index', expression: `create index "study_datasets_owner_id_created_at_id_index" on "study_datasets" ("owner_id", "created_at" desc, "id" asc)` })
 export class StudyDataset {
   [OptionalProps]?: 'status' | 'stats' | 'hash' | 'data' | 'stagedPeople' | 'createdAt' | 'readyAt';
 

@@ -36,6 +36,8 @@ export interface StudyRunSettings {
  */
 @Entity({ tableName: 'studies' })
 @Index({ properties: ['owner', 'createdAt'] })
+// Keyset pages (src/domain/pagination/find-page.ts): migrations/Migration20261205000000_keyset_indexes.ts.
+@Index({ name: 'studies_owner_id_created_at_id_index', expression: `create index "studies_owner_id_created_at_id_index" on "studies" ("owner_id", "created_at" desc, "id" asc)` })
 export class Study {
   [OptionalProps]?: 'status' | 'stage' | 'progress' | 'errorCode' | 'errorMessage' | 'result' | 'report' | 'card' | 'createdAt' | 'startedAt' | 'finishedAt';
 

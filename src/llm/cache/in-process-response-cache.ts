@@ -1,5 +1,5 @@
 import { userScope } from './cache-key';
-import type { ResponseCache } from './response-cache.port';
+import type { ResponseCache } from '../../ports/response-cache.port';
 
 /** Bounded LRU with TTL, for one process (the embedded default). */
 export class InProcessResponseCache implements ResponseCache {

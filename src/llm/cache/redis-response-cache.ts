@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { deleteMatching } from '../../stores/redis/delete-matching';
 import { userScope } from './cache-key';
-import type { ResponseCache } from './response-cache.port';
+import type { ResponseCache } from '../../ports/response-cache.port';
 
 /** Response cache in Redis, shared by every instance, expiring by TTL. */
 export class RedisResponseCache implements ResponseCache {

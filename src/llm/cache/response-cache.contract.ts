@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { responseCacheKey } from './cache-key';
-import type { ResponseCache } from './response-cache.port';
+import type { ResponseCache } from '../../ports/response-cache.port';
 
 /** The behaviour every ResponseCache adapter must show. */
 export function responseCacheContract(name: string, create: () => Promise<{ cache: ResponseCache; close(): Promise<void> }>) {

@@ -1,6 +1,6 @@
 import { FallbackModerator } from './fallback-moderator';
 import { ModerationUnavailableError } from './moderation-unavailable.error';
-import type { ModerationVerdict, Moderator } from './moderation.port';
+import type { ModerationVerdict, Moderator } from '../../ports/moderation.port';
 
 const allow: ModerationVerdict = { flagged: false, categories: [], scores: {}, action: 'allow' };
 const block: ModerationVerdict = { flagged: true, categories: ['violence'], scores: { violence: 0.9 }, action: 'block' };

@@ -1,5 +1,5 @@
 import { ModerationUnavailableError } from './moderation-unavailable.error';
-import type { ModerationDirection, ModerationVerdict, Moderator } from './moderation.port';
+import type { ModerationDirection, ModerationVerdict, Moderator } from '../../ports/moderation.port';
 
 /**
  * The provider's endpoint when it answers, the local classifier when it does not: a turn is

@@ -1,4 +1,4 @@
-export * from './moderation.port';
+export * from '../../ports/moderation.port';
 export { verdictFrom, isSelfHarmCategory, SELF_HARM_CATEGORIES } from './verdict-policy';
 export {
   LocalModerator,

@@ -8,8 +8,10 @@ import {
   type ModerationDirection,
   type ModerationVerdict,
   type Moderator,
-} from './moderation.port';
+} from '../../ports/moderation.port';
+import { literalPrefixes } from './literal-prefixes';
 import type { PatternRule } from './pattern-rule';
+import { PrefixIndex } from './prefix-index';
 import { normalizeForModeration } from './text-normalizer';
 import { verdictFrom } from './verdict-policy';
 
@@ -70,15 +72,20 @@ const PLAYFUL_SOFTENS: ReadonlySet<ModerationCategory> = new Set([
 export class LocalModerator implements Moderator {
   private readonly inputThresholds: ModerationThresholds;
   private readonly outputThresholds: ModerationThresholds;
+  /** Each rule with its global pattern and the literal text any match begins with (null: run always). */
   private readonly rules: readonly { rule: PatternRule; pattern: RegExp }[];
+  /** The rules a text may match, from the literal text each rule's matches begin with. */
+  private readonly prefixIndex: PrefixIndex;
 
   constructor(options: LocalModeratorOptions = {}) {
     this.inputThresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
     this.outputThresholds = { ...this.inputThresholds, ...options.outputThresholds };
-    this.rules = (options.rules ?? [...ENGLISH_RULES, ...CHINESE_RULES]).map((rule) => ({
-      rule,
-      pattern: new RegExp(rule.pattern.source, rule.pattern.flags.replace('g', '') + 'g'),
-    }));
+    const rules = options.rules ?? [...ENGLISH_RULES, ...CHINESE_RULES];
+    this.rules = rules.map((rule) => ({ rule, pattern: new RegExp(rule.pattern.source, rule.pattern.flags.replace('g', '') + 'g') }));
+    // Views are lower case; a case-blind pattern's prefixes are compared in lower case too.
+    this.prefixIndex = new PrefixIndex(
+      rules.map((rule) => literalPrefixes(rule.pattern.source)?.map((p) => (rule.pattern.flags.includes('i') ? p.toLowerCase() : p)) ?? null),
+    );
   }
 
   moderate(text: string, direction: ModerationDirection): Promise<ModerationVerdict> {
@@ -115,7 +122,10 @@ export class LocalModerator implements Moderator {
   private hitsIn(views: readonly string[]): RuleHit[] {
     const best = new Map<string, RuleHit>();
     for (const view of views.map(maskBenignIdioms)) {
-      for (const { rule, pattern } of this.rules) {
+      // A rule none of whose prefixes is in the view cannot match it: most are skipped on ordinary chat.
+      const candidates = this.prefixIndex.candidates(view);
+      for (const [index, { rule, pattern }] of this.rules.entries()) {
+        if (!candidates.has(index)) continue;
         for (const match of view.matchAll(pattern)) {
           const negated = rule.negatable === true && isNegatedBefore(view.slice(0, match.index));
           const weight = negated ? rule.weight * NEGATED_FACTOR : rule.weight;

@@ -1,4 +1,4 @@
-import type { ModerationAction, ModerationCategory, ModerationDirection } from './moderation.port';
+import type { ModerationAction, ModerationCategory, ModerationDirection } from '../../ports/moderation.port';
 
 /**
  * Labelled lines for the local classifier. The pattern lists are tuned on all of them, so a

@@ -6,7 +6,7 @@ import {
   type ModerationDirection,
   type ModerationVerdict,
   type Moderator,
-} from './moderation.port';
+} from '../../ports/moderation.port';
 import { verdictFrom } from './verdict-policy';
 
 export { ModerationUnavailableError } from './moderation-unavailable.error';

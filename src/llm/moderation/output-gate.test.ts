@@ -1,6 +1,6 @@
 import { LocalModerator } from './local-moderator';
 import { TUNING_CORPUS } from './moderation-corpus';
-import type { Moderator } from './moderation.port';
+import type { Moderator } from '../../ports/moderation.port';
 import { OutputGate } from './output-gate';
 
 const moderator = new LocalModerator();

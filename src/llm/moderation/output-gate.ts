@@ -1,4 +1,4 @@
-import type { ModerationVerdict, Moderator } from './moderation.port';
+import type { ModerationVerdict, Moderator } from '../../ports/moderation.port';
 import { OutputWindows, SENTENCE_WINDOWS } from './output-windows';
 import { OutputWords } from './output-words';
 

@@ -1,4 +1,4 @@
-import type { ModerationCategory } from './moderation.port';
+import type { ModerationCategory } from '../../ports/moderation.port';
 
 /**
  * One weighted pattern of the local classifier. Patterns run against the word views of

@@ -1,4 +1,4 @@
-import type { ModerationVerdict } from './moderation.port';
+import type { ModerationVerdict } from '../../ports/moderation.port';
 import { HELP_RESOURCES, outputReplacement, replyLanguageOf, safeOutputReply, supportReply } from './support-replies';
 
 const verdict = (action: ModerationVerdict['action']): ModerationVerdict => ({

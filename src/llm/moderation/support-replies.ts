@@ -1,5 +1,5 @@
 import { chineseScriptOf } from './chinese-script';
-import type { ModerationVerdict } from './moderation.port';
+import type { ModerationVerdict } from '../../ports/moderation.port';
 
 /**
  * Fixed replies for moderated turns. They are not prompts and never go through a model:

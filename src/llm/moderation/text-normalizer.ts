@@ -45,15 +45,22 @@ const REJOINABLE = new Set([
   'cunt', 'bitch', 'whore', 'slut', 'meth', 'heroin', 'cocaine',
 ]);
 
+/** Only ASCII: Unicode normalisation, invisible characters, look-alikes and Chinese script all leave it as it is. */
+const ASCII_ONLY = /^[\x00-\x7F]*$/;
+
 export function normalizeForModeration(text: string): NormalizedText {
-  const plain = toSimplified(
-    text
-      .normalize('NFKD')
-      .replace(COMBINING_MARKS, '')
-      .normalize('NFKC')
-      .replace(INVISIBLE, '')
-      .toLowerCase(),
-  );
+  // Every word a reply streams is checked with the text before it (OutputGate), so this runs
+  // hundreds of times a reply: plain ASCII, most chat, skips the steps that cannot change it.
+  const plain = ASCII_ONLY.test(text)
+    ? text.toLowerCase()
+    : toSimplified(
+        text
+          .normalize('NFKD')
+          .replace(COMBINING_MARKS, '')
+          .normalize('NFKC')
+          .replace(INVISIBLE, '')
+          .toLowerCase(),
+      );
   // Trailing punctuation is not leetspeak (foldToken keeps it as punctuation): "yours!" alone
   // must not triple the work, as it did for most chat replies checked while streaming.
   const probe = plain.replace(/[!?.,;:]+(?=\s|$)/g, '');
@@ -85,8 +92,8 @@ function toWords(plain: string, oneReads: OneReading | null): string {
 
 function foldToken(token: string, oneReads: OneReading | null): string {
   // Real Russian or Greek words keep their letters; only words made of look-alikes fold.
-  const foreign = token.match(/[\p{Script=Cyrillic}\p{Script=Greek}]/gu) ?? [];
-  let out = foreign.every((char) => char in CONFUSABLES)
+  const foreign = token.match(/[\p{Script=Cyrillic}\p{Script=Greek}]/gu);
+  let out = foreign !== null && foreign.every((char) => char in CONFUSABLES)
     ? [...token].map((char) => CONFUSABLES[char] ?? char).join('')
     : token;
   if (oneReads === null || !/[a-z]/.test(out)) return out;
@@ -135,17 +142,18 @@ function segment(joined: string): string {
 
 function rejoinFragments(words: string): string {
   const tokens = words.split(' ');
+  // Only runs of short Latin fragments can join into a word: most positions start none.
+  const fragment = tokens.map((t) => /^[a-z]{1,4}$/.test(t));
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
     let joined = 1;
-    for (let size = Math.min(4, tokens.length - i); size >= 2; size -= 1) {
-      const window = tokens.slice(i, i + size);
-      if (window.every((t) => /^[a-z]{1,4}$/.test(t)) && REJOINABLE.has(window.join(''))) {
+    for (let size = fragment[i] ? Math.min(4, tokens.length - i) : 0; size >= 2; size -= 1) {
+      if (fragment.slice(i, i + size).every(Boolean) && REJOINABLE.has(tokens.slice(i, i + size).join(''))) {
         joined = size;
         break;
       }
     }
-    out.push(tokens.slice(i, i + joined).join(''));
+    out.push(joined === 1 ? tokens[i]! : tokens.slice(i, i + joined).join(''));
     i += joined;
   }
   return out.join(' ');

@@ -1,4 +1,4 @@
-import { MODERATION_CATEGORIES, type ModerationCategory, type ModerationVerdict } from './moderation.port';
+import { MODERATION_CATEGORIES, type ModerationCategory, type ModerationVerdict } from '../../ports/moderation.port';
 
 export const SELF_HARM_CATEGORIES: readonly ModerationCategory[] = [
   'self-harm',

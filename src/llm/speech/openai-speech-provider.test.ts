@@ -1,5 +1,5 @@
 import { startStubLlmServer, type StubLlmServer } from '../stub/stub-llm-server';
-import type { UsageEntry } from '../usage/usage-ledger.port';
+import type { UsageEntry } from '../../ports/usage-ledger.port';
 import { createLogger } from '../../observability/logger';
 import { OpenAiSpeechProvider } from './openai-speech-provider';
 import { encodeWav, wavDurationSeconds } from './wav';

@@ -3,7 +3,7 @@ import type { Logger } from '../../observability/logger';
 import type { SpeechProvider, SpokenAudio, Transcript, VoiceSettings } from '../../ports/speech.port';
 import type { ModelRef } from '../llm-settings';
 import type { CallTag } from '../model-provider.port';
-import type { UsageLedger } from '../usage/usage-ledger.port';
+import type { UsageLedger } from '../../ports/usage-ledger.port';
 import type { UsageOutcome } from '../usage/usage-record.entity';
 import { wavDurationSeconds } from './wav';
 

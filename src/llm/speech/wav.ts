@@ -1,7 +1,14 @@
 /** A PCM WAV file (RIFF/WAVE, 16-bit mono) from samples in [-1, 1]. */
 export function encodeWav(samples: Float32Array, sampleRate: number): Buffer {
-  const data = Buffer.alloc(samples.length * 2);
-  for (let i = 0; i < samples.length; i++) data.writeInt16LE(Math.round(Math.max(-1, Math.min(1, samples[i]!)) * 32767), i * 2);
+  const pcm = new Int16Array(samples.length);
+  for (let i = 0; i < samples.length; i++) pcm[i] = Math.round(Math.max(-1, Math.min(1, samples[i]!)) * 32767);
+  return encodePcm16Wav(pcm, sampleRate);
+}
+
+/** A PCM WAV file (RIFF/WAVE, 16-bit mono) from 16-bit samples, as synthesisers produce them. */
+export function encodePcm16Wav(pcm: Int16Array, sampleRate: number): Buffer {
+  const data = Buffer.alloc(pcm.length * 2);
+  for (let i = 0; i < pcm.length; i++) data.writeInt16LE(pcm[i]!, i * 2);
   const header = Buffer.alloc(44);
   header.write('RIFF', 0, 'latin1');
   header.writeUInt32LE(36 + data.length, 4);

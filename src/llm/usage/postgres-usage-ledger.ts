@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ModelPrice } from '../llm-settings';
 import { costUsd } from './cost';
-import type { UsageEntry, UsageLedger } from './usage-ledger.port';
+import type { UsageEntry, UsageLedger } from '../../ports/usage-ledger.port';
 import { UsageRecord } from './usage-record.entity';
 
 /** The usage ledger as rows in PostgreSQL (one insert per call, its own transaction). */

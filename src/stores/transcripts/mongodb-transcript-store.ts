@@ -19,7 +19,7 @@ import type {
   TranscriptMessage,
   TranscriptRole,
   TranscriptStore,
-} from './transcript-store.port';
+} from '../../ports/transcript-store.port';
 
 /** One message as stored. `_id` is a UUID string, like the PostgreSQL adapter's ids. */
 export interface TranscriptDocument {

@@ -19,7 +19,7 @@ import type {
   TranscriptMessage,
   TranscriptRole,
   TranscriptStore,
-} from './transcript-store.port';
+} from '../../ports/transcript-store.port';
 
 /**
  * Runs one SQL statement and resolves to its rows. Shaped like MikroORM's

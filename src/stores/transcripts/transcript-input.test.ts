@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { chunkMessages, normaliseIds, normaliseListOptions, planAppend, TranscriptInputError } from './transcript-input';
-import type { NewTranscriptMessage } from './transcript-store.port';
+import type { NewTranscriptMessage } from '../../ports/transcript-store.port';
 
 const message = (conversationId: string, dedupeKey: string): NewTranscriptMessage => ({
   ownerId: randomUUID(),

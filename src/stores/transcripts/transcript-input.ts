@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConversationKind, NewTranscriptMessage, TranscriptRole } from './transcript-store.port';
+import type { ConversationKind, NewTranscriptMessage, TranscriptRole } from '../../ports/transcript-store.port';
 
 /**
  * Input rules shared by every TranscriptStore adapter, so that each accepts and refuses

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TRANSCRIPT_LIMITS, TranscriptInputError } from './transcript-input';
-import type { NewTranscriptMessage, TranscriptMessage, TranscriptStore } from './transcript-store.port';
+import type { NewTranscriptMessage, TranscriptMessage, TranscriptStore } from '../../ports/transcript-store.port';
 
 /**
  * The behaviour every TranscriptStore adapter must show. `create` returns a new handle on

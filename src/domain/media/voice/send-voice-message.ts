@@ -4,7 +4,7 @@ import type { ObjectStore } from '../../../ports/object-store.port';
 import type { SpeechProvider } from '../../../ports/speech.port';
 import type { User } from '../../accounts/user.entity';
 import type { ChatDeps } from '../../chats/chat-deps';
-import type { ChatEngine } from '../../chats/chat-engine';
+import type { ReplyWriter } from '../../../ports/reply-writer.port';
 import { sendChatMessage, type SentMessage } from '../../chats/send-chat-message';
 import { DomainError, ValidationError } from '../../errors';
 import { validateInput } from '../../validate-input';
@@ -30,7 +30,7 @@ export interface VoiceDeps {
  * the same clientMessageId never sends twice). The recording's seconds go to the usage ledger.
  */
 export async function sendVoiceMessage(
-  deps: ChatDeps & { engine: ChatEngine } & VoiceDeps,
+  deps: ChatDeps & { engine: ReplyWriter } & VoiceDeps,
   em: EntityManager,
   user: User,
   input: unknown,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { ClaimedReply } from '../../ports/chat-store.port';
+import type { ClaimedReply } from '../ports/chat-store.port';
+import type { ReplyHint, ReplyWriter } from '../ports/reply-writer.port';
 import { afterReply } from './after-reply';
-import type { ChatDeps } from './chat-deps';
+import type { ChatDeps } from '../domain/chats/chat-deps';
 import { generateReply, loadReplyContext, type ReplyContext, type ReplyJob } from './generate-reply';
 
 const CONTROL_TOPIC = 'chat-control';
@@ -17,9 +18,6 @@ interface WithdrawNotice {
   replyIds: string[];
 }
 
-/** What the caller that just queued a reply knows about it, so its context can load while the lease is taken. */
-export type ReplyHint = Required<Pick<ReplyJob, 'replyId' | 'seq' | 'ownerId' | 'personaId'>>;
-
 /**
  * Writes chat replies. Each process runs one engine; a session's replies are written by
  * whichever process holds its lease, one at a time in position order (so they come out in
@@ -27,7 +25,7 @@ export type ReplyHint = Required<Pick<ReplyJob, 'replyId' | 'seq' | 'ownerId' | 
  * `withdraw` aborts replies a newer message replaced, wherever they are being written
  * (notices travel over the event bus).
  */
-export class ChatEngine {
+export class ChatEngine implements ReplyWriter {
   readonly instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly pumping = new Map<string, { again: boolean }>();
   private readonly writing = new Map<string, AbortController>();

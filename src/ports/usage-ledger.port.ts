@@ -1,5 +1,5 @@
-import type { CallTag, ModelTier } from '../model-provider.port';
-import type { UsageOutcome } from './usage-record.entity';
+import type { CallTag, ModelTier } from '../llm/model-provider.port';
+import type { UsageOutcome } from '../llm/usage/usage-record.entity';
 
 export interface UsageEntry {
   tag: CallTag;

@@ -1,4 +1,4 @@
-import type { IdentityProvider } from './user-identity.entity';
+import type { IdentityProvider } from '../domain/accounts/user-identity.entity';
 
 /** The claims SoulLink uses from a verified OIDC id token. */
 export interface VerifiedIdentity {

@@ -1,23 +1,30 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { QuotaReservation, TokenQuota } from '../../llm/quota/token-quota.port';
-import { User } from '../accounts/user.entity';
-import { QuotaExceededError } from '../errors';
-import { limitsFor } from '../tiers';
-
-export const monthOf = (date: Date) => date.toISOString().slice(0, 7);
+import { NotFoundError, QuotaExceededError } from '../../kernel/errors';
+import { monthOf } from '../../kernel/calendar-month';
+import type { Clock } from '../../ports/clock.port';
+import type { QuotaReservation, TokenQuota } from '../../ports/token-quota.port';
+import { User } from '../../domain/accounts/user.entity';
 
 /**
  * Monthly token quotas in PostgreSQL. One conditional UPDATE reserves atomically, so
  * concurrent calls cannot overspend: used + reserved + estimate must fit the tier's limit.
+ * The limit per tier is handed in (src/domain/tiers.ts holds the table); the month is the
+ * clock's, UTC.
  */
 export class PostgresTokenQuota implements TokenQuota {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly monthlyTokens: (tier: User['tier']) => number,
+    private readonly clock: Clock,
+  ) {}
 
   async reserve(userId: string, estimatedTokens: number): Promise<QuotaReservation> {
     const em = this.orm.em.fork();
     const user = await em.findOne(User, { id: userId }, { fields: ['tier'] });
-    const limit = limitsFor(user!.tier).monthlyTokens;
-    const month = monthOf(new Date());
+    // The account was erased while a call of its was on the way (a reply's coach call, say).
+    if (!user) throw new NotFoundError('USER_NOT_FOUND', 'The account no longer exists');
+    const limit = this.monthlyTokens(user.tier);
+    const month = monthOf(this.clock.now());
     const conn = em.getConnection();
     await conn.execute(
       'insert into monthly_token_usage (user_id, month, used, reserved) values (?, ?, 0, 0) on conflict do nothing',

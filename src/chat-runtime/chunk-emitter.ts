@@ -1,4 +1,4 @@
-import type { SessionEvents } from './session-events';
+import type { SessionEvents } from '../domain/chats/session-events';
 
 /** Resolves after the I/O callbacks of this turn of the event loop have run. */
 const afterCurrentIo = () => new Promise<void>((resolve) => setImmediate(resolve));

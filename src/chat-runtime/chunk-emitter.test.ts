@@ -1,6 +1,6 @@
-import type { ChatEvent, ChatEventLog, NewChatEvent } from '../../ports/chat-event-log.port';
+import type { ChatEvent, ChatEventLog, NewChatEvent } from '../ports/chat-event-log.port';
 import { ChunkEmitter } from './chunk-emitter';
-import { SessionEvents } from './session-events';
+import { SessionEvents } from '../domain/chats/session-events';
 
 /** The log's numbering as the port describes it, in memory (the domain's tests use no adapter). */
 class MemoryLog implements ChatEventLog {

@@ -1,22 +1,22 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { User } from '../accounts/user.entity';
-import type { Persona } from '../personas/persona.entity';
-import { memoryPromptSection, recallMemories } from '../../../agents/live-chat/recall-memories';
-import { partnerSystemPrompt as partnerPromptDefinition } from '../../../agents/partner-simulation/prompts';
-import type { ChatMessage } from '../../llm/model-provider.port';
-import { countTextTokens } from '../../llm/tokens/token-counter';
-import type { RecalledMemory } from '../../ports/memory-store.port';
-import { DomainError } from '../errors';
-import { scenarioCatalog } from '../simulations/scenario-catalog';
-import type { ChatDeps } from './chat-deps';
-import { systemEvent } from './chat-event-payloads';
-import { loadHistory, rememberTurn, type HistoryTurn } from './chat-history';
-import { ChatMessageStatus } from './chat-message.entity';
-import { ChatSession } from './chat-session.entity';
+import type { User } from '../domain/accounts/user.entity';
+import type { Persona } from '../domain/personas/persona.entity';
+import { memoryPromptSection, recallMemories } from '../../agents/live-chat/recall-memories';
+import { partnerSystemPrompt as partnerPromptDefinition } from '../../agents/partner-simulation/prompts';
+import type { ChatMessage } from '../llm/model-provider.port';
+import { countTextTokens } from '../llm/tokens/token-counter';
+import type { RecalledMemory } from '../ports/memory-store.port';
+import { DomainError } from '../domain/errors';
+import { scenarioCatalog } from '../domain/simulations/scenario-catalog';
+import type { ChatDeps } from '../domain/chats/chat-deps';
+import { systemEvent } from '../domain/chats/chat-event-payloads';
+import { loadHistory, rememberTurn, type HistoryTurn } from '../domain/chats/chat-history';
+import { ChatMessageStatus } from '../domain/chats/chat-message.entity';
+import { ChatSession } from '../domain/chats/chat-session.entity';
 import { ChunkEmitter } from './chunk-emitter';
-import { SessionEvents, raiseEventFloor } from './session-events';
-import { openStyleFingerprint } from '../personas/style-samples';
-import { partnerProfileSummary, partnerSystemPrompt, userSelfPersona } from './partner-context';
+import { SessionEvents, raiseEventFloor } from '../domain/chats/session-events';
+import { openStyleFingerprint } from '../domain/personas/style-samples';
+import { partnerProfileSummary, partnerSystemPrompt, userSelfPersona } from '../domain/chats/partner-context';
 
 export interface ReplyJob {
   replyId: string;
@@ -271,7 +271,7 @@ class ReplyStore {
         sender: this.partnerName,
         role: 'persona',
         text,
-        sentAt: new Date(),
+        sentAt: this.deps.clock.now(),
         metadata: { chatMessageId: this.job.replyId, replyTo: this.job.replyTo },
       },
     ]);
@@ -283,7 +283,7 @@ class ReplyStore {
 
   private async spoken(text: string, userName: string, history: HistoryTurn[], counters?: SpokenReply['counters']): Promise<SpokenReply> {
     await raiseEventFloor(this.deps.chatStore.sessions, this.session.id, this.events.lastSeq);
-    await rememberTurn(this.deps, this.session.owner.id, this.session.persona.id, { role: 'partner', text, at: new Date().toISOString(), messageId: this.job.replyId });
+    await rememberTurn(this.deps, this.session.owner.id, this.session.persona.id, { role: 'partner', text, at: this.deps.clock.now().toISOString(), messageId: this.job.replyId });
     return { session: this.session, events: this.events, userName, replyId: this.job.replyId, text, history, counters };
   }
 }

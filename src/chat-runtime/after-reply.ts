@@ -1,11 +1,11 @@
-import { suggestReplies } from '../../../agents/live-chat/suggest-replies';
-import { titleChat } from '../../../agents/live-chat/title-chat';
-import { DomainError } from '../errors';
-import { CHAT_MEMORY_JOB, MESSAGES_PER_MEMORY_RUN } from '../memories/chat-memory-jobs';
-import type { ChatDeps } from './chat-deps';
-import { systemEvent } from './chat-event-payloads';
+import { suggestReplies } from '../../agents/live-chat/suggest-replies';
+import { titleChat } from '../../agents/live-chat/title-chat';
+import { DomainError } from '../domain/errors';
+import { CHAT_MEMORY_JOB, MESSAGES_PER_MEMORY_RUN } from '../domain/memories/chat-memory-jobs';
+import type { ChatDeps } from '../domain/chats/chat-deps';
+import { systemEvent } from '../domain/chats/chat-event-payloads';
 import type { SpokenReply } from './generate-reply';
-import { raiseEventFloor } from './session-events';
+import { raiseEventFloor } from '../domain/chats/session-events';
 
 /**
  * What follows a reply, beside the conversation: the coach's suggestions (SUGGESTIONS), the
