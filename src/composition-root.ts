@@ -54,6 +54,7 @@ import { FallbackModerator } from './llm/moderation/fallback-moderator';
 import { LocalModerator } from './llm/moderation/local-moderator';
 import type { Moderator } from './ports/moderation.port';
 import { OpenAiModerator } from './llm/moderation/openai-moderator';
+import { requireLlamaBinary } from './llm/offline/llama-binary';
 import { ensureOfflineModel } from './llm/offline/model-fetcher';
 import { startOfflineLlmServer } from './llm/offline/offline-llm-server';
 import { ResilientModelProvider } from './llm/resilient-model-provider';
@@ -348,6 +349,8 @@ function buildLlm(deps: {
   let offline: Promise<string> | undefined;
   const startOffline = () => {
     offline ??= (async () => {
+      // Before the ~320 MB download: a platform without a prebuilt llama.cpp fails now, saying what to do.
+      requireLlamaBinary();
       const modelPath = config.llm.offlineModelPath ?? (await ensureOfflineModel({ cacheDir: config.llm.modelCacheDir }));
       const server = await startOfflineLlmServer({
         modelPath,

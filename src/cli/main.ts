@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/config-error';
 import { DatabaseNotMigratedError } from '../stores/postgres/assert-migrated';
+import { EmbeddedPostgresUnavailableError } from '../stores/postgres/embedded-postgres-unavailable.error';
 import { commandHelp, soullinkVersion } from './commands/command-help';
 
 const USAGE = `soullink <command> [options]
@@ -104,6 +105,10 @@ main(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof ConfigError) {
     process.stderr.write(`${err.message}\n`);
     process.exit(78); // EX_CONFIG
+  }
+  if (err instanceof EmbeddedPostgresUnavailableError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(78); // EX_CONFIG: this machine needs DATABASE_URL
   }
   process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);

