@@ -30,7 +30,7 @@ import type { SimulationRunStore } from './ports/simulation-run-store.port';
 import type { UsageTotals } from './ports/usage-totals.port';
 import type { TranscriptStore } from './ports/transcript-store.port';
 import type { LlmSettings } from './llm/llm-settings';
-import type { ModelProvider } from './llm/model-provider.port';
+import type { ModelProvider } from './ports/model-provider.port';
 
 /**
  * Everything the composition root wires once per process and hands to the API server,

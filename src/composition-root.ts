@@ -49,7 +49,7 @@ import { ChatModelFactory } from './llm/chat-model-factory';
 import { OFFLINE_CHAT_MODEL, OFFLINE_EMBEDDING_MODEL, llmSettingsFromConfig } from './llm/llm-settings-from-config';
 import type { LlmSettings } from './llm/llm-settings';
 import { ModelBreakers } from './llm/model-breakers';
-import type { ModelProvider } from './llm/model-provider.port';
+import type { ModelProvider } from './ports/model-provider.port';
 import { FallbackModerator } from './llm/moderation/fallback-moderator';
 import { LocalModerator } from './llm/moderation/local-moderator';
 import type { Moderator } from './ports/moderation.port';

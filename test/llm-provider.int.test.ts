@@ -2,7 +2,7 @@ import { MeDocument, RegisterDocument } from '../graphql/generated/graphql';
 import { MonthlyTokenUsage } from '../src/domain/usage/monthly-token-usage.entity';
 import { monthOf } from '../src/kernel/calendar-month';
 import { DomainError } from '../src/domain/errors';
-import type { ChatRequest, ChatStreamEvent, ModelProvider } from '../src/llm/model-provider.port';
+import type { ChatRequest, ChatStreamEvent, ModelProvider } from '../src/ports/model-provider.port';
 import { startStubLlmServer, type StubLlmServer } from '../src/llm/stub/stub-llm-server';
 import { countChatPromptTokens, countTextTokens } from '../src/llm/tokens/token-counter';
 import { UsageRecord } from '../src/llm/usage/usage-record.entity';

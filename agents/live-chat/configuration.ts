@@ -1,4 +1,4 @@
-import type { CallTag } from '../../src/llm/model-provider.port';
+import type { CallTag } from '../../src/ports/model-provider.port';
 
 /** A turn of the live chat as the side calls see it. */
 export interface ChatTurn {

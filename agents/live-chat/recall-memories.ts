@@ -1,5 +1,5 @@
 import { DomainError } from '../../src/kernel/errors';
-import type { ModelProvider } from '../../src/llm/model-provider.port';
+import type { ModelProvider } from '../../src/ports/model-provider.port';
 import type { MemoryStore, MemoryView, RecalledMemory } from '../../src/ports/memory-store.port';
 import { LIMITS, oneLine, renderTurns, tag, type ChatTurn } from './configuration';
 import { recallIntentPrompt } from './prompts';

@@ -1,4 +1,4 @@
-import type { ModelProvider } from '../../src/llm/model-provider.port';
+import type { ModelProvider } from '../../src/ports/model-provider.port';
 import { keepAllowed } from '../../src/llm/moderation/keep-allowed';
 import { replyLanguageOf } from '../../src/llm/moderation/support-replies';
 import { LIMITS, oneLine, renderTurns, tag, unquote, type ChatTurn } from './configuration';

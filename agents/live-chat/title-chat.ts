@@ -1,4 +1,4 @@
-import type { ModelProvider } from '../../src/llm/model-provider.port';
+import type { ModelProvider } from '../../src/ports/model-provider.port';
 import { LIMITS, oneLine, tag, unquote } from './configuration';
 import { titleChatPrompt } from './prompts';
 

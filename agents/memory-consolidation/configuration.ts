@@ -1,4 +1,4 @@
-import type { CallTag, ModelProvider } from '../../src/llm/model-provider.port';
+import type { CallTag, ModelProvider } from '../../src/ports/model-provider.port';
 import type { MemoryStore } from '../../src/ports/memory-store.port';
 
 /** What the graph needs, injected by src/domain (never built inside nodes). */

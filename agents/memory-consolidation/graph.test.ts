@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { StructuredRequest } from '../../src/llm/model-provider.port';
+import type { StructuredRequest } from '../../src/ports/model-provider.port';
 import type { MemoryStore } from '../../src/ports/memory-store.port';
 import { fakeModelProvider, type FakeModelProvider } from '../live-chat/fixtures/fake-model-provider';
 import { openTestMemoryStore, testDatabaseUrl } from '../live-chat/fixtures/test-memory-store';

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../src/llm/model-provider.port';
+import type { ChatMessage } from '../../src/ports/model-provider.port';
 
 /** A line of the shared transcript as a role-play agent reads it. */
 export interface SpokenLine {

@@ -1,4 +1,4 @@
-import type { ModelProvider } from '../../src/llm/model-provider.port';
+import type { ModelProvider } from '../../src/ports/model-provider.port';
 import type { TranscriptStore } from '../../src/ports/transcript-store.port';
 import type { PartnerPromptSource } from '../partner-simulation/build-partner-prompt';
 

@@ -1,4 +1,4 @@
-import type { ModelProvider, TokenUsage } from '../../src/llm/model-provider.port';
+import type { ModelProvider, TokenUsage } from '../../src/ports/model-provider.port';
 import type { TranscriptStore } from '../../src/ports/transcript-store.port';
 import type { ScenarioTemplate } from '../../src/kernel/simulation/scenarios/scenario-template.schema';
 import type { PartnerPromptSource } from '../partner-simulation/build-partner-prompt';

@@ -17,7 +17,7 @@ import { ChatModelFactory } from '../../src/llm/chat-model-factory';
 import type { LlmSettings } from '../../src/llm/llm-settings';
 import { OFFLINE_CHAT_MODEL } from '../../src/llm/llm-settings-from-config';
 import { ModelBreakers } from '../../src/llm/model-breakers';
-import type { ChatCompletion, ChatRequest, ModelProvider, StructuredRequest, DistributionRequest } from '../../src/llm/model-provider.port';
+import type { ChatCompletion, ChatRequest, ModelProvider, StructuredRequest, DistributionRequest } from '../../src/ports/model-provider.port';
 import { LocalModerator } from '../../src/llm/moderation';
 import { ensureOfflineModel } from '../../src/llm/offline/model-fetcher';
 import { defaultModelCacheDir } from '../../src/llm/offline/offline-model.manifest';

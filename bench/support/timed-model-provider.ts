@@ -9,7 +9,7 @@ import type {
   ModelProvider,
   StructuredRequest,
   TokenUsage,
-} from '../../src/llm/model-provider.port';
+} from '../../src/ports/model-provider.port';
 import { IntervalLog } from './intervals';
 
 /**

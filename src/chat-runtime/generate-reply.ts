@@ -3,7 +3,7 @@ import type { User } from '../domain/accounts/user.entity';
 import type { Persona } from '../domain/personas/persona.entity';
 import { memoryPromptSection, recallMemories } from '../../agents/live-chat/recall-memories';
 import { partnerSystemPrompt as partnerPromptDefinition } from '../../agents/partner-simulation/prompts';
-import type { ChatMessage } from '../llm/model-provider.port';
+import type { ChatMessage } from '../ports/model-provider.port';
 import { countTextTokens } from '../llm/tokens/token-counter';
 import type { RecalledMemory } from '../ports/memory-store.port';
 import { DomainError } from '../domain/errors';

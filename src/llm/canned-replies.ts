@@ -1,5 +1,5 @@
 import { replyLanguageOf } from './moderation/support-replies';
-import type { ChatMessage } from './model-provider.port';
+import type { ChatMessage } from '../ports/model-provider.port';
 
 type Language = ReturnType<typeof replyLanguageOf>;
 

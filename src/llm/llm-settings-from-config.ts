@@ -1,7 +1,7 @@
 import type { LlmConfig } from '../config/config';
 import { ConfigError } from '../config/config-error';
 import type { LlmSettings, ModelEndpoint, ModelPrice, ModelRef } from './llm-settings';
-import type { ModelTier } from './model-provider.port';
+import type { ModelTier } from '../ports/model-provider.port';
 
 export const OFFLINE_CHAT_MODEL = 'tinyllama-1.1b-chat';
 export const OFFLINE_EMBEDDING_MODEL = 'use-lite-512';

@@ -1,4 +1,4 @@
-import type { ModelTier } from './model-provider.port';
+import type { ModelTier } from '../ports/model-provider.port';
 
 export interface ModelEndpoint {
   name: string;

@@ -1,7 +1,7 @@
 import { DomainError } from '../kernel/errors';
 import { cannedReply } from './canned-replies';
 import { providerOnStub } from './fixtures/provider-on-stub';
-import type { ChatRequest, ChatStreamEvent } from './model-provider.port';
+import type { ChatRequest, ChatStreamEvent } from '../ports/model-provider.port';
 import { startStubLlmServer, type StubLlmServer } from './stub/stub-llm-server';
 import { FirstTokenBudget } from './timed-iterator';
 

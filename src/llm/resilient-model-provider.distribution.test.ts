@@ -1,6 +1,6 @@
 import { DomainError } from '../kernel/errors';
 import { providerOnStub } from './fixtures/provider-on-stub';
-import type { DistributionRequest } from './model-provider.port';
+import type { DistributionRequest } from '../ports/model-provider.port';
 import { startStubLlmServer, type StubLlmServer } from './stub/stub-llm-server';
 
 /**

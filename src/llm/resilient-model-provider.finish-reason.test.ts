@@ -1,5 +1,5 @@
 import { providerOnStub } from './fixtures/provider-on-stub';
-import type { ChatRequest } from './model-provider.port';
+import type { ChatRequest } from '../ports/model-provider.port';
 import { startStubLlmServer, type StubLlmServer } from './stub/stub-llm-server';
 
 /**

@@ -24,7 +24,7 @@ import type {
   ModelTier,
   StructuredRequest,
   TokenUsage,
-} from './model-provider.port';
+} from '../ports/model-provider.port';
 import type { ModerationDirection, ModerationVerdict, Moderator } from '../ports/moderation.port';
 import { OutputGate } from './moderation/output-gate';
 import { outputReplacement, supportReply } from './moderation/support-replies';

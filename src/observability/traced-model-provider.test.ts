@@ -1,5 +1,5 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import type { ChatRequest, ChatStreamEvent, ModelProvider } from '../llm/model-provider.port';
+import type { ChatRequest, ChatStreamEvent, ModelProvider } from '../ports/model-provider.port';
 import { inMemoryTracing } from './fixtures/in-memory-tracing';
 import { TracedModelProvider } from './traced-model-provider';
 

@@ -9,7 +9,7 @@ import type {
   ModelTier,
   StructuredRequest,
   TokenUsage,
-} from '../llm/model-provider.port';
+} from '../ports/model-provider.port';
 import type { ModerationDirection, ModerationVerdict } from '../ports/moderation.port';
 import type { SpanAttributes, TraceSpan, Tracer } from '../ports/tracer.port';
 import { errorCode } from './otel-tracer';

@@ -1,4 +1,4 @@
-import type { CallTag } from '../llm/model-provider.port';
+import type { CallTag } from './model-provider.port';
 
 /** How a persona sounds: an OpenAI-compatible voice name and a speed (1 = normal). */
 export interface VoiceSettings {

@@ -1,4 +1,4 @@
-import type { CallTag, ModelTier } from '../llm/model-provider.port';
+import type { CallTag, ModelTier } from './model-provider.port';
 import type { UsageOutcome } from '../llm/usage/usage-record.entity';
 
 export interface UsageEntry {

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../../src/llm/model-provider.port';
+import type { ChatMessage } from '../../../src/ports/model-provider.port';
 import { buildPartnerPrompt } from '../../partner-simulation/build-partner-prompt';
 import { genericPartnerPrompt, partnerSystemPrompt } from '../../partner-simulation/prompts';
 import { DEFAULTS, tag, type PersonaAnalysisDeps } from '../configuration';

@@ -1,5 +1,5 @@
 import { DIMENSION_KEYS, type DimensionKey } from '../../../src/kernel/simulation/dimensions';
-import type { AnswerDistribution, CallTag, ModelProvider, TokenUsage } from '../../../src/llm/model-provider.port';
+import type { AnswerDistribution, CallTag, ModelProvider, TokenUsage } from '../../../src/ports/model-provider.port';
 import type { CleanDimensionScore } from './clean-scores';
 import { BALANCED_QUESTIONS, CONTENT_FREE, judgeQuestionPrompt } from './prompts';
 

@@ -1,5 +1,5 @@
 import { DIMENSION_KEYS, type DimensionKey, type Horseman } from '../../../src/kernel/simulation/dimensions';
-import type { CallTag, ModelProvider, TokenUsage } from '../../../src/llm/model-provider.port';
+import type { CallTag, ModelProvider, TokenUsage } from '../../../src/ports/model-provider.port';
 import { cleanCriticalMoments, cleanDimensionScores, cleanHorsemen, interactionRatio, type CleanDimensionScore } from './clean-scores';
 import { judgeGroupSchema, type RawEpisodeScore, type ScoreDetail } from './episode-score.schema';
 import { judgeByProbabilities } from './judge-by-probabilities';

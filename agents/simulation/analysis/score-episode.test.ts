@@ -1,7 +1,7 @@
 import { SCENARIO_LIBRARY } from '../../../seeds/scenarios/library';
 import { DIMENSION_KEYS } from '../../../src/kernel/simulation/dimensions';
 import { instantiateScenario } from '../../../src/kernel/simulation/scenarios/instantiate-scenario';
-import type { DistributionRequest, ModelProvider, StructuredRequest } from '../../../src/llm/model-provider.port';
+import type { DistributionRequest, ModelProvider, StructuredRequest } from '../../../src/ports/model-provider.port';
 import type { SimulationDeps } from '../configuration';
 import type { EpisodeState, Turn } from '../state';
 import type { RawEpisodeScore } from './episode-score.schema';

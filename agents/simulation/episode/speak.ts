@@ -1,5 +1,5 @@
 import { cannedReply } from '../../../src/llm/canned-replies';
-import type { ChatMessage } from '../../../src/llm/model-provider.port';
+import type { ChatMessage } from '../../../src/ports/model-provider.port';
 import { tag, type SimulationDeps } from '../configuration';
 import { rolePlayMessages } from '../../partner-simulation/role-play-messages';
 import { lineStops, lineWithoutLeaks, withoutLeaks } from '../nodes/without-leaks';

@@ -1,4 +1,4 @@
-import type { ChatCompletion, ChatRequest, ModelProvider } from '../../../src/llm/model-provider.port';
+import type { ChatCompletion, ChatRequest, ModelProvider } from '../../../src/ports/model-provider.port';
 import { userTurnPrompt } from '../user-proxy/user-turn-prompt';
 import type { SimPersona } from '../configuration';
 import { asChatMessage, isNarration, leakIn, lineStops, lineWithoutLeaks, withoutLeaks } from './without-leaks';

@@ -1,5 +1,5 @@
 import { cannedReply } from '../../../src/llm/canned-replies';
-import type { ChatCompletion, ChatRequest, ModelProvider } from '../../../src/llm/model-provider.port';
+import type { ChatCompletion, ChatRequest, ModelProvider } from '../../../src/ports/model-provider.port';
 import { cappedLine } from '../episode/capped-line';
 
 /**

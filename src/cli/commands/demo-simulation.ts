@@ -9,11 +9,11 @@ import { formatEstimate, formatMeasureEstimate, NOT_SCORED } from '../../domain/
 type Gql = (query: string, variables?: Record<string, unknown>) => Promise<Record<string, any>>;
 
 /** A tiny GraphQL-over-HTTP client for the demo (the quick start acts as a real client). */
-export function httpClient(url: string, token: string): Gql {
+export function httpClient(url: string, accessToken: () => Promise<string>): Gql {
   return async (query, variables = {}) => {
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await accessToken()}` },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as { data?: Record<string, any>; errors?: { message: string; extensions?: { code?: string } }[] };
@@ -37,11 +37,12 @@ async function ensurePersona(gql: Gql, persona: typeof DEMO_SELF | typeof DEMO_P
  */
 export async function runDemoSimulation(options: {
   url: string;
-  token: string;
+  /** A current access token (refreshed as it nears its expiry: see DemoSession). */
+  accessToken: () => Promise<string>;
   dataDir: string;
   log: (line: string) => void;
 }): Promise<{ markdown: string; html: string; headline: string[] }> {
-  const gql = httpClient(options.url, options.token);
+  const gql = httpClient(options.url, options.accessToken);
   const selfId = await ensurePersona(gql, DEMO_SELF);
   const partnerId = await ensurePersona(gql, DEMO_PARTNER);
   const chat = readFileSync(join(__dirname, '../../../../seeds/demo/mei-and-alex.chat.txt'), 'utf8');
@@ -56,7 +57,7 @@ export async function runDemoSimulation(options: {
   const simulationId: string = startSimulation.simulation.id;
   options.log(`Simulation ${simulationId} started (seed ${startSimulation.simulation.seed}); following its events:`);
 
-  const ws = createClient({ url: options.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${options.token}` }, retryAttempts: 0 });
+  const ws = createClient({ url: options.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: async () => ({ authorization: `Bearer ${await options.accessToken()}` }), retryAttempts: 0 });
   try {
     await new Promise<void>((resolve, reject) => {
       ws.subscribe(

@@ -5,6 +5,7 @@ import { createApp } from '../../composition-root';
 import { loadConfig } from '../../config/load-config';
 import { startApiServer } from '../../server/api-server';
 import { startWorker } from '../../jobs/worker';
+import { DemoSession, type DemoTokens } from './demo-session';
 import { runDemoSimulation } from './demo-simulation';
 import { untilSignal } from './run-until-signal';
 
@@ -34,10 +35,13 @@ export async function quickstartCommand(once: boolean): Promise<void> {
     const demo = DEMO_ACCOUNTS[0];
     const login = await gql(
       server.url,
-      'mutation($input: LoginInput!) { login(input: $input) { accessToken user { displayName tier limits { partnerPersonas monthlyTokens } } } }',
+      'mutation($input: LoginInput!) { login(input: $input) { accessToken accessTokenExpiresAt refreshToken user { displayName tier limits { partnerPersonas monthlyTokens } } } }',
       { input: { email: demo.email, password: demo.password } },
     );
     const user = login.login.user;
+    const session = new DemoSession(login.login as DemoTokens, async (refreshToken) =>
+      (await gql(server.url, 'mutation($input: RefreshSessionInput!) { refreshSession(input: $input) { accessToken accessTokenExpiresAt refreshToken } }', { input: { refreshToken } })).refreshSession as DemoTokens,
+    );
     const out = process.stdout;
     out.write(`\nSoulLink is running at ${server.url} (GraphQL over HTTP and websockets)\n`);
     if (server.explorerUrl) out.write(`  explorer: open ${server.explorerUrl} in a browser (GraphiQL, served by SoulLink, works offline)\n`);
@@ -46,7 +50,7 @@ export async function quickstartCommand(once: boolean): Promise<void> {
     out.write(`  signed in as ${user.displayName} (${user.tier}: ${user.limits.partnerPersonas} partner personas, ${user.limits.monthlyTokens} tokens/month)\n\n`);
     const report = await runDemoSimulation({
       url: server.url,
-      token: login.login.accessToken,
+      accessToken: () => session.accessToken(),
       dataDir: config.dataDir,
       log: (line) => out.write(`${line}\n`),
     });

@@ -10,7 +10,7 @@ import type { MemoryStore } from '../../ports/memory-store.port';
 import type { RunLock } from '../../ports/run-lock.port';
 import type { ShortTermMemory } from '../../ports/short-term-memory.port';
 import type { TranscriptStore } from '../../ports/transcript-store.port';
-import type { ModelProvider } from '../../llm/model-provider.port';
+import type { ModelProvider } from '../../ports/model-provider.port';
 import type { ScenarioTemplate } from '../../kernel/simulation/scenarios/scenario-template.schema';
 
 /** What live chat needs, handed in by the composition root (ports only). */

@@ -3,7 +3,7 @@ import type { ScoreDetail } from '../../../agents/simulation/analysis/episode-sc
 import { judgeTranscript } from '../../../agents/simulation/analysis/judge-transcript';
 import { measureTranscript } from '../../../agents/simulation/analysis/measure-transcript';
 import type { ConversationMeasures } from '../../kernel/measures';
-import type { ModelProvider } from '../../llm/model-provider.port';
+import type { ModelProvider } from '../../ports/model-provider.port';
 import type { ChatStore } from '../../ports/chat-store.port';
 import type { TranscriptStore } from '../../ports/transcript-store.port';
 import { User } from '../accounts/user.entity';

@@ -1,4 +1,4 @@
-import type { ModelProvider } from '../../llm/model-provider.port';
+import type { ModelProvider } from '../../ports/model-provider.port';
 import { DomainError } from '../errors';
 
 /**

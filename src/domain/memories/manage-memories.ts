@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ModelProvider } from '../../llm/model-provider.port';
+import type { ModelProvider } from '../../ports/model-provider.port';
 import type { MemoryStore, MemoryView as AgentView } from '../../ports/memory-store.port';
 import { NotFoundError, ValidationError } from '../errors';
 import { pageAtPosition, positionWindow, type PositionRules } from '../pagination/page-by-position';

@@ -3,7 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createSimulationGraph } from '../../../agents/simulation/graph';
 import type { SimPersona } from '../../../agents/simulation/configuration';
 import type { LlmSettings } from '../../llm/llm-settings';
-import type { ModelProvider } from '../../llm/model-provider.port';
+import type { ModelProvider } from '../../ports/model-provider.port';
 import { costUsd } from '../../llm/usage/cost';
 import type { Logger } from '../../observability/logger';
 import type { DataKeyRing } from '../../ports/data-key-ring.port';

@@ -1,4 +1,4 @@
-import type { ModelProvider } from '../model-provider.port';
+import type { ModelProvider } from '../../ports/model-provider.port';
 
 /**
  * The texts output moderation allows, in order: for model outputs that are not streamed but

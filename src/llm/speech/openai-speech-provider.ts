@@ -2,7 +2,7 @@ import { DomainError } from '../../kernel/errors';
 import type { Logger } from '../../observability/logger';
 import type { SpeechProvider, SpokenAudio, Transcript, VoiceSettings } from '../../ports/speech.port';
 import type { ModelRef } from '../llm-settings';
-import type { CallTag } from '../model-provider.port';
+import type { CallTag } from '../../ports/model-provider.port';
 import type { UsageLedger } from '../../ports/usage-ledger.port';
 import type { UsageOutcome } from '../usage/usage-record.entity';
 import { wavDurationSeconds } from './wav';

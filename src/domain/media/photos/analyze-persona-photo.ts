@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import type { ModelProvider } from '../../../llm/model-provider.port';
+import type { ModelProvider } from '../../../ports/model-provider.port';
 import type { DataKeyRing } from '../../../ports/data-key-ring.port';
 import type { ObjectStore } from '../../../ports/object-store.port';
 import { DomainError, ValidationError } from '../../errors';

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createPersonaAnalysisGraph } from '../../../../agents/persona-analysis/graph';
 import { registeredPrompts } from '../../../llm/prompts/prompt';
-import type { ModelProvider } from '../../../llm/model-provider.port';
+import type { ModelProvider } from '../../../ports/model-provider.port';
 import type { Logger } from '../../../observability/logger';
 import type { DataKeyRing } from '../../../ports/data-key-ring.port';
 import type { EventBus } from '../../../ports/event-bus.port';

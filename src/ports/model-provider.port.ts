@@ -1,4 +1,4 @@
-import type { ModerationDirection, ModerationVerdict } from '../ports/moderation.port';
+import type { ModerationDirection, ModerationVerdict } from './moderation.port';
 
 /** Model tiers by task: deep analysis and reports, role-play chat, cheap classification. */
 export type ModelTier = 'deep' | 'chat' | 'fast';
