@@ -1,5 +1,4 @@
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { ModuleWorker } from '../platform/module-worker';
 import type { OcrEngine, OcrLine } from '../ports/ocr-engine.port';
 
 interface RawLine {
@@ -7,7 +6,6 @@ interface RawLine {
   mean: number;
   box?: number[][];
 }
-type Reply = { id: number; lines: RawLine[] } | { id: number; error: string };
 
 /*
  * The thread's body, plain JavaScript so it runs the same from the built app and from the
@@ -37,17 +35,10 @@ parentPort.on('message', async ({ id, image }) => {
  * at a time, in order.
  */
 export class PaddleOcrEngine implements OcrEngine {
-  private worker: Worker | undefined;
-  private nextId = 0;
-  private readonly pending = new Map<number, { resolve: (lines: RawLine[]) => void; reject: (err: Error) => void }>();
+  private readonly worker = new ModuleWorker<{ image: Uint8Array }, { lines: RawLine[] }>(THREAD, '@gutenye/ocr-node', 'OCR');
 
   async readLines(image: Buffer): Promise<OcrLine[]> {
-    const worker = this.thread();
-    const id = ++this.nextId;
-    const raw = await new Promise<RawLine[]>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, image: new Uint8Array(image) });
-    });
+    const { lines: raw } = await this.worker.call({ image: new Uint8Array(image) });
     return raw
       .filter((l) => l.box && l.box.length > 0 && l.text.trim() !== '')
       .map((l): OcrLine => {
@@ -58,33 +49,7 @@ export class PaddleOcrEngine implements OcrEngine {
       .sort((a, b) => a.box.top - b.box.top || a.box.left - b.box.left);
   }
 
-  async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    if (worker) await worker.terminate();
-  }
-
-  private thread(): Worker {
-    if (this.worker) return this.worker;
-    const moduleUrl = pathToFileURL(require.resolve('@gutenye/ocr-node')).href;
-    const worker = new Worker(THREAD, { eval: true, workerData: { moduleUrl } });
-    // An idle OCR thread must not keep the process alive.
-    worker.unref();
-    worker.on('message', (reply: Reply) => {
-      const waiting = this.pending.get(reply.id);
-      if (!waiting) return;
-      this.pending.delete(reply.id);
-      if ('error' in reply) waiting.reject(new Error(`OCR failed: ${reply.error}`));
-      else waiting.resolve(reply.lines);
-    });
-    const failAll = (err: Error) => {
-      if (this.worker === worker) this.worker = undefined;
-      for (const waiting of this.pending.values()) waiting.reject(err);
-      this.pending.clear();
-    };
-    worker.on('error', failAll);
-    worker.on('exit', (code) => failAll(new Error(`OCR thread exited with code ${code}`)));
-    this.worker = worker;
-    return worker;
+  close(): Promise<void> {
+    return this.worker.close();
   }
 }

@@ -1,5 +1,4 @@
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { ModuleWorker } from '../../platform/module-worker';
 import type { EspeakVoiceChoice } from './espeak-voice';
 
 /** Synthesised speech: 16-bit mono samples, and the eSpeak voice that spoke them. */
@@ -9,7 +8,6 @@ export interface EspeakAudio {
   voice: string;
 }
 
-type Reply = { id: number; samples: Int16Array; sampleRate: number; voice: string } | { id: number; error: string };
 
 /*
  * The thread's body, plain JavaScript so it runs the same from the built app and from the
@@ -59,52 +57,25 @@ parentPort.on('message', (request) => {
 `;
 
 /**
- * eSpeak NG (the Emscripten build Echogarden uses) in a worker thread of its own: synthesis is
- * synchronous WASM work, about half a second of CPU for a sentence, which must not stall this
- * process's requests and websockets. Nothing happens until the first `synthesize`: then the
- * thread starts and loads the module once. An idle thread does not keep the process alive.
+ * eSpeak NG (the Emscripten build Echogarden uses) in a worker thread of its own (see
+ * ModuleWorker): synthesis is synchronous WASM work, about half a second of CPU for a
+ * sentence. Nothing happens until the first `synthesize`: then the thread starts and loads the
+ * module once.
  */
 export class EspeakEngine {
-  private worker: Worker | undefined;
-  private nextId = 0;
-  private readonly pending = new Map<number, { resolve: (audio: EspeakAudio) => void; reject: (err: Error) => void }>();
+  private readonly worker = new ModuleWorker<{ text: string; voices: readonly string[]; wordsPerMinute: number }, EspeakAudio>(
+    THREAD,
+    '@echogarden/espeak-ng-emscripten',
+    'eSpeak',
+  );
 
   /** `text` is SSML-escaped already (the worker reads markup). */
   async synthesize(text: string, choice: EspeakVoiceChoice): Promise<EspeakAudio> {
-    const worker = this.thread();
-    const id = ++this.nextId;
-    return new Promise<EspeakAudio>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, text, voices: choice.voices, wordsPerMinute: choice.wordsPerMinute });
-    });
+    const { samples, sampleRate, voice } = await this.worker.call({ text, voices: choice.voices, wordsPerMinute: choice.wordsPerMinute });
+    return { samples, sampleRate, voice };
   }
 
-  async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    if (worker) await worker.terminate();
-  }
-
-  private thread(): Worker {
-    if (this.worker) return this.worker;
-    const moduleUrl = pathToFileURL(require.resolve('@echogarden/espeak-ng-emscripten')).href;
-    const worker = new Worker(THREAD, { eval: true, workerData: { moduleUrl } });
-    worker.unref();
-    worker.on('message', (reply: Reply) => {
-      const waiting = this.pending.get(reply.id);
-      if (!waiting) return;
-      this.pending.delete(reply.id);
-      if ('error' in reply) waiting.reject(new Error(`eSpeak failed: ${reply.error}`));
-      else waiting.resolve({ samples: reply.samples, sampleRate: reply.sampleRate, voice: reply.voice });
-    });
-    const failAll = (err: Error) => {
-      if (this.worker === worker) this.worker = undefined;
-      for (const waiting of this.pending.values()) waiting.reject(err);
-      this.pending.clear();
-    };
-    worker.on('error', failAll);
-    worker.on('exit', (code) => failAll(new Error(`eSpeak thread exited with code ${code}`)));
-    this.worker = worker;
-    return worker;
+  close(): Promise<void> {
+    return this.worker.close();
   }
 }
