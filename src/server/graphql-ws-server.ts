@@ -130,6 +130,20 @@ export function attachGraphqlWs(options: {
   };
 
   const documents = new DocumentCache(options.limits.maxTokens);
+  /** GraphQL's rules and the limit rules, once per document (see DocumentCache). */
+  const validationErrors = (schema: GraphQLSchema, document: DocumentNode): GraphQLError[] => {
+    const run = () =>
+      validate(schema, document, [...specifiedRules, ...limitRules(options.limits)]).map((e) =>
+        // Apollo marks GraphQL's own validation errors with this code; graphql-ws does not.
+        e.extensions?.code
+          ? e
+          : new GraphQLError(options.hideSchemaDetails ? e.message.replace(/ ?Did you mean .*$/, '') : e.message, {
+              nodes: e.nodes,
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+            }),
+      );
+    return schema === options.schema ? [...documents.validate(document, run)] : run();
+  };
   const spans = new GraphqlWsSpans(options.tracer);
 
   // This process's authenticated sockets per user, so an ended session's sockets can be closed.
@@ -143,19 +157,7 @@ export function attachGraphqlWs(options: {
       connectionInitWaitTimeout: 3000,
       jsonMessageReviver: wellFormedReviver,
       // Same limits as HTTP: depth and aliases in validation, tokens checked before graphql-ws parses.
-      validate: (schema, document) => {
-        const run = () =>
-          validate(schema, document, [...specifiedRules, ...limitRules(options.limits)]).map((e) =>
-            // Apollo marks GraphQL's own validation errors with this code; graphql-ws does not.
-            e.extensions?.code
-              ? e
-              : new GraphQLError(options.hideSchemaDetails ? e.message.replace(/ ?Did you mean .*$/, '') : e.message, {
-                  nodes: e.nodes,
-                  extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-                }),
-          );
-        return schema === options.schema ? [...documents.validate(document, run)] : run();
-      },
+      validate: (schema, document) => validationErrors(schema, document),
       onSubscribe: (ctx, id, payload) => {
         spans.subscribed(ctx.extra, id);
         let document: DocumentNode;
@@ -165,6 +167,12 @@ export function attachGraphqlWs(options: {
         } catch (err) {
           return [new GraphQLError(err instanceof Error ? err.message : 'Invalid query', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
         }
+        // Validated first (as over HTTP, where the cost is priced after validation): the depth,
+        // alias and fragment-cycle rules bound the walk the pricing does; an abusive document
+        // priced before them held the event loop for seconds. Cached, so graphql-ws's own
+        // validation of it costs nothing more.
+        const invalid = validationErrors(options.schema, document);
+        if (invalid.length > 0) return invalid;
         // The cost limit priced with the variables sent (validation only sees a lower bound), as over HTTP.
         const tooCostly = checkOperationCost(options.schema, document, payload.operationName, payload.variables, options.limits.maxCost);
         if (tooCostly) return [tooCostly];
