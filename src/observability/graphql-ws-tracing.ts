@@ -1,5 +1,3 @@
-import type { DocumentNode } from 'graphql';
-import { operationLabel } from '../../graphql/operation-label';
 import type { TraceSpan, Tracer } from '../ports/tracer.port';
 
 interface OpenOperation {
@@ -31,11 +29,10 @@ export class GraphqlWsSpans {
     operations.set(id, { span: this.tracer.startSpan('graphql-ws', { kind: 'server', attributes: { 'soullink.graphql.transport': 'websocket' } }), events: 0, failed: false });
   }
 
-  /** The operation was parsed and validated: its type and root fields name the span. */
-  executing(socket: object, id: string, document: DocumentNode, operationName: string | null | undefined): void {
+  /** The operation was parsed and validated: its type and root fields (operationLabel, as the metrics have it) name the span. */
+  executing(socket: object, id: string, { name, type }: { name: string; type: string }): void {
     const operation = this.open.get(socket)?.get(id);
     if (!operation) return;
-    const { name, type } = operationLabel(document, operationName);
     operation.span.rename(`${type} ${name}`);
     operation.span.setAttributes({ 'graphql.operation.type': type, 'soullink.graphql.root_fields': name });
   }

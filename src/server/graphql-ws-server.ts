@@ -232,8 +232,9 @@ export function attachGraphqlWs(options: {
         return contexts.create({ requestId: randomUUID(), token: s.token, clientAddress: ctx.extra.request.socket.remoteAddress });
       },
       onOperation: (ctx, id, _payload, args, result) => {
-        const { name, type } = operationLabel(args.document, args.operationName);
-        spans.executing(ctx.extra, id, args.document, args.operationName);
+        const label = operationLabel(args.document, args.operationName);
+        const { name, type } = label;
+        spans.executing(ctx.extra, id, label);
         const isStream = Symbol.asyncIterator in Object(result);
         const failed = !isStream && Boolean((result as { errors?: unknown[] }).errors?.length);
         metrics.recordOperation(name, type, failed ? 'error' : 'ok', 0);

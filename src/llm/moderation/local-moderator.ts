@@ -72,7 +72,7 @@ const PLAYFUL_SOFTENS: ReadonlySet<ModerationCategory> = new Set([
 export class LocalModerator implements Moderator {
   private readonly inputThresholds: ModerationThresholds;
   private readonly outputThresholds: ModerationThresholds;
-  /** Each rule with its global pattern and the literal text any match begins with (null: run always). */
+  /** Each rule with its pattern, made global for matchAll. */
   private readonly rules: readonly { rule: PatternRule; pattern: RegExp }[];
   /** The rules a text may match, from the literal text each rule's matches begin with. */
   private readonly prefixIndex: PrefixIndex;
