@@ -1,7 +1,7 @@
 import type { ChatCompletion, ChatRequest, ModelProvider } from '../../../src/ports/model-provider.port';
 import { userTurnPrompt } from '../user-proxy/user-turn-prompt';
 import type { SimPersona } from '../configuration';
-import { asChatMessage, isNarration, leakIn, lineStops, lineWithoutLeaks, withoutLeaks } from './without-leaks';
+import { asChatMessage, isNarration, leakIn, lineStops, lineWithoutLeaks, restoreCutName, withoutLeaks } from './without-leaks';
 
 const ALEX: SimPersona = {
   id: 'p-alex',
@@ -255,5 +255,35 @@ describe('lineWithoutLeaks', () => {
   it('When a draft names the couple together, Then it is narration', () => {
     expect(isNarration("In this chat, Mei and Alex are not getting caught up in each other's chitchat.", 'Mei', 'Alex')).toBe(true);
     expect(isNarration('you and me, hiking on Saturday?', 'Mei', 'Alex')).toBe(false);
+  });
+});
+
+describe('restoreCutName (a name the small model ended after its first token)', () => {
+  // Lines TinyLlama wrote in the offline bench (2026-12-06), where "Mei" is "Me" + "i" to its tokenizer.
+  it.each([
+    ['Hi Me, I hope you’re doing well.', 'Hi Mei, I hope you’re doing well.'],
+    ['Hey, Me. Sorry about that.', 'Hey, Mei. Sorry about that.'],
+    ['Oh, Me? Sure.', 'Oh, Mei? Sure.'],
+    ['Sorry about that, Me?', 'Sorry about that, Mei?'],
+    ['Good morning, Me!', 'Good morning, Mei!'],
+  ])('When the other is addressed as %j, Then the name is whole', (line, expected) => {
+    expect(restoreCutName(line, 'Mei')).toBe(expected);
+  });
+
+  it.each([
+    ['Me too!', 'Mei'],
+    ['Can you call me, please?', 'Mei'],
+    ['Meet me at six.', 'Mei'],
+    ['Me: what now?', 'Mei'],
+    ['So, what do you think?', 'Sophie'],
+    ['Hi Mei, all good?', 'Mei'],
+    ['Hi Al, long time.', 'Al'],
+  ])('When %j is not the name cut short (other %s), Then the line is unchanged', (line, other) => {
+    expect(restoreCutName(line, other)).toBe(line);
+  });
+
+  it('When a role-play reply addresses the other by half their name, Then the stored message has the whole name', () => {
+    expect(asChatMessage('Alex: Hi, Me', 'Alex', 'Mei')).toBe('Hi, Mei');
+    expect(asChatMessage('Hey, Me. Long day?', 'Alex', 'Mei')).toBe('Hey, Mei. Long day?');
   });
 });

@@ -131,6 +131,26 @@ export function cutAtInlineLabel(text: string, speaker: string, other?: string):
   return t.replace(/\s+Me\s*$/u, '').replace(new RegExp(`(?<=[.!?。！？…~\\p{So}\\p{Sk}])\\s+(?:${names})\\s*$`, 'u'), '').trimEnd();
 }
 
+/** Words before which a name stands as the one addressed ("Hi Mei,", "Oh, Mei?"). */
+const ADDRESS_OPENERS = 'Hi|Hey|Hello|Morning|Good morning|Evening|Dear|Thanks|Thank you|Sorry|Oh|Well|Okay|OK|Yes|No';
+
+/**
+ * The other's name cut short, restored: a small model's tokenizer may split a name into a word
+ * and a tail (TinyLlama's vocabulary has "Mei" as "Me" + "i"), and the 2-bit model often ends
+ * the word there ("Hi Me, how are you?", "Sorry about that, Me?": 26 lines in one offline
+ * bench run, which the next turns then copied). A capitalised proper prefix of the name, in
+ * the place a name is used to address someone — after a greeting or a comma, before
+ * punctuation — is the name. Not at a line's start, where the prefix is more likely the
+ * word itself ("So, what now?" is not Sophie).
+ */
+export function restoreCutName(text: string, other: string): string {
+  const name = other.trim();
+  if (!/^\p{Lu}\p{Ll}{2,}$/u.test(name)) return text;
+  const prefixes = Array.from({ length: name.length - 2 }, (_, i) => name.slice(0, i + 2)).map(escape).join('|');
+  const addressed = new RegExp(`((?:\\b(?:${ADDRESS_OPENERS}),?|,)\\s+)(?:${prefixes})(?=\\s*[,.!?…]|\\s*$)`, 'gu');
+  return text.replace(addressed, `$1${name}`);
+}
+
 /**
  * The reply as a chat message: a speaker prefix the model wrote as if writing a script
  * ("Mei: …", "Mei writes: …") removed, the text cut where the model went on to write the
@@ -149,6 +169,8 @@ export function asChatMessage(text: string, speaker: string, other?: string): st
   // Narration of the speaker's own message ("Alex responds with "…"", "Mei texted: …"): the quoted or following text is the message.
   const narrated = new RegExp(`^\\s*${escape(speaker)}\\s+(?:responds|replies|texts|texted|says|said|writes|wrote|sends|sent|answers)(?:\\s+(?:with|back|to \\p{L}+))?\\s*(?::|,?(?=\\s*["“]))\\s*`, 'iu');
   if (speaker && narrated.test(t)) t = t.replace(narrated, '');
+  // Before the dangling-label cut, which would take "Hi, Me" for a label left at the end.
+  if (other) t = restoreCutName(t, other);
   t = cutAtInlineLabel(t, speaker, other).trim();
   const pairs: Record<string, string> = { '"': '"', '“': '”', '「': '」' };
   if (t.length >= 2 && pairs[t[0]!] === t.at(-1) && !t.slice(1, -1).includes(t[0]!)) t = t.slice(1, -1).trim();
