@@ -110,6 +110,8 @@ interface SoulLinkRun {
   turns: TurnSample[];
   /** Per TURN event: from the end of the model call that wrote the line to the event's publish (the line is stored first). */
   eventLagMs: number[];
+  /** From the judge's model call start to its HTTP request: the provider layer's work before the request, and what else runs meanwhile. */
+  judgeToRequestMs: number;
 }
 
 /** The agents whose model calls are turns. */
@@ -149,6 +151,8 @@ async function runSoulLinkOnce(
   const firstTurn = calls.findIndex((c) => ROLE_PLAY_AGENTS.has(c.agent));
   const judge = calls.findIndex((c) => c.agent === 'analysis');
   const bounds = calls.slice(firstTurn, judge + 1).map((c) => c.at);
+  const judgeAt = calls[judge]!.at;
+  const judgeRequestAt = Math.min(...probes.http.requests.spans.filter((r) => r.start >= judgeAt).map((r) => r.start));
   const turns: TurnSample[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) turns.push(sample({ start: bounds[i]!, end: bounds[i + 1]! }, probes, i + 2 === bounds.length));
   // What a client sees: each TURN event is sent after its line is stored, behind the turn.
@@ -164,7 +168,7 @@ async function runSoulLinkOnce(
   if (turnEvents.length !== expected || turns.length !== rolePlayCalls || rolePlayCalls < expected - 1) {
     throw new Error(`benchmark simulation: ${turnEvents.length} TURN events, ${rolePlayCalls} role-play model calls, ${turns.length} turn spans; expected ${expected} turns`);
   }
-  return { turns, eventLagMs };
+  return { turns, eventLagMs, judgeToRequestMs: judgeRequestAt - judgeAt };
 }
 
 async function runBareOnce(
@@ -299,6 +303,7 @@ export const orchestrationBench: BenchScenario = {
 
       pg.start();
       const eventLagMs: number[] = [];
+      const judgeToRequestMs: number[] = [];
       const measured = { soullink: [] as TurnSample[], step: [] as TurnSample[], sync: [] as TurnSample[], loop: [] as TurnSample[] };
       // Process CPU of each stack's measured runs: the overhead columns leave out what runs
       // during model calls, and SoulLink moves its writes there, so this shows the work left.
@@ -322,6 +327,7 @@ export const orchestrationBench: BenchScenario = {
             const run = await timedCpu('soullink', () => runSoulLinkOnce(soullinkApp, owner, personas, probes.soullink, deps, { scenarios: [scenario], episodes: 1, turns: TURNS }, stubServer));
             measured.soullink.push(...run.turns);
             eventLagMs.push(...run.eventLagMs);
+            judgeToRequestMs.push(run.judgeToRequestMs);
           }
         }
         stub.reset();
@@ -361,13 +367,13 @@ export const orchestrationBench: BenchScenario = {
         round(x.sqlOutsideModelPerTurn),
         round(x.sqlWaitMs),
       ]);
-      // The targets compare turn → next turn: the same work on both stacks. An episode's last turn
-      // ends where scoring begins, and there SoulLink's analysis agent computes the episode's
-      // conversation measures before its judge call, which the bare graph has no counterpart
-      // for; that transition has columns of its own, and the all-turns p95 stays in the table.
-      const p95 = f.soullink.overheadBetweenTurns.p95;
-      const ratio = p95 / f.step.overheadBetweenTurns.p95;
+      // The targets are read over every transition a turn ends with: turn → next turn and last
+      // turn → scoring alike (1 in 12), as issue #14 states them. The split columns show each.
+      const p95 = f.soullink.overhead.p95;
+      const ratio = p95 / f.step.overhead.p95;
       const lag = summarise(eventLagMs);
+      // A judge answered from the response cache sends no request.
+      const judgeToRequest = summarise(judgeToRequestMs.filter(Number.isFinite));
       return {
         id: 'orchestration',
         title: 'Orchestration: per-turn overhead outside the model call',
@@ -391,19 +397,19 @@ export const orchestrationBench: BenchScenario = {
           rows,
         },
         targets: [
-          { what: 'SoulLink per-turn overhead p95 (turn to next turn)', target: `≤ ${TARGET_P95_MS} ms`, measured: `${round(p95)} ms`, met: p95 <= TARGET_P95_MS },
-          { what: 'SoulLink / bare (one step per turn) overhead p95 (turn to next turn)', target: `≤ ${TARGET_VS_BARE}×`, measured: `${ratio.toFixed(2)}×`, met: ratio <= TARGET_VS_BARE },
+          { what: 'SoulLink per-turn overhead p95 (all turns: to the next turn and to scoring)', target: `≤ ${TARGET_P95_MS} ms`, measured: `${round(p95)} ms`, met: p95 <= TARGET_P95_MS },
+          { what: 'SoulLink / bare (one step per turn) overhead p95 (all turns)', target: `≤ ${TARGET_VS_BARE}×`, measured: `${ratio.toFixed(2)}×`, met: ratio <= TARGET_VS_BARE },
         ],
         notes: [
           `${ROUNDS} rounds of ${SCENARIOS.length} scenarios × ${EPISODES_PER_SCENARIO} episodes × ${TURNS} turns per stack after a warm-up run each, rounds interleaved; SIMULATION_EPISODE_CONCURRENCY=1 (episodes one at a time, so a turn's wall time is its own). Because LangGraph.js 1.7.3 silently drops Send fan-out tasks under maxConcurrency 1 (langchain-ai/langgraphjs#2656; a 4-episode SoulLink run then plays 1 episode and ends COMPLETED without a report), every episode is its own run here, for both stacks; stub model with firstTokenLatencyMs 0 and chunkIntervalMs 0; PostgreSQL and Redis on this machine (Redis event bus, as in production).`,
           `SoulLink: runSimulation in-process, as \`soullink simulate\` and the worker run it: plan-episodes → Send → play-episode running the episode subgraph (set-scene → typed router → user-proxy-turn / partner-turn / inject-event … → score-episode), every turn a LangGraph step checkpointed in the run's thread (default durability "async"). Turn time = from the turn's model call start to the next step's (the other agent's turn, or the judge after the last turn), taken by a ModelProvider decorator — the same span as the bare graph's node start to node start. Since the line writer (agents/simulation/episode/line-writer.ts) a turn's transcript line and TURN event are written in order behind the turn, while the next agent's model call runs, so the event no longer marks the turn's end (until then turn time was measured between TURN publishes); since issue 15 those writes, the serialising and sealing of the step's checkpoint (SealedPostgresSaver) and the cancel read (CancelWatch) start once the next model request is out, so they run inside the next model call's span, not in the overhead (see the CPU note). What a client sees instead: a TURN event is published ${round(lag.p50)} ms p50, ${round(lag.p95)} ms p95, ${round(lag.max)} ms max after the model call that wrote its line ends (line stored, then event logged, then published). Model time = wall time inside services.llm (a ModelProvider decorator): it contains the whole provider layer (quota reserve/settle, usage ledger, breaker, token counting, LangChain, HTTP).`,
-          `Process CPU per played turn, whole measured runs (all threads: scene, judge and report calls, SoulLink's provider layer and the in-process stub model server included): SoulLink ${round(cpuMs.soullink / measured.soullink.length)} ms, bare one step per turn ${round(cpuMs.step / measured.step.length)} ms. Work SoulLink runs while a model call is in flight (its writes behind the turn) is counted here and in model time, not in the overhead columns; with a hosted model that time is spent waiting on the network.`,
-          `Turn to next turn vs last turn → scoring: the targets are read over turns that end at the other agent's turn (${f.soullink.overheadBetweenTurns.n} SoulLink, ${f.step.overheadBetweenTurns.n} bare), the same orchestration on both stacks. An episode's last turn ends where scoring begins: the bare graph's at its score node's start, SoulLink's at the judge's model call, after the analysis agent has computed the episode's conversation measures (src/kernel/measures), work the bare graph does not do; it is shown in its own columns (p50 and max of ${f.soullink.overheadToScoring.n} and ${f.step.overheadToScoring.n} transitions) and in the all-turns p95 (until 2026-12-05 the targets were read off the all-turns p95, where these 1 in 12 transitions set SoulLink's p95).`,
+          `Process CPU per played turn, whole measured runs (all threads: scene, judge and report calls, SoulLink's provider layer and the in-process stub model server included): SoulLink ${round(cpuMs.soullink / measured.soullink.length)} ms, bare one step per turn ${round(cpuMs.step / measured.step.length)} ms. Work SoulLink runs while a model call is in flight (its writes behind the turn, the episode's measures behind the judge's request) is counted here and in model time, not in the overhead columns; with a hosted model that time is spent waiting on the network, except for CPU work that runs before the request is out (see the next note).`,
+          `Turn to next turn and last turn → scoring: the targets are read over all turns (${f.soullink.overhead.n} SoulLink, ${f.step.overhead.n} bare): those that end at the other agent's turn and each episode's last, which ends where scoring begins (the bare graph's at its score node's start, SoulLink's at the judge's model call). On 2026-12-05 the targets were read, for one run, over turn to next turn only, a reading chosen after the all-turns one had failed (all turns 4.81 ms, 2.13× bare; turn to next turn 4.28 ms, 1.89×); that reading is withdrawn. What made the difference was the episode's conversation measures (src/kernel/measures, work the bare graph does not do; 0.65–1.9 ms a call in this bench on 2026-12-06, the kernel runs cold here, once per episode), which SoulLink's analysis agent computed before the judge's call. Since 2026-12-06 it computes them once the judge's request is being sent (the provider's onSending, called right before the model client is asked; agents/simulation/analysis/score-episode.ts), so they run while the model reads the transcript, as a turn's writes run behind the next call. The judge's model-call span (its "model time") therefore contains them; what shows whether they still delay the request is the time from the judge call's start to its HTTP request: ${round(judgeToRequest.p50)} ms p50, ${round(judgeToRequest.p95)} ms p95 here (the provider layer's cache key, cache read and quota reservation; the measures come after it). The split stays in its own columns: p95 between turns, and p50 and max of the ${f.soullink.overheadToScoring.n} and ${f.step.overheadToScoring.n} last turn → scoring transitions.`,
           'Overhead = turn time − model time. "incl. provider layer" = turn time − time inside the HTTP requests to the stub (undici diagnostics channels), i.e. also counting what SoulLink\'s provider layer adds around the call.',
           'Bare: LangGraph.js StateGraph plan-episodes → Send fan-out → play-episode → write-report on its own PostgresSaver (same database, own thread ids), ChatOpenAI streaming from the same stub, invoked like SoulLink\'s graph (default durability "async", maxConcurrency 1). "One step per turn": play-episode invokes an episode subgraph with a take-turn node looping per turn (a checkpoint per turn, in the parent thread): SoulLink\'s shape since issue 14, and what the 2× target compares with. Turn time = between consecutive take-turn node starts; model time = inside ChatOpenAI.stream. "Looped in the node" (turns inside play-episode, nothing persisted per turn: SoulLink\'s shape before issue 14) is the floor.',
           `SQL columns (node-postgres probe): statements sent during a turn, those of them sent outside model calls, and the wall time one of those was in flight while no model call ran (an upper bound of what the turn waited on: SoulLink's background writes are counted though the turn does not wait for them). SoulLink per turn, outside the model call: ${Object.entries(f.soullink.sqlByLabel).map(([k, v]) => `${k} ×${v.perTurn} (${v.meanMs} ms each)`).join(', ') || 'none'}. The bare graph's checkpoint writes ("async" durability) are sent while the next model call is already running; the "sync" reference row awaits them before each next step, i.e. it pays for per-turn durability in the critical path (SoulLink did so for its transcript and event writes until they moved behind the turn).`,
         ],
-        details: { ...f, soullinkTurnEventLagMs: lag, cpuMsPerTurn: { soullink: cpuMs.soullink / measured.soullink.length, step: cpuMs.step / measured.step.length } },
+        details: { ...f, soullinkTurnEventLagMs: lag, soullinkJudgeCallToRequestMs: judgeToRequest, cpuMsPerTurn: { soullink: cpuMs.soullink / measured.soullink.length, step: cpuMs.step / measured.step.length } },
       };
     } finally {
       pg.stop();

@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { authChecker } from './auth-checker';
 import { argumentBoundsMiddleware } from './limits/argument-bounds.middleware';
-import { rateLimitMiddleware } from './rate-limit.middleware';
+import { countSubscriptionsOnce, rateLimitMiddleware } from './rate-limit.middleware';
 import { AccountResolver } from './resolvers/account.resolver';
 import { UsageResolver } from './resolvers/usage.resolver';
 import { PersonaAnalysisResolver } from './resolvers/persona-analysis.resolver';
@@ -51,5 +51,6 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     pubSub: noTopicPubSub,
     // Rate limits first (a malformed request still spends the budget), then ids and page bounds.
     globalMiddlewares: [rateLimitMiddleware, argumentBoundsMiddleware],
-  });
+    // Subscriptions count once, when subscribed (middlewares run per event; see the middleware).
+  }).then(countSubscriptionsOnce);
 }

@@ -28,6 +28,8 @@ import type { ReplyWriter } from './ports/reply-writer.port';
 import type { Clock } from './ports/clock.port';
 import type { SimulationRunStore } from './ports/simulation-run-store.port';
 import type { UsageTotals } from './ports/usage-totals.port';
+import type { MonthlyTokenUsage } from './ports/monthly-token-usage.port';
+import type { AccountTokenStore } from './ports/account-token-store.port';
 import type { TranscriptStore } from './ports/transcript-store.port';
 import type { LlmSettings } from './llm/llm-settings';
 import type { ModelProvider } from './ports/model-provider.port';
@@ -69,6 +71,10 @@ export interface AppServices {
   chatStore: ChatStore;
   /** Token use and cost summed from the usage ledger's records (usage reports). */
   usageTotals: UsageTotals;
+  /** The token quota's counts of the month, read back (an account's monthly usage). */
+  monthlyTokenUsage: MonthlyTokenUsage;
+  /** One-time tokens of the emailed account flows (reset, verification, invitation). */
+  accountTokens: AccountTokenStore;
   /** Simulation runs' event log, status and episode scores (PostgreSQL). */
   simulationRuns: SimulationRunStore;
   /** Writes chat replies (the chat runtime, one per process), seen through its port. */

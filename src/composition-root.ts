@@ -62,6 +62,8 @@ import { PostgresUsageLedger } from './llm/usage/postgres-usage-ledger';
 import { PostgresTokenQuota } from './stores/usage/postgres-token-quota';
 import { PostgresSimulationRunStore } from './stores/simulations/postgres-simulation-run-store';
 import { PostgresUsageTotals } from './stores/usage/postgres-usage-totals';
+import { PostgresMonthlyTokenUsage } from './stores/usage/postgres-monthly-token-usage';
+import { PostgresAccountTokenStore } from './stores/accounts/postgres-account-token-store';
 import { limitsFor } from './domain/tiers';
 import { BullmqJobRunner } from './jobs/bullmq-job-runner';
 import { registerJobs } from './jobs/worker';
@@ -190,7 +192,7 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
       logger,
       metrics,
       orm,
-      accessTokens: new AccessTokens(config.auth.jwtSecret, config.auth.accessTokenTtlSeconds),
+      accessTokens: new AccessTokens(config.auth.jwtSecret, config.auth.accessTokenTtlSeconds, clock),
       idTokens: new JoseIdTokenVerifier(identityProvidersFromConfig(config.auth.oidc)),
       events,
       healthChecks,
@@ -216,6 +218,8 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
       chatEvents,
       chatStore: postgresChatStore(ormChatDb(orm)),
       usageTotals: new PostgresUsageTotals({ execute: (sql, params) => orm.em.getConnection().execute(sql, params) }),
+      monthlyTokenUsage: new PostgresMonthlyTokenUsage({ execute: (sql, params) => orm.em.getConnection().execute(sql, params) }),
+      accountTokens: new PostgresAccountTokenStore({ execute: (sql, params) => orm.em.getConnection().execute(sql, params) }),
       simulationRuns: new PostgresSimulationRunStore({ execute: (sql, params) => orm.em.getConnection().execute(sql, params) }),
       chat: undefined as unknown as ReplyWriter,
       clock,

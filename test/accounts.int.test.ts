@@ -7,6 +7,7 @@ import {
 } from '../graphql/generated/graphql';
 import { AccessTokens } from '../src/domain/accounts/access-tokens';
 import { User } from '../src/domain/accounts/user.entity';
+import { ManualClock } from '../src/kernel/clock/manual-clock';
 import { Role, Tier } from '../src/domain/tiers';
 import { errorCode } from './support/graphql-client';
 import { TEST_JWT_SECRET, newAccountInput, startTestApp, type TestApp } from './support/test-app';
@@ -118,11 +119,9 @@ describe('Accounts over GraphQL', () => {
 
   it('When the access token is expired, tampered with or missing, Then me fails with UNAUTHENTICATED and a reason', async () => {
     const { register } = await t.http.ok(RegisterDocument, { input: newAccountInput() });
-    const tokens = new AccessTokens(TEST_JWT_SECRET, 60);
-    const expired = await tokens.issue(
-      { userId: register.user.id, sessionId: register.sessionId, role: Role.USER, tier: Tier.BASIC },
-      new Date(Date.now() - 3_600_000),
-    );
+    // Signed with the app's key on a clock an hour behind: its 60 s ran out long ago.
+    const tokens = new AccessTokens(TEST_JWT_SECRET, 60, new ManualClock(Date.now() - 3_600_000));
+    const expired = await tokens.issue({ userId: register.user.id, sessionId: register.sessionId, role: Role.USER, tier: Tier.BASIC });
     const expiredResult = await t.http.request(MeDocument, undefined, expired.token);
     expect(errorCode(expiredResult)).toBe('UNAUTHENTICATED');
     expect(expiredResult.errors?.[0]?.extensions?.reason).toBe('TOKEN_EXPIRED');
@@ -135,7 +134,7 @@ describe('Accounts over GraphQL', () => {
     expect(errorCode(tampered)).toBe('UNAUTHENTICATED');
     expect(tampered.errors?.[0]?.extensions?.reason).toBe('TOKEN_INVALID');
 
-    const other = new AccessTokens('another-secret-another-secret-another-secret', 60);
+    const other = new AccessTokens('another-secret-another-secret-another-secret', 60, t.app.services.clock);
     const foreign = await other.issue({ userId: register.user.id, sessionId: register.sessionId, role: Role.ADMIN, tier: Tier.PROFESSIONAL });
     expect(errorCode(await t.http.request(MeDocument, undefined, foreign.token))).toBe('UNAUTHENTICATED');
 

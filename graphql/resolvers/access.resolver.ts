@@ -32,7 +32,7 @@ export class AccessResolver {
   @Authorized()
   @Mutation(() => RevokeAccessPayload, { description: 'Withdraw an access grant you gave; the analyst loses access at once. Returns the grant with revokedAt set.' })
   async revokeAccess(@Ctx() ctx: AuthedContext, @Arg('input', () => RevokeAccessInput, { description: 'The grant to withdraw.' }) input: RevokeAccessInput): Promise<RevokeAccessPayload> {
-    const grant = await revokeAccess(ctx.em, ctx.principal.user.id, input.grantId);
+    const grant = await revokeAccess(ctx.services, ctx.em, ctx.principal.user.id, input.grantId);
     await ctx.em.populate(grant, ['owner', 'grantee']);
     return { grant: AccessGrantType.from(grant) };
   }

@@ -150,7 +150,7 @@ export class AccountResolver {
     const viewer = ctx.principal?.user;
     if (!viewer) throw new UnauthenticatedError();
     if (viewer.id !== user.id && viewer.role !== Role.ADMIN) throw new ForbiddenError();
-    return Object.assign(new MonthlyUsageType(), await monthlyUsage(ctx.em, { id: user.id, tier: user.tier }));
+    return Object.assign(new MonthlyUsageType(), await monthlyUsage(ctx.services, { id: user.id, tier: user.tier }));
   }
 
   @Authorized()
@@ -169,7 +169,8 @@ export class AccountResolver {
 
 /** The account-email flows' dependencies from a request context. */
 function selfServiceDeps(ctx: GraphQLContext): SelfServiceDeps {
-  return { em: ctx.em, events: ctx.services.events, email: ctx.services.email, appUrl: ctx.services.config.appUrl };
+  const { events, email, accountTokens, clock, config } = ctx.services;
+  return { em: ctx.em, events, email, accountTokens, clock, appUrl: config.appUrl };
 }
 
 /** The per-account budget login uses (loginAccount), for the other password and email flows. */

@@ -52,7 +52,7 @@ export class MediaResolver {
       'Imports previewed chat screenshots into a persona with the speaker mapping you confirmed or corrected, like a chat-log export: re-importing adds nothing twice, and a partner needs consent before analysis.',
   })
   async importScreenshots(@Ctx() ctx: AuthedContext, @Arg('input', () => ImportScreenshotsInput, { description: 'The persona, the screenshots and the speaker mapping you confirmed.' }) input: ImportScreenshotsInput): Promise<ImportScreenshotsPayload> {
-    const result = await importScreenshots({ ...this.screenshotDeps(ctx), transcripts: ctx.services.transcripts, dataKeys: ctx.services.dataKeys }, ctx.principal.user.id, input);
+    const result = await importScreenshots({ ...this.screenshotDeps(ctx), transcripts: ctx.services.transcripts, dataKeys: ctx.services.dataKeys, clock: ctx.services.clock }, ctx.principal.user.id, input);
     return { chatLogImport: Object.assign(new ImportResultType(), result) };
   }
 
@@ -71,7 +71,7 @@ export class MediaResolver {
   })
   async analyzePersonaPhoto(@Ctx() ctx: AuthedContext, @Arg('input', () => AnalyzePersonaPhotoInput, { description: 'Which photo.' }) input: AnalyzePersonaPhotoInput): Promise<AnalyzePersonaPhotoPayload> {
     const { file, observations } = await analyzePersonaPhoto(
-      { em: ctx.em, objects: ctx.services.objects, llm: ctx.services.llm, dataKeys: ctx.services.dataKeys },
+      { em: ctx.em, objects: ctx.services.objects, llm: ctx.services.llm, dataKeys: ctx.services.dataKeys, clock: ctx.services.clock },
       ctx.principal.user.id,
       input,
     );

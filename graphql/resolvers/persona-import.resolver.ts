@@ -16,7 +16,7 @@ export class PersonaImportResolver {
     @Arg('input', () => ImportChatLogInput, { description: 'The persona, the export file’s text, its format and which speaker is the persona.' }) input: ImportChatLogInput,
   ): Promise<ImportChatLogPayload> {
     const { personaId, ...file } = input;
-    const result = await importChatLog({ em: ctx.em, transcripts: ctx.services.transcripts, dataKeys: ctx.services.dataKeys }, ctx.principal.user.id, personaId, file);
+    const result = await importChatLog({ em: ctx.em, transcripts: ctx.services.transcripts, dataKeys: ctx.services.dataKeys, clock: ctx.services.clock }, ctx.principal.user.id, personaId, file);
     return { chatLogImport: Object.assign(new ImportResultType(), result) };
   }
 }

@@ -74,6 +74,6 @@ export class PersonaResolver {
   @Authorized()
   @Mutation(() => SetPersonaConsentPayload, { description: 'Confirm (or withdraw) that you may use this person’s messages.' })
   async setPersonaConsent(@Ctx() ctx: AuthedContext, @Arg('input', () => SetPersonaConsentInput, { description: 'The persona and whether you may use its messages.' }) input: SetPersonaConsentInput): Promise<SetPersonaConsentPayload> {
-    return { persona: PersonaType.from(await setPersonaConsent(ctx.em, ctx.principal.user.id, input.id, input.given)) };
+    return { persona: PersonaType.from(await setPersonaConsent(ctx.services, ctx.em, ctx.principal.user.id, input.id, input.given)) };
   }
 }

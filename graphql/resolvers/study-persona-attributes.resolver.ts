@@ -15,7 +15,7 @@ export class StudyPersonaAttributesResolver {
     @Ctx() ctx: AuthedContext,
     @Arg('input', () => SetPersonaStudyAttributesInput, { description: 'The persona and every attribute it should have.' }) input: SetPersonaStudyAttributesInput,
   ): Promise<SetPersonaStudyAttributesPayload> {
-    const saved = await setPersonaStudyAttributes(ctx.em, ctx.principal.user.id, input.personaId, input.attributes.map((a) => ({ ...a })));
+    const saved = await setPersonaStudyAttributes(ctx.services, ctx.em, ctx.principal.user.id, input.personaId, input.attributes.map((a) => ({ ...a })));
     return { attributes: PersonaStudyAttributeType.list(saved) };
   }
 

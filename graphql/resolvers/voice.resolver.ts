@@ -17,7 +17,7 @@ export class VoiceResolver {
   @Authorized()
   @Mutation(() => SetPersonaVoicePayload, { description: 'Sets the voice a persona’s replies are spoken in.' })
   async setPersonaVoice(@Ctx() ctx: AuthedContext, @Arg('input', () => SetPersonaVoiceInput, { description: 'The persona and the voice.' }) input: SetPersonaVoiceInput): Promise<SetPersonaVoicePayload> {
-    return { voice: Object.assign(new PersonaVoiceType(), await setPersonaVoice(ctx.em, ctx.principal.user.id, input)) };
+    return { voice: Object.assign(new PersonaVoiceType(), await setPersonaVoice(ctx.services, ctx.em, ctx.principal.user.id, input)) };
   }
 
   @Authorized()
@@ -27,7 +27,7 @@ export class VoiceResolver {
       'Transcribes an uploaded recording and sends the text as a chat message; the reply streams on chatEvents. SPEECH_TO_TEXT_NOT_CONFIGURED without a transcription model; QUOTA_EXCEEDED on tiers without voice or past their voice minutes.',
   })
   async sendVoiceMessage(@Ctx() ctx: AuthedContext, @Arg('input', () => SendVoiceMessageInput, { description: 'The chat and the uploaded recording.' }) input: SendVoiceMessageInput): Promise<VoiceMessagePayload> {
-    const deps = { ...chatDepsFrom(ctx.services), objects: ctx.services.objects, speech: ctx.services.speech };
+    const deps = { ...chatDepsFrom(ctx.services), objects: ctx.services.objects, speech: ctx.services.speech, usageTotals: ctx.services.usageTotals };
     const { transcript, seconds, sent } = await sendVoiceMessage(deps, ctx.em, ctx.principal.user, input);
     return Object.assign(new VoiceMessagePayload(), { transcript, seconds, message: ChatMessageType.from(sent.message), replyId: sent.replyId });
   }
@@ -39,7 +39,7 @@ export class VoiceResolver {
   })
   async speakChatMessage(@Ctx() ctx: AuthedContext, @Arg('input', () => SpeakChatMessageInput, { description: 'The message to speak.' }) input: SpeakChatMessageInput): Promise<SpokenMessagePayload> {
     const { file, seconds, model } = await speakChatMessage(
-      { objects: ctx.services.objects, speech: ctx.services.speech, transcripts: ctx.services.transcripts },
+      { objects: ctx.services.objects, speech: ctx.services.speech, transcripts: ctx.services.transcripts, usageTotals: ctx.services.usageTotals, clock: ctx.services.clock },
       ctx.em,
       ctx.principal.user,
       input,

@@ -196,8 +196,10 @@ class ReplyStore {
 
   async finish(done: { text: string; tokens: number; degraded: boolean; replaced: boolean }, userName: string, history: HistoryTurn[]): Promise<SpokenReply | undefined> {
     await this.storeText(done.text);
-    // Completed and counted in one statement: the session counts the reply only if it was still streaming.
-    const counters = await this.messages.completeReply(this.job.replyId, { tokens: done.tokens, degraded: done.degraded });
+    // Completed and counted in one statement: the session counts the reply only if it was still
+    // streaming. The event floor is raised to its deltas there; afterReply raises it past
+    // AI_COMPLETE and SUGGESTIONS (a floor one event short is covered by FLOOR_MARGIN).
+    const counters = await this.messages.completeReply(this.job.replyId, { tokens: done.tokens, degraded: done.degraded, eventFloor: this.events.lastSeq });
     if (!counters) {
       // A newer message withdrew it while the last delta was on its way.
       const status = await this.currentStatus();
@@ -282,7 +284,8 @@ class ReplyStore {
   }
 
   private async spoken(text: string, userName: string, history: HistoryTurn[], counters?: SpokenReply['counters']): Promise<SpokenReply> {
-    await raiseEventFloor(this.deps.chatStore.sessions, this.session.id, this.events.lastSeq);
+    // A completed reply's floor was raised with its counters (finish); afterReply raises it again in any case.
+    if (!counters) await raiseEventFloor(this.deps.chatStore.sessions, this.session.id, this.events.lastSeq);
     await rememberTurn(this.deps, this.session.owner.id, this.session.persona.id, { role: 'partner', text, at: this.deps.clock.now().toISOString(), messageId: this.job.replyId });
     return { session: this.session, events: this.events, userName, replyId: this.job.replyId, text, history, counters };
   }

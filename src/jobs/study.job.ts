@@ -6,7 +6,7 @@ import { StudyComputationError, computeStudyInThread } from './study-thread';
 
 /** Registers the validation-study job: the computation runs in a worker thread. */
 export function registerStudyJobs(services: AppServices): void {
-  const { jobs, orm, events, studyDatasets, logger } = services;
+  const { jobs, orm, events, studyDatasets, clock, logger } = services;
   jobs.register(STUDY_JOB, (payload) =>
     runStudyJob(
       {
@@ -16,6 +16,7 @@ export function registerStudyJobs(services: AppServices): void {
         compute: computeStudyInThread,
         isStudyFailure: (err) =>
           err instanceof StudyComputationError ? { code: err.kind === 'StudyDatasetError' ? 'STUDY_DATASET_INVALID' : 'STUDY_FAILED', message: err.message } : null,
+        clock,
         logger,
       },
       String(payload.studyId),

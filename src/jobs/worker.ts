@@ -21,7 +21,7 @@ export function registerJobs(services: AppServices): void {
   const { jobs, orm, llm, llmSettings, transcripts, events, logger, checkpointer, scenarioLibrary, runLock, dataKeys } = services;
   jobs.register(PURGE_EXPIRED_SESSIONS, purgeExpiredSessionsJob(orm));
   jobs.register(PERSONA_ANALYSIS_JOB, (payload) =>
-    runPersonaAnalysis({ orm, llm, transcripts, events, dataKeys, logger }, String(payload.profileId)),
+    runPersonaAnalysis({ orm, llm, transcripts, events, dataKeys, clock: services.clock, logger }, String(payload.profileId)),
   );
   jobs.register(SIMULATION_JOB, (payload) =>
     runSimulation({ orm, llm, llmSettings, transcripts, events, simulationRuns: services.simulationRuns, clock: services.clock, checkpointer, library: scenarioLibrary, runLock, episodeConcurrency: services.config.jobs.episodeConcurrency, dataKeys, logger }, String(payload.simulationId)),

@@ -67,6 +67,19 @@ describe('ResilientModelProvider while the model gets ready', () => {
     await provider(models).chat({ tier: 'chat', seed: 7, stop: ['Mei:', '\n'], messages: [{ role: 'user', content: 'Hi' }], tag: { agent: 'user-proxy', node: 'user-proxy-turn', purpose: 'test' } });
     expect(streamed[0]).toMatchObject({ seed: 7, stop: ['Mei:', '\n'] });
   });
+
+  it('When a call says onSending, Then it hears once, after the model is ready and before the model is asked, so the caller can work while the model does', async () => {
+    const { models, streamed } = slowToLoad(20);
+    const heard: number[] = [];
+    await provider(models).chat({
+      tier: 'chat',
+      messages: [{ role: 'user', content: 'Hi' }],
+      tag: { agent: 'analysis', node: 'score-episode', purpose: 'test' },
+      onSending: () => heard.push(streamed.length),
+    });
+    expect(heard).toEqual([0]);
+    expect(streamed).toHaveLength(1);
+  });
 });
 
 /** A model that streams `pieces` one by one and notes how many were read. */

@@ -58,6 +58,8 @@ interface StreamCall {
   signal?: AbortSignal;
   /** The OpenAI response_format for structured output. */
   responseFormat?: Record<string, unknown>;
+  /** ChatRequest.onSending. */
+  onSending?: () => void;
 }
 
 interface OpenedStream {
@@ -124,6 +126,7 @@ export class ResilientModelProvider implements ModelProvider {
       seed: request.seed,
       stop: request.stop,
       signal: request.signal,
+      ...(request.onSending ? { onSending: request.onSending } : {}),
     };
     let spent = 0;
     try {
@@ -353,6 +356,7 @@ export class ResilientModelProvider implements ModelProvider {
     const waitStarted = Date.now();
     const deadline = waitStarted + budget.allowanceMs(this.deps.settings.firstTokenTimeoutMs, modelsLeft);
     try {
+      call.onSending?.();
       // LangChain's stream() may itself wait for the response and its first chunk: the
       // first-token deadline covers it too.
       const opening = model.stream(toLangChain(call.messages), {
@@ -401,7 +405,7 @@ export class ResilientModelProvider implements ModelProvider {
     };
     const opened = await this.openStream(
       ref,
-      { messages: request.messages, temperature, maxTokens: request.maxTokens ?? 1024, seed: request.seed, signal: request.signal, responseFormat },
+      { messages: request.messages, temperature, maxTokens: request.maxTokens ?? 1024, seed: request.seed, signal: request.signal, responseFormat, ...(request.onSending ? { onSending: request.onSending } : {}) },
       budget,
       modelsLeft,
     );
@@ -433,6 +437,7 @@ export class ResilientModelProvider implements ModelProvider {
     const model = await this.deps.models.rater(ref);
     const timeout = AbortSignal.timeout(this.deps.settings.requestTimeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    request.onSending?.();
     const message = await model.invoke(toLangChain(request.messages), { signal });
     const candidates = firstTokenCandidates(message.response_metadata?.logprobs);
     if (!candidates) throw new Error('model reported no token probabilities (logprobs)');

@@ -150,8 +150,11 @@ export interface ChatMessageStore {
   /** The conversation's current turns in positions (afterSeq, upToSeq], oldest first. */
   spokenBetween(sessionId: string, afterSeq: number, upToSeq: number): Promise<SpokenTurnRef[]>;
   status(messageId: string): Promise<StoredChatStatus | undefined>;
-  /** Completes a streaming reply and counts it, in one statement; undefined when it was no longer streaming. */
-  completeReply(replyId: string, result: { tokens: number; degraded: boolean }): Promise<MessageCounters | undefined>;
+  /**
+   * Completes a streaming reply and counts it, in one statement; undefined when it was no longer
+   * streaming. `eventFloor`: raises the session's event floor too (see raiseEventFloor), in the same statement.
+   */
+  completeReply(replyId: string, result: { tokens: number; degraded: boolean; eventFloor?: number }): Promise<MessageCounters | undefined>;
   /** A streaming reply that failed after part of it reached the user: kept, marked cut off. */
   markCutOff(replyId: string, tokens: number): Promise<void>;
   /** A streaming reply of which nothing was said: failed. */

@@ -46,6 +46,12 @@ export interface ChatRequest {
   /** Short in-character line used when every model is down. */
   cannedReply?: string;
   signal?: AbortSignal;
+  /**
+   * Called when a request to a model is about to go out (after the quota, cache and moderation
+   * steps), each time one does: work the caller does not need before the answer can start then
+   * and run while the model works, instead of delaying the request.
+   */
+  onSending?: () => void;
 }
 
 export interface TokenUsage {
@@ -100,6 +106,8 @@ export interface DistributionRequest {
   /** The answers to weigh, each the text of one token, matched trimmed and case-insensitively. */
   options: readonly string[];
   signal?: AbortSignal;
+  /** As ChatRequest.onSending. */
+  onSending?: () => void;
 }
 
 /** How the model would answer a DistributionRequest, read off its next-token probabilities (OpenAI `top_logprobs`). */

@@ -15,4 +15,6 @@ export interface UsageTotalsRow {
 export interface UsageTotals {
   /** The user's calls in [from, to), one row per (UTC day, model, agent) that has any. */
   byDayModelAgent(userId: string, from: Date, to: Date): Promise<UsageTotalsRow[]>;
+  /** Seconds of audio the user's voice calls (speech to text and back) took since `from`. */
+  voiceSecondsSince(userId: string, from: Date): Promise<number>;
 }

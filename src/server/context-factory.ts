@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { GraphQLContext } from '../../graphql/context.type';
 import { createRequestLoaders } from '../../graphql/loaders/request-loaders';
 import type { AppServices } from '../app-services';
-import { authenticate, type Principal } from '../domain/accounts/authenticate';
+import { CachedAuthenticator } from '../auth/cached-authenticator';
+import type { Principal } from '../domain/accounts/authenticate';
+import type { Logger } from '../observability/logger';
 import { UnauthenticatedError } from '../domain/errors';
 
 /** Accepts a caller-supplied request id only when it looks like one (no log injection). */
@@ -20,33 +22,60 @@ export function bearerToken(value: unknown): string | undefined {
 
 /**
  * The one context factory for HTTP and websockets. Each operation gets its own forked
- * EntityManager (an identity map per request, never shared between users).
+ * EntityManager (an identity map per request, never shared between users). Tokens are
+ * checked by a CachedAuthenticator (src/auth): a client's repeated requests reuse its
+ * verified token and, until something ends or changes it, its session's user row.
  */
 export class ContextFactory {
-  constructor(private readonly services: AppServices) {}
+  private readonly authenticator: CachedAuthenticator;
+
+  constructor(private readonly services: AppServices) {
+    this.authenticator = new CachedAuthenticator(services);
+  }
 
   /** Verifies an access token; throws UNAUTHENTICATED when it is bad, expired or revoked. */
   authenticate(token: string): Promise<Principal> {
-    return authenticate(this.services.orm.em.fork(), this.services.accessTokens, token);
+    return this.authenticator.authenticate(this.services.orm.em.fork(), token);
   }
 
   async create(input: { requestId: string; token?: string; principal?: Principal; userAgent?: string; clientAddress?: string }): Promise<GraphQLContext> {
-    const em = this.services.orm.em.fork();
+    const { services } = this;
+    const em = services.orm.em.fork();
     let principal = input.principal;
     let authError: UnauthenticatedError | undefined;
     if (!principal && input.token) {
       // A bad token does not fail the request: public operations (login, refreshSession)
       // still work, and protected ones report the reason through @Authorized.
       try {
-        principal = await authenticate(em, this.services.accessTokens, input.token);
+        principal = await this.authenticator.authenticate(em, input.token);
       } catch (err) {
         if (!(err instanceof UnauthenticatedError)) throw err;
         authError = err;
       }
     }
     if (principal) principal = { ...principal, user: em.merge(principal.user) };
-    const log = this.services.logger.child({ requestId: input.requestId, userId: principal?.user.id });
-    const loaders = createRequestLoaders(this.services, em);
-    return { requestId: input.requestId, principal, authError, em, loaders, services: this.services, log, userAgent: input.userAgent, clientAddress: input.clientAddress };
+    const { requestId } = input;
+    const userId = principal?.user.id;
+    // The request's child logger is built when something logs through it: the operation's
+    // own log line (observability-plugin.ts) writes the same fields through the root logger.
+    let log: Logger | undefined;
+    return {
+      requestId,
+      principal,
+      authError,
+      em,
+      loaders: createRequestLoaders(services, em),
+      services,
+      get log() {
+        return (log ??= services.logger.child({ requestId, userId }));
+      },
+      userAgent: input.userAgent,
+      clientAddress: input.clientAddress,
+    };
+  }
+
+  /** Stops listening for ended sessions (the API server is closing). */
+  close(): Promise<void> {
+    return this.authenticator.close();
   }
 }

@@ -1,9 +1,12 @@
 import { DIMENSION_KEYS, type DimensionKey } from '../../../src/kernel/simulation/dimensions';
-import type { AnswerDistribution, CallTag, ModelProvider, TokenUsage } from '../../../src/ports/model-provider.port';
+import type { AnswerDistribution, CallTag, ChatRequest, ModelProvider, TokenUsage } from '../../../src/ports/model-provider.port';
 import type { CleanDimensionScore } from './clean-scores';
 import { BALANCED_QUESTIONS, CONTENT_FREE, judgeQuestionPrompt } from './prompts';
 
 /** What the questions are asked about. */
+/** What a caller of the judge controls about its model calls. */
+export type JudgeCall = Pick<ChatRequest, 'signal' | 'onSending'>;
+
 export interface QuestionContext {
   self: string;
   partner: string;
@@ -61,13 +64,18 @@ export async function judgeByProbabilities(
   llm: ModelProvider,
   ctx: QuestionContext,
   tag: Omit<CallTag, 'prompt'>,
+  /** `signal` aborts the questions (the one in flight fails, none is asked after it); `onSending` as ChatRequest's. */
+  call: JudgeCall = {},
 ): Promise<{ dimensions: CleanDimensionScore[]; model: string; usage: TokenUsage }> {
   const usage: TokenUsage = { promptTokens: 0, completionTokens: 0 };
   let model = '';
   const ask = async (question: string, transcript: string) => {
+    call.signal?.throwIfAborted();
     const answer = await llm.distribution({
       tier: 'deep',
       options: ['yes', 'no'],
+      ...(call.signal ? { signal: call.signal } : {}),
+      ...(call.onSending ? { onSending: call.onSending } : {}),
       messages: [{ role: 'user', content: judgeQuestionPrompt.render({ ...ctx, transcript, question }) }],
       tag: { ...tag, prompt: { name: judgeQuestionPrompt.name, version: judgeQuestionPrompt.version } },
     });

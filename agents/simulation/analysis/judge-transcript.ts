@@ -2,7 +2,7 @@ import { DIMENSION_KEYS, type DimensionKey, type Horseman } from '../../../src/k
 import type { CallTag, ModelProvider, TokenUsage } from '../../../src/ports/model-provider.port';
 import { cleanCriticalMoments, cleanDimensionScores, cleanHorsemen, interactionRatio, type CleanDimensionScore } from './clean-scores';
 import { judgeGroupSchema, type RawEpisodeScore, type ScoreDetail } from './episode-score.schema';
-import { judgeByProbabilities } from './judge-by-probabilities';
+import { judgeByProbabilities, type JudgeCall } from './judge-by-probabilities';
 import { COUNTS_TASK, countEpisodePrompt, dimensionGuide, scoreEpisodePrompt } from './prompts';
 
 /**
@@ -82,6 +82,8 @@ export async function judgeTranscript<L extends JudgedLine>(
   llm: ModelProvider,
   input: Omit<JudgeInput, 'lines'> & { lines: readonly L[] },
   tag: Omit<CallTag, 'prompt'>,
+  /** `signal` aborts the judge's model calls (an aborted judge fails at once: no retry, no further call); `onSending` as ChatRequest's. */
+  call: JudgeCall = {},
 ): Promise<{ verdict: Verdict<L>; model: string; usage: TokenUsage }> {
   const ref = (i: number) => `t${i + 1}`;
   const brief = input.detail === 'brief';
@@ -103,6 +105,8 @@ export async function judgeTranscript<L extends JudgedLine>(
       maxTokens: brief ? 160 : 1800,
       schema: judgeGroupSchema(keys, input.detail, withCounts),
       schemaName: 'episode_score',
+      ...(call.signal ? { signal: call.signal } : {}),
+      ...(call.onSending ? { onSending: call.onSending } : {}),
       messages: [{ role: 'user', content: keys.length > 0 ? scoreEpisodePrompt.render({ ...context, dimensions: dimensionGuide(keys), counts: withCounts ? COUNTS_TASK : '' }) : countEpisodePrompt.render({ ...context, counts: COUNTS_TASK }) }],
       tag: { ...tag, prompt: keys.length > 0 ? { name: scoreEpisodePrompt.name, version: scoreEpisodePrompt.version } : { name: countEpisodePrompt.name, version: countEpisodePrompt.version } },
     });
@@ -111,7 +115,7 @@ export async function judgeTranscript<L extends JudgedLine>(
   const usage: TokenUsage = { promptTokens: 0, completionTokens: 0 };
   let model = '';
   // A small model's dimension scores are read off its answer probabilities; it is asked for the counts alone.
-  const probed = brief ? await judgeByProbabilities(llm, context, tag) : null;
+  const probed = brief ? await judgeByProbabilities(llm, context, tag, call) : null;
   if (probed) {
     model = probed.model;
     usage.promptTokens += probed.usage.promptTokens;
@@ -123,10 +127,12 @@ export async function judgeTranscript<L extends JudgedLine>(
     const retry = attempt > 0;
     let answer: Awaited<ReturnType<typeof ask>>;
     try {
+      call.signal?.throwIfAborted();
       answer = await ask(missing, countsMissing, retry);
     } catch (error) {
       // The model failed outright: once more, then the error stands (no score is invented).
-      if (retry) throw error;
+      // An aborted judge is not asked again.
+      if (retry || call.signal?.aborted) throw error;
       continue;
     }
     model = answer.model;

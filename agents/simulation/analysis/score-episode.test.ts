@@ -91,6 +91,38 @@ describe('scoreEpisode', () => {
   });
 });
 
+describe('scoreEpisode when the measures fail', () => {
+  it('When the measures throw, Then the judge’s request, already out, is aborted and not retried, nothing is emitted, and the episode fails with the measures’ error', async () => {
+    const requests: StructuredRequest[] = [];
+    const emitted: unknown[] = [];
+    // A judge that answers only when the model does: its request goes out (onSending, as the provider calls it),
+    // and it settles when the request is aborted, as the provider's does.
+    const llm = {
+      structured: (request: StructuredRequest) =>
+        new Promise((_, reject) => {
+          requests.push(request);
+          request.signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
+          request.onSending?.();
+        }),
+    } as unknown as ModelProvider;
+    // A bug in the measures, provoked here by a persona name that is not text (the judge's prompt takes it as it is).
+    const deps = {
+      llm,
+      run: { ownerId: 'u-1', self: { name: 42 }, partner: { name: 'Mei' } },
+      emit: async (_type: string, payload: unknown) => void emitted.push(payload),
+      smallModel: false,
+      costOf: () => 0.5,
+    } as unknown as SimulationDeps;
+    const template = SCENARIO_LIBRARY[0]!;
+    const scenario = instantiateScenario(template, { seed: 's', episodeIndex: 0, selfName: 'Alex', partnerName: 'Mei' });
+    const episode: EpisodeState = { episodeId: 'e-1', scenario, turn: 3, turns: TURNS, staleTurns: 0, endSignals: { self: true, partner: true } };
+    await expect(scoreEpisode(deps, episode, { templateId: template.id, episodeIndex: 0 })).rejects.toThrow(TypeError);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.signal?.aborted).toBe(true);
+    expect(emitted).toEqual([]);
+  });
+});
+
 describe('judgeTranscript on a small model (brief): scores from answer probabilities, counts asked alone', () => {
   type Answer = { probabilities: number[]; mass: number } | Error;
   const judged = async (probe: (request: DistributionRequest) => Answer, counts: (call: number) => unknown = () => COUNTS) => {
@@ -149,6 +181,23 @@ describe('judgeTranscript on a small model (brief): scores from answer probabili
   it('When the model puts nothing on yes or no for a question, Then that dimension is left out — never invented', async () => {
     const { verdict } = await judged((request) => (request.messages[0]!.content.includes('share the same values') ? { probabilities: [0.5, 0.5], mass: 0 } : yesSayer(request)));
     expect(verdict.dimensions.map((d) => d.dimension)).toEqual(DIMENSION_KEYS.filter((k) => k !== 'valuesAlignment'));
+  });
+
+  it('When the judge is aborted mid-way, Then no further question is asked and it fails', async () => {
+    const abort = new AbortController();
+    const asked: DistributionRequest[] = [];
+    const llm = {
+      structured: async () => ({ value: COUNTS, model: 'tiny', usage: { promptTokens: 100, completionTokens: 50 }, cached: false }),
+      distribution: async (request: DistributionRequest) => {
+        asked.push(request);
+        if (asked.length === 3) abort.abort();
+        return { probabilities: [0.9, 0.1], mass: 0.7, model: 'tiny', usage: { promptTokens: 100, completionTokens: 1 }, cached: false };
+      },
+    } as unknown as ModelProvider;
+    const judging = judgeTranscript(llm, { self: 'Alex', partner: 'Mei', scene: 'A flat.', goals: 'none', lines: TURNS, detail: 'brief' }, { agent: 'analysis', node: 'score-episode', purpose: 'test' }, { signal: abort.signal });
+    await expect(judging).rejects.toThrow();
+    expect(asked).toHaveLength(3);
+    expect(asked.every((q) => q.signal === abort.signal)).toBe(true);
   });
 
   it('When the counts call fails once, Then it is asked again; when a question fails, the judge fails (no score is invented)', async () => {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
+import type { Clock } from '../../ports/clock.port';
 import { User } from '../accounts/user.entity';
 import { findOwnChat } from '../chats/find-own-chat';
 import { NotFoundError, ValidationError } from '../errors';
@@ -33,10 +34,10 @@ export async function grantAccess(em: EntityManager, owner: User, input: { analy
   return grant;
 }
 
-export async function revokeAccess(em: EntityManager, ownerId: string, grantId: string): Promise<AccessGrant> {
+export async function revokeAccess(deps: { clock: Clock }, em: EntityManager, ownerId: string, grantId: string): Promise<AccessGrant> {
   const grant = z.uuid().safeParse(grantId).success ? await em.findOne(AccessGrant, { id: grantId, owner: ownerId }) : null;
   if (!grant) throw new NotFoundError('NOT_FOUND', 'Grant not found');
-  grant.revokedAt ??= new Date();
+  grant.revokedAt ??= deps.clock.now();
   await em.flush();
   return grant;
 }

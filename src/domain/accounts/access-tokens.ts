@@ -1,4 +1,5 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import type { Clock } from '../../ports/clock.port';
 import { UnauthenticatedError } from '../errors';
 import type { Role, Tier } from '../tiers';
 
@@ -13,13 +14,17 @@ export interface AccessClaims {
 const ISSUER = 'soullink';
 const AUDIENCE = 'soullink-api';
 
-/** Short-lived HS256 access tokens (JWT). */
+/** Short-lived HS256 access tokens (JWT). Issued and checked against the clock's time, so a test can let one expire without waiting. */
 export class AccessTokens {
   private readonly secret: Uint8Array<ArrayBuffer>;
   // Imported once: handing jose raw bytes makes it import the key again on every request.
   private key: Promise<CryptoKey> | undefined;
 
-  constructor(secret: string, readonly ttlSeconds: number) {
+  constructor(
+    secret: string,
+    readonly ttlSeconds: number,
+    private readonly clock: Clock,
+  ) {
     this.secret = new TextEncoder().encode(secret) as Uint8Array<ArrayBuffer>;
   }
 
@@ -28,7 +33,8 @@ export class AccessTokens {
     return this.key;
   }
 
-  async issue(claims: AccessClaims, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+  /** Signs a token issued at `now` (the clock's time unless given: a session's tokens share its instant). */
+  async issue(claims: AccessClaims, now: Date = this.clock.now()): Promise<{ token: string; expiresAt: Date }> {
     const iat = Math.floor(now.getTime() / 1000);
     const token = await new SignJWT({ sid: claims.sessionId, role: claims.role, tier: claims.tier })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -44,7 +50,7 @@ export class AccessTokens {
   /** Verifies signature, issuer, audience and expiry; throws UNAUTHENTICATED with a reason. */
   async verify(token: string): Promise<AccessClaims> {
     try {
-      const { payload } = await jwtVerify(token, await this.hmacKey(), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, await this.hmacKey(), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], currentDate: this.clock.now() });
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') {
         throw new UnauthenticatedError('Malformed access token', { reason: 'MALFORMED' });
       }

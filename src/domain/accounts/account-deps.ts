@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Clock } from '../../ports/clock.port';
 import type { EventBus } from '../../ports/event-bus.port';
 import type { AccessTokens } from './access-tokens';
 import type { IdTokenVerifier } from '../../ports/id-token-verifier.port';
@@ -10,6 +11,8 @@ export interface AccountDeps {
   idTokens: IdTokenVerifier;
   events: EventBus;
   refreshTokenTtlDays: number;
+  /** Session and token times, expiries included. */
+  clock: Clock;
 }
 
 /** Client facts recorded on a new session (never secrets). */

@@ -43,7 +43,8 @@ export class AuthSession {
   @Enum({ items: () => SessionRevocation, nativeEnumName: 'session_revocation', nullable: true })
   revokedReason: SessionRevocation | null = null;
 
-  isActive(now = new Date()): boolean {
+  /** Whether the session still works at `now` (the caller's clock: see clock.port.ts). */
+  isActive(now: Date): boolean {
     return this.revokedAt === null && this.expiresAt > now;
   }
 }

@@ -1,5 +1,6 @@
 import { ReferenceKind, type EntityMetadata } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Clock } from '../../ports/clock.port';
 import { UnauthenticatedError } from '../errors';
 import type { AccessTokens } from './access-tokens';
 import { AuthSession } from './auth-session.entity';
@@ -50,12 +51,12 @@ function lookupSql(em: EntityManager): string {
  * Resolves a bearer access token to the signed-in user. Besides the JWT checks, the session
  * must still be active, so logout and reuse detection take effect immediately.
  */
-export async function authenticate(em: EntityManager, accessTokens: AccessTokens, token: string): Promise<Principal> {
-  const claims = await accessTokens.verify(token);
+export async function authenticate(deps: { accessTokens: AccessTokens; clock: Clock }, em: EntityManager, token: string): Promise<Principal> {
+  const claims = await deps.accessTokens.verify(token);
   const [row] = await em
     .getConnection()
     .execute<LookupRow[]>(lookupSql(em), [claims.sessionId, claims.userId], 'all', em.getTransactionContext());
-  if (!row || !isActiveSession(em, row)) {
+  if (!row || !isActiveSession(em, row, deps.clock.now())) {
     throw new UnauthenticatedError('Session has ended', { reason: 'SESSION_REVOKED' });
   }
   const { session_id: sessionId, session_revoked_at: _revokedAt, session_expires_at: _expiresAt, ...userRow } = row;
@@ -63,11 +64,11 @@ export async function authenticate(em: EntityManager, accessTokens: AccessTokens
 }
 
 /** Whether the row's session is active, by AuthSession's own rule (no entity is built for it). */
-function isActiveSession(em: EntityManager, row: LookupRow): boolean {
+function isActiveSession(em: EntityManager, row: LookupRow, now: Date): boolean {
   const date = (value: string | Date) => (value instanceof Date ? value : (em.getPlatform().parseDate(value) as Date));
   const fields: Pick<AuthSession, 'revokedAt' | 'expiresAt'> = {
     revokedAt: row.session_revoked_at === null ? null : date(row.session_revoked_at),
     expiresAt: date(row.session_expires_at),
   };
-  return AuthSession.prototype.isActive.call(fields);
+  return AuthSession.prototype.isActive.call(fields, now);
 }

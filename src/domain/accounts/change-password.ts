@@ -22,6 +22,6 @@ export async function changePassword(deps: AccountDeps, principal: { userId: str
   user.passwordHash = await hashPassword(newPassword);
   await deps.em.flush();
   const others = await deps.em.find(AuthSession, { user: principal.userId, revokedAt: null, id: { $ne: principal.sessionId } }, { fields: ['id'] });
-  for (const { id } of others) await revokeSession(deps.em, deps.events, id, SessionRevocation.PASSWORD_CHANGED);
+  for (const { id } of others) await revokeSession(deps, id, SessionRevocation.PASSWORD_CHANGED);
   return others.length;
 }

@@ -11,7 +11,7 @@ const verifyInput = z.object({ token: z.string().min(1, 'is required').max(200, 
 export async function requestEmailVerification(deps: SelfServiceDeps, userId: string): Promise<boolean> {
   const user = await deps.em.findOneOrFail(User, { id: userId });
   if (user.emailVerifiedAt) return false;
-  const token = await issueAccountToken(deps.em, user.id, 'EMAIL_VERIFICATION', TOKEN_TTL_MS.EMAIL_VERIFICATION);
+  const token = await issueAccountToken(deps, user.id, 'EMAIL_VERIFICATION', TOKEN_TTL_MS.EMAIL_VERIFICATION);
   await deps.email.send({
     to: user.email,
     subject: 'Confirm your email address for SoulLink',
@@ -21,13 +21,13 @@ export async function requestEmailVerification(deps: SelfServiceDeps, userId: st
 }
 
 /** Marks the token's account verified. The token works once. */
-export async function verifyEmail(deps: Pick<SelfServiceDeps, 'em'>, input: unknown): Promise<User> {
+export async function verifyEmail(deps: Pick<SelfServiceDeps, 'em' | 'accountTokens' | 'clock'>, input: unknown): Promise<User> {
   const { token } = validateInput(verifyInput, input);
   return deps.em.transactional(async (em) => {
-    const userId = await consumeAccountToken(em, token, 'EMAIL_VERIFICATION');
+    const userId = await consumeAccountToken(deps, token, 'EMAIL_VERIFICATION');
     if (!userId) throw new ValidationError('input.token', 'input.token: the link is invalid, expired or already used; ask for a new one');
     const user = await em.findOneOrFail(User, { id: userId });
-    user.emailVerifiedAt ??= new Date();
+    user.emailVerifiedAt ??= deps.clock.now();
     await em.flush();
     return user;
   });

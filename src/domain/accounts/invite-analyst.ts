@@ -19,7 +19,7 @@ export async function inviteAnalyst(deps: SelfServiceDeps, input: unknown): Prom
   if (await deps.em.findOne(User, { email })) throw new DomainError('EMAIL_TAKEN', 'An account with this email already exists', { field: 'input.email' });
   const user = deps.em.create(User, { email, displayName, role: Role.ANALYST });
   await deps.em.flush();
-  const token = await issueAccountToken(deps.em, user.id, 'PASSWORD_RESET', TOKEN_TTL_MS.INVITATION);
+  const token = await issueAccountToken(deps, user.id, 'PASSWORD_RESET', TOKEN_TTL_MS.INVITATION);
   await deps.email.send({
     to: email,
     subject: "You're invited to SoulLink as an analyst",

@@ -19,7 +19,7 @@ export async function logIn(deps: AccountDeps, input: unknown, meta: SessionMeta
     throw new UnauthenticatedError('Email or password is incorrect', { reason: 'INVALID_CREDENTIALS' });
   }
   return deps.em.transactional(async (em) => {
-    const result = await startSession(em, deps.accessTokens, user, deps.refreshTokenTtlDays, meta);
+    const result = await startSession(em, deps.accessTokens, user, deps.refreshTokenTtlDays, meta, deps.clock.now());
     await em.flush();
     return result;
   });

@@ -4,5 +4,5 @@ import { revokeSession } from './revoke-session';
 
 /** Ends the caller's session: its refresh tokens stop working and its access tokens too. */
 export async function logOut(deps: AccountDeps, sessionId: string): Promise<void> {
-  await revokeSession(deps.em, deps.events, sessionId, SessionRevocation.LOGOUT);
+  await revokeSession(deps, sessionId, SessionRevocation.LOGOUT);
 }

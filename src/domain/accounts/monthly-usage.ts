@@ -1,4 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Clock } from '../../ports/clock.port';
+import type { MonthlyTokenUsage } from '../../ports/monthly-token-usage.port';
 import { limitsFor, type Tier } from '../tiers';
 import { monthOf } from '../../kernel/calendar-month';
 
@@ -15,14 +16,10 @@ export interface MonthlyUsage {
   tokensLeft: number;
 }
 
-/** The user's model tokens this month against their tier's allowance (monthly_token_usage, the quota's own table). */
-export async function monthlyUsage(em: EntityManager, user: { id: string; tier: Tier }, now = new Date()): Promise<MonthlyUsage> {
-  const month = monthOf(now);
-  const [row] = await em
-    .getConnection()
-    .execute<{ used: string; reserved: string }[]>('select used, reserved from monthly_token_usage where user_id = ? and month = ?', [user.id, month]);
+/** The user's model tokens this month against their tier's allowance (the token quota's own counts). */
+export async function monthlyUsage(deps: { monthlyTokenUsage: MonthlyTokenUsage; clock: Clock }, user: { id: string; tier: Tier }): Promise<MonthlyUsage> {
+  const month = monthOf(deps.clock.now());
+  const { used: tokensUsed, reserved: tokensReserved } = await deps.monthlyTokenUsage.ofMonth(user.id, month);
   const monthlyTokens = limitsFor(user.tier).monthlyTokens;
-  const tokensUsed = Number(row?.used ?? 0);
-  const tokensReserved = Number(row?.reserved ?? 0);
   return { month, monthlyTokens, tokensUsed, tokensReserved, tokensLeft: Math.max(0, monthlyTokens - tokensUsed - tokensReserved) };
 }

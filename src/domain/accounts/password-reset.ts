@@ -20,7 +20,7 @@ export async function requestPasswordReset(deps: SelfServiceDeps, input: unknown
   const { email } = validateInput(requestInput, input);
   const user = await deps.em.findOne(User, { email });
   if (!user) return;
-  const token = await issueAccountToken(deps.em, user.id, 'PASSWORD_RESET', TOKEN_TTL_MS.PASSWORD_RESET);
+  const token = await issueAccountToken(deps, user.id, 'PASSWORD_RESET', TOKEN_TTL_MS.PASSWORD_RESET);
   await deps.email.send({
     to: user.email,
     subject: 'Reset your SoulLink password',
@@ -39,13 +39,13 @@ export async function resetPassword(deps: SelfServiceDeps, input: unknown): Prom
   const { token, newPassword } = validateInput(resetInput, input);
   const passwordHash = await hashPassword(newPassword);
   const sessionIds = await deps.em.transactional(async (em) => {
-    const userId = await consumeAccountToken(em, token, 'PASSWORD_RESET');
+    const userId = await consumeAccountToken(deps, token, 'PASSWORD_RESET');
     if (!userId) throw new ValidationError('input.token', 'input.token: the link is invalid, expired or already used; ask for a new one');
     const user = await em.findOneOrFail(User, { id: userId });
     user.passwordHash = passwordHash;
-    user.emailVerifiedAt ??= new Date();
+    user.emailVerifiedAt ??= deps.clock.now();
     await em.flush();
     return (await em.find(AuthSession, { user: userId, revokedAt: null }, { fields: ['id'] })).map((s) => s.id);
   });
-  for (const id of sessionIds) await revokeSession(deps.em, deps.events, id, SessionRevocation.PASSWORD_CHANGED);
+  for (const id of sessionIds) await revokeSession(deps, id, SessionRevocation.PASSWORD_CHANGED);
 }

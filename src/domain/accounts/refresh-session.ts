@@ -19,7 +19,7 @@ type Outcome = { kind: 'rotated'; result: AuthResult } | { kind: 'reused'; sessi
  */
 export async function refreshSession(deps: AccountDeps, input: unknown): Promise<AuthResult> {
   const { refreshToken } = validateInput(refreshTokenInput, input);
-  const now = new Date();
+  const now = deps.clock.now();
   const outcome = await deps.em.transactional(async (em): Promise<Outcome> => {
     const token = await em.findOne(
       RefreshToken,
@@ -40,7 +40,7 @@ export async function refreshSession(deps: AccountDeps, input: unknown): Promise
   if (outcome.kind === 'rotated') return outcome.result;
   if (outcome.kind === 'reused') {
     // Committed outside the transaction above, which only read.
-    await revokeSession(deps.em, deps.events, outcome.sessionId, SessionRevocation.REFRESH_TOKEN_REUSED);
+    await revokeSession(deps, outcome.sessionId, SessionRevocation.REFRESH_TOKEN_REUSED);
     throw new UnauthenticatedError('Refresh token was already used; the session has been revoked', {
       reason: 'REFRESH_TOKEN_REUSED',
     });

@@ -15,7 +15,7 @@ export async function registerAccount(deps: AccountDeps, input: unknown, meta: S
   try {
     return await deps.em.transactional(async (em) => {
       const user = em.create(User, { email, displayName, passwordHash });
-      const result = await startSession(em, deps.accessTokens, user, deps.refreshTokenTtlDays, meta);
+      const result = await startSession(em, deps.accessTokens, user, deps.refreshTokenTtlDays, meta, deps.clock.now());
       await em.flush();
       return result;
     });

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Clock } from '../../ports/clock.port';
 import type { EventBus } from '../../ports/event-bus.port';
 import { accountTopic, type AccountEvent } from './account-events';
 import { AuthSession, SessionRevocation } from './auth-session.entity';
@@ -10,12 +11,12 @@ import { announceRevocation } from './session-revocations';
  * (its open subscriptions end with them). Idempotent.
  */
 export async function revokeSession(
-  em: EntityManager,
-  events: EventBus,
+  deps: { em: EntityManager; events: EventBus; clock: Clock },
   sessionId: string,
   reason: SessionRevocation,
 ): Promise<void> {
-  const now = new Date();
+  const { em, events } = deps;
+  const now = deps.clock.now();
   const session = await em.findOne(AuthSession, { id: sessionId });
   if (!session || session.revokedAt) return;
   session.revokedAt = now;

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AccountTokenStore } from '../../ports/account-token-store.port';
+import type { Clock } from '../../ports/clock.port';
 import type { EmailSender } from '../../ports/email.port';
 import type { EventBus } from '../../ports/event-bus.port';
 
@@ -7,6 +9,10 @@ export interface SelfServiceDeps {
   em: EntityManager;
   events: EventBus;
   email: EmailSender;
+  /** The emailed links' one-time tokens (hashes only). */
+  accountTokens: AccountTokenStore;
+  /** Link expiries, verification times, revocation times. */
+  clock: Clock;
   /** The web app's address (APP_URL), for links in emails; unset: the email gives the code alone. */
   appUrl?: string;
 }

@@ -1,3 +1,4 @@
+import type { Clock } from '../../ports/clock.port';
 import type { EventBus } from '../../ports/event-bus.port';
 import { accountTopic, type AccountEvent } from './account-events';
 import { SessionRevocation } from './auth-session.entity';
@@ -24,8 +25,9 @@ export function announceRevocation(events: EventBus, notice: SessionRevocationNo
  * An erased account's sessions all ended: its devices hear SESSION_REVOKED (ACCOUNT_DELETED)
  * for each, then every instance closes the user's sockets.
  */
-export async function announceAccountDeleted(events: EventBus, userId: string, sessionIds: string[]): Promise<void> {
-  const at = new Date().toISOString();
+export async function announceAccountDeleted(deps: { events: EventBus; clock: Clock }, userId: string, sessionIds: string[]): Promise<void> {
+  const { events } = deps;
+  const at = deps.clock.now().toISOString();
   for (const sessionId of sessionIds) {
     const event: AccountEvent = { type: 'SESSION_REVOKED', sessionId, reason: SessionRevocation.ACCOUNT_DELETED, at };
     await events.publish(accountTopic(userId), event);

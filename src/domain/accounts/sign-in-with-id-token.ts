@@ -36,7 +36,7 @@ export async function signInWithIdToken(
         }
         em.create(UserIdentity, { user, provider, subject: identity.subject });
       }
-      const result = await startSession(em, deps.accessTokens, user, deps.refreshTokenTtlDays, meta);
+      const result = await startSession(em, deps.accessTokens, user, deps.refreshTokenTtlDays, meta, deps.clock.now());
       await em.flush();
       return result;
     });

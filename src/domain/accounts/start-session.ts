@@ -9,14 +9,14 @@ import type { User } from './user.entity';
 
 const DAY_MS = 86_400_000;
 
-/** Opens a new session for `user` with its first refresh token. Caller flushes. */
+/** Opens a new session for `user` at `now` with its first refresh token. Caller flushes. */
 export async function startSession(
   em: EntityManager,
   accessTokens: AccessTokens,
   user: User,
   refreshTokenTtlDays: number,
   meta: SessionMeta,
-  now = new Date(),
+  now: Date,
 ): Promise<AuthResult> {
   const expiresAt = new Date(now.getTime() + refreshTokenTtlDays * DAY_MS);
   const session = em.create(AuthSession, {
@@ -35,7 +35,7 @@ export async function issueTokens(
   accessTokens: AccessTokens,
   user: User,
   session: AuthSession,
-  now = new Date(),
+  now: Date,
 ): Promise<AuthResult> {
   const secret = newRefreshTokenSecret();
   em.create(RefreshToken, { session, tokenHash: secret.hash, expiresAt: session.expiresAt, createdAt: now });

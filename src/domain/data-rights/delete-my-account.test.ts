@@ -1,5 +1,6 @@
 import { DeadlockException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ManualClock } from '../../kernel/clock/manual-clock';
 import { createLogger } from '../../observability/logger';
 import { deleteMyAccount, type ErasureDeps } from './delete-my-account';
 
@@ -9,7 +10,7 @@ function setup(failures: number, error: () => Error) {
   const noop = async () => undefined;
   const store = new Proxy({}, { get: () => noop });
   const stores = ['transcripts', 'memories', 'shortTermMemory', 'chatEvents', 'checkpointer', 'rateLimiter', 'responseCache', 'dataKeys', 'objects', 'jobs'];
-  const deps = { ...Object.fromEntries(stores.map((name) => [name, store])), events: { publish: noop }, logger: createLogger('silent') } as unknown as ErasureDeps;
+  const deps = { ...Object.fromEntries(stores.map((name) => [name, store])), events: { publish: noop }, clock: new ManualClock(), logger: createLogger('silent') } as unknown as ErasureDeps;
   const connection = { execute: async () => [] };
   const em = {
     findOneOrFail: async () => ({ id: 'u-1', email: 'mei@example.com' }),

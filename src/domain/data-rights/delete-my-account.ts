@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ResponseCache } from '../../ports/response-cache.port';
 import type { Logger } from '../../observability/logger';
 import type { ChatEventLog } from '../../ports/chat-event-log.port';
+import type { Clock } from '../../ports/clock.port';
 import type { DataKeyRing } from '../../ports/data-key-ring.port';
 import type { EventBus } from '../../ports/event-bus.port';
 import type { JobRunner } from '../../ports/job-runner.port';
@@ -49,6 +50,8 @@ export interface ErasureDeps {
   jobs: JobRunner;
   /** Tells every API instance to close the user's websockets at once. */
   events: EventBus;
+  /** When the sessions ended, as their devices hear it. */
+  clock: Clock;
   logger: Logger;
 }
 
@@ -68,7 +71,7 @@ export async function deleteMyAccount(deps: ErasureDeps, em: EntityManager, user
   const sessions = await db.execute<{ id: string }[]>('delete from auth_sessions where user_id = ? returning id', [userId]);
   // Open subscriptions end now, not when their sockets next ask for something. A pub/sub outage
   // must not stop the erasure: the sessions are gone, so every new operation is refused anyway.
-  await announceAccountDeleted(deps.events, userId, sessions.map((s) => s.id)).catch((err: unknown) =>
+  await announceAccountDeleted(deps, userId, sessions.map((s) => s.id)).catch((err: unknown) =>
     deps.logger.error({ err, userId }, 'could not announce the erased account to open websockets'),
   );
   const simulations = await db.execute<{ id: string }[]>('select id from simulations where owner_id = ?', [userId]);

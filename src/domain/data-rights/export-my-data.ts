@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Clock } from '../../ports/clock.port';
 import type { DataKeyRing } from '../../ports/data-key-ring.port';
 import type { MemoryStore } from '../../ports/memory-store.port';
 import type { ObjectStore } from '../../ports/object-store.port';
@@ -15,6 +16,7 @@ export interface ExportDeps {
   /** Uploaded files (sealed; read back decrypted). */
   objects: ObjectStore;
   dataKeys: DataKeyRing;
+  clock: Clock;
 }
 
 /** Upper bound on one export's transcript messages (a guard against a runaway loop, far above real accounts). */
@@ -68,7 +70,7 @@ export async function exportMyData(deps: ExportDeps, em: EntityManager, userId: 
   return {
     format: 'soullink-export',
     version: 1,
-    exportedAt: new Date().toISOString(),
+    exportedAt: deps.clock.now().toISOString(),
     userId,
     postgres,
     transcripts,

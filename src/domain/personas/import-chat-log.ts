@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
+import type { Clock } from '../../ports/clock.port';
 import type { DataKeyRing } from '../../ports/data-key-ring.port';
 import type { NewTranscriptMessage, TranscriptStore } from '../../ports/transcript-store.port';
 import { DomainError, ValidationError } from '../errors';
@@ -55,7 +56,7 @@ function dedupeKeys(messages: ParsedMessage[]): string[] {
  * fingerprint. A failure after the append removes this batch, so nothing is half-written.
  */
 export async function importChatLog(
-  deps: { em: EntityManager; transcripts: TranscriptStore; dataKeys: DataKeyRing },
+  deps: { em: EntityManager; transcripts: TranscriptStore; dataKeys: DataKeyRing; clock: Clock },
   ownerId: string,
   personaId: string,
   input: unknown,
@@ -105,7 +106,7 @@ export async function storeImportedMessages(
     role: m.sender === data.personaSpeaker ? 'persona' : 'other',
     text: m.text,
     // Formats without time (PLAIN) keep their order through seq; sentAt is the import time.
-    sentAt: m.sentAt ?? new Date(),
+    sentAt: m.sentAt ?? deps.clock.now(),
     metadata: { line: m.line, format: parsed.format, ...(m.kind === 'media' ? { media: true } : {}) },
   }));
   let inserted = 0;

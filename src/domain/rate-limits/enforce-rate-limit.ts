@@ -3,7 +3,11 @@ import type { RateLimiter } from '../../ports/rate-limiter.port';
 import { RateLimitedError } from '../errors';
 import type { RateClass, RateRule } from './rate-limit-policy';
 
-let lastOutageLog = 0;
+/**
+ * When this process last logged a limiter outage, on the process's monotonic clock: a log
+ * line's throttle is process time, not business time (clock.port.ts), so no Clock is needed.
+ */
+let lastOutageLog = Number.NEGATIVE_INFINITY;
 
 /**
  * Counts one hit for `subject` in `rateClass` and throws RATE_LIMITED (with retry-after) when
@@ -20,8 +24,9 @@ export async function enforceRateLimit(
   try {
     decision = await deps.limiter.hit(`${rateClass}:${subject}`, rule.limit, rule.windowMs);
   } catch (err) {
-    if (Date.now() - lastOutageLog > 60_000) {
-      lastOutageLog = Date.now();
+    const now = performance.now();
+    if (now - lastOutageLog > 60_000) {
+      lastOutageLog = now;
       deps.logger.warn({ err: (err as Error).message }, 'rate limiter unavailable; failing open');
     }
     return;

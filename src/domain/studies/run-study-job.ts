@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../../observability/logger';
+import type { Clock } from '../../ports/clock.port';
 import type { EventBus } from '../../ports/event-bus.port';
 import type { StudyDatasetBlobStore } from '../../ports/study-dataset-blobs.port';
 import { deserializeDataset, type StudySchema } from '../../kernel/study';
@@ -16,6 +17,7 @@ export interface StudyJobDeps {
   compute: (input: StudyComputationInput, onProgress: (p: StudyProgress) => void) => Promise<StudyComputationOutput>;
   /** Whether an error of `compute` is the study's own (bad data, one outcome class): the study FAILS instead of the job retrying. */
   isStudyFailure: (err: unknown) => { code: string; message: string } | null;
+  clock: Clock;
   logger: Logger;
 }
 
@@ -35,12 +37,12 @@ export async function runStudyJob(deps: StudyJobDeps, studyId: string): Promise<
   const ownerId = study.owner.id;
   const dataset = study.dataset.getEntity();
 
-  const publish = (event: Omit<StudyProgressEvent, 'studyId' | 'at'>) => publishStudyProgress(deps.events, { studyId, at: new Date().toISOString(), ...event });
-  await em.nativeUpdate(Study, { id: studyId }, { status: StudyStatus.RUNNING, stage: 'starting', progress: 0, startedAt: new Date() });
+  const publish = (event: Omit<StudyProgressEvent, 'studyId' | 'at'>) => publishStudyProgress(deps.events, { studyId, at: deps.clock.now().toISOString(), ...event });
+  await em.nativeUpdate(Study, { id: studyId }, { status: StudyStatus.RUNNING, stage: 'starting', progress: 0, startedAt: deps.clock.now() });
   await publish({ status: StudyStatus.RUNNING, stage: 'starting', fraction: 0, errorCode: null, errorMessage: null });
 
   const fail = async (code: string, message: string) => {
-    await em.nativeUpdate(Study, { id: studyId }, { status: StudyStatus.FAILED, stage: 'failed', errorCode: code, errorMessage: message, finishedAt: new Date() });
+    await em.nativeUpdate(Study, { id: studyId }, { status: StudyStatus.FAILED, stage: 'failed', errorCode: code, errorMessage: message, finishedAt: deps.clock.now() });
     await publish({ status: StudyStatus.FAILED, stage: 'failed', fraction: 1, errorCode: code, errorMessage: message });
   };
 
@@ -78,7 +80,7 @@ export async function runStudyJob(deps: StudyJobDeps, studyId: string): Promise<
 
   let output: StudyComputationOutput;
   try {
-    output = await deps.compute({ studyId, datasetName: dataset.name, data, seed: study.seed, settings: study.settings, at: new Date().toISOString(), simulationFeatures: simulation }, onProgress);
+    output = await deps.compute({ studyId, datasetName: dataset.name, data, seed: study.seed, settings: study.settings, at: deps.clock.now().toISOString(), simulationFeatures: simulation }, onProgress);
   } catch (err) {
     await chain;
     const failure = deps.isStudyFailure(err);
@@ -96,7 +98,7 @@ export async function runStudyJob(deps: StudyJobDeps, studyId: string): Promise<
       result: output.result as unknown as Record<string, unknown>,
       report: output.report as unknown as Record<string, unknown>,
       card: output.card as unknown as Record<string, unknown>,
-      finishedAt: new Date(),
+      finishedAt: deps.clock.now(),
     },
   );
   await publish({ status: StudyStatus.SUCCEEDED, stage: 'done', fraction: 1, errorCode: null, errorMessage: null });

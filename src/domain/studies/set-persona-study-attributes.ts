@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Clock } from '../../ports/clock.port';
 import { findOwnPersona } from '../personas/find-own-persona';
 import { ValidationError } from '../errors';
 import { validateInput } from '../validate-input';
@@ -9,7 +10,7 @@ import { personaStudyAttributesInput } from './study-input';
  * Replaces the study attributes of one of the caller's personas (names as in a study
  * dataset's schema: "age", "interest_hiking", "category"…). An empty list clears them.
  */
-export async function setPersonaStudyAttributes(em: EntityManager, ownerId: string, personaId: string, input: unknown): Promise<Record<string, number | string>> {
+export async function setPersonaStudyAttributes(deps: { clock: Clock }, em: EntityManager, ownerId: string, personaId: string, input: unknown): Promise<Record<string, number | string>> {
   const list = validateInput(personaStudyAttributesInput, input, 'attributes');
   const persona = await findOwnPersona(em, ownerId, personaId);
   const attributes: Record<string, number | string> = {};
@@ -17,7 +18,7 @@ export async function setPersonaStudyAttributes(em: EntityManager, ownerId: stri
     if (a.name in attributes) throw new ValidationError('attributes', `attributes: "${a.name}" is given twice`);
     attributes[a.name] = a.number ?? a.category!;
   }
-  await em.upsert(PersonaStudyAttributes, { persona: persona.id, owner: ownerId, attributes, updatedAt: new Date() });
+  await em.upsert(PersonaStudyAttributes, { persona: persona.id, owner: ownerId, attributes, updatedAt: deps.clock.now() });
   return attributes;
 }
 

@@ -4,7 +4,7 @@ import { costUsd } from './cost';
 import type { UsageEntry, UsageLedger } from '../../ports/usage-ledger.port';
 import { UsageRecord } from './usage-record.entity';
 
-/** The usage ledger as rows in PostgreSQL (one insert per call, its own transaction). */
+/** The usage ledger as rows in PostgreSQL: one insert statement per call (no begin/commit around it: two round trips fewer per model call). */
 export class PostgresUsageLedger implements UsageLedger {
   constructor(
     private readonly orm: MikroORM,
@@ -13,7 +13,7 @@ export class PostgresUsageLedger implements UsageLedger {
 
   async record(entry: UsageEntry): Promise<void> {
     const em = this.orm.em.fork();
-    em.create(UsageRecord, {
+    const record = em.create(UsageRecord, {
       userId: entry.tag.userId ?? null,
       agent: entry.tag.agent.slice(0, 64),
       node: entry.tag.node.slice(0, 64),
@@ -30,6 +30,6 @@ export class PostgresUsageLedger implements UsageLedger {
       outcome: entry.outcome,
       audioSeconds: entry.audioSeconds ?? 0,
     });
-    await em.flush();
+    await em.insert(record);
   }
 }

@@ -189,16 +189,20 @@ export class PostgresChatMessages implements ChatMessageStore {
     return rows[0]?.status;
   }
 
-  /** Completed and counted in one statement: the session counts the reply only if it was still streaming. */
-  async completeReply(replyId: string, result: { tokens: number; degraded: boolean }): Promise<MessageCounters | undefined> {
+  /**
+   * Completed and counted in one statement: the session counts the reply only if it was still
+   * streaming. The event floor rides along (one round trip fewer after every reply).
+   */
+  async completeReply(replyId: string, result: { tokens: number; degraded: boolean; eventFloor?: number }): Promise<MessageCounters | undefined> {
     const rows = await sqlRows<{ message_seq: number; memory_seq: number }>(
       this.db,
       `with completed as (
          update chat_messages set status = 'COMPLETE', token_count = ?, degraded = ?, completed_at = now() where id = ? and status = 'STREAMING' returning session_id
        )
-       update chat_sessions set message_count = message_count + 1, last_activity_at = date_trunc('milliseconds', now()) where id = (select session_id from completed)
+       update chat_sessions set message_count = message_count + 1, last_activity_at = date_trunc('milliseconds', now()), event_seq = greatest(event_seq, ?)
+        where id = (select session_id from completed)
        returning message_seq, memory_seq`,
-      [result.tokens, result.degraded, replyId],
+      [result.tokens, result.degraded, replyId, result.eventFloor ?? 0],
     );
     return rows[0] ? { messageSeq: Number(rows[0].message_seq), memorySeq: Number(rows[0].memory_seq) } : undefined;
   }

@@ -84,6 +84,22 @@ run('postgresChatStore', () => {
     expect(row!.message_count).toBe(1);
   });
 
+  it('When a reply completes with its event floor, Then the floor rises in the same statement, never falls, and a reply no longer streaming leaves it alone', async () => {
+    const sessionId = await newChat();
+    await send(sessionId, 'c-1');
+    const claimed = await store.replies.acquireLeaseAndClaim(sessionId, 'writer-a', 30_000);
+    await store.sessions.raiseEventFloor(sessionId, 70);
+    expect(await store.messages.completeReply(claimed.reply!.id, { tokens: 3, degraded: false, eventFloor: 64 })).toEqual({ messageSeq: 2, memorySeq: 0 });
+    expect((await sql<{ event_seq: number }>('select event_seq from chat_sessions where id = ?', [sessionId]))[0]!.event_seq).toBe(70);
+    await send(sessionId, 'c-2');
+    const second = await store.replies.claimNext(sessionId);
+    expect(await store.messages.completeReply(second!.id, { tokens: 3, degraded: false, eventFloor: 140 })).toEqual({ messageSeq: 4, memorySeq: 0 });
+    expect((await sql<{ event_seq: number }>('select event_seq from chat_sessions where id = ?', [sessionId]))[0]!.event_seq).toBe(140);
+    // Completed already: nothing is counted and the floor stays.
+    expect(await store.messages.completeReply(second!.id, { tokens: 3, degraded: false, eventFloor: 500 })).toBeUndefined();
+    expect((await sql<{ event_seq: number }>('select event_seq from chat_sessions where id = ?', [sessionId]))[0]!.event_seq).toBe(140);
+  });
+
   it('When a chat is forked, Then the branch and its copies are written together, or (one copy failing) neither is', async () => {
     const parentId = await newChat();
     await send(parentId, 'c-1');

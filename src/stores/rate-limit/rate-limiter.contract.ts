@@ -30,6 +30,19 @@ export function rateLimiterContract(name: string, create: () => Promise<{ limite
       ]);
     });
 
+    it('When hits arrive together, Then each is counted on its own, in the order made, and only the limit is let through', async () => {
+      const [key, other] = [`k-${randomUUID()}`, `k-${randomUUID()}`];
+      const decisions = await Promise.all([...Array.from({ length: 5 }, () => subject.limiter.hit(key, 3, 10_000)), subject.limiter.hit(other, 3, 10_000)]);
+      expect(decisions.map((d) => [d.allowed, d.remaining])).toEqual([
+        [true, 2],
+        [true, 1],
+        [true, 0],
+        [false, 0],
+        [false, 0],
+        [true, 2],
+      ]);
+    });
+
     it('When the limit is reached, Then the next hit is refused with a retry-after within the window', async () => {
       const key = `k-${randomUUID()}`;
       for (let i = 0; i < 2; i++) await subject.limiter.hit(key, 2, 5_000);

@@ -18,19 +18,52 @@ redis.call('PEXPIRE', key, window)
 return {1, 0, limit - count - 1}
 `;
 
-/** Sliding-window rate limits in Redis, shared by every API instance. */
+type SlidingWindowReply = [number, number, number];
+
+interface PendingHit {
+  args: [key: string, now: number, windowMs: number, limit: number, member: string];
+  resolve(reply: SlidingWindowReply): void;
+  reject(err: unknown): void;
+}
+
+/**
+ * Sliding-window rate limits in Redis, shared by every API instance. Every operation counts
+ * one hit, so hits are sent in batches: those made while the event loop handles one round of
+ * I/O go out together at its end (setImmediate) as one pipeline, one socket write instead of
+ * one each. Each hit is still its own atomic script run with its own time, in the order made.
+ */
 export class RedisRateLimiter implements RateLimiter {
-  private readonly script: { soullinkSlidingWindow(key: string, now: number, windowMs: number, limit: number, member: string): Promise<[number, number, number]> };
+  private pending: PendingHit[] = [];
 
   constructor(private readonly redis: Redis) {
     // A defined command runs by EVALSHA: the script's text crosses the wire once, not per hit.
     redis.defineCommand('soullinkSlidingWindow', { numberOfKeys: 1, lua: SLIDING_WINDOW });
-    this.script = redis as unknown as typeof this.script;
   }
 
   async hit(key: string, limit: number, windowMs: number): Promise<RateDecision> {
-    const [allowed, retryAfterMs, remaining] = await this.script.soullinkSlidingWindow(`soullink:rate:${key}`, Date.now(), windowMs, limit, randomUUID());
+    const [allowed, retryAfterMs, remaining] = await new Promise<SlidingWindowReply>((resolve, reject) => {
+      if (this.pending.push({ args: [`soullink:rate:${key}`, Date.now(), windowMs, limit, randomUUID()], resolve, reject }) === 1) {
+        setImmediate(() => this.send());
+      }
+    });
     return { allowed: allowed === 1, retryAfterMs: Math.max(0, retryAfterMs), remaining };
+  }
+
+  private send(): void {
+    const batch = this.pending;
+    this.pending = [];
+    const pipeline = this.redis.pipeline() as unknown as { soullinkSlidingWindow(...args: PendingHit['args']): void; exec(): Promise<[Error | null, unknown][] | null> };
+    for (const hit of batch) pipeline.soullinkSlidingWindow(...hit.args);
+    pipeline.exec().then(
+      (replies) => {
+        batch.forEach((hit, i) => {
+          const [err, reply] = replies?.[i] ?? [new Error('rate limiter: no reply from Redis'), undefined];
+          if (err) hit.reject(err);
+          else hit.resolve(reply as SlidingWindowReply);
+        });
+      },
+      (err: unknown) => batch.forEach((hit) => hit.reject(err)),
+    );
   }
 
   async forget(subject: string): Promise<void> {

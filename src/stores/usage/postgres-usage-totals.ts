@@ -27,4 +27,13 @@ export class PostgresUsageTotals implements UsageTotals {
       cacheHits: Number(r.hits),
     }));
   }
+
+  async voiceSecondsSince(userId: string, from: Date): Promise<number> {
+    const [row] = await sqlRows<{ seconds: number | string | null }>(
+      this.db,
+      `select coalesce(sum(audio_seconds), 0) as seconds from usage_records where user_id = ? and tier = 'voice' and created_at >= ?`,
+      [userId, from],
+    );
+    return Number(row?.seconds ?? 0);
+  }
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { ModelProvider } from '../../../ports/model-provider.port';
+import type { Clock } from '../../../ports/clock.port';
 import type { DataKeyRing } from '../../../ports/data-key-ring.port';
 import type { ObjectStore } from '../../../ports/object-store.port';
 import { DomainError, ValidationError } from '../../errors';
@@ -23,6 +24,7 @@ export interface PhotoDeps {
   objects: ObjectStore;
   llm: ModelProvider;
   dataKeys: DataKeyRing;
+  clock: Clock;
 }
 
 const PHOTO_PURPOSES = [MediaPurpose.AVATAR, MediaPurpose.LIFESTYLE];
@@ -60,7 +62,7 @@ export async function analyzePersonaPhoto(deps: PhotoDeps, ownerId: string, inpu
   const observations: PhotoObservation[] = (value.observations ?? []).slice(0, 8).map((o) => ({ kind: o.kind, note: String(o.note).slice(0, 300), citations: [file.id] }));
   file.analysis = await deps.dataKeys.sealText(ownerId, JSON.stringify(observations), analysisPlace(file));
   file.analysisModel = model;
-  file.analyzedAt = new Date();
+  file.analyzedAt = deps.clock.now();
   await deps.em.flush();
   return { file, observations };
 }

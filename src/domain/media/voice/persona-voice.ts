@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
+import type { Clock } from '../../../ports/clock.port';
 import type { VoiceSettings } from '../../../ports/speech.port';
 import { findOwnPersona } from '../../personas/find-own-persona';
 import { validateInput } from '../../validate-input';
@@ -18,9 +19,9 @@ export async function personaVoice(em: EntityManager, personaId: string): Promis
 }
 
 /** Sets how an own persona's replies are spoken. */
-export async function setPersonaVoice(em: EntityManager, ownerId: string, input: unknown): Promise<VoiceSettings & { personaId: string }> {
+export async function setPersonaVoice(deps: { clock: Clock }, em: EntityManager, ownerId: string, input: unknown): Promise<VoiceSettings & { personaId: string }> {
   const data = validateInput(voiceInput, input);
   const persona = await findOwnPersona(em, ownerId, data.personaId);
-  await em.upsert(PersonaVoiceSettings, { persona: persona.id, voice: data.voice, speed: data.speed, updatedAt: new Date() });
+  await em.upsert(PersonaVoiceSettings, { persona: persona.id, voice: data.voice, speed: data.speed, updatedAt: deps.clock.now() });
   return { personaId: persona.id, voice: data.voice, speed: data.speed };
 }

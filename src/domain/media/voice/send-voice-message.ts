@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
+import type { Clock } from '../../../ports/clock.port';
 import type { ObjectStore } from '../../../ports/object-store.port';
 import type { SpeechProvider } from '../../../ports/speech.port';
+import type { UsageTotals } from '../../../ports/usage-totals.port';
 import type { User } from '../../accounts/user.entity';
 import type { ChatDeps } from '../../chats/chat-deps';
 import type { ReplyWriter } from '../../../ports/reply-writer.port';
@@ -22,6 +24,10 @@ const voiceInput = z.object({
 export interface VoiceDeps {
   objects: ObjectStore;
   speech: SpeechProvider;
+  /** This month's voice seconds so far (the allowance). */
+  usageTotals: UsageTotals;
+  /** The month whose voice minutes count. */
+  clock: Clock;
 }
 
 /**
@@ -39,7 +45,7 @@ export async function sendVoiceMessage(
   if (!deps.speech.canTranscribe) throw new DomainError('SPEECH_TO_TEXT_NOT_CONFIGURED', 'No speech-to-text model is configured (set LLM_TRANSCRIPTION_MODEL)');
   const { file, bytes } = await readMedia({ em, objects: deps.objects }, user.id, data.audioId);
   if (file.purpose !== MediaPurpose.AUDIO) throw new ValidationError('input.audioId', 'Not an AUDIO upload');
-  await assertVoiceAllowance(em, user);
+  await assertVoiceAllowance(deps, user);
   const heard = await deps.speech.transcribe(bytes, file.contentType, {
     language: data.language,
     tag: { userId: user.id, agent: 'live-chat', node: 'transcribe', purpose: 'voice-message' },

@@ -28,7 +28,7 @@ export async function speakChatMessage(
   const session = message.session.getEntity();
   const stored = SPOKEN_STATUSES.includes(message.status) ? await deps.transcripts.findByDedupeKey(session.id, message.id) : null;
   if (!stored?.text.trim()) throw new ValidationError('input.messageId', 'This message has no text to speak yet');
-  await assertVoiceAllowance(em, user);
+  await assertVoiceAllowance(deps, user);
   const voice = await personaVoice(em, session.persona.id);
   const spoken = await deps.speech.speak(stored.text, voice, { userId: user.id, agent: 'live-chat', node: 'speak', purpose: 'spoken-reply' });
   const file = em.create(MediaFile, {

@@ -3,6 +3,7 @@ import { createPersonaAnalysisGraph } from '../../../../agents/persona-analysis/
 import { registeredPrompts } from '../../../llm/prompts/prompt';
 import type { ModelProvider } from '../../../ports/model-provider.port';
 import type { Logger } from '../../../observability/logger';
+import type { Clock } from '../../../ports/clock.port';
 import type { DataKeyRing } from '../../../ports/data-key-ring.port';
 import type { EventBus } from '../../../ports/event-bus.port';
 import type { TranscriptStore } from '../../../ports/transcript-store.port';
@@ -21,6 +22,7 @@ export interface PersonaAnalysisJobDeps {
   events: EventBus;
   /** Opens the persona's sealed speaking samples. */
   dataKeys: DataKeyRing;
+  clock: Clock;
   logger: Logger;
 }
 
@@ -38,7 +40,7 @@ export async function runPersonaAnalysis(deps: PersonaAnalysisJobDeps, profileId
     deps.events.publish<PersonaAnalysisEvent>(topic, { profileId: profile.id, version: profile.version, ...event });
 
   profile.status = ProfileStatus.PROCESSING;
-  profile.startedAt = new Date();
+  profile.startedAt = deps.clock.now();
   await em.flush();
   await publish({ status: ProfileStatus.PROCESSING, stage: 'started', progress: 0 });
   try {
@@ -58,7 +60,7 @@ export async function runPersonaAnalysis(deps: PersonaAnalysisJobDeps, profileId
       .filter((p) => p.name.startsWith('persona-analysis.') || p.name.startsWith('partner-simulation.'))
       .map((p) => `${p.name}@${p.version}`);
     profile.status = ProfileStatus.COMPLETED;
-    profile.completedAt = new Date();
+    profile.completedAt = deps.clock.now();
     await em.flush();
     await publish({ status: ProfileStatus.COMPLETED, stage: 'done', progress: 1 });
   } catch (err) {
@@ -68,7 +70,7 @@ export async function runPersonaAnalysis(deps: PersonaAnalysisJobDeps, profileId
     deps.logger.error({ err, profileId }, 'persona analysis failed');
     profile.status = ProfileStatus.FAILED;
     profile.failureReason = reason;
-    profile.completedAt = new Date();
+    profile.completedAt = deps.clock.now();
     await em.flush();
     await publish({ status: ProfileStatus.FAILED, stage: 'done', progress: 1, message: reason });
   }
