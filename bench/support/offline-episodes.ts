@@ -13,6 +13,7 @@ import { describeStyle } from '../../src/domain/personas/style/describe-style';
 import { computeStyleFingerprint } from '../../src/domain/personas/style/style-fingerprint';
 import type { EpisodeScore } from '../../src/kernel/simulation/dimensions';
 import { InProcessResponseCache } from '../../src/llm/cache/in-process-response-cache';
+import { isCannedReply } from '../../src/llm/canned-replies';
 import { ChatModelFactory } from '../../src/llm/chat-model-factory';
 import type { LlmSettings } from '../../src/llm/llm-settings';
 import { OFFLINE_CHAT_MODEL } from '../../src/llm/llm-settings-from-config';
@@ -214,8 +215,8 @@ export async function startOfflineEpisodes(): Promise<{ play: (scenarioId: strin
           const last = own.at(-1);
           if (last) {
             const text = String(payload.text);
-            const probe = text.slice(0, 20);
-            spoken.push({ speaker: String(payload.name), text, prompt: last.system, leak: leakIn(text, last.system), canned: !own.some((d) => d.text.includes(probe)) });
+            // Not "no draft contains it": the stored line is a draft repaired (a name restored, a capped line trimmed).
+            spoken.push({ speaker: String(payload.name), text, prompt: last.system, leak: leakIn(text, last.system), canned: isCannedReply(text) });
           }
         }
         if (type === 'EPISODE_SCORED') score = payload.score as unknown as EpisodeScore;

@@ -29,3 +29,10 @@ export function cannedReply(messages: ChatMessage[], variant?: number): string {
   const lines = CANNED[replyLanguageOf(lastUser?.content ?? '')];
   return lines[variant === undefined ? 0 : Math.abs(Math.trunc(variant)) % lines.length]!;
 }
+
+const ALL_CANNED = new Set(Object.values(CANNED).flat());
+
+/** Whether `text` is one of the stand-ins (a transcript line that no model wrote). */
+export function isCannedReply(text: string): boolean {
+  return ALL_CANNED.has(text.trim());
+}
