@@ -1,8 +1,8 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { authChecker } from './auth-checker';
-import { argumentBoundsMiddleware } from './limits/argument-bounds.middleware';
-import { countSubscriptionsOnce, rateLimitMiddleware } from './rate-limit.middleware';
+import { attachFieldMiddlewares } from './field-middlewares';
+import { countSubscriptionsOnce } from './rate-limit.middleware';
 import { AccountResolver } from './resolvers/account.resolver';
 import { UsageResolver } from './resolvers/usage.resolver';
 import { PersonaAnalysisResolver } from './resolvers/persona-analysis.resolver';
@@ -42,6 +42,9 @@ const noTopicPubSub: PubSub = {
 };
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
+  // Rate limits and argument bounds on the fields where they act (root and argument-taking
+  // fields), not as globalMiddlewares: those would wrap every plain field too.
+  attachFieldMiddlewares(resolvers);
   return buildSchema({
     resolvers,
     authChecker,
@@ -49,8 +52,6 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     validate: false,
     emitSchemaFile: false,
     pubSub: noTopicPubSub,
-    // Rate limits first (a malformed request still spends the budget), then ids and page bounds.
-    globalMiddlewares: [rateLimitMiddleware, argumentBoundsMiddleware],
     // Subscriptions count once, when subscribed (middlewares run per event; see the middleware).
   }).then(countSubscriptionsOnce);
 }

@@ -1,4 +1,4 @@
-import { GraphQLObjectType, GraphQLSchema, GraphQLString, parse, subscribe, type ExecutionResult, type GraphQLError } from 'graphql';
+import { execute, GraphQLObjectType, GraphQLSchema, GraphQLString, parse, subscribe, type ExecutionResult, type GraphQLError } from 'graphql';
 import { DEFAULT_RATE_RULES } from '../src/domain/rate-limits/rate-limit-policy';
 import { InProcessRateLimiter } from '../src/stores/rate-limit/in-process-rate-limiter';
 import { buildAppSchema } from './build-schema';
@@ -75,5 +75,19 @@ describe('Rate limits on subscriptions', () => {
     });
     expect(Symbol.asyncIterator in result).toBe(false);
     expect((result as ExecutionResult).errors?.map(codeOf)).toEqual(['RATE_LIMITED']);
+  });
+});
+
+describe('Rate limits on queries and mutations', () => {
+  it('When the app schema runs root fields, Then @Authorized refuses the signed-out first (uncounted), each signed-in operation counts once, and over budget a malformed one is RATE_LIMITED', async () => {
+    const schema = await buildAppSchema();
+    const limiter = new InProcessRateLimiter();
+    const run = async (query: string, context: GraphQLContext) => ((await execute({ schema, document: parse(query), contextValue: context })).errors ?? []).map(codeOf);
+    const signedOut = { ...contextWith(limiter, 1), principal: undefined } as GraphQLContext;
+    expect(await run('{ chatSession(id: "nope") { id } }', signedOut)).toEqual(['UNAUTHENTICATED']);
+    expect(await run('{ chatSession(id: "nope") { id } }', signedOut)).toEqual(['UNAUTHENTICATED']);
+    // The user's one operation of the minute: spent, though its id is malformed.
+    expect(await run('{ chatSession(id: "nope") { id } }', contextWith(limiter, 1))).toEqual(['VALIDATION_FAILED']);
+    expect(await run('{ chatSession(id: "nope") { id } }', contextWith(limiter, 1))).toEqual(['RATE_LIMITED']);
   });
 });

@@ -25,11 +25,11 @@ async function countOperation(context: GraphQLContext, fieldName: string, args: 
 }
 
 /**
- * Rate limits in one place, for every root field of queries and mutations. Not async: it runs
- * for every field type-graphql wraps, and a plain call keeps the fields it lets through cheap.
- * A subscription's root field resolves once per event, so subscriptions are counted where they
- * are subscribed instead (countSubscriptionsOnce): a streamed reply must not spend the user's
- * budget chunk by chunk.
+ * Rate limits in one place, for every root field of queries and mutations (attached to those
+ * alone by attachFieldMiddlewares; the check of the parent type keeps it to root fields wherever
+ * it is attached). A subscription's root field resolves once per event, so subscriptions are
+ * counted where they are subscribed instead (countSubscriptionsOnce): a streamed reply must not
+ * spend the user's budget chunk by chunk.
  */
 export const rateLimitMiddleware: MiddlewareFn<GraphQLContext> = ({ context, info, args }, next) => {
   if (!ROOTS.has(info.parentType.name)) return next();

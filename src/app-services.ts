@@ -6,6 +6,7 @@ import type { Tracer } from './ports/tracer.port';
 import type { Config } from './config/config';
 import type { AccessTokens } from './domain/accounts/access-tokens';
 import type { IdTokenVerifier } from './ports/id-token-verifier.port';
+import type { RequestAuthenticator } from './ports/request-authenticator.port';
 import type { Logger } from './observability/logger';
 import type { Metrics } from './observability/metrics';
 import type { EventBus } from './ports/event-bus.port';
@@ -45,6 +46,8 @@ export interface AppServices {
   orm: MikroORM;
   accessTokens: AccessTokens;
   idTokens: IdTokenVerifier;
+  /** Access tokens of API requests to sessions (briefly cached; started and closed with the app). */
+  authenticator: RequestAuthenticator;
   events: EventBus;
   healthChecks: HealthCheck[];
   jobs: JobRunner;

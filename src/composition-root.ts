@@ -8,6 +8,8 @@ import { migrations } from '../migrations';
 import { SCENARIO_LIBRARY } from '../seeds/scenarios/library';
 import type { AppServices } from './app-services';
 import { JoseIdTokenVerifier, identityProvidersFromConfig } from './auth/jose-id-token-verifier';
+import { CachedAuthenticator } from './auth/cached-authenticator';
+import { OnQueryAccountWrites } from './stores/postgres/on-query-account-writes';
 import type { Config } from './config/config';
 import { embeddedPostgresPassword } from './config/load-config';
 import { AccessTokens } from './domain/accounts/access-tokens';
@@ -64,7 +66,7 @@ import { PostgresSimulationRunStore } from './stores/simulations/postgres-simula
 import { PostgresUsageTotals } from './stores/usage/postgres-usage-totals';
 import { PostgresMonthlyTokenUsage } from './stores/usage/postgres-monthly-token-usage';
 import { PostgresAccountTokenStore } from './stores/accounts/postgres-account-token-store';
-import { limitsFor } from './domain/tiers';
+import { TIER_LIMITS } from './domain/tiers';
 import { BullmqJobRunner } from './jobs/bullmq-job-runner';
 import { registerJobs } from './jobs/worker';
 import { InProcessJobRunner } from './jobs/in-process-job-runner';
@@ -79,7 +81,7 @@ import type { ReplyWriter } from './ports/reply-writer.port';
 import type { Clock } from './ports/clock.port';
 import { systemClock } from './kernel/clock/system-clock';
 import { chatDepsFrom } from './domain/chats/chat-services';
-import { ormChatDb } from './stores/chats/chat-db';
+import { pooledSql } from './stores/postgres/pooled-sql';
 import { postgresChatStore } from './stores/chats/postgres-chat-store';
 import { FailoverChatEventLog } from './stores/chat-events/failover-chat-event-log';
 import { InProcessChatEventLog } from './stores/chat-events/in-process-chat-event-log';
@@ -128,7 +130,9 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
   closers.push(() => tracer.close());
 
   try {
-    const { orm, mode, url: databaseUrl } = await connectPostgres(config, logger, closers);
+    // Raw writes of account rows, seen through the ORM's onQuery hook (set once, here), for the session cache.
+    const rawAccountWrites = new OnQueryAccountWrites();
+    const { orm, mode, url: databaseUrl } = await connectPostgres(config, logger, closers, { onQuery: rawAccountWrites.onQuery });
     // LangGraph checkpoints live in the same PostgreSQL (their own tables, created idempotently),
     // their state sealed under a key derived from the master key (a run's turns are in it).
     const checkpointer = SealedPostgresSaver.fromConnStringSealed(
@@ -155,7 +159,7 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
     const transcripts: TranscriptStore = new EncryptingTranscriptStore(
       mongo
         ? unreachableAsStoreUnavailable(new MongodbTranscriptStore(mongo), 'transcript', mongo)
-        : new PostgresTranscriptStore({ execute: (sql, params) => orm.em.getConnection().execute(sql, params) }),
+        : new PostgresTranscriptStore(pooledSql(orm)),
       dataKeys,
     );
     closers.push(() => transcripts.close());
@@ -177,7 +181,7 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
     const ocr = new PaddleOcrEngine();
     closers.push(() => ocr.close());
     // An endpoint when LLM_SPEECH_MODEL is set, else eSpeak NG offline (loaded on first use).
-    const speech = buildSpeechProvider({ settings: llm.settings, ledger: new PostgresUsageLedger(orm, llm.settings.prices), logger });
+    const speech = buildSpeechProvider({ settings: llm.settings, ledger: new PostgresUsageLedger(pooledSql(orm), llm.settings.prices), logger });
     closers.push(() => speech.close());
 
     const healthChecks: HealthCheck[] = [
@@ -187,13 +191,17 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
       new WeaviateHealth(config.weaviateUrl),
       llm.health,
     ];
+    const accessTokens = new AccessTokens(config.auth.jwtSecret, config.auth.accessTokenTtlSeconds, clock);
+    // API requests' sessions, cached briefly; it listens from start() below.
+    const authenticator = new CachedAuthenticator({ orm, accessTokens, clock, events, logger, rawAccountWrites });
     const services: AppServices = {
       config,
       logger,
       metrics,
       orm,
-      accessTokens: new AccessTokens(config.auth.jwtSecret, config.auth.accessTokenTtlSeconds, clock),
+      accessTokens,
       idTokens: new JoseIdTokenVerifier(identityProvidersFromConfig(config.auth.oidc)),
+      authenticator,
       events,
       healthChecks,
       jobs,
@@ -216,7 +224,7 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
       ocr,
       speech: speech.speech,
       chatEvents,
-      chatStore: postgresChatStore(ormChatDb(orm)),
+      chatStore: postgresChatStore(pooledSql(orm)),
       usageTotals: new PostgresUsageTotals({ execute: (sql, params) => orm.em.getConnection().execute(sql, params) }),
       monthlyTokenUsage: new PostgresMonthlyTokenUsage({ execute: (sql, params) => orm.em.getConnection().execute(sql, params) }),
       accountTokens: new PostgresAccountTokenStore({ execute: (sql, params) => orm.em.getConnection().execute(sql, params) }),
@@ -230,6 +238,9 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
     await chatRuntime.start();
     // Closed before the event bus and the stores it writes to (closers run in reverse).
     closers.push(() => chatRuntime.close(Math.min(config.http.shutdownGraceMs, 10_000)));
+    // Ended sessions and changed account rows from here on; closed before the event bus it listens on.
+    await authenticator.start();
+    closers.push(() => authenticator.close());
     registerJobs(services);
     return { services, close };
   } catch (err) {
@@ -238,7 +249,12 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
   }
 }
 
-async function connectPostgres(config: Config, logger: Logger, closers: (() => Promise<unknown>)[], check = { requireMigrated: true }) {
+async function connectPostgres(
+  config: Config,
+  logger: Logger,
+  closers: (() => Promise<unknown>)[],
+  options: { requireMigrated?: boolean; onQuery?: (sql: string, params: unknown[]) => string } = {},
+) {
   let url: string;
   if (config.postgres.mode === 'embedded') {
     const embedded: EmbeddedPostgresHandle = await startEmbeddedPostgres({
@@ -252,12 +268,12 @@ async function connectPostgres(config: Config, logger: Logger, closers: (() => P
   } else {
     url = config.postgres.url;
   }
-  const orm: MikroORM = await createOrm({ clientUrl: url, entities, migrations, logger });
+  const orm: MikroORM = await createOrm({ clientUrl: url, entities, migrations, logger, onQuery: options.onQuery });
   closers.push(() => orm.close(true));
   if (config.postgres.migrateOnStart) {
     const applied = await orm.migrator.up();
     if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
-  } else if (check.requireMigrated) {
+  } else if (options.requireMigrated ?? true) {
     await assertMigrated(orm);
   }
   return { orm, mode: config.postgres.mode, url };
@@ -386,8 +402,9 @@ function buildLlm(deps: {
     settings,
     models: new ChatModelFactory(),
     breakers,
-    ledger: new PostgresUsageLedger(orm, settings.prices),
-    quota: new PostgresTokenQuota(orm, (tier) => limitsFor(tier).monthlyTokens, clock),
+    ledger: new PostgresUsageLedger(pooledSql(orm), settings.prices),
+    // The store gets the tier table's token column as plain data (stores do not import the domain).
+    quota: new PostgresTokenQuota(orm, Object.fromEntries(Object.entries(TIER_LIMITS).map(([tier, limits]) => [tier, limits.monthlyTokens])), clock, pooledSql(orm)),
     cache,
     moderator,
     metrics,

@@ -8,8 +8,12 @@ import {
   RegisterDocument,
   StartChatDocument,
 } from '../graphql/generated/graphql';
+import { REPLY_OF_ERASED_ACCOUNT } from '../src/chat-runtime/chat-engine';
+import { startStubLlmServer, type StubLlmServer } from '../src/llm/stub/stub-llm-server';
+import { createLogger } from '../src/observability/logger';
 import { startAppWithStub } from './support/app-with-stub';
 import { send } from './support/chat-helpers';
+import { describeWithRedis, startApiInstancesOverRedis } from './support/api-instances-over-redis';
 import { newAccountInput, startTestApp, type TestApp } from './support/test-app';
 import { collect, eventually, wsClient } from './support/ws-client';
 
@@ -86,18 +90,42 @@ describe('Ended sessions stop streaming (one API process)', () => {
   }, 30_000);
 });
 
-const redisUrl = process.env.TEST_REDIS_URL;
-(redisUrl ? describe : describe.skip)('Ended sessions stop streaming across API processes (Redis pub/sub)', () => {
-  let a: TestApp;
-  let b: TestApp;
+describe('A reply being written when its account is erased (one API process)', () => {
+  const logs: { level: number; msg: string }[] = [];
+  let stub: StubLlmServer;
+  let t: TestApp;
   beforeAll(async () => {
-    a = await startTestApp({ REDIS_URL: redisUrl });
-    b = await startTestApp({ REDIS_URL: redisUrl });
+    stub = await startStubLlmServer();
+    const logger = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
+    t = await startTestApp({ LLM_BASE_URL: stub.baseUrl, LLM_API_KEY: 'stub', MODERATION: 'local' }, { logger });
   });
   afterAll(async () => {
-    await a?.close();
-    await b?.close();
+    await t?.close();
+    await stub?.close();
   });
+
+  it('When the account is erased while its reply streams, Then the reply is dropped with one info line and nothing is logged as an error', async () => {
+    const { email, first, sessionId } = await twoDevices(t);
+    // The model takes its time: the erasure is over before the reply's text is stored.
+    stub.configure('*', { firstTokenLatencyMs: 1_500 });
+    const asked = stub.requests().length;
+    await send(t, first.accessToken, sessionId, 'are you still there?');
+    await eventually(() => stub.requests().slice(asked).some((r) => r.path.endsWith('/chat/completions')), 5_000);
+
+    await t.http.ok(DeleteMyAccountDocument, { input: { confirmEmail: email } }, first.accessToken);
+    // Either way the reply ends: dropped (info), or a failure logged as an error.
+    await eventually(() => logs.some((l) => l.msg === REPLY_OF_ERASED_ACCOUNT || l.level >= 50), 10_000);
+    expect(logs.filter((l) => l.level >= 50).map((l) => l.msg)).toEqual([]);
+    expect(logs.filter((l) => l.msg === REPLY_OF_ERASED_ACCOUNT)).toEqual([expect.objectContaining({ level: 30 })]);
+  }, 30_000);
+});
+
+describeWithRedis('Ended sessions stop streaming across API processes (Redis pub/sub)', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => ({ a, b, close } = await startApiInstancesOverRedis()));
+  afterAll(() => close?.());
 
   it('When a device connected to one instance logs out through another, or the account is deleted there, Then its socket closes with 4403 at once', async () => {
     const { email, first, second, sessionId } = await twoDevices(a);

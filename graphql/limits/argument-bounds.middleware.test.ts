@@ -1,6 +1,19 @@
-import type { GraphQLSchema } from 'graphql';
-import type { ResolverData } from 'type-graphql';
+import {
+  getNullableType,
+  isInputObjectType,
+  isListType,
+  isObjectType,
+  isScalarType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
+import { getMetadataStorage, type ResolverData } from 'type-graphql';
+import { DEFAULT_RATE_RULES } from '../../src/domain/rate-limits/rate-limit-policy';
+import { InProcessRateLimiter } from '../../src/stores/rate-limit/in-process-rate-limiter';
 import { buildAppSchema } from '../build-schema';
+import type { GraphQLContext } from '../context.type';
 import { argumentBoundsMiddleware } from './argument-bounds.middleware';
 
 let schema: GraphQLSchema;
@@ -44,5 +57,90 @@ describe('argumentBoundsMiddleware', () => {
       code: 'VALIDATION_FAILED',
       field: 'input.template.privateGoals.self[1]',
     });
+  });
+});
+
+/** A value the bounds refuse for an argument (or input field) of this type and name, if there is one. */
+function malformed(type: GraphQLInputType, name: string): unknown {
+  const inner = getNullableType(type);
+  if (isListType(inner)) {
+    const item = malformed(inner.ofType, name);
+    return item === undefined ? undefined : [item];
+  }
+  if (isScalarType(inner)) {
+    if (inner.name === 'ID') return 'not-a-uuid';
+    if (inner.name === 'String') return 'a\u0000';
+    if (inner.name === 'JSONObject') return { key: 'a\u0000' };
+    if (inner.name === 'Int' && /^(first|last)$/.test(name)) return 0;
+    return undefined;
+  }
+  if (isInputObjectType(inner)) {
+    for (const field of Object.values(inner.getFields())) {
+      const value = malformed(field.type, field.name);
+      if (value !== undefined) return { [field.name]: value };
+    }
+  }
+  return undefined;
+}
+
+/** Every field of the schema's object types (root types included), with its type. */
+function everyField(schema: GraphQLSchema): { type: GraphQLObjectType; field: GraphQLField<unknown, unknown> }[] {
+  return Object.values(schema.getTypeMap())
+    .filter((type): type is GraphQLObjectType => isObjectType(type) && !type.name.startsWith('__'))
+    .flatMap((type) => Object.values(type.getFields()).map((field) => ({ type, field })));
+}
+
+/** Signed in with `role`, a budget no test spends, and a database that fails if a resolver gets that far. */
+function signedIn(role: string): GraphQLContext {
+  const generous = Object.fromEntries(Object.keys(DEFAULT_RATE_RULES).map((rateClass) => [rateClass, { limit: 1_000_000, windowMs: 60_000 }]));
+  return {
+    principal: { user: { id: '00000000-0000-4000-8000-000000000001', role } },
+    clientAddress: '127.0.0.1',
+    em: new Proxy({}, { get: () => { throw new Error('the database was used'); } }),
+    services: { rateLimiter: new InProcessRateLimiter(), rateRules: generous, logger: { warn: () => undefined } },
+  } as unknown as GraphQLContext;
+}
+
+describe('argument bounds in the app schema', () => {
+  it('When any query, mutation or nested field gets a malformed argument, Then its own resolve refuses it with VALIDATION_FAILED before the resolver runs', async () => {
+    const subscription = schema.getSubscriptionType();
+    const outcomes: Record<string, unknown> = {};
+    for (const { type, field } of everyField(schema)) {
+      // Subscription root fields keep their arguments to `subscribe` (see the middleware).
+      if (type === subscription) continue;
+      const arg = field.args.map((a) => ({ name: a.name, value: malformed(a.type, a.name) })).find((a) => a.value !== undefined);
+      if (!arg) continue;
+      const info = { parentType: type, fieldName: field.name, schema, operation: { operation: type === schema.getMutationType() ? 'mutation' : 'query' } };
+      let code: unknown;
+      for (const role of ['USER', 'ANALYST', 'ADMIN']) {
+        code = await Promise.resolve()
+          .then(() => field.resolve!({}, { [arg.name]: arg.value }, signedIn(role), info as never))
+          .then(() => 'resolved', (err: { code?: string; message?: string }) => err.code ?? err.message);
+        if (code !== 'FORBIDDEN') break;
+      }
+      outcomes[`${type.name}.${field.name}`] = code;
+    }
+    expect(Object.keys(outcomes).length).toBeGreaterThan(50);
+    expect(Object.entries(outcomes).filter(([, code]) => code !== 'VALIDATION_FAILED')).toEqual([]);
+  });
+
+  it('When a field takes no arguments and is no resolver method (a plain property), Then nothing wraps it: the value comes back synchronously, without reading info', () => {
+    const storage = getMetadataStorage();
+    const typeName = new Map(storage.objectTypes.map((o) => [o.target, o.name]));
+    const methods = new Set(storage.fieldResolvers.map((r) => `${typeName.get(r.getObjectType?.() as Function)}.${r.schemaName}`));
+    const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
+    const untouchable = new Proxy({}, { get: (_, key) => { throw new Error(`read ${String(key)}`); } });
+    const source = new Proxy({}, { get: () => 'value' });
+    const plain = everyField(schema).filter(({ type, field }) => !roots.has(type) && field.args.length === 0 && !methods.has(`${type.name}.${field.name}`));
+    expect(plain.length).toBeGreaterThan(200);
+    // Fields of `simpleResolvers` types have no resolve at all (graphql-js reads the property).
+    const wrapped = plain.filter(({ field }) => {
+      if (!field.resolve) return false;
+      const value = field.resolve(source, {}, untouchable, untouchable as never);
+      // A middleware chain answers with a promise (type-graphql dispatches it asynchronously).
+      if (value instanceof Promise) value.catch(() => undefined);
+      return value !== 'value';
+    });
+    expect(wrapped.map(({ type, field }) => `${type.name}.${field.name}`)).toEqual([]);
   });
 });

@@ -124,7 +124,8 @@ function checkOfField(field: GraphQLField<unknown, unknown>): Check | null {
  * text column. Enum values and scalar types are GraphQL's own coercion;
  * rules about meaning (lengths, ranges of a simulation's turns…) stay in src/domain.
  * Subscription root fields are skipped: their arguments were used by `subscribe`, and the
- * resolver runs once per event.
+ * resolver runs once per event. Attached to root fields and fields with arguments alone
+ * (graphql/field-middlewares.ts); fields without arguments are not wrapped.
  */
 export const argumentBoundsMiddleware: MiddlewareFn = ({ args, info }, next) => {
   if (info.operation.operation === 'subscription' && info.parentType === info.schema.getSubscriptionType()) return next();

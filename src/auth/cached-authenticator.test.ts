@@ -2,6 +2,7 @@ import { Role } from '../domain/tiers';
 import { User } from '../domain/accounts/user.entity';
 import { errorCode, type GraphQLResult } from '../../test/support/graphql-client';
 import { newAccountInput, startTestApp, type TestApp } from '../../test/support/test-app';
+import { describeWithRedis, startApiInstancesOverRedis } from '../../test/support/api-instances-over-redis';
 
 // Integration: the real API against the test PostgreSQL (and Redis for the two-instance part).
 // Every check is made on the very next request after the change: "at once", not "eventually".
@@ -78,18 +79,12 @@ describe('Cached sessions on one API instance', () => {
   });
 });
 
-const redisUrl = process.env.TEST_REDIS_URL;
-(redisUrl ? describe : describe.skip)('Cached sessions across API instances (Redis pub/sub)', () => {
+describeWithRedis('Cached sessions across API instances (Redis pub/sub)', () => {
   let a: TestApp;
   let b: TestApp;
-  beforeAll(async () => {
-    a = await startTestApp({ REDIS_URL: redisUrl });
-    b = await startTestApp({ REDIS_URL: redisUrl });
-  });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-  });
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => ({ a, b, close } = await startApiInstancesOverRedis()));
+  afterAll(() => close?.());
 
   it('When a session cached on one instance logs out through another, Then the first refuses its next request', async () => {
     const user = await signedInTwice(a, [a, b]);

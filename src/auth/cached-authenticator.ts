@@ -8,6 +8,8 @@ import { User } from '../domain/accounts/user.entity';
 import type { Logger } from '../observability/logger';
 import type { Clock } from '../ports/clock.port';
 import type { EventBus } from '../ports/event-bus.port';
+import type { RawAccountWrites } from '../ports/raw-account-writes.port';
+import type { RequestAuthenticator } from '../ports/request-authenticator.port';
 import { SessionCache } from './session-cache';
 import { VerifiedAccessTokens } from './verified-access-tokens';
 
@@ -34,14 +36,6 @@ const SESSION_CACHE_ENTRIES = 10_000;
 type UserData = Record<string, unknown>;
 
 /**
- * Statements that can change what a cached session answers: any update or delete of users, a
- * delete of sessions, an update of a session's revocation, expiry or owner (a refresh only
- * touches last_used_at). Over-matching only costs cache hits.
- */
-const ACCOUNT_ROW_WRITE =
-  /^\s*(?:update\s+(?:"?\w+"?\.)?"?users"?\s|delete\s+from\s+(?:"?\w+"?\.)?"?(?:users|auth_sessions)"?(?:\s|$)|update\s+(?:"?\w+"?\.)?"?auth_sessions"?\s+set\s[\s\S]*\b(?:revoked_at|expires_at|user_id)\b)/i;
-
-/**
  * Access-token authentication for HTTP and websockets, as domain/accounts/authenticate does
  * it, with what repeats between one client's requests remembered: the token's verified claims
  * (VerifiedAccessTokens) and, for SESSION_CACHE_TTL_MS, the active session's user row, so a
@@ -56,31 +50,38 @@ const ACCOUNT_ROW_WRITE =
  *   email verification): forgotten in this process before the flush returns, and announced
  *   on ACCOUNT_ROWS_CHANGED_TOPIC for the others;
  * - this process sends any other statement that writes those rows (raw SQL, nativeUpdate:
- *   an operator's fix, erasure's deletes), seen through MikroORM's onQuery hook: the whole
- *   cache is dropped and nothing is stored for a TTL, since such a write's rows and commit
- *   are not known.
+ *   an operator's fix, erasure's deletes), as RawAccountWrites tells (the ORM's onQuery hook,
+ *   set when the composition root builds the ORM): the whole cache is dropped and nothing is
+ *   stored for a TTL, since such a write's rows and commit are not known.
  * Writes by processes that are not API servers, outside any of these paths, are seen within
- * SESSION_CACHE_TTL_MS. Until both topics are subscribed, or if listening fails, nothing is
- * cached.
+ * SESSION_CACHE_TTL_MS.
+ *
+ * Built once by the composition root, which calls `start` (the subscriptions and the ORM
+ * hooks; the constructor does no I/O) and `close` with the app. Until `start` has both topics
+ * subscribed, after `close`, or if listening fails, nothing is cached: every request reads its
+ * session.
  *
  * Every request still gets its own managed User in its own EntityManager (merged from a copy
  * of the cached row), exactly as a fresh lookup gives it.
  */
-export class CachedAuthenticator {
+export class CachedAuthenticator implements RequestAuthenticator {
   private readonly tokens: VerifiedAccessTokens;
   private readonly memoTokens: AccessTokens;
   private readonly sessions = new SessionCache<UserData>(SESSION_CACHE_TTL_MS, SESSION_CACHE_ENTRIES);
   private readonly userProps: string[];
+  private readonly cacheSessions: boolean;
   private listening = false;
+  private started = false;
   private closed = false;
   private readonly stops: (() => Promise<void>)[] = [];
   /** Rows changed inside a transaction, forgotten again once it commits (a read meanwhile saw the old row). */
   private readonly inTransaction = new WeakMap<object, AccountRowsChanged>();
 
   constructor(
-    private readonly deps: { orm: MikroORM; accessTokens: AccessTokens; clock: Clock; events: EventBus; logger: Logger },
+    private readonly deps: { orm: MikroORM; accessTokens: AccessTokens; clock: Clock; events: EventBus; logger: Logger; rawAccountWrites: RawAccountWrites },
     options: { cacheSessions?: boolean } = {},
   ) {
+    this.cacheSessions = options.cacheSessions ?? true;
     this.tokens = new VerifiedAccessTokens(deps.accessTokens, deps.clock);
     this.memoTokens = this.tokens.asAccessTokens();
     this.userProps = deps.orm
@@ -88,7 +89,6 @@ export class CachedAuthenticator {
       .get(User.name)
       .props.filter((p) => p.persist !== false && !p.formula && p.kind === ReferenceKind.SCALAR)
       .map((p) => p.name);
-    if (options.cacheSessions ?? true) void this.listen();
   }
 
   /** Verifies an access token and finds its active session; throws UNAUTHENTICATED as authenticate does. */
@@ -104,6 +104,18 @@ export class CachedAuthenticator {
     return principal;
   }
 
+  /**
+   * Starts listening: the session-revocations and account-rows-changed topics, the ORM's flush
+   * events and raw account writes. Sessions are cached from when it returns; it does not throw
+   * (if listening fails, that is logged and nothing is cached).
+   */
+  async start(): Promise<void> {
+    if (this.started || this.closed || !this.cacheSessions) return;
+    this.started = true;
+    await this.listen();
+  }
+
+  /** Stops listening and forgets every cached session. */
   async close(): Promise<void> {
     this.closed = true;
     this.listening = false;
@@ -123,7 +135,7 @@ export class CachedAuthenticator {
   }
 
   private async listen(): Promise<void> {
-    const { events, orm, logger } = this.deps;
+    const { events, orm, logger, rawAccountWrites } = this.deps;
     const fail = (err: unknown) => {
       this.listening = false;
       this.sessions.clear();
@@ -144,12 +156,10 @@ export class CachedAuthenticator {
         for await (const changed of changes) this.forget(changed);
       })().catch(fail);
       orm.em.getEventManager().registerSubscriber(this.flushWatcher());
-      const previous = orm.config.get('onQuery');
-      orm.config.set('onQuery', (sql: string, params: unknown[]) => {
-        if (!this.closed && ACCOUNT_ROW_WRITE.test(sql)) this.sessions.suspend(SESSION_CACHE_TTL_MS);
-        return previous(sql, params);
+      const stopRawWrites = rawAccountWrites.onWrite(() => {
+        if (!this.closed) this.sessions.suspend(SESSION_CACHE_TTL_MS);
       });
-      this.stops.push(async () => void orm.config.set('onQuery', previous));
+      this.stops.push(async () => stopRawWrites());
       // Closed while subscribing: close() ran before these were there to stop.
       if (this.closed) await Promise.all(this.stops.map((stop) => stop()));
       else this.listening = true;

@@ -4,6 +4,7 @@ import type { ClaimedReply } from '../ports/chat-store.port';
 import type { ReplyHint, ReplyWriter } from '../ports/reply-writer.port';
 import { afterReply } from './after-reply';
 import type { ChatDeps } from '../domain/chats/chat-deps';
+import { isAccountErased } from '../domain/data-rights/account-erased';
 import { generateReply, loadReplyContext, type ReplyContext, type ReplyJob } from './generate-reply';
 
 const CONTROL_TOPIC = 'chat-control';
@@ -13,6 +14,8 @@ const LEASE_MS = 30_000;
 const MAX_REPLIES_PER_LEASE = 100;
 /** How often a process looks for sessions whose writer died (lease expired, replies waiting). */
 const ORPHAN_SWEEP_MS = 15_000;
+/** Logged, at info, for a reply whose account was erased while it was written (see `write`). */
+export const REPLY_OF_ERASED_ACCOUNT = 'reply dropped: its account was erased while it was written';
 
 interface WithdrawNotice {
   replyIds: string[];
@@ -140,9 +143,24 @@ export class ChatEngine implements ReplyWriter {
       const spoken = await generateReply(this.deps, job, abort.signal, prepared);
       // The coach and the title run beside the next reply, not before it.
       if (spoken) this.track(afterReply(this.deps, spoken));
+    } catch (err) {
+      if (!(await this.ownerErased(job))) throw err;
+      // Erasure does not wait for replies being written: their last writes then meet a missing
+      // user (no data key to seal the text with: DataKeyError; a foreign key) or the erasure's
+      // cascade (a deadlock). Nothing is left to write the reply to: expected, not a fault.
+      this.deps.logger.info(
+        { sessionId: job.sessionId, replyId: job.replyId, err: { type: (err as Error | null)?.name, code: (err as { code?: unknown } | null)?.code } },
+        REPLY_OF_ERASED_ACCOUNT,
+      );
     } finally {
       this.writing.delete(job.replyId);
     }
+  }
+
+  /** Whether the reply's account was erased meanwhile; false when that cannot be told (the failure is then reported as it is). */
+  private async ownerErased(job: ReplyJob): Promise<boolean> {
+    if (!job.ownerId) return false;
+    return isAccountErased(this.deps.orm.em, job.ownerId).catch(() => false);
   }
 
   private async sweepOrphans(): Promise<void> {

@@ -156,7 +156,6 @@ export async function startApiServer(services: AppServices, schema: GraphQLSchem
       await closed;
       clearTimeout(cut);
       await apollo.stop();
-      await contexts.close();
       logger.info('SoulLink API stopped');
     },
   };

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { GraphQLContext } from '../../graphql/context.type';
 import { createRequestLoaders } from '../../graphql/loaders/request-loaders';
 import type { AppServices } from '../app-services';
-import { CachedAuthenticator } from '../auth/cached-authenticator';
 import type { Principal } from '../domain/accounts/authenticate';
 import type { Logger } from '../observability/logger';
+import type { RequestAuthenticator } from '../ports/request-authenticator.port';
 import { UnauthenticatedError } from '../domain/errors';
 
 /** Accepts a caller-supplied request id only when it looks like one (no log injection). */
@@ -23,14 +23,15 @@ export function bearerToken(value: unknown): string | undefined {
 /**
  * The one context factory for HTTP and websockets. Each operation gets its own forked
  * EntityManager (an identity map per request, never shared between users). Tokens are
- * checked by a CachedAuthenticator (src/auth): a client's repeated requests reuse its
+ * checked by the app's authenticator (`services.authenticator`, src/auth/cached-authenticator.ts,
+ * built, started and closed by the composition root): a client's repeated requests reuse its
  * verified token and, until something ends or changes it, its session's user row.
  */
 export class ContextFactory {
-  private readonly authenticator: CachedAuthenticator;
+  private readonly authenticator: RequestAuthenticator;
 
   constructor(private readonly services: AppServices) {
-    this.authenticator = new CachedAuthenticator(services);
+    this.authenticator = services.authenticator;
   }
 
   /** Verifies an access token; throws UNAUTHENTICATED when it is bad, expired or revoked. */
@@ -72,10 +73,5 @@ export class ContextFactory {
       userAgent: input.userAgent,
       clientAddress: input.clientAddress,
     };
-  }
-
-  /** Stops listening for ended sessions (the API server is closing). */
-  close(): Promise<void> {
-    return this.authenticator.close();
   }
 }

@@ -56,6 +56,14 @@ function encoderFor(encoding: TokenEncodingName): Tiktoken {
   return encoder;
 }
 
+/**
+ * Builds the encoder every chat call counts with (o200k_base) now rather than inside the first
+ * reply after a start, where it cost that reply about half a second of CPU before its first token.
+ */
+export function warmTokenCounter(): void {
+  encoderFor('o200k_base');
+}
+
 function count(text: string, encoding: TokenEncodingName): number {
   if (text.length === 0) return 0;
   // Special-token strings in user text ("<|endoftext|>") are counted as ordinary text, as the

@@ -1,35 +1,45 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import type { SqlExecutor } from '../../stores/postgres/sql-executor';
 import type { ModelPrice } from '../llm-settings';
 import { costUsd } from './cost';
 import type { UsageEntry, UsageLedger } from '../../ports/usage-ledger.port';
-import { UsageRecord } from './usage-record.entity';
 
-/** The usage ledger as rows in PostgreSQL: one insert statement per call (no begin/commit around it: two round trips fewer per model call). */
+/**
+ * The usage ledger as rows of `usage_records` (UsageRecord is the table's entity): one insert
+ * statement per call, no begin/commit around it and no unit of work, on the live-chat hot path
+ * twice a reply (the reply and its coach).
+ */
 export class PostgresUsageLedger implements UsageLedger {
   constructor(
-    private readonly orm: MikroORM,
+    private readonly sql: SqlExecutor,
     private readonly prices: Record<string, ModelPrice>,
   ) {}
 
   async record(entry: UsageEntry): Promise<void> {
-    const em = this.orm.em.fork();
-    const record = em.create(UsageRecord, {
-      userId: entry.tag.userId ?? null,
-      agent: entry.tag.agent.slice(0, 64),
-      node: entry.tag.node.slice(0, 64),
-      purpose: entry.tag.purpose.slice(0, 64),
-      tier: entry.tier,
-      model: entry.model.slice(0, 128),
-      promptName: entry.tag.prompt?.name ?? null,
-      promptVersion: entry.tag.prompt?.version ?? null,
-      promptTokens: entry.promptTokens,
-      completionTokens: entry.completionTokens,
-      costUsd: entry.cacheHit ? '0' : costUsd(this.prices, entry.model, entry.promptTokens, entry.completionTokens).toFixed(8),
-      latencyMs: Math.round(entry.latencyMs),
-      cacheHit: entry.cacheHit,
-      outcome: entry.outcome,
-      audioSeconds: entry.audioSeconds ?? 0,
-    });
-    await em.insert(record);
+    await this.sql.execute(
+      `insert into usage_records (id, user_id, agent, node, purpose, tier, model, prompt_name, prompt_version, prompt_tokens,
+         completion_tokens, cost_usd, latency_ms, cache_hit, outcome, audio_seconds, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        randomUUID(),
+        entry.tag.userId ?? null,
+        entry.tag.agent.slice(0, 64),
+        entry.tag.node.slice(0, 64),
+        entry.tag.purpose.slice(0, 64),
+        entry.tier,
+        entry.model.slice(0, 128),
+        entry.tag.prompt?.name ?? null,
+        entry.tag.prompt?.version ?? null,
+        entry.promptTokens,
+        entry.completionTokens,
+        entry.cacheHit ? '0' : costUsd(this.prices, entry.model, entry.promptTokens, entry.completionTokens).toFixed(8),
+        Math.round(entry.latencyMs),
+        entry.cacheHit,
+        entry.outcome,
+        entry.audioSeconds ?? 0,
+        // As the entity's initialiser stamps it: the process's time of the call's end.
+        new Date(),
+      ],
+    );
   }
 }

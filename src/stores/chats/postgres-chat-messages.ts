@@ -1,10 +1,30 @@
 import type { ChatMessageStore, MessageCounters, SpokenTurnRef, StoredChatMessage, StoredChatPolicy, StoredChatRole, StoredChatStatus, WithdrawnReply } from '../../ports/chat-store.port';
-import { sqlRows } from '../postgres/sql-executor';
+import { sqlRows, type SqlExecutor } from '../postgres/sql-executor';
 import type { ChatDb } from './chat-db';
 import { MESSAGE_COLUMNS, SPOKEN_SQL, toSpokenTurn, toStoredMessage, type ChatMessageRow } from './chat-message-rows';
 
-/** Lost the race to store the same clientMessageId: rolls the transaction back (the other request's message stands). */
-class AlreadySent extends Error {}
+/** The chat was deleted between the ownership check and the insert: rolls the transaction back. */
+class ChatGone extends Error {}
+
+/** The one unique constraint a resend can meet: (session_id, client_message_id). */
+const CLIENT_MESSAGE_ID_UNIQUE = 'chat_messages_session_id_client_message_id_unique';
+
+/** A resend that lost the race to store the same clientMessageId (the other request's message stands). */
+function isDuplicateClientMessage(err: unknown): boolean {
+  const { code, constraint } = (err ?? {}) as { code?: unknown; constraint?: unknown };
+  return code === '23505' && constraint === CLIENT_MESSAGE_ID_UNIQUE;
+}
+
+/** INTERRUPT: the reply being written stops where it is and stays; replies not started yet are dropped. */
+const INTERRUPT_PENDING = `update chat_messages set status = (case when status = 'STREAMING' then 'INTERRUPTED' else 'DISCARDED' end)::chat_message_status,
+     active = (status = 'STREAMING')
+   where session_id = ? and role = 'PARTNER' and status in ('QUEUED', 'STREAMING') and id <> ?
+   returning id, (case when active then 'INTERRUPTED' else 'DISCARDED_QUEUED' end) as status`;
+
+/** ROLLBACK: every pending reply is withdrawn; the new reply answers all the messages since the last one. */
+const ROLL_BACK_PENDING = `with pending as (select id, status from chat_messages where session_id = ? and role = 'PARTNER' and status in ('QUEUED', 'STREAMING') and id <> ? for update)
+   update chat_messages m set status = 'DISCARDED', active = false from pending where m.id = pending.id
+   returning m.id, (case when pending.status = 'QUEUED' then 'DISCARDED_QUEUED' else 'DISCARDED' end) as status`;
 /** The reply was retired by another regeneration first. */
 class AlreadyRetired extends Error {}
 
@@ -41,8 +61,10 @@ export class PostgresChatMessages implements ChatMessageStore {
 
   /**
    * Two positions (the message, its reply), the message row (unique per clientMessageId) and
-   * the queued reply in one statement (one round trip); then the policy's effect on replies
-   * still pending, in the same transaction.
+   * the queued reply in one statement (one round trip). A resend that lost the race to the
+   * same clientMessageId fails that statement on the unique constraint, so its positions are
+   * never taken: one statement is its own transaction. Only the policies that withdraw pending
+   * replies need a second statement, in the same transaction.
    */
   async storeUserMessage(ids: {
     sessionId: string;
@@ -53,52 +75,43 @@ export class PostgresChatMessages implements ChatMessageStore {
     policy: StoredChatPolicy;
   }): Promise<{ message: StoredChatMessage; withdrawn: WithdrawnReply[] } | undefined> {
     try {
+      if (ids.policy !== 'INTERRUPT' && ids.policy !== 'ROLLBACK') {
+        const message = await this.insertUserMessage(this.db, ids);
+        return message && { message, withdrawn: [] };
+      }
       return await this.db.transaction(async (tx) => {
-        // A resend that lost the race inserts no message, hence no reply; the positions taken are rolled back (AlreadySent).
-        const inserted = await sqlRows<ChatMessageRow>(
-          tx,
-          `with positions as (
-             update chat_sessions set message_seq = message_seq + 2, message_count = message_count + 1, last_activity_at = ? where id = ? returning message_seq
-           ), message as (
-             insert into chat_messages (id, session_id, seq, version, role, status, active, client_message_id, token_count, degraded, created_at)
-             select ?, ?, message_seq - 1, 1, 'USER', 'SENT', true, ?, 0, false, ? from positions
-             on conflict (session_id, client_message_id) do nothing returning ${MESSAGE_COLUMNS}
-           ), reply as (
-             insert into chat_messages (id, session_id, seq, version, role, status, active, reply_to, token_count, degraded, created_at)
-             select ?, ?, seq + 1, 1, 'PARTNER', 'QUEUED', true, id, 0, false, ? from message
-           )
-           select * from message`,
-          [ids.at, ids.sessionId, ids.messageId, ids.sessionId, ids.clientMessageId, ids.at, ids.replyId, ids.sessionId, ids.at],
-        );
-        if (inserted.length === 0) throw new AlreadySent();
-
-        let withdrawn: WithdrawnReply[] = [];
-        if (ids.policy === 'INTERRUPT') {
-          // The reply being written stops where it is and stays; replies not started yet are dropped.
-          withdrawn = await sqlRows<WithdrawnReply>(
-            tx,
-            `update chat_messages set status = (case when status = 'STREAMING' then 'INTERRUPTED' else 'DISCARDED' end)::chat_message_status,
-               active = (status = 'STREAMING')
-             where session_id = ? and role = 'PARTNER' and status in ('QUEUED', 'STREAMING') and id <> ?
-             returning id, (case when active then 'INTERRUPTED' else 'DISCARDED_QUEUED' end) as status`,
-            [ids.sessionId, ids.replyId],
-          );
-        } else if (ids.policy === 'ROLLBACK') {
-          // Every pending reply is withdrawn; the new reply answers all the messages since the last one.
-          withdrawn = await sqlRows<WithdrawnReply>(
-            tx,
-            `with pending as (select id, status from chat_messages where session_id = ? and role = 'PARTNER' and status in ('QUEUED', 'STREAMING') and id <> ? for update)
-             update chat_messages m set status = 'DISCARDED', active = false from pending where m.id = pending.id
-             returning m.id, (case when pending.status = 'QUEUED' then 'DISCARDED_QUEUED' else 'DISCARDED' end) as status`,
-            [ids.sessionId, ids.replyId],
-          );
-        }
-        return { message: toStoredMessage(inserted[0]!), withdrawn };
+        const message = await this.insertUserMessage(tx, ids);
+        if (!message) throw new ChatGone();
+        const withdrawn = await sqlRows<WithdrawnReply>(tx, ids.policy === 'INTERRUPT' ? INTERRUPT_PENDING : ROLL_BACK_PENDING, [ids.sessionId, ids.replyId]);
+        return { message, withdrawn };
       });
     } catch (err) {
-      if (err instanceof AlreadySent) return undefined;
+      if (isDuplicateClientMessage(err) || err instanceof ChatGone) return undefined;
       throw err;
     }
+  }
+
+  private async insertUserMessage(
+    db: SqlExecutor,
+    ids: { sessionId: string; messageId: string; replyId: string; clientMessageId: string; at: Date },
+  ): Promise<StoredChatMessage | undefined> {
+    const inserted = await sqlRows<ChatMessageRow>(
+      db,
+      `with positions as (
+         update chat_sessions set message_seq = message_seq + 2, message_count = message_count + 1, last_activity_at = ? where id = ? returning message_seq
+       ), message as (
+         insert into chat_messages (id, session_id, seq, version, role, status, active, client_message_id, token_count, degraded, created_at)
+         select ?, ?, message_seq - 1, 1, 'USER', 'SENT', true, ?, 0, false, ? from positions
+         returning ${MESSAGE_COLUMNS}
+       ), reply as (
+         insert into chat_messages (id, session_id, seq, version, role, status, active, reply_to, token_count, degraded, created_at)
+         select ?, ?, seq + 1, 1, 'PARTNER', 'QUEUED', true, id, 0, false, ? from message
+       )
+       select * from message`,
+      [ids.at, ids.sessionId, ids.messageId, ids.sessionId, ids.clientMessageId, ids.at, ids.replyId, ids.sessionId, ids.at],
+    );
+    // No row: the chat was deleted after the caller found it.
+    return inserted[0] && toStoredMessage(inserted[0]);
   }
 
   async queueRegeneration(input: { sessionId: string; messageId: string; seq: number; replyTo: string | null; replyId: string }): Promise<StoredChatMessage | undefined> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ChatStore } from '../../ports/chat-store.port';
 import { connect } from '../encryption/fixtures/encryption-test-db';
-import { ormChatDb } from './chat-db';
+import { pooledSql } from '../postgres/pooled-sql';
 import { postgresChatStore } from './postgres-chat-store';
 
 const run = process.env.TEST_DATABASE_URL ? describe : describe.skip;
@@ -14,7 +14,7 @@ run('postgresChatStore', () => {
 
   beforeAll(async () => {
     orm = await connect();
-    store = postgresChatStore(ormChatDb(orm));
+    store = postgresChatStore(pooledSql(orm));
   });
   afterAll(() => orm.close(true));
 
@@ -47,6 +47,20 @@ run('postgresChatStore', () => {
     expect(row).toEqual({ message_seq: 2, message_count: 1 });
     expect(await store.messages.findByClientMessageId(sessionId, 'c-1')).toMatchObject({ seq: 1, role: 'USER', status: 'SENT' });
     expect(await store.messages.pendingReply(sessionId)).toBeDefined();
+  });
+
+  it.each(['INTERRUPT', 'ROLLBACK'] as const)('When the same clientMessageId is stored twice at once under %s, Then the loser took no positions and withdrew nothing', async (policy) => {
+    const sessionId = await newChat(policy);
+    await send(sessionId, 'c-1', policy);
+    const results = await Promise.all([send(sessionId, 'c-2', policy), send(sessionId, 'c-2', policy)]);
+    expect(results.filter((r) => r === undefined)).toHaveLength(1);
+    const [row] = await sql<{ message_seq: number; message_count: number }>('select message_seq, message_count from chat_sessions where id = ?', [sessionId]);
+    expect(row).toEqual({ message_seq: 4, message_count: 2 });
+    expect(await store.messages.pendingReply(sessionId)).toBeDefined();
+  });
+
+  it('When the chat is gone by the time the message is stored, Then nothing is stored and no error escapes', async () => {
+    expect(await send(randomUUID(), 'c-1')).toBeUndefined();
   });
 
   it('When a reply is being written and the next message comes with INTERRUPT, Then the reply is withdrawn as INTERRUPTED and kept', async () => {

@@ -10,6 +10,11 @@ export interface OrmOptions {
   migrations: MigrationObject[];
   logger: Logger;
   poolMax?: number;
+  /**
+   * MikroORM's onQuery hook, set here once for the ORM's life (never replaced at run time):
+   * sees every statement the ORM sends and returns the one to run.
+   */
+  onQuery?: (sql: string, params: unknown[]) => string;
 }
 
 /** MikroORM options shared by the app and the MikroORM CLI config. */
@@ -24,6 +29,7 @@ export function ormOptions(options: Omit<OrmOptions, 'logger'> & { logger?: Logg
     pool: { min: 0, max: options.poolMax ?? 10 },
     debug: false,
     logger: (message) => options.logger?.debug({ component: 'mikro-orm' }, message),
+    ...(options.onQuery ? { onQuery: options.onQuery } : {}),
     migrations: {
       migrationsList: options.migrations,
       transactional: true,

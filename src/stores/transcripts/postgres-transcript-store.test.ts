@@ -1,3 +1,4 @@
+import { pooledSql } from '../postgres/pooled-sql';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Migration20261123100000_transcripts } from '../../../migrations/Migration20261123100000_transcripts';
 import { createDatabase, dropDatabase } from '../../../test/support/test-database';
@@ -53,8 +54,8 @@ if (runUrl) {
 
   transcriptStoreContract('postgres', async () => {
     const orm = await connect(await databaseUrl());
-    // MikroORM's connection is the executor, as the composition root would pass it.
-    const executor: SqlExecutor = orm.em.getConnection();
+    // Statements on the ORM's pool, as the composition root passes them.
+    const executor: SqlExecutor = pooledSql(orm);
     return new PostgresTranscriptStore(executor, { onClose: () => orm.close(true) });
   });
 

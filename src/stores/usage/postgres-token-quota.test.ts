@@ -33,7 +33,7 @@ if (runUrl) {
     afterAll(() => orm?.close(true));
 
     it('When calls reserve and settle within the tier’s allowance, Then the month counts what they used and nothing stays reserved', async () => {
-      const quota = new PostgresTokenQuota(orm, (tier) => LIMITS[tier]!, clock);
+      const quota = new PostgresTokenQuota(orm, LIMITS, clock);
       const userId = await newUser();
       const first = await quota.reserve(userId, 400);
       const second = await quota.reserve(userId, 500);
@@ -45,7 +45,7 @@ if (runUrl) {
     });
 
     it('When a reservation would pass the allowance, Then QUOTA_EXCEEDED and nothing more is reserved, first call of the month or not', async () => {
-      const quota = new PostgresTokenQuota(orm, (tier) => LIMITS[tier]!, clock);
+      const quota = new PostgresTokenQuota(orm, LIMITS, clock);
       const fresh = await newUser();
       expect(await failure(quota.reserve(fresh, 1001))).toBe('QUOTA_EXCEEDED');
       const userId = await newUser();
@@ -56,7 +56,7 @@ if (runUrl) {
     });
 
     it('When the user moves to a higher tier between calls, Then the next reservation is held to the new tier’s allowance', async () => {
-      const quota = new PostgresTokenQuota(orm, (tier) => LIMITS[tier]!, clock);
+      const quota = new PostgresTokenQuota(orm, LIMITS, clock);
       const userId = await newUser();
       await quota.reserve(userId, 900);
       expect(await failure(quota.reserve(userId, 500))).toBe('QUOTA_EXCEEDED');
@@ -67,8 +67,16 @@ if (runUrl) {
       expect(await usage(userId)).toEqual({ used: 0, reserved: 1400 });
     });
 
+    it('When the user’s tier has no limit in the table handed in, Then the reservation fails as a wiring error and nothing is reserved', async () => {
+      const quota = new PostgresTokenQuota(orm, { BASIC: 1000 }, clock);
+      const userId = await newUser('PREMIUM');
+      await expect(quota.reserve(userId, 10)).rejects.toThrow('No monthly token limit for tier PREMIUM');
+      // Refused before the month's row is written.
+      expect(await usage(userId)).toBeUndefined();
+    });
+
     it('When the account is gone, Then USER_NOT_FOUND', async () => {
-      const quota = new PostgresTokenQuota(orm, (tier) => LIMITS[tier]!, clock);
+      const quota = new PostgresTokenQuota(orm, LIMITS, clock);
       await quota.reserve(await newUser(), 1);
       expect(await failure(quota.reserve(randomUUID(), 1))).toBe('USER_NOT_FOUND');
     });

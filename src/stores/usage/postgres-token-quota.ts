@@ -1,40 +1,44 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { sqlRows, type SqlExecutor } from '../postgres/sql-executor';
 import { NotFoundError, QuotaExceededError } from '../../kernel/errors';
 import { monthOf } from '../../kernel/calendar-month';
 import type { Clock } from '../../ports/clock.port';
-import type { QuotaReservation, TokenQuota } from '../../ports/token-quota.port';
+import type { MonthlyTokenLimits, QuotaReservation, TokenQuota } from '../../ports/token-quota.port';
 import { User } from '../../domain/accounts/user.entity';
 
 /**
  * Monthly token quotas in PostgreSQL. One conditional UPDATE reserves atomically, so
  * concurrent calls cannot overspend: used + reserved + estimate must fit the tier's limit.
- * The limit per tier is handed in (src/domain/tiers.ts holds the table); the month is the
- * clock's, UTC.
+ * The limits per tier are handed in (the composition root maps src/domain/tiers.ts into them);
+ * the month is the clock's, UTC.
  */
 export class PostgresTokenQuota implements TokenQuota {
   /**
-   * The limits of the tiers this process has seen, so the usual reservation (the month's row
-   * exists, the tier is known) is that conditional UPDATE alone, joined to the user's tier: one
-   * round trip before a model call instead of three. Anything else takes the full path.
+   * The limits as the JSON object the one-statement reservation joins to the user's tier,
+   * serialized once: the usual reservation (the month's row exists) is that conditional UPDATE
+   * alone, one round trip before a model call instead of three. Anything else takes the full path.
    */
-  private readonly limits = new Map<string, number>();
+  private readonly limitsJson: string;
 
   constructor(
     private readonly orm: MikroORM,
-    private readonly monthlyTokens: (tier: User['tier']) => number,
+    private readonly limits: MonthlyTokenLimits,
     private readonly clock: Clock,
-  ) {}
+    /** The reservation's and settlement's statements (pooledSql on the live-chat path); the ORM's connection by default. */
+    private readonly sql: SqlExecutor = orm.em.getConnection(),
+  ) {
+    this.limitsJson = JSON.stringify(limits);
+  }
 
   async reserve(userId: string, estimatedTokens: number): Promise<QuotaReservation> {
     const month = monthOf(this.clock.now());
-    const conn = this.orm.em.getConnection();
     if (!(await this.reserveInOneStatement(userId, month, estimatedTokens))) await this.reserveStepByStep(userId, month, estimatedTokens);
     let settled = false;
     return {
       settle: async (actualTokens: number) => {
         if (settled) return;
         settled = true;
-        await conn.execute(
+        await this.sql.execute(
           'update monthly_token_usage set reserved = greatest(reserved - ?, 0), used = used + ? where user_id = ? and month = ?',
           [estimatedTokens, Math.max(0, Math.round(actualTokens)), userId, month],
         );
@@ -44,14 +48,14 @@ export class PostgresTokenQuota implements TokenQuota {
 
   /** The usual case in one statement; false (nothing reserved) when the row, the user or the tier's limit is not there, or the estimate does not fit. */
   private async reserveInOneStatement(userId: string, month: string, estimatedTokens: number): Promise<boolean> {
-    if (this.limits.size === 0) return false;
-    const rows = await this.orm.em.getConnection().execute<{ used: string }[]>(
+    const rows = await sqlRows<{ used: string }>(
+      this.sql,
       `update monthly_token_usage m set reserved = m.reserved + ?
          from users u
         where m.user_id = ? and m.month = ? and u.id = m.user_id
           and m.used + m.reserved + ? <= (?::jsonb ->> u.tier::text)::bigint
        returning m.used`,
-      [estimatedTokens, userId, month, estimatedTokens, JSON.stringify(Object.fromEntries(this.limits))],
+      [estimatedTokens, userId, month, estimatedTokens, this.limitsJson],
     );
     return rows.length > 0;
   }
@@ -62,8 +66,9 @@ export class PostgresTokenQuota implements TokenQuota {
     const user = await em.findOne(User, { id: userId }, { fields: ['tier'] });
     // The account was erased while a call of its was on the way (a reply's coach call, say).
     if (!user) throw new NotFoundError('USER_NOT_FOUND', 'The account no longer exists');
-    const limit = this.monthlyTokens(user.tier);
-    this.limits.set(user.tier, limit);
+    const limit = Object.hasOwn(this.limits, user.tier) ? this.limits[user.tier] : undefined;
+    // A tier the composition root did not hand in is a wiring mistake, not the user's overspend.
+    if (limit === undefined) throw new Error(`No monthly token limit for tier ${user.tier}`);
     const conn = em.getConnection();
     await conn.execute(
       'insert into monthly_token_usage (user_id, month, used, reserved) values (?, ?, 0, 0) on conflict do nothing',
