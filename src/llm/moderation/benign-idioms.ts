@@ -1,3 +1,6 @@
+import { literalPrefixes } from './literal-prefixes';
+import { PrefixIndex } from './prefix-index';
+
 /**
  * Everyday idioms that borrow violent or deadly words, removed from a word view before the
  * harmful patterns run. Romance and banter are full of them ("I'm dying to see you",
@@ -58,8 +61,28 @@ export const BENIGN_IDIOMS: readonly BenignIdiom[] = [
   idiom('zh.trouble', /大麻烦/),
 ];
 
+/** The literal text each idiom's matches begin with (see literalPrefixes), by idiom; null: the idiom always runs. */
+export const BENIGN_IDIOM_PREFIXES: readonly (readonly string[] | null)[] = BENIGN_IDIOMS.map(({ pattern }) =>
+  literalPrefixes(pattern.source),
+);
+const IDIOM_INDEX = new PrefixIndex(BENIGN_IDIOM_PREFIXES);
+
+/** Replaces each idiom in `view`, in list order, with a space. */
 export function maskBenignIdioms(view: string): string {
+  return maskCandidateIdioms(view, IDIOM_INDEX.candidates(view));
+}
+
+/**
+ * maskBenignIdioms, for a caller that has already looked for the idioms `view` may hold
+ * (`candidates`: indexes into BENIGN_IDIOMS, from a PrefixIndex built on BENIGN_IDIOM_PREFIXES).
+ * An idiom none of whose prefixes is in the view cannot match it, so its replace would change
+ * nothing and is skipped, until a replacement changes the text: from there on every idiom runs.
+ */
+export function maskCandidateIdioms(view: string, candidates: readonly number[]): string {
   let out = view;
-  for (const { pattern } of BENIGN_IDIOMS) out = out.replace(pattern, ' ');
+  BENIGN_IDIOMS.forEach(({ pattern }, idiom) => {
+    if (out === view && !candidates.includes(idiom)) return;
+    out = out.replace(pattern, ' ');
+  });
   return out;
 }

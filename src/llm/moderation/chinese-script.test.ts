@@ -9,6 +9,17 @@ describe('chinese script', () => {
     expect(toSimplified('我想你了，什么时候见面？')).toBe('我想你了，什么时候见面？');
   });
 
+  it('When text mixes scripts, emoji and lone surrogates, Then the whole is folded as its code points one by one', () => {
+    const parts = ['殺', '殺', '著', '這', '样', 'a', ' ', '😂', '\uD83D', '\uDE02', '个', '們', '你', 'К', '，'];
+    let state = 3;
+    const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31), state % parts.length);
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({ length: 1 + (n % 25) }, () => parts[next()]).join('');
+      expect(toSimplified(text)).toBe([...text].map((char) => toSimplified(char)).join(''));
+    }
+    expect(toSimplified('殺😂著\uD83D們')).toBe('杀😂着\uD83D们');
+  });
+
   it.each([
     ['想死你了，什麼時候見面？', 'traditional'],
     ['想死你了，什么时候见面？', 'simplified'],

@@ -53,10 +53,12 @@ const SIMPLIFIED_ONLY = new Set(
   [...TO_SIMPLIFIED.values()].filter((c) => !SHARED_FORMS.has(c) && !TO_SIMPLIFIED.has(c)),
 );
 
+/** Any character TO_SIMPLIFIED folds (all CJK: nothing to escape in a class). */
+const FOLDED = new RegExp(`[${[...TO_SIMPLIFIED.keys()].join('')}]`, 'gu');
+
 export function toSimplified(text: string): string {
-  let out = '';
-  for (const char of text) out += TO_SIMPLIFIED.get(char) ?? char;
-  return out;
+  // One regex pass: most text (and all simplified text) has nothing to fold and comes back as it is.
+  return text.replace(FOLDED, (char) => TO_SIMPLIFIED.get(char)!);
 }
 
 export type ChineseScript = 'simplified' | 'traditional';

@@ -1,7 +1,7 @@
 import { isNegatedBefore, isPlayful } from './context-cues';
 import { CHINESE_RULES } from './chinese-rules';
 import { ENGLISH_RULES } from './english-rules';
-import { maskBenignIdioms } from './benign-idioms';
+import { BENIGN_IDIOM_PREFIXES, maskCandidateIdioms } from './benign-idioms';
 import {
   MODERATION_CATEGORIES,
   type ModerationCategory,
@@ -72,20 +72,28 @@ const PLAYFUL_SOFTENS: ReadonlySet<ModerationCategory> = new Set([
 export class LocalModerator implements Moderator {
   private readonly inputThresholds: ModerationThresholds;
   private readonly outputThresholds: ModerationThresholds;
-  /** Each rule with its pattern, made global for matchAll. */
-  private readonly rules: readonly { rule: PatternRule; pattern: RegExp }[];
-  /** The rules a text may match, from the literal text each rule's matches begin with. */
+  /** Each rule with its pattern, made global to find every match; `unicode`: steps over empty matches by code point. */
+  private readonly rules: readonly { rule: PatternRule; pattern: RegExp; unicode: boolean }[];
+  /**
+   * The rules a text may match, from the literal text each rule's matches begin with, and after
+   * them (from index `rules.length` on) the benign idioms it may hold: one pass finds both.
+   */
   private readonly prefixIndex: PrefixIndex;
 
   constructor(options: LocalModeratorOptions = {}) {
     this.inputThresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
     this.outputThresholds = { ...this.inputThresholds, ...options.outputThresholds };
     const rules = options.rules ?? [...ENGLISH_RULES, ...CHINESE_RULES];
-    this.rules = rules.map((rule) => ({ rule, pattern: new RegExp(rule.pattern.source, rule.pattern.flags.replace('g', '') + 'g') }));
+    this.rules = rules.map((rule) => ({
+      rule,
+      pattern: new RegExp(rule.pattern.source, rule.pattern.flags.replace('g', '') + 'g'),
+      unicode: /[uv]/.test(rule.pattern.flags),
+    }));
     // Views are lower case; a case-blind pattern's prefixes are compared in lower case too.
-    this.prefixIndex = new PrefixIndex(
-      rules.map((rule) => literalPrefixes(rule.pattern.source)?.map((p) => (rule.pattern.flags.includes('i') ? p.toLowerCase() : p)) ?? null),
-    );
+    this.prefixIndex = new PrefixIndex([
+      ...rules.map((rule) => literalPrefixes(rule.pattern.source)?.map((p) => (rule.pattern.flags.includes('i') ? p.toLowerCase() : p)) ?? null),
+      ...BENIGN_IDIOM_PREFIXES,
+    ]);
   }
 
   moderate(text: string, direction: ModerationDirection): Promise<ModerationVerdict> {
@@ -121,12 +129,16 @@ export class LocalModerator implements Moderator {
   /** Each rule counts once, at its strongest match across all views. */
   private hitsIn(views: readonly string[]): RuleHit[] {
     const best = new Map<string, RuleHit>();
-    for (const view of views.map(maskBenignIdioms)) {
-      // A rule none of whose prefixes is in the view cannot match it: most are skipped on ordinary chat.
-      const candidates = this.prefixIndex.candidates(view);
-      for (const [index, { rule, pattern }] of this.rules.entries()) {
-        if (!candidates.has(index)) continue;
-        for (const match of view.matchAll(pattern)) {
+    for (const text of views) {
+      const { view, rules } = this.maskedWithCandidates(text);
+      // Candidates come in rule order, so hits are found (and tie in the sort below) as if every rule ran.
+      for (const index of rules) {
+        const { rule, pattern, unicode } = this.rules[index]!;
+        // What view.matchAll(pattern) yields, without the copy of the pattern matchAll makes each call.
+        pattern.lastIndex = 0;
+        for (let match = pattern.exec(view); match !== null; match = pattern.exec(view)) {
+          // An empty match would be found again at the same place: step over it as matchAll does.
+          if (match[0] === '') pattern.lastIndex = advanceIndex(view, pattern.lastIndex, unicode);
           const negated = rule.negatable === true && isNegatedBefore(view.slice(0, match.index));
           const weight = negated ? rule.weight * NEGATED_FACTOR : rule.weight;
           const previous = best.get(rule.id);
@@ -138,4 +150,26 @@ export class LocalModerator implements Moderator {
     }
     return [...best.values()].sort((a, b) => b.weight - a.weight);
   }
+
+  /**
+   * A word view with its benign idioms masked, and the rules that may match it: a rule none of
+   * whose prefixes is in the view cannot match it, so most are skipped on ordinary chat. The
+   * pass that finds the idioms finds the rules too; only a view an idiom changed is looked at again.
+   */
+  private maskedWithCandidates(text: string): { view: string; rules: number[] } {
+    const ruleCount = this.rules.length;
+    const candidates = this.prefixIndex.candidates(text);
+    const idioms = candidates.filter((index) => index >= ruleCount).map((index) => index - ruleCount);
+    const view = maskCandidateIdioms(text, idioms);
+    const rules = (view === text ? candidates : this.prefixIndex.candidates(view)).filter((index) => index < ruleCount);
+    return { view, rules };
+  }
+}
+
+/** The spec's AdvanceStringIndex: one code unit, or a whole surrogate pair in unicode mode. */
+function advanceIndex(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  const high = text.charCodeAt(index);
+  const low = text.charCodeAt(index + 1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? index + 2 : index + 1;
 }

@@ -51,7 +51,8 @@ const ASCII_ONLY = /^[\x00-\x7F]*$/;
 export function normalizeForModeration(text: string): NormalizedText {
   // Every word a reply streams is checked with the text before it (OutputGate), so this runs
   // hundreds of times a reply: plain ASCII, most chat, skips the steps that cannot change it.
-  const plain = ASCII_ONLY.test(text)
+  const ascii = ASCII_ONLY.test(text);
+  const plain = ascii
     ? text.toLowerCase()
     : toSimplified(
         text
@@ -63,28 +64,51 @@ export function normalizeForModeration(text: string): NormalizedText {
       );
   // Trailing punctuation is not leetspeak (foldToken keeps it as punctuation): "yours!" alone
   // must not triple the work, as it did for most chat replies checked while streaming.
-  const probe = plain.replace(/[!?.,;:]+(?=\s|$)/g, '');
-  const hasLeet = /[a-z][^\s]*[013457@$!|€]|[013457@$!|€][^\s]*[a-z]|[a-z] 2 [a-z]/.test(probe);
+  const probe = LEET_CHARACTER.test(plain) ? plain.replace(/[!?.,;:]+(?=\s|$)/g, '') : '';
+  // LEET tries each letter of a word against the rest of the word, which on a whole chat context
+  // cost more than the rest of this function: most probes lack the characters it needs.
+  const hasLeet = LEET_CHARACTER.test(probe) && LEET.test(probe);
   const readings: (OneReading | null)[] = hasLeet ? [null, 'i', 'l'] : [null];
   const views = new Set<string>();
   for (const reading of readings) {
-    const words = toWords(plain, reading);
-    views.add(collapseRuns(words, 2));
+    const words = toWords(plain, reading, ascii);
     // "suiiiicide" needs its runs squeezed to one letter, "killlll" to two: keep both.
-    if (/([a-z])\1\1/.test(words)) views.add(collapseRuns(words, 1));
+    const stretched = hasStretchedLetter(words);
+    views.add(stretched ? collapseRuns(words, 2) : words);
+    if (stretched) views.add(collapseRuns(words, 1));
   }
   return { plain, views: [...views] };
 }
 
-function toWords(plain: string, oneReads: OneReading | null): string {
-  const tokens = plain.split(/\s+/).map((token) => foldToken(token, oneReads));
-  const words = tokens
-    .join(' ')
-    .replace(/['’‘`´]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    // Chinese has no spaces, so any space touching a Chinese character is an insertion.
-    .replace(/\s+(?=\p{Script=Han})|(?<=\p{Script=Han})\s+/gu, '')
-    .trim();
+/** A letter and a leetspeak character in one token, or "2" for "to" between words (probed without trailing punctuation). */
+const LEET = /[a-z][^\s]*[013457@$!|€]|[013457@$!|€][^\s]*[a-z]|[a-z] 2 [a-z]/;
+/** Any character LEET needs ("2" included). */
+const LEET_CHARACTER = /[0-57@$!|€]/;
+
+/** Whether a letter a-z occurs three times in a row: what /([a-z])\1\1/ finds, in one pass. */
+function hasStretchedLetter(words: string): boolean {
+  for (let i = 2; i < words.length; i++) {
+    const code = words.charCodeAt(i);
+    if (code >= 0x61 && code <= 0x7a && code === words.charCodeAt(i - 1) && code === words.charCodeAt(i - 2)) return true;
+  }
+  return false;
+}
+
+/** `ascii`: `plain` is plain ASCII (lower case by now), which only its separators change when read as written. */
+function toWords(plain: string, oneReads: OneReading | null, ascii: boolean): string {
+  const words =
+    ascii && oneReads === null
+      ? // The same words as below: no look-alikes, accents or Chinese in ASCII, and every separator is a non-alphanumeric.
+        plain.replace(/['`]/g, '').replace(/[^a-z0-9]+/g, ' ').trim()
+      : plain
+          .split(/\s+/)
+          .map((token) => foldToken(token, oneReads))
+          .join(' ')
+          .replace(/['’‘`´]/g, '')
+          .replace(/[^\p{L}\p{N}]+/gu, ' ')
+          // Chinese has no spaces, so any space touching a Chinese character is an insertion.
+          .replace(/\s+(?=\p{Script=Han})|(?<=\p{Script=Han})\s+/gu, '')
+          .trim();
   const spelled = rejoinFragments(joinSpelledOut(words));
   // Chat shorthand between words ("want 2 die", "going 2 kill"), read with the leetspeak.
   return oneReads === null ? spelled : spelled.replace(/(?<=[a-z] )2(?= [a-z])/g, 'to');
@@ -143,20 +167,45 @@ function segment(joined: string): string {
 function rejoinFragments(words: string): string {
   const tokens = words.split(' ');
   // Only runs of short Latin fragments can join into a word: most positions start none.
-  const fragment = tokens.map((t) => /^[a-z]{1,4}$/.test(t));
+  const fragment = tokens.map(isFragment);
   const out: string[] = [];
+  let rejoined = false;
   for (let i = 0; i < tokens.length; ) {
-    let joined = 1;
-    for (let size = fragment[i] ? Math.min(4, tokens.length - i) : 0; size >= 2; size -= 1) {
-      if (fragment.slice(i, i + size).every(Boolean) && REJOINABLE.has(tokens.slice(i, i + size).join(''))) {
-        joined = size;
-        break;
-      }
-    }
+    const joined = fragmentsJoinedAt(tokens, fragment, i);
     out.push(joined === 1 ? tokens[i]! : tokens.slice(i, i + joined).join(''));
+    rejoined ||= joined > 1;
     i += joined;
   }
-  return out.join(' ');
+  return rejoined ? out.join(' ') : words;
+}
+
+/** How many tokens from `at` on (2 to 4, the most) are fragments that join into a REJOINABLE word; else 1. */
+function fragmentsJoinedAt(tokens: readonly string[], fragment: readonly boolean[], at: number): number {
+  if (!fragment[at]) return 1;
+  let joined = tokens[at]!;
+  let size = 1;
+  for (let next = at + 1; next < at + 4 && next < tokens.length && fragment[next]; next++) {
+    // Past every word's beginning, no longer join can be a word either.
+    if (!REJOINABLE_STARTS.has(joined)) break;
+    joined += tokens[next]!;
+    if (REJOINABLE.has(joined)) size = next - at + 1;
+  }
+  return size;
+}
+
+/** Every beginning of a REJOINABLE word that is shorter than the word. */
+const REJOINABLE_STARTS = new Set(
+  [...REJOINABLE].flatMap((word) => Array.from({ length: word.length - 1 }, (_, end) => word.slice(0, end + 1))),
+);
+
+/** One to four lower-case Latin letters (what /^[a-z]{1,4}$/ matches, without a regex per token). */
+function isFragment(token: string): boolean {
+  if (token.length === 0 || token.length > 4) return false;
+  for (let i = 0; i < token.length; i++) {
+    const code = token.charCodeAt(i);
+    if (code < 0x61 || code > 0x7a) return false;
+  }
+  return true;
 }
 
 function collapseRuns(words: string, keep: 1 | 2): string {
