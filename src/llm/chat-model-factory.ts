@@ -1,57 +1,27 @@
-import { ChatOpenAI, OpenAIEmbeddings } from '@langchain/openai';
+import { OpenAIEmbeddings } from '@langchain/openai';
+import { OpenAI } from 'openai';
 import type { ModelRef } from './llm-settings';
 
 /**
- * Builds and reuses the @langchain/openai clients for each (endpoint, model, temperature,
- * max tokens). Part of the provider layer; nothing else constructs model clients.
- * LangChain's own retries are off: fallback across models is ours.
+ * Builds and reuses the model clients: one openai SDK client per endpoint (base URL and key)
+ * for chat, structured answers and ratings, and the @langchain/openai embeddings client per
+ * embedding model. Part of the provider layer; nothing else constructs model clients.
+ * The SDK's own retries are off: fallback across models is ours.
  */
 export class ChatModelFactory {
-  private readonly chats = new Map<string, ChatOpenAI>();
+  private readonly clients = new Map<string, OpenAI>();
   private readonly embeddings = new Map<string, OpenAIEmbeddings>();
 
-  async chat(ref: ModelRef, temperature: number, maxTokens: number | undefined): Promise<ChatOpenAI> {
+  /** The endpoint's client; waits for the endpoint to be ready (the offline model starts on first use). */
+  async client(ref: ModelRef): Promise<OpenAI> {
     const baseURL = await this.baseUrl(ref);
-    const key = JSON.stringify([baseURL, ref.model, temperature, maxTokens]);
-    let model = this.chats.get(key);
-    if (!model) {
-      model = new ChatOpenAI({
-        model: ref.model,
-        apiKey: ref.endpoint.apiKey,
-        configuration: { baseURL },
-        temperature,
-        maxTokens,
-        streamUsage: true,
-        maxRetries: 0,
-      });
-      this.chats.set(key, model);
+    const key = JSON.stringify([baseURL, ref.endpoint.apiKey]);
+    let client = this.clients.get(key);
+    if (!client) {
+      client = new OpenAI({ baseURL, apiKey: ref.endpoint.apiKey, maxRetries: 0 });
+      this.clients.set(key, client);
     }
-    return model;
-  }
-
-  /**
-   * A client that answers one token at temperature 0 and reports the 20 likeliest candidates
-   * for it (OpenAI `logprobs` / `top_logprobs`, 20 being OpenAI's maximum): for reading a
-   * model's answer distribution rather than a sample.
-   */
-  async rater(ref: ModelRef): Promise<ChatOpenAI> {
-    const baseURL = await this.baseUrl(ref);
-    const key = JSON.stringify([baseURL, ref.model, 'rater']);
-    let model = this.chats.get(key);
-    if (!model) {
-      model = new ChatOpenAI({
-        model: ref.model,
-        apiKey: ref.endpoint.apiKey,
-        configuration: { baseURL },
-        temperature: 0,
-        maxTokens: 1,
-        logprobs: true,
-        topLogprobs: 20,
-        maxRetries: 0,
-      });
-      this.chats.set(key, model);
-    }
-    return model;
+    return client;
   }
 
   async embedder(ref: ModelRef): Promise<OpenAIEmbeddings> {

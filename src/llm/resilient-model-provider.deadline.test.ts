@@ -7,7 +7,7 @@ import { FirstTokenBudget } from './timed-iterator';
 
 /**
  * The chain-wide first-token deadline (LLM_FIRST_TOKEN_DEADLINE_MS) through the real provider
- * and LangChain client against the stub model server over HTTP. Each model's own first-token
+ * and openai SDK client against the stub model server over HTTP. Each model's own first-token
  * timeout is set far beyond the test's time limit, so a call can only come back in time if the
  * shared deadline cut the hung model off: the tests assert what comes back, never how fast
  * (speed is measured in bench/, not asserted here).
@@ -122,6 +122,20 @@ describe('The first-token deadline across the fallback chain (real provider, stu
     const chunks = events.filter((e) => e.type === 'chunk').map((e) => (e as { text: string }).text);
     expect(chunks.length).toBeGreaterThan(0);
     expect(events.at(-1)).toMatchObject({ type: 'error', code: 'AI_SERVICE_UNAVAILABLE', retryable: true, partialText: chunks.join('') });
+    expect(chatRequests('ok-b')).toHaveLength(0);
+  });
+
+  it('When the caller withdraws a chat stream after its first token, Then the reply ends as interrupted, not as a complete reply, and no other model is asked', async () => {
+    const { provider, ledger } = setup(['slow-a', 'ok-b']);
+    stub.configure('slow-a', { reply: 'one two three four five six', chunkCount: 6, chunkIntervalMs: 200 });
+    const withdraw = new AbortController();
+    const events: ChatStreamEvent[] = [];
+    for await (const e of provider.streamChat({ ...request('tell me a story'), signal: withdraw.signal })) {
+      events.push(e);
+      if (e.type === 'chunk') withdraw.abort();
+    }
+    expect(events.at(-1)).toMatchObject({ type: 'error', code: 'AI_SERVICE_UNAVAILABLE', partialText: 'one ' });
+    expect(ledger.map((r) => r.outcome)).toEqual(['partial']);
     expect(chatRequests('ok-b')).toHaveLength(0);
   });
 });

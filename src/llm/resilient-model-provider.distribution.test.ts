@@ -4,7 +4,7 @@ import type { DistributionRequest } from '../ports/model-provider.port';
 import { startStubLlmServer, type StubLlmServer } from './stub/stub-llm-server';
 
 /**
- * `distribution` through the real provider and LangChain client against the stub model
+ * `distribution` through the real provider and openai SDK client against the stub model
  * server over HTTP: the request asks for one token with its top logprobs, and the options'
  * probabilities come back normalised, with their mass.
  */

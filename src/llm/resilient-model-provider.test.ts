@@ -1,4 +1,4 @@
-import { AIMessageChunk } from '@langchain/core/messages';
+import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { InProcessResponseCache } from './cache/in-process-response-cache';
 import type { ChatModelFactory } from './chat-model-factory';
 import type { LlmSettings } from './llm-settings';
@@ -8,22 +8,34 @@ import { ResilientModelProvider } from './resilient-model-provider';
 import { createLogger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
 
+/** A streamed chunk as the openai SDK hands it over. */
+const chunk = (content: string): ChatCompletionChunk => ({
+  id: 'chatcmpl-test',
+  object: 'chat.completion.chunk',
+  created: 0,
+  model: 'tiny',
+  choices: [{ index: 0, delta: { content }, finish_reason: null }],
+});
+
+/** An openai SDK client whose chat.completions.create answers with `stream(body)`. */
+const fakeClient = (stream: (body: Record<string, unknown>) => AsyncIterable<ChatCompletionChunk>) => ({
+  chat: { completions: { create: async (body: Record<string, unknown>) => stream(body) } },
+});
+
 /**
  * The offline model is fetched and loaded on first use: the model client is only handed out
  * once the model is ready. Here it takes longer than the first-token timeout to get ready.
  */
 function slowToLoad(loadMs: number) {
   const streamed: Record<string, unknown>[] = [];
-  const model = {
-    stream: async (_messages: unknown, options: Record<string, unknown>) => {
-      streamed.push(options);
-      return (async function* () {
-        yield new AIMessageChunk({ content: 'Morning! ' });
-        yield new AIMessageChunk({ content: 'Slept well?' });
-      })();
-    },
-  };
-  const models = { chat: () => new Promise((resolve) => setTimeout(() => resolve(model), loadMs)) } as unknown as ChatModelFactory;
+  const client = fakeClient((body) => {
+    streamed.push(body);
+    return (async function* () {
+      yield chunk('Morning! ');
+      yield chunk('Slept well?');
+    })();
+  });
+  const models = { client: () => new Promise((resolve) => setTimeout(() => resolve(client), loadMs)) } as unknown as ChatModelFactory;
   return { models, streamed };
 }
 
@@ -85,16 +97,15 @@ describe('ResilientModelProvider while the model gets ready', () => {
 /** A model that streams `pieces` one by one and notes how many were read. */
 function streaming(pieces: string[]) {
   const read = { count: 0 };
-  const model = {
-    stream: async () =>
-      (async function* () {
-        for (const piece of pieces) {
-          read.count += 1;
-          yield new AIMessageChunk({ content: piece });
-        }
-      })(),
-  };
-  return { models: { chat: async () => model } as unknown as ChatModelFactory, read };
+  const client = fakeClient(() =>
+    (async function* () {
+      for (const piece of pieces) {
+        read.count += 1;
+        yield chunk(piece);
+      }
+    })(),
+  );
+  return { models: { client: async () => client } as unknown as ChatModelFactory, read };
 }
 
 describe('ResilientModelProvider output moderation while streaming', () => {

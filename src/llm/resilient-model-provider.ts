@@ -1,7 +1,6 @@
-import type { BaseMessageLike } from '@langchain/core/messages';
 import { distributionOf, firstTokenCandidates } from './answer-distribution';
-import type { AIMessageChunk } from '@langchain/core/messages';
 import { JsonOutputParser } from '@langchain/core/output_parsers';
+import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { BrokenCircuitError, CircuitState } from 'cockatiel';
 import { DomainError } from '../kernel/errors';
 import type { Logger } from '../observability/logger';
@@ -12,6 +11,8 @@ import { cannedReply } from './canned-replies';
 import type { ChatModelFactory } from './chat-model-factory';
 import type { LlmSettings, ModelRef } from './llm-settings';
 import type { ModelBreakers } from './model-breakers';
+import { chunkFinishReason, chunkText, usageOf } from './openai-chat-chunk';
+import { raterBody, streamedChatBody } from './openai-chat-request';
 import type {
   AnswerDistribution,
   CallTag,
@@ -63,39 +64,20 @@ interface StreamCall {
 }
 
 interface OpenedStream {
-  iterator: AsyncIterator<AIMessageChunk>;
+  iterator: AsyncIterator<ChatCompletionChunk>;
   abort: AbortController;
   firstText: string;
   usage?: TokenUsage;
   finishReason?: 'stop' | 'length';
 }
 
-function textOf(chunk: AIMessageChunk): string {
-  const { content } = chunk;
-  if (typeof content === 'string') return content;
-  return content.map((part) => (typeof part === 'object' && 'text' in part ? String(part.text) : '')).join('');
+/**
+ * The openai SDK ends a stream quietly when its request is aborted (the caller withdrew it):
+ * that end is a failure, as it was through LangChain, never a complete reply.
+ */
+function failIfAborted(abort: AbortController): void {
+  abort.signal.throwIfAborted();
 }
-
-/** The endpoint's finish_reason on a streamed chunk (LangChain copies it into response_metadata), narrowed to what callers act on. */
-function finishReasonOf(chunk: AIMessageChunk): 'stop' | 'length' | undefined {
-  const reason = (chunk.response_metadata as { finish_reason?: unknown } | undefined)?.finish_reason;
-  return reason === 'length' ? 'length' : reason === undefined || reason === null ? undefined : 'stop';
-}
-
-function usageOf(chunk: { usage_metadata?: { input_tokens: number; output_tokens: number } }): TokenUsage | undefined {
-  const u = chunk.usage_metadata;
-  return u ? { promptTokens: u.input_tokens, completionTokens: u.output_tokens } : undefined;
-}
-
-/** The OpenAI `seed` request field, only when the caller asked for one (an absent seed is not sent). */
-const seedOption = (seed: number | undefined): { seed?: number } => (seed === undefined ? {} : { seed });
-
-const toLangChain = (messages: ChatMessage[]): BaseMessageLike[] =>
-  messages.map((m) =>
-    m.images?.length
-      ? { role: m.role, content: [{ type: 'text', text: m.content }, ...m.images.map((image) => ({ type: 'image_url', image_url: { url: image.url } }))] }
-      : { role: m.role, content: m.content },
-  );
 
 /** Whether a request shows the model images (and so needs a vision model). */
 const hasImages = (messages: ChatMessage[]) => messages.some((m) => (m.images?.length ?? 0) > 0);
@@ -164,10 +146,13 @@ export class ResilientModelProvider implements ModelProvider {
         try {
           while (!gate?.flagged) {
             const step = await nextWithin(opened.iterator, this.deps.settings.chunkGapTimeoutMs, 'chunk-gap', opened.abort);
-            if (step.done) break;
+            if (step.done) {
+              failIfAborted(opened.abort);
+              break;
+            }
             usage = usageOf(step.value) ?? usage;
-            finishReason = finishReasonOf(step.value) ?? finishReason;
-            const piece = textOf(step.value);
+            finishReason = chunkFinishReason(step.value) ?? finishReason;
+            const piece = chunkText(step.value);
             if (!piece) continue;
             text += piece;
             const released = gate ? await gate.pass(piece) : piece;
@@ -352,28 +337,37 @@ export class ResilientModelProvider implements ModelProvider {
     // Getting the client waits for the model to be ready (the offline model is fetched and
     // loaded on first use): the first-token deadline starts once it is, or the very first
     // call would time out on a fresh machine and answer with the canned reply.
-    const model = await this.deps.models.chat(ref, call.temperature, call.maxTokens);
+    const client = await this.deps.models.client(ref);
     const waitStarted = Date.now();
     const deadline = waitStarted + budget.allowanceMs(this.deps.settings.firstTokenTimeoutMs, modelsLeft);
     try {
       call.onSending?.();
-      // LangChain's stream() may itself wait for the response and its first chunk: the
-      // first-token deadline covers it too.
-      const opening = model.stream(toLangChain(call.messages), {
-        signal: abort.signal,
-        ...seedOption(call.seed),
-        ...(call.stop?.length ? { stop: call.stop } : {}),
-        ...(call.responseFormat ? { response_format: call.responseFormat as never } : {}),
-      });
+      // The SDK's promise settles once the response headers are in: the first-token deadline
+      // covers that wait too.
+      const opening = client.chat.completions.create(
+        streamedChatBody({
+          model: ref.model,
+          messages: call.messages,
+          temperature: call.temperature,
+          maxTokens: call.maxTokens,
+          seed: call.seed,
+          stop: call.stop,
+          responseFormat: call.responseFormat,
+        }),
+        { signal: abort.signal },
+      );
       const stream = await withDeadline(opening, deadline, abort);
       const iterator = stream[Symbol.asyncIterator]();
       let usage: TokenUsage | undefined;
       for (;;) {
         const step = await nextWithin(iterator, Math.max(1, deadline - Date.now()), 'first-token', abort);
-        if (step.done) throw new Error('model returned an empty reply');
+        if (step.done) {
+          failIfAborted(abort);
+          throw new Error('model returned an empty reply');
+        }
         usage = usageOf(step.value) ?? usage;
-        const text = textOf(step.value);
-        const finishReason = finishReasonOf(step.value);
+        const text = chunkText(step.value);
+        const finishReason = chunkFinishReason(step.value);
         if (text) return { iterator, abort, firstText: text, usage, ...(finishReason ? { finishReason } : {}) };
       }
     } catch (err) {
@@ -416,9 +410,12 @@ export class ResilientModelProvider implements ModelProvider {
       for (;;) {
         const ms = Math.max(1, Math.min(this.deps.settings.chunkGapTimeoutMs, requestDeadline - Date.now()));
         const step = await nextWithin(opened.iterator, ms, 'chunk-gap', opened.abort);
-        if (step.done) break;
+        if (step.done) {
+          failIfAborted(opened.abort);
+          break;
+        }
         usage = usageOf(step.value) ?? usage;
-        text += textOf(step.value);
+        text += chunkText(step.value);
       }
     } catch (err) {
       opened.abort.abort();
@@ -434,15 +431,16 @@ export class ResilientModelProvider implements ModelProvider {
    * none (some OpenAI-compatible servers ignore `logprobs`) fails, so the next one is tried.
    */
   private async invokeDistribution(ref: ModelRef, request: DistributionRequest): Promise<AnswerDistribution> {
-    const model = await this.deps.models.rater(ref);
+    const client = await this.deps.models.client(ref);
     const timeout = AbortSignal.timeout(this.deps.settings.requestTimeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
     request.onSending?.();
-    const message = await model.invoke(toLangChain(request.messages), { signal });
-    const candidates = firstTokenCandidates(message.response_metadata?.logprobs);
+    const completion = await client.chat.completions.create(raterBody(ref.model, request.messages), { signal });
+    const choice = completion.choices?.[0];
+    const candidates = firstTokenCandidates(choice?.logprobs);
     if (!candidates) throw new Error('model reported no token probabilities (logprobs)');
     const { probabilities, mass } = distributionOf(candidates, request.options);
-    const usage = usageOf(message) ?? this.estimateUsage(ref, request.messages, textOf(message));
+    const usage = usageOf(completion) ?? this.estimateUsage(ref, request.messages, choice?.message?.content ?? '');
     return { probabilities, mass, model: ref.model, usage, cached: false };
   }
 
