@@ -6,7 +6,8 @@ import type { IntervalLog } from './intervals';
  * The bare stack a SoulLink simulation is compared with: LangGraph.js, the Postgres
  * checkpointer and @langchain/openai, nothing of SoulLink's. Same outer shape as
  * agents/simulation/graph.ts (plan-episodes → Send fan-out to play-episode → write-report),
- * one model call per turn through ChatOpenAI (streamed, as SoulLink's provider does), a
+ * one model call per turn through ChatOpenAI (streamed; SoulLink's provider streams through the
+ * openai SDK that ChatOpenAI wraps), a
  * scoring call per episode and a report call. No transcript store, event log, quota,
  * ledger or moderation.
  *

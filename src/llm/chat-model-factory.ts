@@ -1,16 +1,32 @@
 import { OpenAIEmbeddings } from '@langchain/openai';
 import { OpenAI } from 'openai';
+import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
+import { ChatCompletionStreamer } from './chat-completion-stream';
 import type { ModelRef } from './llm-settings';
 
+/** Opens one streamed Chat Completions request on an endpoint (see ChatCompletionStreamer.open). */
+export type OpenChatStream = (body: object, signal: AbortSignal) => Promise<AsyncIterableIterator<ChatCompletionChunk>>;
+
 /**
- * Builds and reuses the model clients: one openai SDK client per endpoint (base URL and key)
- * for chat, structured answers and ratings, and the @langchain/openai embeddings client per
+ * Builds and reuses the model clients: streamed calls over node:http (ChatCompletionStreamer,
+ * keep-alive per origin), one openai SDK client per endpoint (base URL and key) for the
+ * non-streamed ratings, and the @langchain/openai embeddings client per
  * embedding model. Part of the provider layer; nothing else constructs model clients.
  * The SDK's own retries are off: fallback across models is ours.
  */
 export class ChatModelFactory {
   private readonly clients = new Map<string, OpenAI>();
   private readonly embeddings = new Map<string, OpenAIEmbeddings>();
+  private readonly streamer = new ChatCompletionStreamer();
+
+  /**
+   * Streamed calls to the endpoint (chat replies, structured answers), over node:http rather
+   * than the SDK; waits for the endpoint to be ready, as `client` does.
+   */
+  async streams(ref: ModelRef): Promise<OpenChatStream> {
+    const baseURL = await this.baseUrl(ref);
+    return (body, signal) => this.streamer.open(baseURL, ref.endpoint.apiKey, body, signal);
+  }
 
   /** The endpoint's client; waits for the endpoint to be ready (the offline model starts on first use). */
   async client(ref: ModelRef): Promise<OpenAI> {

@@ -18,9 +18,9 @@ const chunk = (content: string): ChatCompletionChunk => ({
 });
 
 /** An openai SDK client whose chat.completions.create answers with `stream(body)`. */
-const fakeClient = (stream: (body: Record<string, unknown>) => AsyncIterable<ChatCompletionChunk>) => ({
-  chat: { completions: { create: async (body: Record<string, unknown>) => stream(body) } },
-});
+/** The factory's streamed calls (ChatModelFactory.streams) answered by `stream`. */
+const fakeStreams = (stream: (body: Record<string, unknown>) => AsyncIterableIterator<ChatCompletionChunk>) =>
+  async (body: object) => stream(body as Record<string, unknown>);
 
 /**
  * The offline model is fetched and loaded on first use: the model client is only handed out
@@ -28,14 +28,14 @@ const fakeClient = (stream: (body: Record<string, unknown>) => AsyncIterable<Cha
  */
 function slowToLoad(loadMs: number) {
   const streamed: Record<string, unknown>[] = [];
-  const client = fakeClient((body) => {
+  const client = fakeStreams((body) => {
     streamed.push(body);
     return (async function* () {
       yield chunk('Morning! ');
       yield chunk('Slept well?');
     })();
   });
-  const models = { client: () => new Promise((resolve) => setTimeout(() => resolve(client), loadMs)) } as unknown as ChatModelFactory;
+  const models = { streams: () => new Promise((resolve) => setTimeout(() => resolve(client), loadMs)) } as unknown as ChatModelFactory;
   return { models, streamed };
 }
 
@@ -97,7 +97,7 @@ describe('ResilientModelProvider while the model gets ready', () => {
 /** A model that streams `pieces` one by one and notes how many were read. */
 function streaming(pieces: string[]) {
   const read = { count: 0 };
-  const client = fakeClient(() =>
+  const client = fakeStreams(() =>
     (async function* () {
       for (const piece of pieces) {
         read.count += 1;
@@ -105,7 +105,7 @@ function streaming(pieces: string[]) {
       }
     })(),
   );
-  return { models: { client: async () => client } as unknown as ChatModelFactory, read };
+  return { models: { streams: async () => client } as unknown as ChatModelFactory, read };
 }
 
 describe('ResilientModelProvider output moderation while streaming', () => {

@@ -337,14 +337,14 @@ export class ResilientModelProvider implements ModelProvider {
     // Getting the client waits for the model to be ready (the offline model is fetched and
     // loaded on first use): the first-token deadline starts once it is, or the very first
     // call would time out on a fresh machine and answer with the canned reply.
-    const client = await this.deps.models.client(ref);
+    const open = await this.deps.models.streams(ref);
     const waitStarted = Date.now();
     const deadline = waitStarted + budget.allowanceMs(this.deps.settings.firstTokenTimeoutMs, modelsLeft);
     try {
       call.onSending?.();
-      // The SDK's promise settles once the response headers are in: the first-token deadline
-      // covers that wait too.
-      const opening = client.chat.completions.create(
+      // The opening settles once the response headers are in: the first-token deadline covers
+      // that wait too.
+      const opening = open(
         streamedChatBody({
           model: ref.model,
           messages: call.messages,
@@ -354,10 +354,9 @@ export class ResilientModelProvider implements ModelProvider {
           stop: call.stop,
           responseFormat: call.responseFormat,
         }),
-        { signal: abort.signal },
+        abort.signal,
       );
-      const stream = await withDeadline(opening, deadline, abort);
-      const iterator = stream[Symbol.asyncIterator]();
+      const iterator = await withDeadline(opening, deadline, abort);
       let usage: TokenUsage | undefined;
       for (;;) {
         const step = await nextWithin(iterator, Math.max(1, deadline - Date.now()), 'first-token', abort);

@@ -36,7 +36,7 @@ export interface OfflineLlmServer {
 /**
  * Serves a GGUF model (chat, streaming or not, with `json_schema` answered through a grammar)
  * and the offline sentence encoder (embeddings) on an OpenAI-compatible endpoint, so the
- * offline default goes through the same @langchain/openai path as any hosted model. Loads the
+ * offline default goes through the same provider path (the openai SDK) as any hosted model. Loads the
  * chat model before resolving; the embedding model loads on first use.
  */
 export async function startOfflineLlmServer(options: OfflineLlmServerOptions): Promise<OfflineLlmServer> {
