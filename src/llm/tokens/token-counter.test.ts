@@ -77,3 +77,15 @@ describe('token budget truncation', () => {
     expect(truncateToTokenBudget('短回复', 100, 'gpt-4o')).toBe('短回复');
   });
 });
+
+describe('counting texts that come back', () => {
+  it('When a long text is counted again after others (a prompt repeating the conversation so far), Then it counts the same as the first time', () => {
+    const turn = 'I had the loveliest afternoon at the climbing gym, then hot pot. 早上好 😊 '.repeat(20);
+    const first = countTextTokens(turn, 'gpt-4o');
+    for (let i = 0; i < 50; i++) countTextTokens(`${turn} ${i}`, 'gpt-4o');
+    expect(countTextTokens(turn, 'gpt-4o')).toBe(first);
+    expect(countTextTokens(`${turn}!`, 'gpt-4o')).toBeGreaterThanOrEqual(first);
+    // The same text under another encoding is its own count.
+    expect(countTextTokens(turn, 'gpt-4')).not.toBe(first);
+  });
+});
