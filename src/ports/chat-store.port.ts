@@ -10,6 +10,8 @@ export interface ChatStore {
   sessions: ChatSessionStore;
   messages: ChatMessageStore;
   replies: ReplyQueue;
+  /** A chat's rows with its persona's (and owner's) in one statement, for the live-chat hot path. */
+  rows: ChatRowReader;
 }
 
 export type StoredChatRole = 'USER' | 'PARTNER';
@@ -193,4 +195,38 @@ export interface ReplyQueue {
   hasQueued(sessionId: string): Promise<boolean>;
   /** Sessions with replies waiting and no live lease holder (their writer died), a batch at a time. */
   orphanedSessions(): Promise<string[]>;
+}
+
+/**
+ * A table's row as Postgres has it, keyed by column name (snake_case), timestamps possibly as
+ * ISO strings: the shape MikroORM's `em.map(Entity, row)` takes to hydrate an entity.
+ */
+export type TableRow = Record<string, unknown>;
+
+/** A chat_sessions row with its personas row. */
+export interface ChatRows {
+  session: TableRow;
+  persona: TableRow;
+}
+
+/** What a reply's prompt starts from, read together. */
+export interface ReplyContextRows extends ChatRows {
+  /** The chat's users row. */
+  owner: TableRow;
+  /** `summary` of the persona's latest COMPLETED profile (any JSON value; null when none). */
+  profileSummary: unknown;
+  /** The owner's SELF persona row, or null when they have none. */
+  selfPersona: TableRow | null;
+}
+
+/**
+ * Reads of a chat with what it refers to, each in ONE statement (MikroORM's `findOne` with
+ * populate costs a few milliseconds of CPU a call before its SQL leaves; the callers map these
+ * rows to entities with `em.map`). No ownership check here: the caller compares the owner.
+ */
+export interface ChatRowReader {
+  /** The chat and its persona; undefined when there is no such chat. `sessionId` must be a UUID. */
+  withPersona(sessionId: string): Promise<ChatRows | undefined>;
+  /** The chat, its persona and owner, the persona's profile summary and the owner's SELF persona; undefined when there is no such chat. */
+  forReply(sessionId: string): Promise<ReplyContextRows | undefined>;
 }

@@ -1,22 +1,9 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { buildPartnerPrompt } from '../../../agents/partner-simulation/build-partner-prompt';
 import { otherPersonLine } from '../../../agents/partner-simulation/persona-lines';
 import { personaFacts } from '../personas/persona-facts';
-import { PersonaProfile, ProfileStatus } from '../personas/persona-profile.entity';
-import { Persona, PersonaKind } from '../personas/persona.entity';
+import type { Persona } from '../personas/persona.entity';
 import { describeStyle } from '../personas/style/describe-style';
 import type { ScenarioTemplate } from '../../kernel/simulation/scenarios/scenario-template.schema';
-
-/** The summary of the persona's latest finished profile (null when there is none). Loaded beside the rest of the reply's context. */
-export async function partnerProfileSummary(em: EntityManager, personaId: string): Promise<string | null> {
-  const profile = await em.findOne(PersonaProfile, { persona: personaId, status: ProfileStatus.COMPLETED }, { orderBy: { version: 'desc' }, fields: ['profile'] });
-  return typeof profile?.profile?.summary === 'string' ? profile.profile.summary : null;
-}
-
-/** The user's SELF persona (who they said they are), or null when they have none. Loaded beside the rest of the reply's context. */
-export function userSelfPersona(em: EntityManager, userId: string): Promise<Persona | null> {
-  return em.findOne(Persona, { owner: userId, kind: PersonaKind.SELF });
-}
 
 /**
  * The partner agent's system prompt for a live chat: the persona's facts, its latest
