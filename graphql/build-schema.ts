@@ -11,7 +11,7 @@ import { CharacterCardResolver } from './resolvers/character-card.resolver';
 import { SimulationResolver } from './resolvers/simulation.resolver';
 import { PersonaImportResolver } from './resolvers/persona-import.resolver';
 import { ChatResolver } from './resolvers/chat.resolver';
-import { ChatEventsResolver } from './resolvers/chat-events.resolver';
+import { ChatEventsResolver, resolveChatEventsPlainly } from './resolvers/chat-events.resolver';
 import { MemoryResolver } from './resolvers/memory.resolver';
 import { DataRightsResolver } from './resolvers/data-rights.resolver';
 import { AccessResolver } from './resolvers/access.resolver';
@@ -53,5 +53,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     emitSchemaFile: false,
     pubSub: noTopicPubSub,
     // Subscriptions count once, when subscribed (middlewares run per event; see the middleware).
-  }).then(countSubscriptionsOnce);
+    // Chat events resolve without type-graphql's per-call pipeline (see resolveChatEventsPlainly).
+  })
+    .then(countSubscriptionsOnce)
+    .then(resolveChatEventsPlainly);
 }

@@ -1,8 +1,10 @@
+import type { GraphQLSchema } from 'graphql';
 import { Arg, Authorized, ID, Int, Resolver, Root, Subscription } from 'type-graphql';
 import { UnauthenticatedError, ValidationError } from '../../src/domain/errors';
 import { findOwnChat } from '../../src/domain/chats/find-own-chat';
 import type { ChatEvent } from '../../src/ports/chat-event-log.port';
 import type { GraphQLContext } from '../context.type';
+import { eventOnlyResolve } from '../subscription-event-plan';
 import { ChatEventType } from '../types/chat.type';
 
 @Resolver()
@@ -27,4 +29,20 @@ export class ChatEventsResolver {
   ): ChatEventType {
     return ChatEventType.from(event);
   }
+}
+
+/**
+ * Gives the schema's chatEvents field a plain per-event resolve: the event mapped, as
+ * `chatEvents` above does, without type-graphql's per-call pipeline (the @Authorized check,
+ * argument conversion, handler dispatch) around each streamed event. Nothing it did there can
+ * differ from subscribe time: @Authorized ran on the subscribe (type-graphql wraps it too),
+ * with the same context, whose principal a subscription keeps; the arguments are unused.
+ * Replaces the field's resolve in place and returns the schema.
+ */
+export function resolveChatEventsPlainly(schema: GraphQLSchema): GraphQLSchema {
+  const field = schema.getSubscriptionType()?.getFields().chatEvents;
+  if (!field) throw new Error('the schema has no chatEvents subscription');
+  // Marked: the websocket server then shapes each event without graphql-js's per-event execution.
+  field.resolve = eventOnlyResolve((event: ChatEvent) => ChatEventType.from(event));
+  return schema;
 }

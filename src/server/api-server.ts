@@ -19,6 +19,7 @@ import { observabilityPlugin } from './observability-plugin';
 import { graphqlTracingPlugin } from '../observability/graphql-tracing.plugin';
 import { traceHttp } from '../observability/http-tracing';
 import { rateLimitedStatusPlugin } from './rate-limited-status.plugin';
+import { copyOfSchema } from './schema-copy';
 import { checkReadiness } from './readiness';
 import { studyDatasetUploadRoute } from './study-dataset-upload.route';
 import { mediaUploadRoute } from './media-upload.route';
@@ -40,7 +41,8 @@ export async function startApiServer(services: AppServices, schema: GraphQLSchem
   const { config, metrics, logger } = services;
   const contexts = new ContextFactory(services);
   const apollo = new ApolloServer<GraphQLContext>({
-    schema,
+    // Its own copy: Apollo wraps every field's resolve in the schema it is given (see copyOfSchema).
+    schema: copyOfSchema(schema),
     introspection: config.http.introspection,
     includeStacktraceInErrorResponses: false,
     // No "Did you mean …?" hints that map the schema for an attacker, where introspection is off too.

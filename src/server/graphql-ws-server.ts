@@ -8,6 +8,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { formatError, isInternal } from '../../graphql/format-error';
 import { operationLabel } from '../../graphql/operation-label';
+import { subscribeWithEventPlans } from '../../graphql/subscription-event-plan';
 import { SESSION_REVOCATIONS_TOPIC, type SessionRevocationNotice } from '../domain/accounts/session-revocations';
 import { GraphqlWsSpans } from '../observability/graphql-ws-tracing';
 import type { Logger } from '../observability/logger';
@@ -156,6 +157,8 @@ export function attachGraphqlWs(options: {
       parse: (source) => documents.parse(typeof source === 'string' ? source : source.body),
       connectionInitWaitTimeout: 3000,
       jsonMessageReviver: wellFormedReviver,
+      // Events of plain subscriptions (chatEvents) shaped by a plan made once per document, not executed one by one.
+      subscribe: subscribeWithEventPlans,
       // Same limits as HTTP: depth and aliases in validation, tokens checked before graphql-ws parses.
       validate: (schema, document) => validationErrors(schema, document),
       onSubscribe: (ctx, id, payload) => {

@@ -201,14 +201,21 @@ export function chatEventLogContract(name: string, create: (options?: { maxEvent
       expect(events.map((e) => e.payload.n)).toEqual(range(1, 1000));
     });
 
-    it('When a payload is changed after append or by one reader, Then other readers still get the original', async () => {
+    it('When a payload is changed after append or a reader tries to change its event, Then the reader cannot (events are frozen) and other readers still get the original', async () => {
       const session = newSession();
       const [a, b] = [await open(session, 0), await open(session, 0)];
       const payload = { list: [1] };
       await log.append(session, [{ type: 'SUGGESTIONS', payload }]);
       payload.list.push(2);
       const fromA = await nextEvent(a);
-      (fromA.payload.list as number[]).push(3);
+      // (A TypeError, of whichever realm structuredClone made the array in.)
+      expect(() => (fromA.payload.list as number[]).push(3)).toThrow(/not extensible|read only/);
+      expect(() => {
+        (fromA.payload as Record<string, unknown>).extra = 1;
+      }).toThrow(/not extensible|read only/);
+      expect(() => {
+        (fromA as { seq: number }).seq = 99;
+      }).toThrow(/not extensible|read only/);
       expect((await nextEvent(b)).payload).toEqual({ list: [1] });
       expect((await take(await open(session, 0), 1))[0].payload).toEqual({ list: [1] });
     });

@@ -7,6 +7,7 @@ import {
   type ChatEventLog,
   type NewChatEvent,
 } from '../../ports/chat-event-log.port';
+import { frozenEvent } from './frozen-event';
 
 const DONE: IteratorResult<ChatEvent> = { value: undefined, done: true };
 
@@ -37,8 +38,6 @@ function copyPayload(payload: Record<string, unknown>): Record<string, unknown> 
   return structuredClone(payload);
 }
 
-/** A reader's own copy of a stored event. */
-const copyEvent = (event: ChatEvent): ChatEvent => ({ sessionId: event.sessionId, seq: event.seq, at: event.at, type: event.type, payload: copyPayload(event.payload) });
 const SWEEP_INTERVAL_MS = { min: 1000, max: 60_000 };
 
 /**
@@ -147,8 +146,8 @@ class InProcessChatEventStream implements AsyncIterableIterator<ChatEvent> {
     }
     this.index++;
     this.last = event.seq;
-    // Each reader gets its own copy, as it would from Redis.
-    return { value: copyEvent(event), done: false };
+    // Stored events are frozen: every reader gets the same object, none can change it.
+    return { value: event, done: false };
   }
 }
 
@@ -185,12 +184,13 @@ export class InProcessChatEventLog implements ChatEventLog {
     assertNewChatEvents(events);
     if (events.length === 0) return [];
     const log = this.live(sessionId) ?? new SessionLog(sessionId, this.maxEvents);
-    // Clone before storing anything, so a payload that cannot be cloned leaves the log as it was.
+    // Copied (the caller keeps its payload) before storing anything, so a payload that cannot
+    // be cloned leaves the log as it was; frozen, so readers share the stored event.
     const payloads = events.map((event) => copyPayload(event.payload));
     const at = new Date().toISOString();
     const first = Math.max(log.lastSeq, minSeq) + 1;
     const stored = events.map((event, i) => ({ sessionId, seq: first + i, at, type: event.type, payload: event.payload }));
-    stored.forEach((event, i) => log.push({ ...event, payload: payloads[i] }));
+    stored.forEach((event, i) => log.push(frozenEvent({ ...event, payload: payloads[i] })));
     log.expiresAt = Date.now() + this.ttlMs;
     this.sessions.delete(sessionId);
     this.sessions.set(sessionId, log);

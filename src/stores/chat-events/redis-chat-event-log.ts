@@ -11,6 +11,7 @@ import {
   type NewChatEvent,
 } from '../../ports/chat-event-log.port';
 import { AsyncQueue } from '../shared/async-queue';
+import { frozenEvent } from './frozen-event';
 
 // The hash tag keeps a session's keys in one cluster slot, as the scripts need.
 const keysOf = (sessionId: string) => {
@@ -182,8 +183,10 @@ export class RedisChatEventLog implements ChatEventLog {
   private readonly onMessage = (name: string, message: string): void => {
     const channel = this.channels.get(name);
     if (!channel) return;
-    // Parsed per stream, so each gets its own objects, as streams in other processes do.
-    for (const queue of channel.queues) queue.push(parseLive(channel.sessionId, message));
+    if (channel.queues.size === 0) return;
+    // Parsed once: its events are frozen, so this process's streams share them.
+    const item = parseLive(channel.sessionId, message);
+    for (const queue of channel.queues) queue.push(item);
   };
 
   /**
@@ -331,7 +334,7 @@ function parseLive(sessionId: string, message: string): LiveItem {
     return {
       events: events.map((pair: unknown, i) => {
         if (!Array.isArray(pair) || typeof pair[0] !== 'string' || !isPayload(pair[1])) throw new Error(`bad event #${i}`);
-        return { sessionId, seq: first + i, at, type: checkedType(pair[0]), payload: pair[1] };
+        return frozenEvent({ sessionId, seq: first + i, at, type: checkedType(pair[0]), payload: pair[1] });
       }),
     };
   } catch (err) {
@@ -353,7 +356,7 @@ function fromEntry(sessionId: string, [id, fields]: [string, string[]]): ChatEve
     throw new Error(`chat event ${id} in session ${sessionId}: ${reason(err)}`);
   }
   if (!isPayload(parsed)) throw new Error(`chat event ${id} in session ${sessionId} has no object payload`);
-  return { sessionId, seq, at, type: checkedType(type), payload: parsed };
+  return frozenEvent({ sessionId, seq, at, type: checkedType(type), payload: parsed });
 }
 
 /** Why parsing failed, without quoting the input: JSON.parse errors echo it, and it is chat content. */
