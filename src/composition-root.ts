@@ -82,6 +82,7 @@ import type { Clock } from './ports/clock.port';
 import { systemClock } from './kernel/clock/system-clock';
 import { chatDepsFrom } from './domain/chats/chat-services';
 import { pooledSql } from './stores/postgres/pooled-sql';
+import type { SqlExecutor } from './stores/postgres/sql-executor';
 import { postgresChatStore } from './stores/chats/postgres-chat-store';
 import { FailoverChatEventLog } from './stores/chat-events/failover-chat-event-log';
 import { InProcessChatEventLog } from './stores/chat-events/in-process-chat-event-log';
@@ -151,15 +152,20 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
     const jobs: JobRunner = new MeteredJobRunner(config.redisUrl ? new BullmqJobRunner(config.redisUrl, logger, config.jobs) : new InProcessJobRunner(logger), metrics, tracer);
     closers.push(() => jobs.close());
 
+    // The stores' SQL: through MikroORM's connection, and straight to node-postgres on the same
+    // pool for the stores on the live-chat path (see pooledSql).
+    const ormSql: SqlExecutor = { execute: (sql, params) => orm.em.getConnection().execute(sql, params) };
+    const chatPathSql = pooledSql(orm);
+
     // Encryption at rest: transcript and memory texts are sealed with per-user data keys.
     const dataKeys = new PostgresDataKeyRing(
-      { execute: (sql, params) => orm.em.getConnection().execute(sql, params) },
+      ormSql,
       { masterKey: config.encryption.masterKey, masterKeyId: config.encryption.masterKeyId, retiredMasterKeys: config.encryption.retiredMasterKeys },
     );
     const transcripts: TranscriptStore = new EncryptingTranscriptStore(
       mongo
         ? unreachableAsStoreUnavailable(new MongodbTranscriptStore(mongo), 'transcript', mongo)
-        : new PostgresTranscriptStore(pooledSql(orm)),
+        : new PostgresTranscriptStore(chatPathSql),
       dataKeys,
     );
     closers.push(() => transcripts.close());
@@ -181,7 +187,7 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
     const ocr = new PaddleOcrEngine();
     closers.push(() => ocr.close());
     // An endpoint when LLM_SPEECH_MODEL is set, else eSpeak NG offline (loaded on first use).
-    const speech = buildSpeechProvider({ settings: llm.settings, ledger: new PostgresUsageLedger(pooledSql(orm), llm.settings.prices), logger });
+    const speech = buildSpeechProvider({ settings: llm.settings, ledger: new PostgresUsageLedger(chatPathSql, llm.settings.prices), logger });
     closers.push(() => speech.close());
 
     const healthChecks: HealthCheck[] = [
@@ -218,17 +224,17 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
       tracer,
       memories,
       dataKeys,
-      studyDatasets: new PostgresStudyDatasetBlobs({ execute: (sql, params) => orm.em.getConnection().execute(sql, params) }, dataKeys),
+      studyDatasets: new PostgresStudyDatasetBlobs(ormSql, dataKeys),
       responseCache: llm.cache,
       objects,
       ocr,
       speech: speech.speech,
       chatEvents,
-      chatStore: postgresChatStore(pooledSql(orm)),
-      usageTotals: new PostgresUsageTotals({ execute: (sql, params) => orm.em.getConnection().execute(sql, params) }),
-      monthlyTokenUsage: new PostgresMonthlyTokenUsage({ execute: (sql, params) => orm.em.getConnection().execute(sql, params) }),
-      accountTokens: new PostgresAccountTokenStore({ execute: (sql, params) => orm.em.getConnection().execute(sql, params) }),
-      simulationRuns: new PostgresSimulationRunStore({ execute: (sql, params) => orm.em.getConnection().execute(sql, params) }),
+      chatStore: postgresChatStore(chatPathSql),
+      usageTotals: new PostgresUsageTotals(ormSql),
+      monthlyTokenUsage: new PostgresMonthlyTokenUsage(ormSql),
+      accountTokens: new PostgresAccountTokenStore(ormSql),
+      simulationRuns: new PostgresSimulationRunStore(ormSql),
       chat: undefined as unknown as ReplyWriter,
       clock,
     };
@@ -398,13 +404,15 @@ function buildLlm(deps: {
       : local;
   const breakers = new ModelBreakers(settings.breakerFailures, settings.breakerHalfOpenMs);
   const cache: ResponseCache = redis ? new RedisResponseCache(redis) : new InProcessResponseCache();
+  // Every model call reserves, settles and records its usage: statements on the live-chat path.
+  const usageSql = pooledSql(orm);
   const provider = new ResilientModelProvider({
     settings,
     models: new ChatModelFactory(),
     breakers,
-    ledger: new PostgresUsageLedger(pooledSql(orm), settings.prices),
+    ledger: new PostgresUsageLedger(usageSql, settings.prices),
     // The store gets the tier table's token column as plain data (stores do not import the domain).
-    quota: new PostgresTokenQuota(orm, Object.fromEntries(Object.entries(TIER_LIMITS).map(([tier, limits]) => [tier, limits.monthlyTokens])), clock, pooledSql(orm)),
+    quota: new PostgresTokenQuota(orm, Object.fromEntries(Object.entries(TIER_LIMITS).map(([tier, limits]) => [tier, limits.monthlyTokens])), clock, usageSql),
     cache,
     moderator,
     metrics,
