@@ -16,7 +16,10 @@ export interface OwnedKind<T extends object> {
   notFound(): DomainError;
 }
 
-const isUuid = (value: string) => z.uuid().safeParse(value).success;
+const UUID = z.uuid();
+
+/** The id test every owned lookup makes first: nothing else reaches PostgreSQL (a uuid column refuses it). */
+export const isUuid = (value: string) => UUID.safeParse(value).success;
 
 /**
  * The one place ownership is enforced. Every owner-only lookup (persona, chat, message,

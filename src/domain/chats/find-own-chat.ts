@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { z } from 'zod';
 import type { ChatRowReader } from '../../ports/chat-store.port';
-import { findOwned, type OwnedKind } from '../access/find-owned';
+import { findOwned, isUuid, type OwnedKind } from '../access/find-owned';
 import { ResourceKind } from '../access/resource-kind';
 import { NotFoundError } from '../errors';
 import { chatFromRows } from './chat-from-rows';
@@ -30,9 +29,6 @@ export function findOwnChat(em: EntityManager, ownerId: string, sessionId: strin
   return findOwned(em, CHATS, ownerId, sessionId);
 }
 
-/** The same UUID test as findOwned's: nothing else reaches Postgres (a uuid column refuses it). */
-const UUID = z.uuid();
-
 /**
  * findOwnChat for the live-chat hot path (sending a message): the chat and its persona in one
  * raw statement mapped with `em.map`, instead of `em.findOne` with populate (query building,
@@ -42,7 +38,7 @@ const UUID = z.uuid();
  * and audits it as it always does (one read more, on that rare path only).
  */
 export async function findOwnChatInOneRead(em: EntityManager, rows: ChatRowReader, ownerId: string, sessionId: string): Promise<ChatSession> {
-  const read = UUID.safeParse(sessionId).success ? await rows.withPersona(sessionId) : undefined;
+  const read = isUuid(sessionId) ? await rows.withPersona(sessionId) : undefined;
   if (read && read.session.owner_id === ownerId) return chatFromRows(em, read);
   return findOwnChat(em, ownerId, sessionId);
 }
