@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { authChecker } from './auth-checker';
 import { attachFieldMiddlewares } from './field-middlewares';
+import { checkSubscriptionArgumentsOnce } from './limits/subscription-argument-bounds';
 import { countSubscriptionsOnce } from './rate-limit.middleware';
 import { AccountResolver } from './resolvers/account.resolver';
 import { UsageResolver } from './resolvers/usage.resolver';
@@ -52,9 +53,11 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     validate: false,
     emitSchemaFile: false,
     pubSub: noTopicPubSub,
-    // Subscriptions count once, when subscribed (middlewares run per event; see the middleware).
+    // Subscriptions count once and have their arguments checked once, when subscribed
+    // (middlewares run per event): counted first, as queries are.
     // Chat events resolve without type-graphql's per-call pipeline (see resolveChatEventsPlainly).
   })
+    .then(checkSubscriptionArgumentsOnce)
     .then(countSubscriptionsOnce)
     .then(resolveChatEventsPlainly);
 }

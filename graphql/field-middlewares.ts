@@ -19,8 +19,9 @@ const attached = new WeakMap<Function, Set<string>>();
  * each plain property included, as an async dispatch per field of every result and of every
  * streamed subscription event; a field with no middleware of its own is resolved without that
  * chain. As global ones did, they run after @Authorized's check (type-graphql puts it first).
- * Subscription root fields get none: they are counted where subscribed (countSubscriptionsOnce),
- * and their resolve runs once per event.
+ * Subscription root fields get none: their resolve runs once per event; they are counted
+ * (countSubscriptionsOnce) and their arguments checked (checkSubscriptionArgumentsOnce) where
+ * subscribed.
  *
  * Call before buildSchema; calling again (another build) adds nothing.
  */

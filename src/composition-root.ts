@@ -149,6 +149,10 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
     const mongo: MongoClient | undefined = config.mongodbUrl ? createMongoClient(config.mongodbUrl) : undefined;
     if (mongo) closers.push(() => mongo.close());
 
+    // The model clients (keep-alive sockets to the endpoints): closed after the jobs and the chat
+    // engine, which call the models (closers run in reverse).
+    const models = new ChatModelFactory();
+    closers.push(async () => models.close());
     const jobs: JobRunner = new MeteredJobRunner(config.redisUrl ? new BullmqJobRunner(config.redisUrl, logger, config.jobs) : new InProcessJobRunner(logger), metrics, tracer);
     closers.push(() => jobs.close());
 
@@ -169,7 +173,7 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
       dataKeys,
     );
     closers.push(() => transcripts.close());
-    const llm = buildLlm({ config, orm, redis: redis?.main, metrics, logger, clock, closers });
+    const llm = buildLlm({ config, orm, redis: redis?.main, metrics, logger, clock, closers, models });
     const memories: MemoryStore = new EncryptingMemoryStore(await buildMemoryStore(config, orm, closers), dataKeys);
     const chatEvents: ChatEventLog = redis
       ? new FailoverChatEventLog(new RedisChatEventLog(redis.main, redis.chatSubscriber, {
@@ -370,8 +374,9 @@ function buildLlm(deps: {
   logger: Logger;
   clock: Clock;
   closers: (() => Promise<unknown>)[];
+  models: ChatModelFactory;
 }): { provider: ModelProvider; settings: LlmSettings; health: LlmHealth; cache: ResponseCache } {
-  const { config, orm, redis, metrics, logger, clock, closers } = deps;
+  const { config, orm, redis, metrics, logger, clock, closers, models } = deps;
   let offline: Promise<string> | undefined;
   const startOffline = () => {
     offline ??= (async () => {
@@ -408,7 +413,7 @@ function buildLlm(deps: {
   const usageSql = pooledSql(orm);
   const provider = new ResilientModelProvider({
     settings,
-    models: new ChatModelFactory(),
+    models,
     breakers,
     ledger: new PostgresUsageLedger(usageSql, settings.prices),
     // The store gets the tier table's token column as plain data (stores do not import the domain).

@@ -106,7 +106,7 @@ describe('argument bounds in the app schema', () => {
     const subscription = schema.getSubscriptionType();
     const outcomes: Record<string, unknown> = {};
     for (const { type, field } of everyField(schema)) {
-      // Subscription root fields keep their arguments to `subscribe` (see the middleware).
+      // Subscription root fields are checked once, when subscribed (subscription-argument-bounds.test.ts).
       if (type === subscription) continue;
       const arg = field.args.map((a) => ({ name: a.name, value: malformed(a.type, a.name) })).find((a) => a.value !== undefined);
       if (!arg) continue;

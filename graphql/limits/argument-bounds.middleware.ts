@@ -115,6 +115,18 @@ function checkOfField(field: GraphQLField<unknown, unknown>): Check | null {
   return check;
 }
 
+/** Throws ValidationError naming the first argument out of bounds (see argumentBoundsMiddleware). */
+export type ArgumentsCheck = (args: Record<string, unknown>) => void;
+
+/**
+ * The checks argumentBoundsMiddleware runs for this field's arguments, for a caller that runs
+ * them elsewhere (subscriptions: checkSubscriptionArgumentsOnce); null when no argument has bounds.
+ */
+export function argumentBoundsOf(field: GraphQLField<unknown, unknown>): ArgumentsCheck | null {
+  const check = checkOfField(field);
+  return check && ((args) => check(args, ''));
+}
+
 /**
  * Input validation every operation gets before its resolver runs, for every field that takes
  * arguments (root fields and nested ones, on queries and mutations alike): an id that is not
@@ -123,9 +135,10 @@ function checkOfField(field: GraphQLField<unknown, unknown>): Check | null {
  * reaches PostgreSQL as a filter, no negative limit reaches a query and no NUL reaches a
  * text column. Enum values and scalar types are GraphQL's own coercion;
  * rules about meaning (lengths, ranges of a simulation's turns…) stay in src/domain.
- * Subscription root fields are skipped: their arguments were used by `subscribe`, and the
- * resolver runs once per event. Attached to root fields and fields with arguments alone
- * (graphql/field-middlewares.ts); fields without arguments are not wrapped.
+ * Subscription root fields are skipped: the resolver runs once per event; their arguments are
+ * checked once, when subscribed (checkSubscriptionArgumentsOnce). Attached to root fields and
+ * fields with arguments alone (graphql/field-middlewares.ts); fields without arguments are not
+ * wrapped.
  */
 export const argumentBoundsMiddleware: MiddlewareFn = ({ args, info }, next) => {
   if (info.operation.operation === 'subscription' && info.parentType === info.schema.getSubscriptionType()) return next();

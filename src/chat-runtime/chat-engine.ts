@@ -16,6 +16,8 @@ const MAX_REPLIES_PER_LEASE = 100;
 const ORPHAN_SWEEP_MS = 15_000;
 /** Logged, at info, for a reply whose account was erased while it was written (see `write`). */
 export const REPLY_OF_ERASED_ACCOUNT = 'reply dropped: its account was erased while it was written';
+/** Logged, at warn, when a failed reply's account could not be checked for erasure (the reply's failure is then reported as it is). */
+export const ERASURE_CHECK_FAILED = "could not tell whether a failed reply's account was erased";
 
 interface WithdrawNotice {
   replyIds: string[];
@@ -157,10 +159,18 @@ export class ChatEngine implements ReplyWriter {
     }
   }
 
-  /** Whether the reply's account was erased meanwhile; false when that cannot be told (the failure is then reported as it is). */
+  /**
+   * Whether the reply's account was erased meanwhile; false when that cannot be told (the
+   * failure is then reported as it is, and why the check failed is logged beside it).
+   */
   private async ownerErased(job: ReplyJob): Promise<boolean> {
     if (!job.ownerId) return false;
-    return isAccountErased(this.deps.orm.em, job.ownerId).catch(() => false);
+    try {
+      return await isAccountErased(this.deps.orm.em, job.ownerId);
+    } catch (err) {
+      this.deps.logger.warn({ err, sessionId: job.sessionId, replyId: job.replyId }, ERASURE_CHECK_FAILED);
+      return false;
+    }
   }
 
   private async sweepOrphans(): Promise<void> {

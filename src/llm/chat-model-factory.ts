@@ -51,6 +51,16 @@ export class ChatModelFactory {
     return model;
   }
 
+  /**
+   * Lets the streamed calls' idle keep-alive sockets go, so a shutdown is not held open by them.
+   * The SDK clients and the embeddings hold nothing to close: they go through the global fetch.
+   * Call it once nothing calls the models any more (the composition root closes it after the
+   * chat engine and the jobs).
+   */
+  close(): void {
+    this.streamer.close();
+  }
+
   private baseUrl(ref: ModelRef): Promise<string> {
     const { baseUrl } = ref.endpoint;
     return typeof baseUrl === 'string' ? Promise.resolve(baseUrl) : baseUrl();
