@@ -55,6 +55,25 @@ if (url) {
       }
     });
 
+    it('Given no onError, When a background unsubscribe fails (its connection is gone), Then it becomes a process warning with the message, not an unhandled rejection', async () => {
+      const subscriber = await connect('test-chat-sub');
+      const log = new RedisChatEventLog(await connect('test-chat'), subscriber);
+      // Passes through to Node's emitWarning, which throws on an Error made in this test's sandbox realm.
+      const emitWarning = jest.spyOn(process, 'emitWarning');
+      try {
+        const stream = await log.stream(`redis-${randomUUID()}`, 0);
+        subscriber.disconnect();
+        // The last reader leaving unsubscribes, in the background, on the closed connection.
+        await stream.return?.();
+        const deadline = Date.now() + 5_000;
+        while (emitWarning.mock.calls.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+        expect(emitWarning.mock.calls).toEqual([[expect.stringMatching(/^chat event log: \S/)]]);
+      } finally {
+        emitWarning.mockRestore();
+        await log.close();
+      }
+    });
+
     it('When a malformed message arrives on the channel, Then the stream fails instead of skipping it', async () => {
       const redis = await connect('test-chat');
       const log = new RedisChatEventLog(redis, await connect('test-chat-sub'));

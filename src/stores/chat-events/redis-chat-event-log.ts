@@ -94,7 +94,9 @@ export class RedisChatEventLog implements ChatEventLog {
   ) {
     this.maxEvents = options.maxEvents ?? CHAT_EVENT_RETENTION.maxEvents;
     this.ttlSeconds = options.ttlSeconds ?? CHAT_EVENT_RETENTION.ttlSeconds;
-    this.onError = options.onError ?? ((err) => process.emitWarning(err));
+    // A string, not the Error: emitWarning throws on an Error of another realm (a vm context
+    // such as a test sandbox), and a throw here would surface as an unhandled rejection.
+    this.onError = options.onError ?? ((err) => process.emitWarning(`chat event log: ${err instanceof Error ? err.message : String(err)}`));
     redis.defineCommand('soullinkChatAppend', { numberOfKeys: 2, lua: APPEND });
     redis.defineCommand('soullinkChatDelete', { numberOfKeys: 2, lua: DELETE });
     this.scripts = redis as unknown as ChatLogScripts;
