@@ -112,11 +112,16 @@ describe('A reply being written when its account is erased (one API process)', (
     await send(t, first.accessToken, sessionId, 'are you still there?');
     await eventually(() => stub.requests().slice(asked).some((r) => r.path.endsWith('/chat/completions')), 5_000);
 
-    await t.http.ok(DeleteMyAccountDocument, { input: { confirmEmail: email } }, first.accessToken);
+    const erased = (await t.http.ok(DeleteMyAccountDocument, { input: { confirmEmail: email } }, first.accessToken)).deleteMyAccount.deletedUserId;
     // Either way the reply ends: dropped (info), or a failure logged as an error.
     await eventually(() => logs.some((l) => l.msg === REPLY_OF_ERASED_ACCOUNT || l.level >= 50), 10_000);
     expect(logs.filter((l) => l.level >= 50).map((l) => l.msg)).toEqual([]);
     expect(logs.filter((l) => l.msg === REPLY_OF_ERASED_ACCOUNT)).toEqual([expect.objectContaining({ level: 30 })]);
+    // The model call that ended after the erasure left no usage under the erased id (those tables have no foreign key to users).
+    const left = await t.app.services.orm.em
+      .getConnection()
+      .execute<{ n: string }[]>('select (select count(*) from usage_records where user_id = ?) + (select count(*) from monthly_token_usage where user_id = ?) as n', [erased, erased]);
+    expect(Number(left[0]!.n)).toBe(0);
   }, 30_000);
 });
 

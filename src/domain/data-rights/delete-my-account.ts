@@ -96,8 +96,11 @@ export async function deleteMyAccount(deps: ErasureDeps, em: EntityManager, user
       await em.transactional(async (tx) => {
         const conn = tx.getConnection();
         const ctx = tx.getTransactionContext();
-        for (const t of UNLINKED_USER_TABLES) await conn.execute(`delete from ${t.table} where ${t.where}`, [userId], 'all', ctx);
+        // The user's row first: writers that link a row to the user only while it exists (the
+        // usage ledger, the token quota) then stop linking as early as possible, and what they
+        // committed before is still seen by the deletes that follow.
         await conn.execute('delete from users where id = ?', [userId], 'all', ctx);
+        for (const t of UNLINKED_USER_TABLES) await conn.execute(`delete from ${t.table} where ${t.where}`, [userId], 'all', ctx);
       });
       break;
     } catch (err) {

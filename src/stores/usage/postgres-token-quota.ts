@@ -71,8 +71,10 @@ export class PostgresTokenQuota implements TokenQuota {
     if (limit === undefined) throw new Error(`No monthly token limit for tier ${user.tier}`);
     const conn = em.getConnection();
     await conn.execute(
-      'insert into monthly_token_usage (user_id, month, used, reserved) values (?, ?, 0, 0) on conflict do nothing',
-      [userId, month],
+      // Only for an account that still exists: the table has no foreign key to users, and an
+      // erasure between the read above and this insert would otherwise leave the row behind.
+      'insert into monthly_token_usage (user_id, month, used, reserved) select id, ?, 0, 0 from users where id = ? on conflict do nothing',
+      [month, userId],
     );
     const rows = await conn.execute<{ used: string }[]>(
       `update monthly_token_usage set reserved = reserved + ?
