@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, GraphQLInt, GraphQLObjectType, GraphQLSchema, GraphQLString, parse, subscribe } from 'graphql';
 import { QuotaExceededError, ValidationError } from '../src/domain/errors';
 import { formatError, isInternal } from './format-error';
 
@@ -27,5 +27,21 @@ describe('formatError', () => {
     const error = new GraphQLError('Too many errors processing variables, error limit reached. Execution aborted.');
     expect(formatError(error.toJSON(), error).extensions).toEqual({ code: 'BAD_USER_INPUT' });
     expect(isInternal(error)).toBe(false);
+  });
+
+  it('When a variable has a value its scalar refuses (as graphql-ws passes graphql-js on), Then it is BAD_USER_INPUT naming the variable, not INTERNAL', async () => {
+    const schema = new GraphQLSchema({
+      query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLString } } }),
+      subscription: new GraphQLObjectType({ name: 'Subscription', fields: { ticks: { type: GraphQLInt, args: { after: { type: GraphQLInt } } } } }),
+    });
+    const result = await subscribe({ schema, document: parse('subscription ($after: Int) { ticks(after: $after) }'), variableValues: { after: 'ten' } });
+    const [error] = (result as { errors: GraphQLError[] }).errors;
+    expect(formatError(error!.toJSON(), error)).toEqual({ message: expect.stringContaining('Variable "$after" got invalid value "ten"'), locations: [{ line: 1, column: 15 }], extensions: { code: 'BAD_USER_INPUT' } });
+    expect(isInternal(error)).toBe(false);
+  });
+
+  it('When a resolver throws a GraphQLError of its own making without a code, Then it stays INTERNAL (it has a path)', () => {
+    const error = asResolverError(new GraphQLError('unexpected'));
+    expect(formatError(error.toJSON(), error).extensions).toEqual({ code: 'INTERNAL' });
   });
 });

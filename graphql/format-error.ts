@@ -39,12 +39,16 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 }
 
 /**
- * graphql-js's own refusal of a request that carries no code, e.g. "Too many errors processing
- * variables" after 50 bad variable values: raised by no resolver (no path) and wrapping no
- * thrown error, so it is about the request, never a server fault.
+ * graphql-js's own refusal of a request that carries no code, raised by no resolver (no path),
+ * so it is about the request, never a server fault: one wrapping no thrown error ("Too many
+ * errors processing variables" after 50 bad variable values), or a variable's value a scalar
+ * refused ('Variable "$afterSeq" got invalid value "ten"', wrapping the scalar's GraphQLError).
+ * Apollo labels the latter BAD_USER_INPUT itself over HTTP; over websockets graphql-ws hands
+ * graphql-js's result on as it is.
  */
 function isRequestRefusal(error: unknown, formatted: GraphQLFormattedError): boolean {
-  return error instanceof GraphQLError && !error.originalError && !error.path && !formatted.path;
+  if (!(error instanceof GraphQLError) || error.path || formatted.path) return false;
+  return !error.originalError || error.originalError instanceof GraphQLError;
 }
 
 /** Whether an error is unexpected (a bug or an outage) and must be logged with its stack. */

@@ -17,6 +17,7 @@ import { CreatePersonaDocument, SetPersonaConsentDocument, SimulationsDocument, 
 import { startAppWithStub } from './support/app-with-stub';
 import { send, userWithChat, watch } from './support/chat-helpers';
 import type { TestApp } from './support/test-app';
+import { wsClient } from './support/ws-client';
 
 const plenty = { limit: 1_000_000, windowMs: 60_000 };
 let t: TestApp;
@@ -112,7 +113,7 @@ interface Case {
 }
 
 /** One request per malformed value of each argument, and of each field of an input argument; every other required argument valid. */
-function* casesOf(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, ids: Ids): Generator<Case> {
+function* casesOf(kind: 'query' | 'mutation' | 'subscription', field: GraphQLField<unknown, unknown>, ids: Ids): Generator<Case> {
   const type = getNamedType(field.type);
   const selection = isObjectType(type) ? ' { __typename }' : '';
   const build = (arg: GraphQLArgument, value: unknown): Pick<Case, 'query' | 'variables'> => {
@@ -162,6 +163,55 @@ describe('Input sweep: every argument of every operation, given malformed values
     // The sweep reached the validation it is about, not only GraphQL's own type checks.
     expect(codes.get('VALIDATION_FAILED') ?? 0).toBeGreaterThan(100);
   }, 600_000);
+
+  it('When a signed-in user subscribes with malformed values for every subscription argument, Then no answer is INTERNAL, the socket stays open and malformed ids are refused', async () => {
+    const { token, ids } = await owner();
+    const { client, closes } = wsClient(t.wsUrl, { authorization: `Bearer ${token}` });
+    const internal: { field: string; at: string; value: string; codes: unknown[] }[] = [];
+    const codes = new Map<string, number>();
+    let sent = 0;
+    try {
+      for (const field of Object.values(schema.getSubscriptionType()!.getFields())) {
+        for (const c of casesOf('subscription', field, ids)) {
+          // The first answer: an error result, a refusal, an end, or (for a value the API accepts) nothing for a while.
+          const found = await new Promise<unknown[]>((resolve) => {
+            const seen: unknown[] = [];
+            const end = () => {
+              clearTimeout(timer);
+              unsubscribe();
+              resolve(seen);
+            };
+            const timer = setTimeout(end, 300);
+            const unsubscribe = client.subscribe(
+              { query: c.query, variables: c.variables },
+              {
+                next: (result) => {
+                  seen.push(...(result.errors ?? []).map((e) => e.extensions?.code));
+                  if (result.errors?.length) end();
+                },
+                // graphql-ws reports a request that fails GraphQL's own validation as a list of errors.
+                error: (err) => {
+                  seen.push(...(Array.isArray(err) ? err.map((e: { extensions?: { code?: unknown } }) => e.extensions?.code ?? 'GRAPHQL_VALIDATION') : ['SOCKET']));
+                  end();
+                },
+                complete: end,
+              },
+            );
+          });
+          sent += 1;
+          for (const code of found) codes.set(String(code), (codes.get(String(code)) ?? 0) + 1);
+          if (found.includes('INTERNAL') || found.includes('SOCKET')) internal.push({ field: c.field, at: c.at, value: JSON.stringify(c.value).slice(0, 60), codes: found });
+        }
+      }
+    } finally {
+      await client.dispose();
+    }
+    expect(internal).toEqual([]);
+    expect(closes.filter((e) => e.code !== 1000)).toEqual([]);
+    expect(sent).toBeGreaterThan(20);
+    // Malformed ids reach the argument checks made when subscribing, not only GraphQL's own type checks.
+    expect(codes.get('VALIDATION_FAILED') ?? 0).toBeGreaterThan(10);
+  }, 120_000);
 
   it('When list filters get a malformed id or a page out of bounds, Then VALIDATION_FAILED names the argument and nothing runs', async () => {
     const { token } = await owner();
