@@ -13,20 +13,23 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { buildAppSchema } from '../graphql/build-schema';
-import { CreatePersonaDocument, SetPersonaConsentDocument, SimulationsDocument, StartSimulationDocument } from '../graphql/generated/graphql';
+import { ChatEventsDocument, ChatSessionDocument, CreatePersonaDocument, SetPersonaConsentDocument, SimulationsDocument, StartSimulationDocument } from '../graphql/generated/graphql';
+import type { StubLlmServer } from '../src/llm/stub/stub-llm-server';
 import { startAppWithStub } from './support/app-with-stub';
 import { send, userWithChat, watch } from './support/chat-helpers';
+import { errorCode } from './support/graphql-client';
 import type { TestApp } from './support/test-app';
-import { wsClient } from './support/ws-client';
+import { collect, eventually, wsClient } from './support/ws-client';
 
 const plenty = { limit: 1_000_000, windowMs: 60_000 };
 let t: TestApp;
+let stub: StubLlmServer;
 let close: () => Promise<void>;
 let schema: GraphQLSchema;
 beforeAll(async () => {
   // The sweep sends well over a thousand requests as one user: no rate limit may answer for the code under test.
   const classes = ['global', 'auth', 'loginAccount', 'chat', 'simulation', 'analysis', 'import'];
-  ({ t, close } = await startAppWithStub({ RATE_LIMITS: JSON.stringify(Object.fromEntries(classes.map((c) => [c, plenty]))) }));
+  ({ t, stub, close } = await startAppWithStub({ RATE_LIMITS: JSON.stringify(Object.fromEntries(classes.map((c) => [c, plenty]))) }));
   schema = await buildAppSchema();
 });
 afterAll(() => close());
@@ -231,5 +234,35 @@ describe('Input sweep: every argument of every operation, given malformed values
     }
     // A valid filter still works.
     expect((await t.http.ok(SimulationsDocument, {}, token)).simulations.nodes.length).toBeGreaterThan(0);
+  });
+});
+
+describe('Subscription arguments over graphql-ws', () => {
+  it('When a chat is followed with a malformed id, Then the subscription is refused with the code a query with that id gets, and no event comes; the same socket then follows a real chat', async () => {
+    const { token, sessionId } = await userWithChat(t);
+    const queried = errorCode(await t.http.request(ChatSessionDocument, { id: 'not-a-uuid' }, token));
+    expect(queried).toBe('VALIDATION_FAILED');
+
+    const { client, closes } = wsClient(t.wsUrl, { authorization: `Bearer ${token}` });
+    try {
+      const refused = collect(client, ChatEventsDocument, { sessionId: 'not-a-uuid', afterSeq: 0 });
+      // One result holding the refusal, no data, then the operation completes; the socket stays open.
+      await refused.done;
+      expect(refused.results).toEqual([{ errors: [expect.objectContaining({ path: ['chatEvents'], extensions: { code: queried, field: 'sessionId' } })] }]);
+      expect(closes).toEqual([]);
+
+      // A well-formed subscription on the same socket streams its chat as before.
+      stub.reset();
+      const chat = collect(client, ChatEventsDocument, { sessionId, afterSeq: 0 });
+      chat.done.catch(() => undefined);
+      const reply = await send(t, token, sessionId, 'hello there');
+      const typesOfReply = () => chat.results.map((r) => r.data?.chatEvents).filter((e) => e?.replyId === reply.replyId).map((e) => e!.type);
+      await eventually(() => typesOfReply().includes('AI_COMPLETE'), 10_000);
+      expect(typesOfReply()).toContain('AI_CHUNK');
+      expect(chat.results.flatMap((r) => r.errors ?? [])).toEqual([]);
+      chat.unsubscribe();
+    } finally {
+      await client.dispose();
+    }
   });
 });
