@@ -122,6 +122,8 @@ describe('A reply being written when its account is erased (one API process)', (
       .getConnection()
       .execute<{ n: string }[]>('select (select count(*) from usage_records where user_id = ?) + (select count(*) from monthly_token_usage where user_id = ?) as n', [erased, erased]);
     expect(Number(left[0]!.n)).toBe(0);
+    // Nor did its streamed chunks write the chat's event log anew (it holds the reply's text).
+    expect(await t.app.services.chatEvents.lastSeq(sessionId)).toBe(0);
   }, 30_000);
 });
 

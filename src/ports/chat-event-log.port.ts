@@ -38,7 +38,11 @@ export interface ChatEventLog {
   stream(sessionId: string, afterSeq: number): Promise<AsyncIterableIterator<ChatEvent>>;
   /** The session's last seq (0 when nothing was appended or the log expired). */
   lastSeq(sessionId: string): Promise<number>;
-  /** Removes the session's log (chat deleted, account erased); live streams of it end. */
+  /**
+   * Removes the session's log (chat deleted, account erased); live streams of it end. For as
+   * long as a log is kept, appends to it are then dropped (append returns []): a writer still
+   * running, such as a reply streaming when its chat was deleted, cannot write it anew.
+   */
   delete(sessionId: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -146,7 +146,7 @@ export function chatEventLogContract(name: string, create: (options?: { maxEvent
       expect(await log.lastSeq(other)).toBe(2);
     });
 
-    it('When a session is deleted, Then its streams end, its log is gone and seqs start again', async () => {
+    it('When a session is deleted, Then its streams end, its log is gone, and what a writer still running appends is dropped instead of writing the log anew', async () => {
       const session = newSession();
       const stream = await open(session, 0);
       await log.append(session, [chunk(1)]);
@@ -154,7 +154,12 @@ export function chatEventLogContract(name: string, create: (options?: { maxEvent
       await log.delete(session);
       expect(await endsWithin(stream, 2000)).toBe(true);
       expect(await log.lastSeq(session)).toBe(0);
-      expect(seqs(await log.append(session, [chunk(2)]))).toEqual([1]);
+      // A reply streaming when its chat was deleted keeps appending its chunks.
+      expect(await log.append(session, [chunk(2), chunk(3)])).toEqual([]);
+      expect(await log.lastSeq(session)).toBe(0);
+      // Other sessions are untouched.
+      const other = newSession();
+      expect(seqs(await log.append(other, [chunk(1)]))).toEqual([1]);
     });
 
     it('Given a small retention, When more events are appended, Then a stream from 0 starts with EVENTS_TRIMMED and one from a retained seq does not', async () => {

@@ -165,6 +165,12 @@ export interface InProcessChatEventLogOptions {
 export class InProcessChatEventLog implements ChatEventLog {
   /** In least-recently-used order: an append moves its session to the end. */
   private readonly sessions = new Map<string, SessionLog>();
+  /**
+   * Deleted sessions, until when their appends are dropped: a reply still streaming when its
+   * chat was deleted (or its account erased) would otherwise write the log anew, with the
+   * reply's text in it. Kept as long as a log would be (retention), oldest first.
+   */
+  private readonly deleted = new Map<string, number>();
   private readonly maxEvents: number;
   private readonly ttlMs: number;
   private readonly maxSessions: number;
@@ -182,7 +188,7 @@ export class InProcessChatEventLog implements ChatEventLog {
     const minSeq = options.minSeq ?? 0;
     assertSeq(minSeq, 'minSeq');
     assertNewChatEvents(events);
-    if (events.length === 0) return [];
+    if (events.length === 0 || this.isDeleted(sessionId)) return [];
     const log = this.live(sessionId) ?? new SessionLog(sessionId, this.maxEvents);
     // Copied (the caller keeps its payload) before storing anything, so a payload that cannot
     // be cloned leaves the log as it was; frozen, so readers share the stored event.
@@ -222,6 +228,8 @@ export class InProcessChatEventLog implements ChatEventLog {
   }
 
   async delete(sessionId: string): Promise<void> {
+    this.deleted.delete(sessionId);
+    this.deleted.set(sessionId, Date.now() + this.ttlMs);
     const log = this.sessions.get(sessionId);
     if (!log) return;
     this.sessions.delete(sessionId);
@@ -232,6 +240,12 @@ export class InProcessChatEventLog implements ChatEventLog {
     clearInterval(this.sweeper);
     for (const log of this.sessions.values()) for (const reader of [...log.readers]) reader.end();
     this.sessions.clear();
+    this.deleted.clear();
+  }
+
+  private isDeleted(sessionId: string): boolean {
+    const until = this.deleted.get(sessionId);
+    return until !== undefined && until > Date.now();
   }
 
   /** The session's log unless it expired (dropped here: lazy purge). */
@@ -251,6 +265,11 @@ export class InProcessChatEventLog implements ChatEventLog {
   private sweep(): void {
     const now = Date.now();
     for (const [sessionId, log] of this.sessions) if (this.expired(log, now)) this.sessions.delete(sessionId);
+    // In deletion order, so the expired ones come first.
+    for (const [sessionId, until] of this.deleted) {
+      if (until > now) break;
+      this.deleted.delete(sessionId);
+    }
   }
 
   private evictOverCap(keep: string): void {

@@ -27,10 +27,15 @@ const LIVE_BUFFER = 1000;
 // The seq continues from the counter, or from the stream's newest id should the counter have
 // been evicted without it. Entries have ids "<seq>-0", so XRANGE by seq works. The published
 // message is built by concatenation: payloads arrive as JSON and are never re-encoded.
+/** The seq key's value once the session's log was deleted (see DELETE). */
+const DELETED = 'deleted';
+
 const APPEND = `
 local seqKey, streamKey = KEYS[1], KEYS[2]
 local channel, maxEvents, ttl, minSeq, at = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[5]
-local last = tonumber(redis.call('GET', seqKey) or 0)
+local stored = redis.call('GET', seqKey)
+if stored == '${DELETED}' then return 0 end
+local last = tonumber(stored or 0)
 local newest = redis.call('XREVRANGE', streamKey, '+', '-', 'COUNT', 1)[1]
 if newest then last = math.max(last, tonumber(string.match(newest[1], '^%d+'))) end
 local first = math.max(last, minSeq) + 1
@@ -47,15 +52,18 @@ redis.call('PUBLISH', channel, '{"first":' .. first .. ',"at":"' .. at .. '","ev
 return first
 `;
 
-// Deleting announces itself, so streams of the session end in every process.
+// Deleting announces itself, so streams of the session end in every process. The seq key
+// stays for the retention time as a tombstone: APPEND then adds nothing (returns 0), so a
+// reply still streaming when its chat was deleted does not write the log anew.
 const DELETE = `
-redis.call('DEL', KEYS[1], KEYS[2])
+redis.call('DEL', KEYS[2])
+redis.call('SET', KEYS[1], '${DELETED}', 'EX', ARGV[2])
 redis.call('PUBLISH', ARGV[1], '{"deleted":true}')
 `;
 
 interface ChatLogScripts {
   soullinkChatAppend(seqKey: string, streamKey: string, ...args: (string | number)[]): Promise<number>;
-  soullinkChatDelete(seqKey: string, streamKey: string, channel: string): Promise<unknown>;
+  soullinkChatDelete(seqKey: string, streamKey: string, channel: string, ttlSeconds: number): Promise<unknown>;
 }
 
 /** What a local stream receives from the session's channel. */
@@ -114,6 +122,8 @@ export class RedisChatEventLog implements ChatEventLog {
     const args: (string | number)[] = [keys.channel, this.maxEvents, this.ttlSeconds, minSeq, at];
     for (const event of events) args.push(event.type, payloadJson(event.payload));
     const first = Number(await this.scripts.soullinkChatAppend(keys.seq, keys.events, ...args));
+    // 0: the session's log was deleted; nothing was stored.
+    if (first === 0) return [];
     return events.map((event, i) => ({ sessionId, seq: first + i, at, type: event.type, payload: event.payload }));
   }
 
@@ -134,7 +144,7 @@ export class RedisChatEventLog implements ChatEventLog {
 
   async lastSeq(sessionId: string): Promise<number> {
     const value = await this.redis.get(keysOf(sessionId).seq);
-    if (value === null) return 0;
+    if (value === null || value === DELETED) return 0;
     const seq = Number(value);
     assertSeq(seq, `stored seq of chat session ${sessionId}`);
     return seq;
@@ -142,7 +152,7 @@ export class RedisChatEventLog implements ChatEventLog {
 
   async delete(sessionId: string): Promise<void> {
     const keys = keysOf(sessionId);
-    await this.scripts.soullinkChatDelete(keys.seq, keys.events, keys.channel);
+    await this.scripts.soullinkChatDelete(keys.seq, keys.events, keys.channel, this.ttlSeconds);
     // Local streams end now, even if the notice on the channel is late or lost.
     for (const queue of [...(this.channels.get(keys.channel)?.queues ?? [])]) queue.end();
   }
