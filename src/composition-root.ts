@@ -173,7 +173,7 @@ export async function createApp(config: Config, options: { logger?: Logger; metr
       dataKeys,
     );
     closers.push(() => transcripts.close());
-    const llm = buildLlm({ config, orm, redis: redis?.main, metrics, logger, clock, closers, models });
+    const llm = buildLlm({ config, orm, usageSql: chatPathSql, redis: redis?.main, metrics, logger, clock, closers, models });
     const memories: MemoryStore = new EncryptingMemoryStore(await buildMemoryStore(config, orm, closers), dataKeys);
     const chatEvents: ChatEventLog = redis
       ? new FailoverChatEventLog(new RedisChatEventLog(redis.main, redis.chatSubscriber, {
@@ -375,8 +375,10 @@ function buildLlm(deps: {
   clock: Clock;
   closers: (() => Promise<unknown>)[];
   models: ChatModelFactory;
+  /** Every model call reserves, settles and records its usage: statements on the live-chat path (createApp's pooledSql). */
+  usageSql: SqlExecutor;
 }): { provider: ModelProvider; settings: LlmSettings; health: LlmHealth; cache: ResponseCache } {
-  const { config, orm, redis, metrics, logger, clock, closers, models } = deps;
+  const { config, orm, redis, metrics, logger, clock, closers, models, usageSql } = deps;
   let offline: Promise<string> | undefined;
   const startOffline = () => {
     offline ??= (async () => {
@@ -409,8 +411,6 @@ function buildLlm(deps: {
       : local;
   const breakers = new ModelBreakers(settings.breakerFailures, settings.breakerHalfOpenMs);
   const cache: ResponseCache = redis ? new RedisResponseCache(redis) : new InProcessResponseCache();
-  // Every model call reserves, settles and records its usage: statements on the live-chat path.
-  const usageSql = pooledSql(orm);
   const provider = new ResilientModelProvider({
     settings,
     models,
